@@ -1,0 +1,134 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { hasRegister } from '../model/arch';
+import { decodeFields, encodeFields } from '../model/bits';
+import { callFits } from '../model/call';
+import { computeSyndrome, encodeInstruction } from '../model/encoding';
+import { formatHex } from '../model/value';
+import { aarch32 } from './arch/aarch32';
+import { aarch64 } from './arch/aarch64';
+import { callsFor, catalog, findCall, findConvention } from './index';
+import { smcccFunctionId } from './smccc/function-id';
+
+describe('function IDs', () => {
+  it.each(catalog.calls.map((c) => [c.id, c] as const))('%s: the model builds the value its source states', (_, call) => {
+    expect(formatHex(call.number.value, 8)).toBe(formatHex(call.number.stated.value, 8));
+  });
+
+  it.each(catalog.calls.filter((c) => c.number.fields).map((c) => [c.id, c] as const))('%s: the codec round-trips the id', (_, call) => {
+    const fields = decodeFields(smcccFunctionId, call.number.value);
+    expect(encodeFields(smcccFunctionId, fields)).toBe(call.number.value);
+    for (const [k, v] of Object.entries(call.number.fields!)) expect(fields[k]).toBe(v);
+  });
+
+  it('PSCI CPU_ON is fast, SMC64, owner 4 (Standard Secure Service), function 3', () => {
+    const f = decodeFields(smcccFunctionId, findCall('psci-cpu-on-64')!.number.value);
+    expect(f).toEqual({ type: 1n, cc: 1n, owner: 4n, zero: 0n, sve: 0n, number: 3n });
+    expect(smcccFunctionId.fields.find((x) => x.key === 'owner')!.names!['4']).toBe('Standard Secure Service');
+  });
+});
+
+describe('instruction encodings follow the formulas in the sources', () => {
+  const a64 = (base: number) => (imm: number) => (base | (imm << 5)) >>> 0;
+  it('AArch64 hvc #imm16 = 0xD4000002 | imm16 << 5, smc likewise from 0xD4000003', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0xffff }), (imm) => {
+        expect(encodeInstruction(aarch64.instructions.hvc!, imm).hex).toBe(formatHex(BigInt(a64(0xd4000002)(imm)), 8));
+        expect(encodeInstruction(aarch64.instructions.smc!, imm).hex).toBe(formatHex(BigInt(a64(0xd4000003)(imm)), 8));
+      }),
+    );
+  });
+
+  it('gives the words the notes worked out for hvc #0, #1 and #0xEA1', () => {
+    expect(encodeInstruction(aarch64.instructions.hvc!, 0).hex).toBe('0xD4000002');
+    expect(encodeInstruction(aarch64.instructions.hvc!, 1).hex).toBe('0xD4000022');
+    expect(encodeInstruction(aarch64.instructions.hvc!, 0xea1)).toEqual({ text: 'hvc #0xEA1', hex: '0xD401D422' });
+    expect(encodeInstruction(aarch64.instructions.smc!, 0).hex).toBe('0xD4000003');
+  });
+
+  it('AArch32 __HVC(imm16) splits the immediate as Linux opcodes-virt.h does', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0xffff }), (imm) => {
+        const linux = (0xe1400070 | ((imm & 0xfff0) << 4) | (imm & 0xf)) >>> 0;
+        expect(encodeInstruction(aarch32.instructions.hvc!, imm).hex).toBe(formatHex(BigInt(linux), 8));
+      }),
+    );
+    expect(encodeInstruction(aarch32.instructions.hvc!, 0xea1).hex).toBe('0xE140EA71');
+    expect(encodeInstruction(aarch32.instructions.smc!, 0).hex).toBe('0xE1600070');
+  });
+
+  it('refuses an immediate wider than the instruction takes', () => {
+    expect(() => encodeInstruction(aarch32.instructions.smc!, 16)).toThrow(/4 bits/);
+  });
+});
+
+describe('ESR_EL2 is computed from EC, IL and ISS', () => {
+  const esr = (ec: number, imm: number) => BigInt(((ec << 26) | (1 << 25) | imm) >>> 0);
+  it.each([
+    ['AArch64 hvc #0', aarch64.instructions.hvc!, 0, esr(0x16, 0), 0x5a000000n],
+    ['AArch64 hvc #0xEA1', aarch64.instructions.hvc!, 0xea1, esr(0x16, 0xea1), 0x5a000ea1n],
+    ['AArch64 smc #0 (trapped by TSC)', aarch64.instructions.smc!, 0, esr(0x17, 0), 0x5e000000n],
+    ['AArch32 hvc #0', aarch32.instructions.hvc!, 0, esr(0x12, 0), 0x4a000000n],
+  ])('%s', (_, ins, imm, formula, stated) => {
+    const s = computeSyndrome(ins.syndrome!, imm);
+    expect(s.value).toBe(formula);
+    expect(s.value).toBe(stated);
+  });
+
+  it('a trapped AArch32 SMC reports no immediate', () => {
+    expect(computeSyndrome(aarch32.instructions.smc!.syndrome!, 5).value).toBe(0x4e000000n);
+  });
+});
+
+describe('catalog integrity', () => {
+  it('has no two conventions or calls with one id', () => {
+    const ids = (xs: readonly { id: string }[]) => xs.map((x) => x.id);
+    expect(new Set(ids(catalog.conventions)).size).toBe(catalog.conventions.length);
+    expect(new Set(ids(catalog.calls)).size).toBe(catalog.calls.length);
+  });
+
+  it('names only registers that exist in each architecture', () => {
+    for (const c of catalog.conventions) {
+      for (const r of [c.selector ?? c.args[0]!, ...c.args, ...c.results, ...c.clobbered, ...c.preserved]) {
+        expect(hasRegister(c.arch, r), `${c.id}: ${r}`).toBe(true);
+      }
+      for (const call of callsFor(c)) for (const r of call.results) if (r.register) expect(hasRegister(c.arch, r.register)).toBe(true);
+    }
+  });
+
+  it('never lists a register as both preserved and clobbered', () => {
+    for (const c of catalog.conventions) for (const r of c.clobbered) expect(c.preserved, `${c.id}: ${r}`).not.toContain(r);
+  });
+
+  it('cites a source for every convention, role, call, argument, result and field', () => {
+    const cited = (what: string, s: readonly unknown[]) => expect(s.length, what).toBeGreaterThan(0);
+    for (const c of catalog.conventions) {
+      cited(c.id, c.sources);
+      cited(`${c.id} encoding`, c.instruction.encoding.sources);
+      cited(`${c.id} instruction`, c.instruction.sources);
+      if (c.instruction.syndrome) cited(`${c.id} syndrome`, c.instruction.syndrome.sources);
+      for (const k of ['args', 'results', 'clobbered', 'preserved'] as const) if (c[k].length) cited(`${c.id} ${k}`, c.roleSources[k]);
+      for (const n of c.notes) cited(`${c.id} note`, n.sources);
+    }
+    for (const call of catalog.calls) {
+      cited(call.id, call.sources);
+      for (const a of call.args) cited(`${call.id} ${a.name}`, a.sources);
+      for (const r of call.results) cited(`${call.id} ${r.name}`, r.sources);
+      for (const n of call.notes) cited(`${call.id} note`, n.sources);
+    }
+    for (const f of smcccFunctionId.fields) cited(f.key, f.sources);
+    for (const s of [...catalog.conventions.flatMap((c) => c.sources), ...catalog.calls.flatMap((c) => c.sources)]) {
+      expect(s.title.length).toBeGreaterThan(0);
+      expect(s.where.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('offers every call under at least one convention', () => {
+    for (const call of catalog.calls) expect(catalog.conventions.some((c) => callFits(c, call)), call.id).toBe(true);
+  });
+
+  it('offers the SMCCC versions and conduits issue #2 asks for', () => {
+    for (const v of ['1.0', '1.1', '1.2']) for (const cc of ['hvc64', 'smc64', 'hvc32', 'smc32']) expect(findConvention(`smccc-${v}-${cc}`)).toBeDefined();
+    expect(callsFor(findConvention('smccc-1.1-hvc64')!).map((c) => c.id)).toEqual(['psci-cpu-on-64', 'psci-system-reset2-64']);
+  });
+});

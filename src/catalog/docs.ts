@@ -1,0 +1,41 @@
+import type { Source } from '../model/source';
+
+/**
+ * Constructors for citations, so that every document is named the same way
+ * everywhere and the link to read it is built in one place.
+ */
+
+export function linux(path: string, where: string): Source {
+  return { title: `Linux ${path}`, where, url: `https://github.com/torvalds/linux/blob/master/${path}` };
+}
+
+export function qemu(path: string, where: string): Source {
+  return { title: `QEMU ${path}`, where, url: `https://gitlab.com/qemu-project/qemu/-/blob/master/${path}` };
+}
+
+export function tfa(path: string, where: string): Source {
+  return {
+    title: `Trusted Firmware-A ${path}`,
+    where,
+    url: `https://github.com/ARM-software/arm-trusted-firmware/blob/master/${path}`,
+  };
+}
+
+/** A patch or message on a public list, cited by subject and Message-Id, which outlive any archive URL. */
+export function mail(subject: string, messageId: string): Source {
+  return { title: `Mailing list: ${subject}`, where: `Message-Id <${messageId}>`, url: `https://lore.kernel.org/r/${messageId}` };
+}
+
+/** A Linux commit, by its full id and subject. */
+export function linuxCommit(id: string, subject: string): Source {
+  return { title: `Linux commit ${id.slice(0, 12)} "${subject}"`, where: 'commit message', url: `https://github.com/torvalds/linux/commit/${id}` };
+}
+
+export function xen(path: string, where: string): Source {
+  return { title: `Xen ${path}`, where, url: `https://xenbits.xen.org/gitweb/?p=xen.git;a=blob;f=${path};hb=HEAD` };
+}
+
+/** Documents with no stable public URL, cited by name and place only. */
+export function doc(title: string, where: string): Source {
+  return { title, where };
+}

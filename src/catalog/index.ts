@@ -1,0 +1,53 @@
+import type { Architecture } from '../model/arch';
+import { callFits, type Call } from '../model/call';
+import type { Convention } from '../model/convention';
+import { aarch32 } from './arch/aarch32';
+import { aarch64 } from './arch/aarch64';
+import { smcccCalls } from './smccc/calls';
+import { smcccConventions } from './smccc/conventions';
+
+export interface Catalog {
+  architectures: readonly Architecture[];
+  conventions: readonly Convention[];
+  calls: readonly Call[];
+  /**
+   * Old ids that links may still carry, mapped to the current id. Ids are
+   * never deleted or reused: a renamed one is added here.
+   */
+  aliases: { conventions: Readonly<Record<string, string>>; calls: Readonly<Record<string, string>> };
+}
+
+export const catalog: Catalog = {
+  architectures: [aarch64, aarch32],
+  conventions: [...smcccConventions],
+  calls: [...smcccCalls],
+  aliases: { conventions: {}, calls: {} },
+};
+
+export const DEFAULT_VIEW = { convention: 'smccc-1.1-hvc64', call: 'psci-cpu-on-64' } as const;
+
+const conventionById = new Map(catalog.conventions.map((c) => [c.id, c]));
+const callById = new Map(catalog.calls.map((c) => [c.id, c]));
+
+export function findConvention(id: string): Convention | undefined {
+  return conventionById.get(catalog.aliases.conventions[id] ?? id);
+}
+
+export function findCall(id: string): Call | undefined {
+  return callById.get(catalog.aliases.calls[id] ?? id);
+}
+
+export function callsFor(conv: Convention): Call[] {
+  return catalog.calls.filter((c) => callFits(conv, c));
+}
+
+/** Conventions grouped by family for the picker, in catalog order. */
+export function conventionGroups(): { family: string; name: string; conventions: Convention[] }[] {
+  const groups = new Map<string, { family: string; name: string; conventions: Convention[] }>();
+  for (const c of catalog.conventions) {
+    const g = groups.get(c.family) ?? { family: c.family, name: c.familyName, conventions: [] };
+    g.conventions.push(c);
+    groups.set(c.family, g);
+  }
+  return [...groups.values()];
+}

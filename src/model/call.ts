@@ -1,0 +1,66 @@
+import type { Convention } from './convention';
+import type { FieldValues } from './bits';
+import type { Note, Source } from './source';
+import { decodeFields } from './bits';
+
+export interface ArgDef {
+  name: string;
+  meaning: string;
+  /** A sensible value for teaching, used until the reader types another. */
+  example: bigint;
+  sources: readonly Source[];
+}
+
+export interface ResultDef {
+  name: string;
+  meaning: string;
+  /** Register, when the call returns it somewhere other than the next result slot. */
+  register?: string;
+  /** A plausible value, clearly labelled as an example. */
+  example: bigint;
+  exampleMeaning: string;
+  /** A different example for some eras: SMCCC_VERSION answers with the era's own version. */
+  exampleByEra?: Readonly<Record<string, { example: bigint; exampleMeaning: string }>>;
+  sources: readonly Source[];
+}
+
+/**
+ * The number that selects the call, with the value its source states.
+ * `how` says whether the source writes the number itself ('literal') or only
+ * a macro whose expansion we worked out by hand ('expanded'); the model's
+ * codec must agree with either.
+ */
+export interface CallNumber {
+  value: bigint;
+  /** Fields it was built from, when the convention has a function-id layout. */
+  fields?: FieldValues;
+  stated: { value: bigint; how: 'literal' | 'expanded'; source: Source };
+}
+
+export interface Call {
+  id: string;
+  name: string;
+  family: string;
+  summary: string;
+  number: CallNumber;
+  args: readonly ArgDef[];
+  results: readonly ResultDef[];
+  /** What the callee does, one sentence, present tense. */
+  handles: string;
+  /** False for calls such as CPU_OFF that only come back when they fail. */
+  returnsOnSuccess: boolean;
+  sources: readonly Source[];
+  notes: readonly Note[];
+}
+
+/**
+ * Whether a call can be made under a convention: same family and, where the
+ * convention fixes function-id fields (SMC32 vs SMC64), the call's id agrees.
+ */
+export function callFits(conv: Convention, call: Call): boolean {
+  if (conv.family !== call.family) return false;
+  if (call.args.length > conv.args.length) return false;
+  if (!conv.functionId) return true;
+  const fields = decodeFields(conv.functionId.layout, call.number.value);
+  return Object.entries(conv.functionId.fixed).every(([k, v]) => fields[k] === v);
+}

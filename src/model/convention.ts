@@ -1,0 +1,55 @@
+import type { Architecture, InstructionDef } from './arch';
+import type { BitLayout, FieldValues } from './bits';
+import type { Note, Source } from './source';
+
+/**
+ * How a call is made on one architecture. Eras are separate conventions
+ * (SMCCC 1.0 and 1.1 differ in what survives a call), linked by `family`.
+ */
+export interface Convention {
+  id: string;
+  /** "SMCCC 1.1 · HVC64 (AArch64)" */
+  name: string;
+  family: string;
+  familyName: string;
+  /** "1.1", "2019 hvc #1 ABI"; what distinguishes this convention within its family. */
+  era: string;
+  summary: string;
+  arch: Architecture;
+  instruction: InstructionDef;
+  /** The immediate; 'call' when the immediate itself selects the call (Gunyah 2022). */
+  imm: number | 'call';
+  /** Register holding the function id or call number, as written (x0, w0, r0). */
+  selector?: string;
+  /** Width of an argument or result slot, in bits. */
+  slotBits: number;
+  /** Argument registers in order, as the architecture writes them for this slot width. */
+  args: readonly string[];
+  results: readonly string[];
+  /** Registers whose contents are unknown after any call. */
+  clobbered: readonly string[];
+  /**
+   * Registers the callee keeps. A result register is lost when a call leaves
+   * it unused unless it is listed here (SMCCC 1.2 keeps x4-x17 then; x1-x3
+   * are not promised).
+   */
+  preserved: readonly string[];
+  roleSources: {
+    args: readonly Source[];
+    results: readonly Source[];
+    clobbered: readonly Source[];
+    preserved: readonly Source[];
+  };
+  /** Function-id layout and the fields every call under this convention has (bit 30 = SMC64). */
+  functionId?: { layout: BitLayout; fixed: FieldValues };
+  /** What the callee returns for a call id it does not implement. */
+  unknownCall?: { value: bigint; name: string; sources: readonly Source[] };
+  /** Who handles the call at the target level, in a few words: "the hypervisor", "firmware (EL3)". */
+  handler: string;
+  sources: readonly Source[];
+  notes: readonly Note[];
+}
+
+export function usesFunctionId(c: Convention): boolean {
+  return c.functionId !== undefined;
+}

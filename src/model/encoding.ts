@@ -1,0 +1,51 @@
+import { encodeFields } from './bits';
+import type { Encoding, InstructionDef, SyndromeDef } from './arch';
+import { formatHex } from './value';
+
+/** The instruction word for `mnemonic #imm`, computed from the encoding's pieces. */
+export function encodeWord(enc: Extract<Encoding, { kind: 'word' }>, imm: number): number {
+  let word = enc.base >>> 0;
+  for (const p of enc.pieces) {
+    const width = p.immHi - p.immLo + 1;
+    const chunk = (imm >>> p.immLo) & ((1 << width) - 1);
+    word = (word | (chunk << p.at)) >>> 0;
+  }
+  return word;
+}
+
+export interface EncodedInstruction {
+  /** As written in assembly: "hvc #0x1", "vmcall". */
+  text: string;
+  /** Hex word ("0xD4000002") or bytes ("0F 01 C1"). */
+  hex: string;
+}
+
+export function immediateFits(ins: InstructionDef, imm: number): boolean {
+  return Number.isInteger(imm) && imm >= 0 && imm < 2 ** ins.immBits;
+}
+
+export function encodeInstruction(ins: InstructionDef, imm: number): EncodedInstruction {
+  if (!immediateFits(ins, imm) && ins.immBits > 0) {
+    throw new RangeError(`${ins.mnemonic}: #${imm} does not fit in ${ins.immBits} bits`);
+  }
+  const text = ins.immBits > 0 ? `${ins.mnemonic} #${imm < 10 ? imm : formatHex(BigInt(imm))}` : ins.mnemonic;
+  if (ins.encoding.kind === 'bytes') {
+    return { text, hex: ins.encoding.bytes.map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ') };
+  }
+  return { text, hex: formatHex(BigInt(encodeWord(ins.encoding, imm)), 8) };
+}
+
+export interface Syndrome {
+  register: string;
+  value: bigint;
+  fields: Record<string, bigint>;
+  className: string;
+}
+
+/** The syndrome the hypervisor reads for this trap: fixed fields plus the immediate. */
+export function computeSyndrome(def: SyndromeDef, imm: number): Syndrome {
+  const fields: Record<string, bigint> = {};
+  for (const f of def.layout.fields) fields[f.key] = def.fixed[f.key] ?? 0n;
+  if (def.immField) fields[def.immField] = BigInt(imm);
+  return { register: def.register, value: encodeFields(def.layout, fields), fields, className: def.className };
+}
