@@ -316,11 +316,16 @@ export function marshal(conv: Convention, call: Call, values: ArgValues = {}): P
     conv.roleSources.preserved,
     trap.sources,
     conv.functionId?.layout.sources ?? [],
+    ...(conv.functionId?.layout.fields.map((f) => f.sources) ?? []),
+    ...(conv.instruction.syndrome?.layout.fields.map((f) => f.sources) ?? []),
+    trap.trappedBy?.sources ?? [],
     [call.number.stated.source],
     call.sources,
     ...call.args.map((a) => a.sources),
     ...call.results.map((r) => r.sources),
     unknown ? unknown.sources : [],
+    ...conv.notes.map((n) => n.sources),
+    ...call.notes.map((n) => n.sources),
   ]);
 
   return {

@@ -150,7 +150,7 @@ function convention(version: SmcccVersion, conduit: 'hvc' | 'smc', width: 32 | 6
     era: version,
     summary:
       `Arm's SMC Calling Convention ${version}, ${cc} calls from ${arch.name}: the function ID in ${slot}0, ` +
-      `arguments from ${r.args[0]}, results from ${r.results[0]}, through \`${conduit} #0\`.`,
+      `arguments from ${r.args[0]}, results from ${r.results[0]}, through ${conduit} #0.`,
     arch,
     instruction: arch.instructions[conduit]!,
     imm: 0,

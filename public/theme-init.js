@@ -1,0 +1,8 @@
+(function () {
+  var pref = 'system';
+  try {
+    pref = localStorage.getItem('trapscope-theme') || 'system';
+  } catch (e) {}
+  var dark = pref === 'dark' || (pref !== 'light' && window.matchMedia('(prefers-color-scheme: dark)').matches);
+  document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+})();

@@ -1,0 +1,14 @@
+import './index.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { startUrlSync } from './store/url-sync';
+import { App } from './ui/App';
+import { loadTheme } from './ui/shell/theme';
+
+loadTheme();
+startUrlSync(window);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,72 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import corpus from './permalink-corpus.json';
+import { decodePermalink, defaultView, encodePermalink } from './permalink';
+import type { SingleView } from './view';
+
+function viewFrom(j: (typeof corpus.entries)[number]['view']): SingleView {
+  return { ...j, kind: 'single', args: Object.fromEntries(Object.entries(j.args).map(([k, v]) => [k, BigInt(v)])) };
+}
+
+describe('permalink corpus: every link ever published opens the same view', () => {
+  it.each(corpus.entries.map((e) => [e.link, e] as const))('%s', (link, entry) => {
+    const d = decodePermalink(link);
+    expect(d.messages).toEqual([]);
+    expect(d.state).toEqual(viewFrom(entry.view));
+    expect(encodePermalink(d.state)).toBe(link);
+  });
+});
+
+describe('decoding what a mail client or a person did to a link', () => {
+  it('opens the default view for an empty fragment', () => {
+    expect(decodePermalink('')).toEqual({ state: defaultView, messages: [] });
+    expect(decodePermalink('#/')).toEqual({ state: defaultView, messages: [] });
+  });
+
+  it('names an unknown convention and falls back to the default view', () => {
+    const d = decodePermalink('#/smccc-9.9-hvc64/psci-cpu-on-64');
+    expect(d.state).toEqual(defaultView);
+    expect(d.messages[0]).toMatch(/convention Trapscope does not know \("smccc-9\.9-hvc64"\)/);
+  });
+
+  it('keeps the convention when only the call is unknown (a truncated link)', () => {
+    const d = decodePermalink('#/smccc-1.1-hvc64/psci-cpu-o');
+    expect(d.state).toMatchObject({ convention: 'smccc-1.1-hvc64', call: 'psci-cpu-on-64' });
+    expect(d.messages).toHaveLength(1);
+  });
+
+  it('ignores a bad argument with a message and keeps the rest', () => {
+    const d = decodePermalink('#/smccc-1.1-hvc64/psci-cpu-on-64?x1=zzz&x2=0x10&x9=1&step=2');
+    expect(d.state).toMatchObject({ args: { x2: 0x10n }, step: 2 });
+    expect(d.messages).toHaveLength(2);
+  });
+
+  it('refuses a 64-bit value in an SMC32 slot', () => {
+    const d = decodePermalink('#/smccc-1.1-hvc32/psci-cpu-on-32?w1=0x100000000');
+    expect(d.state.args).toEqual({});
+    expect(d.messages[0]).toMatch(/w1 holds 32 bits/);
+  });
+
+  it('clamps a step past the end', () => {
+    const d = decodePermalink('#/smccc-1.1-hvc64/psci-cpu-on-64?step=999');
+    expect(d.state.step).toBe(9);
+    expect(d.messages[0]).toMatch(/has 10 steps/);
+  });
+
+  it('says a link from an unknown format may come from a newer version', () => {
+    expect(decodePermalink('#9.abcdef').messages[0]).toMatch(/newer version/);
+  });
+
+  it('never throws and always yields a view that encodes again', () => {
+    const valid = '#/smccc-1.1-hvc64/psci-cpu-on-64?x1=0x1&step=3';
+    const mutated = fc.tuple(fc.nat(valid.length), fc.nat(valid.length), fc.string({ maxLength: 8 })).map(([a, b, s]) => valid.slice(0, Math.min(a, b)) + s + valid.slice(Math.max(a, b)));
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 100 }), mutated, fc.nat(valid.length).map((n) => valid.slice(0, n))), (s) => {
+        const d = decodePermalink(s);
+        expect(d.state.kind).toBe('single');
+        expect(decodePermalink(encodePermalink(d.state)).state).toEqual(d.state);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

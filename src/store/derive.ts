@@ -1,0 +1,58 @@
+import { callsFor, catalog, findCall, findConvention } from '../catalog';
+import type { Call } from '../model/call';
+import type { Convention } from '../model/convention';
+import { marshal, type Plan } from '../model/plan';
+import { cellOf } from '../model/arch';
+import { callFits } from '../model/call';
+import { encodeFields, type FieldValues } from '../model/bits';
+import { decodeFields } from '../model/bits';
+import type { SingleView } from '../share/view';
+
+/** The plan for a view the decoder or an action has already validated. */
+export function planFor(view: SingleView): Plan {
+  return marshal(findConvention(view.convention)!, findCall(view.call)!, view.args);
+}
+
+/** Registers the reader can type into for this call: the selector, then each argument slot. */
+export function editableSlots(conv: Convention, call: Call): { register: string; bits: number }[] {
+  const regs = [...(conv.selector ? [conv.selector] : []), ...call.args.map((_, i) => conv.args[i]!)];
+  return regs.map((register) => ({ register, bits: cellOf(conv.arch, register)!.bits }));
+}
+
+/** The call to show after switching convention: the same call if it fits, else its other-width twin, else the first. */
+export function callAfterSwitch(conv: Convention, current: Call): Call {
+  if (callFits(conv, current)) return current;
+  const stem = current.id.replace(/-(32|64)$/, '');
+  const fits = callsFor(conv);
+  return fits.find((c) => c.id.replace(/-(32|64)$/, '') === stem) ?? fits[0]!;
+}
+
+/** Keeps the argument values whose registers are still slots of the new call. */
+export function carryArgs(args: Readonly<Record<string, bigint>>, conv: Convention, call: Call): Record<string, bigint> {
+  const slots = new Set(editableSlots(conv, call).map((s) => s.register));
+  if (conv.selector) slots.delete(conv.selector);
+  return Object.fromEntries(Object.entries(args).filter(([r]) => slots.has(r)));
+}
+
+/**
+ * Editing one field of a function id: the id and the call follow. If the new
+ * id is a catalog call under a sibling convention (same era, conduit and
+ * caller; the SMC32/SMC64 bit may move it), switch to that call; otherwise
+ * keep the id as an override, which the plan answers with NOT_SUPPORTED.
+ */
+export function withFunctionIdField(view: SingleView, key: string, value: bigint): SingleView {
+  const conv = findConvention(view.convention)!;
+  const fid = conv.functionId;
+  if (!fid || !conv.selector) return view;
+  const current = view.args[conv.selector] ?? findCall(view.call)!.number.value;
+  const fields: FieldValues = { ...decodeFields(fid.layout, current), [key]: value };
+  const next = encodeFields(fid.layout, fields);
+  const siblings = catalog.conventions.filter(
+    (c) => c.family === conv.family && c.era === conv.era && c.arch === conv.arch && c.instruction === conv.instruction && c.functionId,
+  );
+  const home = siblings.find((c) => Object.entries(c.functionId!.fixed).every(([k, v]) => fields[k] === v)) ?? conv;
+  const match = callsFor(home).find((c) => c.number.value === next);
+  if (match) return { ...view, convention: home.id, call: match.id, args: carryArgs(view.args, home, match), step: 0 };
+  const call = callAfterSwitch(home, findCall(view.call)!);
+  return { ...view, convention: home.id, call: call.id, args: { ...carryArgs(view.args, home, call), [home.selector!]: next }, step: 0 };
+}

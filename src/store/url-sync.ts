@@ -1,0 +1,35 @@
+import { encodePermalink } from '../share/permalink';
+import { useApp } from './store';
+
+/**
+ * The URL fragment is the single source of truth for what is on screen.
+ * Choosing a convention or call adds a history entry (so Back walks through
+ * them); stepping and editing replace the current one, so playing a call
+ * does not flood the history.
+ */
+export function startUrlSync(win: Window): () => void {
+  const app = useApp.getState();
+  app.openLink(win.location.hash);
+  if (win.location.hash !== encodePermalink(useApp.getState().view)) {
+    win.history.replaceState(null, '', encodePermalink(useApp.getState().view));
+  }
+
+  const unsubscribe = useApp.subscribe((s, prev) => {
+    if (s.view === prev.view) return;
+    const hash = encodePermalink(s.view);
+    if (hash === win.location.hash) return;
+    if (s.history === 'push') win.history.pushState(null, '', hash);
+    else win.history.replaceState(null, '', hash);
+  });
+
+  const onPop = () => {
+    if (win.location.hash !== encodePermalink(useApp.getState().view)) useApp.getState().openLink(win.location.hash);
+  };
+  win.addEventListener('popstate', onPop);
+  win.addEventListener('hashchange', onPop);
+  return () => {
+    unsubscribe();
+    win.removeEventListener('popstate', onPop);
+    win.removeEventListener('hashchange', onPop);
+  };
+}

@@ -1,0 +1,53 @@
+import { callsFor, conventionGroups, findConvention } from '../../catalog';
+import { useApp } from '../../store/store';
+import { Cite } from '../sources/cite';
+
+const select = 'mt-1 h-11 w-full rounded-lg border border-[var(--line)] bg-[var(--panel)] px-2 text-base';
+
+export function Pickers() {
+  const view = useApp((s) => s.view);
+  const plan = useApp((s) => s.plan);
+  const { selectConvention, selectCall } = useApp.getState();
+  const conv = findConvention(view.convention)!;
+
+  return (
+    <section className="panel space-y-3 p-3 sm:p-4" aria-label="What to call">
+      <div>
+        <label htmlFor="pick-convention" className="text-sm font-semibold">
+          Convention
+        </label>
+        <select id="pick-convention" className={select} value={view.convention} onChange={(e) => selectConvention(e.target.value)} data-testid="convention-picker">
+          {conventionGroups().map((g) => (
+            <optgroup key={g.family} label={g.name}>
+              {g.conventions.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </div>
+      <p className="text-sm muted">
+        {conv.summary}
+        <Cite sources={conv.sources} />
+      </p>
+      <div>
+        <label htmlFor="pick-call" className="text-sm font-semibold">
+          Call
+        </label>
+        <select id="pick-call" className={select} value={view.call} onChange={(e) => selectCall(e.target.value)} data-testid="call-picker">
+          {callsFor(conv).map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="text-sm muted">
+        {plan.call.summary}
+        <Cite sources={plan.call.sources} />
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+import { useEffect } from 'react';
+import { useApp } from '../../store/store';
+
+/** Advances one step per tick while playing; stops at the last step. */
+export function usePlayback(): void {
+  const playing = useApp((s) => s.playing);
+  const speed = useApp((s) => s.speed);
+  useEffect(() => {
+    if (!playing) return;
+    const id = window.setInterval(() => {
+      const app = useApp.getState();
+      if (app.view.step >= app.plan.steps.length - 1) app.setPlaying(false);
+      else app.stepBy(1);
+    }, 1400 / speed);
+    return () => window.clearInterval(id);
+  }, [playing, speed]);
+}

@@ -1,0 +1,49 @@
+import { useEffect } from 'react';
+import { useApp } from '../../store/store';
+
+const TYPING = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
+const ACTIVATES = new Set(['BUTTON', 'A', 'SUMMARY', ...TYPING]);
+
+/**
+ * Left/Right step, Space plays or pauses, Home/End jump. Keys typed into a
+ * field stay with the field, and Space on a button presses that button.
+ */
+export function useKeyboard(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      const el = e.target instanceof HTMLElement ? e.target : null;
+      const tag = el?.tagName ?? '';
+      const app = useApp.getState();
+      const last = app.plan.steps.length - 1;
+      if (TYPING.has(tag) || el?.isContentEditable) return;
+      switch (e.key) {
+        case 'ArrowRight':
+          app.setPlaying(false);
+          app.stepBy(1);
+          break;
+        case 'ArrowLeft':
+          app.setPlaying(false);
+          app.stepBy(-1);
+          break;
+        case 'Home':
+          app.setPlaying(false);
+          app.setStep(0);
+          break;
+        case 'End':
+          app.setPlaying(false);
+          app.setStep(last);
+          break;
+        case ' ':
+          if (ACTIVATES.has(tag)) return;
+          app.togglePlay();
+          break;
+        default:
+          return;
+      }
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

@@ -1,0 +1,32 @@
+import { sourceKey, type Source } from '../../model/source';
+import { useApp } from '../../store/store';
+
+/** Numbers pointing into the view's source list, which the plan assembles. */
+export function Cite({ sources }: { sources: readonly Source[] }) {
+  const all = useApp((s) => s.plan.sources);
+  if (sources.length === 0) return null;
+  const numbers = sources.map((s) => all.findIndex((x) => sourceKey(x) === sourceKey(s)) + 1).filter((n) => n > 0);
+  return (
+    <sup className="ml-0.5 whitespace-nowrap">
+      {[...new Set(numbers)].map((n) => {
+        const s = all[n - 1]!;
+        return (
+          <button
+            key={n}
+            type="button"
+            className="mx-px rounded px-0.5 font-mono text-[0.7rem] text-[var(--focus)] underline decoration-dotted"
+            title={`${s.title}: ${s.where}`}
+            aria-label={`Source ${n}: ${s.title}, ${s.where}`}
+            onClick={() => {
+              const el = document.getElementById(`source-${n}`);
+              el?.scrollIntoView({ block: 'center' });
+              el?.focus();
+            }}
+          >
+            [{n}]
+          </button>
+        );
+      })}
+    </sup>
+  );
+}
