@@ -227,7 +227,11 @@ export function marshal(conv: Convention, call: Call, values: ArgValues = {}): P
   const steps: Step[] = [];
   const push = (phase: Phase, level: string, text: string, writes: Write[], highlight: string[], extra?: Partial<Step>) => {
     const next = { ...cells };
-    for (const w of writes) next[w.cell] = { ...next[w.cell]!, value: w.value, meaning: w.meaning, label: w.label };
+    // A value the callee writes is already the caller's result, or already lost to it.
+    for (const w of writes) {
+      const role = w.by === 'callee' ? (w.value === undefined ? 'clobbered' : 'result') : next[w.cell]!.role;
+      next[w.cell] = { ...next[w.cell]!, value: w.value, meaning: w.meaning, label: w.label, role };
+    }
     cells = next;
     steps.push({ index: steps.length, phase, level, text, writes, highlight, cells, ...extra });
   };

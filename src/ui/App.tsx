@@ -20,16 +20,31 @@ export function App() {
       <Header />
       <LinkMessages />
       <main className="mx-auto grid max-w-[1400px] gap-4 p-3 sm:p-4 lg:grid-cols-[minmax(300px,360px)_minmax(0,1fr)]">
-        <div className="space-y-4">
-          <Pickers />
-          <ArgumentEditor />
-          <FunctionIdEditor />
+        {/* Below lg the two columns dissolve, so a phone shows the call before the editors. */}
+        <div className="contents lg:block lg:space-y-4">
+          <div className="order-1">
+            <Pickers />
+          </div>
+          <div className="order-5">
+            <ArgumentEditor />
+          </div>
+          <div className="order-6">
+            <FunctionIdEditor />
+          </div>
         </div>
-        <div className="min-w-0 space-y-4">
-          <Player />
-          <Stage />
-          <RegisterFile />
-          <NotesAndSources />
+        <div className="contents min-w-0 lg:block lg:space-y-4">
+          <div className="order-2">
+            <Player />
+          </div>
+          <div className="order-3">
+            <Stage />
+          </div>
+          <div className="order-4">
+            <RegisterFile />
+          </div>
+          <div className="order-7">
+            <NotesAndSources />
+          </div>
         </div>
       </main>
     </div>
