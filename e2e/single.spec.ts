@@ -14,7 +14,7 @@ test.describe('one call, end to end', () => {
 
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
     await expect(page.getByTestId('narration')).toContainText('hvc #0 (encoding 0xD4000002)');
-    await expect(page.getByTestId('esr-value')).toHaveText('0x5A000000');
+    await expect(page.getByTestId('syndrome-value')).toHaveText('0x5A000000');
     await expect(page.getByTestId('cpu-level')).toBeVisible();
     await expect(page.locator('[data-level="EL2"]')).toHaveAttribute('data-active', 'true');
 

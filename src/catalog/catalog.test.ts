@@ -5,6 +5,7 @@ import { decodeFields, encodeFields } from '../model/bits';
 import { callFits } from '../model/call';
 import { computeSyndrome, encodeInstruction } from '../model/encoding';
 import { formatHex } from '../model/value';
+import { marshal } from '../model/plan';
 import { aarch32 } from './arch/aarch32';
 import { aarch64 } from './arch/aarch64';
 import { callsFor, catalog, findCall, findConvention } from './index';
@@ -89,10 +90,12 @@ describe('catalog integrity', () => {
 
   it('names only registers that exist in each architecture', () => {
     for (const c of catalog.conventions) {
-      for (const r of [c.selector ?? c.args[0]!, ...c.args, ...c.results, ...c.clobbered, ...c.preserved]) {
-        expect(hasRegister(c.arch, r), `${c.id}: ${r}`).toBe(true);
+      const named = [...(c.selector ? [c.selector] : []), ...(c.fixed ?? []).map((f) => f.register), ...c.args, ...c.results, ...c.clobbered, ...c.preserved];
+      for (const r of named) expect(hasRegister(c.arch, r), `${c.id}: ${r}`).toBe(true);
+      for (const call of callsFor(c)) {
+        const regs = [...call.results.map((r) => r.register), ...call.args.map((a) => a.register), ...(call.fixed ?? []).map((f) => f.register)];
+        for (const r of regs) if (r) expect(hasRegister(c.arch, r), `${c.id} ${call.id}: ${r}`).toBe(true);
       }
-      for (const call of callsFor(c)) for (const r of call.results) if (r.register) expect(hasRegister(c.arch, r.register)).toBe(true);
     }
   });
 
@@ -109,10 +112,12 @@ describe('catalog integrity', () => {
       if (c.instruction.syndrome) cited(`${c.id} syndrome`, c.instruction.syndrome.sources);
       for (const k of ['args', 'results', 'clobbered', 'preserved'] as const) if (c[k].length) cited(`${c.id} ${k}`, c.roleSources[k]);
       for (const n of c.notes) cited(`${c.id} note`, n.sources);
+      for (const f of c.fixed ?? []) cited(`${c.id} ${f.name}`, f.sources);
     }
     for (const call of catalog.calls) {
       cited(call.id, call.sources);
       for (const a of call.args) cited(`${call.id} ${a.name}`, a.sources);
+      for (const f of call.fixed ?? []) cited(`${call.id} ${f.name}`, f.sources);
       for (const r of call.results) cited(`${call.id} ${r.name}`, r.sources);
       for (const n of call.notes) cited(`${call.id} note`, n.sources);
     }
@@ -121,6 +126,14 @@ describe('catalog integrity', () => {
       expect(s.title.length).toBeGreaterThan(0);
       expect(s.where.length).toBeGreaterThan(0);
     }
+  });
+
+  it('plans every call under every convention it fits', () => {
+    for (const c of catalog.conventions) for (const call of callsFor(c)) expect(() => marshal(c, call), `${c.id} ${call.id}`).not.toThrow();
+  });
+
+  it('links eras only to conventions that exist', () => {
+    for (const c of catalog.conventions) for (const l of c.eraLinks ?? []) expect(findConvention(l.id), `${c.id} -> ${l.id}`).toBeDefined();
   });
 
   it('offers every call under at least one convention', () => {

@@ -3,8 +3,19 @@ import { callFits, type Call } from '../model/call';
 import type { Convention } from '../model/convention';
 import { aarch32 } from './arch/aarch32';
 import { aarch64 } from './arch/aarch64';
+import { x86, x8664 } from './arch/x86-64';
+import type { Family } from './family';
+import { gunyah } from './gunyah';
+import { hyperv } from './hyperv';
+import { hypstub } from './hypstub';
+import { kvmX86 } from './kvm-x86';
+import { riscv } from './riscv';
 import { smcccCalls } from './smccc/calls';
 import { smcccConventions } from './smccc/conventions';
+import { moreSmcccCalls } from './smccc/more-calls';
+import { vmware } from './vmware';
+import { xenArm } from './xen/arm';
+import { xenX86 } from './xen/x86';
 
 export interface Catalog {
   architectures: readonly Architecture[];
@@ -17,12 +28,33 @@ export interface Catalog {
   aliases: { conventions: Readonly<Record<string, string>>; calls: Readonly<Record<string, string>> };
 }
 
+/** Families in the order the picker lists them: SMCCC first, the standard the others are measured against. */
+const families: readonly Family[] = [
+  { conventions: smcccConventions, calls: [...smcccCalls, ...moreSmcccCalls] },
+  hyperv,
+  gunyah,
+  hypstub,
+  xenArm,
+  kvmX86,
+  vmware,
+  xenX86,
+  riscv,
+];
+
 export const catalog: Catalog = {
-  architectures: [aarch64, aarch32],
-  conventions: [...smcccConventions],
-  calls: [...smcccCalls],
+  architectures: [aarch64, aarch32, x8664, x86, ...riscvArchitectures()],
+  conventions: families.flatMap((f) => f.conventions),
+  calls: families.flatMap((f) => f.calls),
   aliases: { conventions: {}, calls: {} },
 };
+
+/** Architectures a family brings that the catalog does not already list (RISC-V). */
+function riscvArchitectures(): Architecture[] {
+  const known = new Set(['aarch64', 'aarch32', 'x86-64', 'x86']);
+  const seen = new Map<string, Architecture>();
+  for (const c of riscv.conventions) if (!known.has(c.arch.id)) seen.set(c.arch.id, c.arch);
+  return [...seen.values()];
+}
 
 export const DEFAULT_VIEW = { convention: 'smccc-1.1-hvc64', call: 'psci-cpu-on-64' } as const;
 

@@ -38,7 +38,13 @@ export type Encoding =
       pieces: readonly { immHi: number; immLo: number; at: number }[];
       sources: readonly Source[];
     }
-  | { kind: 'bytes'; bytes: readonly number[]; sources: readonly Source[] };
+  | {
+      kind: 'bytes';
+      bytes: readonly number[];
+      /** Where a little-endian immediate goes (Xen's stub: mov $nr, %eax has nr at byte 1). */
+      imm?: { offset: number; size: number };
+      sources: readonly Source[];
+    };
 
 /** What the hypervisor is told about the trap, as fields of a syndrome layout. */
 export interface SyndromeDef {
@@ -56,6 +62,12 @@ export interface SyndromeDef {
 export interface InstructionDef {
   id: string;
   mnemonic: string;
+  /**
+   * How the instruction is written when it is not "mnemonic #imm": a
+   * template with {imm}, and a scale applied to the immediate first
+   * ("call hypercall_page+{imm}" with scale 32).
+   */
+  syntax?: { template: string; scale?: number };
   /** Width of the immediate; 0 when the instruction has none. */
   immBits: number;
   encoding: Encoding;
@@ -64,6 +76,8 @@ export interface InstructionDef {
   /** Set when EL2 only sees this instruction if a control bit traps it. */
   trappedBy?: { level: string; control: string; sources: readonly Source[] };
   syndrome?: SyndromeDef;
+  /** Other views of the same trap: the SVM exit code beside the VMX exit reason. */
+  alsoSyndromes?: readonly SyndromeDef[];
   sources: readonly Source[];
 }
 

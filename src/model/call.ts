@@ -1,11 +1,14 @@
-import type { Convention } from './convention';
-import type { FieldValues } from './bits';
+import type { Convention, FixedInput } from './convention';
+import type { BitLayout, FieldValues } from './bits';
 import type { Note, Source } from './source';
 import { decodeFields } from './bits';
+import { cellOf } from './arch';
 
 export interface ArgDef {
   name: string;
   meaning: string;
+  /** Register, when the call takes it somewhere other than the next argument slot. */
+  register?: string;
   /** A sensible value for teaching, used until the reader types another. */
   example: bigint;
   sources: readonly Source[];
@@ -21,6 +24,8 @@ export interface ResultDef {
   exampleMeaning: string;
   /** A different example for some eras: SMCCC_VERSION answers with the era's own version. */
   exampleByEra?: Readonly<Record<string, { example: bigint; exampleMeaning: string }>>;
+  /** Fields to decode the value into (the Hyper-V result value: status, reps completed). */
+  layout?: BitLayout;
   sources: readonly Source[];
 }
 
@@ -43,6 +48,8 @@ export interface Call {
   family: string;
   summary: string;
   number: CallNumber;
+  /** Values this call always loads besides its number (RISC-V's function id in a6). */
+  fixed?: readonly FixedInput[];
   args: readonly ArgDef[];
   results: readonly ResultDef[];
   /** What the callee does, one sentence, present tense. */
@@ -59,8 +66,20 @@ export interface Call {
  */
 export function callFits(conv: Convention, call: Call): boolean {
   if (conv.family !== call.family) return false;
-  if (call.args.length > conv.args.length) return false;
+  if (call.args.filter((a) => !a.register).length > conv.args.length) return false;
   if (!conv.functionId) return true;
   const fields = decodeFields(conv.functionId.layout, call.number.value);
   return Object.entries(conv.functionId.fixed).every(([k, v]) => fields[k] === v);
+}
+
+/** The register each argument goes in: its own, or the next free argument slot. */
+export function argRegisters(conv: Convention, call: Call): string[] {
+  let next = 0;
+  return call.args.map((a) => a.register ?? conv.args[next++]!);
+}
+
+/** Registers a reader may type into for this call: the selector, then each argument. */
+export function editableSlots(conv: Convention, call: Call): { register: string; bits: number }[] {
+  const regs = [...(conv.selector ? [conv.selector] : []), ...argRegisters(conv, call)];
+  return regs.map((register) => ({ register, bits: cellOf(conv.arch, register)?.bits ?? 0 }));
 }

@@ -3,6 +3,20 @@ import type { BitLayout, FieldValues } from './bits';
 import type { Note, Source } from './source';
 
 /**
+ * A value loaded on every call, not chosen by the caller: HV_FUNC_ID in x0
+ * for Hyper-V's SMCCC calls, VMware's magic in eax, RISC-V's function id in a6.
+ */
+export interface FixedInput {
+  register: string;
+  name: string;
+  meaning: string;
+  value: bigint;
+  /** Fields to show it as, when it has a layout (an SMCCC function id). */
+  layout?: BitLayout;
+  sources: readonly Source[];
+}
+
+/**
  * How a call is made on one architecture. Eras are separate conventions
  * (SMCCC 1.0 and 1.1 differ in what survives a call), linked by `family`.
  */
@@ -21,6 +35,10 @@ export interface Convention {
   imm: number | 'call';
   /** Register holding the function id or call number, as written (x0, w0, r0). */
   selector?: string;
+  /** What the selector holds, in the sources' words: "function ID", "hypercall number", "control word". */
+  selectorName: string;
+  /** Loaded on every call before the selector. */
+  fixed?: readonly FixedInput[];
   /** Width of an argument or result slot, in bits. */
   slotBits: number;
   /** Argument registers in order, as the architecture writes them for this slot width. */
@@ -40,12 +58,17 @@ export interface Convention {
     clobbered: readonly Source[];
     preserved: readonly Source[];
   };
-  /** Function-id layout and the fields every call under this convention has (bit 30 = SMC64). */
+  /**
+   * Layout of the selector's value (SMCCC function id, Hyper-V control word)
+   * and the fields every call under this convention has (bit 30 = SMC64).
+   */
   functionId?: { layout: BitLayout; fixed: FieldValues };
   /** What the callee returns for a call id it does not implement. */
   unknownCall?: { value: bigint; name: string; sources: readonly Source[] };
   /** Who handles the call at the target level, in a few words: "the hypervisor", "firmware (EL3)". */
   handler: string;
+  /** Other eras of the same family, so the reader can follow how the ABI changed. */
+  eraLinks?: readonly { id: string; relation: 'earlier' | 'later' | 'related'; why: string }[];
   sources: readonly Source[];
   notes: readonly Note[];
 }

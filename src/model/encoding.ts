@@ -1,4 +1,5 @@
-import { encodeFields } from './bits';
+import { encodeFields, type BitLayout } from './bits';
+import type { Source } from './source';
 import type { Encoding, InstructionDef, SyndromeDef } from './arch';
 import { formatHex } from './value';
 
@@ -25,21 +26,31 @@ export function immediateFits(ins: InstructionDef, imm: number): boolean {
 }
 
 export function encodeInstruction(ins: InstructionDef, imm: number): EncodedInstruction {
-  if (!immediateFits(ins, imm) && ins.immBits > 0) {
+  if (ins.immBits > 0 && !immediateFits(ins, imm)) {
     throw new RangeError(`${ins.mnemonic}: #${imm} does not fit in ${ins.immBits} bits`);
   }
-  const text = ins.immBits > 0 ? `${ins.mnemonic} #${imm < 10 ? imm : formatHex(BigInt(imm))}` : ins.mnemonic;
-  if (ins.encoding.kind === 'bytes') {
-    return { text, hex: ins.encoding.bytes.map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ') };
+  const shown = (n: number) => (n < 10 ? String(n) : formatHex(BigInt(n)));
+  const text = ins.syntax
+    ? ins.syntax.template.replace('{imm}', shown(imm * (ins.syntax.scale ?? 1)))
+    : ins.immBits > 0
+      ? `${ins.mnemonic} #${shown(imm)}`
+      : ins.mnemonic;
+  const enc = ins.encoding;
+  if (enc.kind === 'bytes') {
+    const bytes = [...enc.bytes];
+    if (enc.imm) for (let i = 0; i < enc.imm.size; i++) bytes[enc.imm.offset + i] = Math.floor(imm / 256 ** i) % 256;
+    return { text, hex: bytes.map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ') };
   }
-  return { text, hex: formatHex(BigInt(encodeWord(ins.encoding, imm)), 8) };
+  return { text, hex: formatHex(BigInt(encodeWord(enc, imm)), 8) };
 }
 
 export interface Syndrome {
   register: string;
   value: bigint;
   fields: Record<string, bigint>;
+  layout: BitLayout;
   className: string;
+  sources: readonly Source[];
 }
 
 /** The syndrome the hypervisor reads for this trap: fixed fields plus the immediate. */
@@ -47,5 +58,5 @@ export function computeSyndrome(def: SyndromeDef, imm: number): Syndrome {
   const fields: Record<string, bigint> = {};
   for (const f of def.layout.fields) fields[f.key] = def.fixed[f.key] ?? 0n;
   if (def.immField) fields[def.immField] = BigInt(imm);
-  return { register: def.register, value: encodeFields(def.layout, fields), fields, className: def.className };
+  return { register: def.register, value: encodeFields(def.layout, fields), fields, layout: def.layout, className: def.className, sources: def.sources };
 }

@@ -1,5 +1,5 @@
 import { cellOf, type Architecture } from './arch';
-import { callFits, type Call } from './call';
+import { argRegisters, callFits, type Call } from './call';
 import type { Convention } from './convention';
 import { computeSyndrome, encodeInstruction, type EncodedInstruction, type Syndrome } from './encoding';
 import { uniqueSources, type Source } from './source';
@@ -41,6 +41,7 @@ export interface Trap {
   trappedBy?: { level: string; control: string; sources: readonly Source[] };
   /** What EL2 reads (ESR_EL2), when it sees the trap. */
   syndrome?: Syndrome;
+  alsoSyndromes: readonly Syndrome[];
   sources: readonly Source[];
 }
 
@@ -60,10 +61,13 @@ export interface Step {
 export interface Slot {
   register: string;
   cell: string;
+  /** selector: the function id or call number; fixed: loaded on every call; argument: the caller's data. */
+  kind: 'selector' | 'fixed' | 'argument';
   name: string;
   meaning: string;
   value: bigint;
   bits: number;
+  sources: readonly Source[];
 }
 
 export interface Outcome {
@@ -139,24 +143,18 @@ export function marshal(conv: Convention, call: Call, values: ArgValues = {}): P
   const imm = conv.imm === 'call' ? Number(call.number.value) : conv.imm;
 
   const inputs: Slot[] = [];
+  const slot = (kind: Slot['kind'], register: string, name: string, meaning: string, value: bigint, sources: readonly Source[]) => {
+    const c = cell(arch, register);
+    if (value < 0n || value > maxFor(c.bits)) throw new PlanError(`${register}: ${formatHex(value)} does not fit in ${c.bits} bits`);
+    inputs.push({ register, cell: c.cell, kind, name, meaning, value, bits: c.bits, sources });
+  };
+  for (const f of conv.fixed ?? []) slot('fixed', f.register, f.name, f.meaning, f.value, f.sources);
   if (conv.selector) {
-    const c = cell(arch, conv.selector);
-    inputs.push({
-      register: conv.selector,
-      cell: c.cell,
-      name: conv.functionId ? 'function ID' : 'call number',
-      meaning: callNumberIsCatalog ? `${call.name}` : 'not a call in the catalog',
-      value: selectorValue,
-      bits: c.bits,
-    });
+    slot('selector', conv.selector, conv.selectorName, callNumberIsCatalog ? call.name : 'not a call in the catalog', selectorValue, [call.number.stated.source]);
   }
-  call.args.forEach((a, i) => {
-    const reg = conv.args[i]!;
-    const c = cell(arch, reg);
-    const v = values[reg] ?? a.example;
-    if (v < 0n || v > maxFor(c.bits)) throw new PlanError(`${reg}: ${formatHex(v)} does not fit in ${c.bits} bits`);
-    inputs.push({ register: reg, cell: c.cell, name: a.name, meaning: a.meaning, value: v, bits: c.bits });
-  });
+  for (const f of call.fixed ?? []) slot('fixed', f.register, f.name, f.meaning, f.value, f.sources);
+  const argRegs = argRegisters(conv, call);
+  call.args.forEach((a, i) => slot('argument', argRegs[i]!, a.name, a.meaning, values[argRegs[i]!] ?? a.example, a.sources));
 
   const unknown = callNumberIsCatalog ? undefined : conv.unknownCall;
   const outputs: Outcome[] = unknown
@@ -207,7 +205,13 @@ export function marshal(conv: Convention, call: Call, values: ArgValues = {}): P
     to: target,
     trappedBy: conv.instruction.trappedBy,
     syndrome,
-    sources: uniqueSources([conv.instruction.sources, conv.instruction.encoding.sources, conv.instruction.syndrome?.sources ?? []]),
+    alsoSyndromes: (conv.instruction.alsoSyndromes ?? []).map((d) => computeSyndrome(d, imm)),
+    sources: uniqueSources([
+      conv.instruction.sources,
+      conv.instruction.encoding.sources,
+      conv.instruction.syndrome?.sources ?? [],
+      ...(conv.instruction.alsoSyndromes ?? []).map((d) => d.sources),
+    ]),
   };
 
   // Contract roles before the call: what the caller may rely on for each cell.
@@ -215,8 +219,8 @@ export function marshal(conv: Convention, call: Call, values: ArgValues = {}): P
   for (const s of inputs) labels.set(s.cell, s.register);
   for (const o of outputs) labels.set(o.cell, o.register);
   const baseRole = (c: string): Role => {
-    if (conv.selector && c === cell(arch, conv.selector).cell) return 'call-id';
-    if (inCells.has(c)) return 'argument';
+    const input = inputs.find((s) => s.cell === c);
+    if (input) return input.kind === 'argument' ? 'argument' : 'call-id';
     if (clobberCells.has(c) || (resultCells.includes(c) && !preservedCells.has(c))) return 'clobbered';
     if (preservedCells.has(c)) return 'preserved';
     return 'unused';
@@ -241,18 +245,20 @@ export function marshal(conv: Convention, call: Call, values: ArgValues = {}): P
     'marshal',
     guest,
     `The guest kernel at ${guest} is about to call ${call.name} under ${conv.name}: ` +
-      (conv.selector ? `the ${inputs[0]!.name} goes in ${conv.selector}` : `the immediate of ${encoded.text} selects the call`) +
-      (argCount ? `, ${argCount} argument${argCount > 1 ? 's' : ''} in ${describeRegisters(arch, conv.args.slice(0, argCount))}.` : ', and it takes no arguments.'),
+      (conv.selector ? `the ${conv.selectorName} goes in ${conv.selector}` : `the immediate of ${encoded.text} selects the call`) +
+      (argCount ? `, ${argCount} argument${argCount > 1 ? 's' : ''} in ${describeRegisters(arch, argRegs)}.` : ', and it takes no arguments.'),
     [],
     [],
   );
 
   for (const s of inputs) {
-    const isId = s.register === conv.selector;
-    const text = isId
-      ? `Load the ${s.name} ${formatHex(s.value)} into ${s.register}${callNumberIsCatalog ? ` (${call.name})` : ' (changed by you: no call in the catalog has it here)'}.`
-      : `Load ${s.name} = ${formatHex(s.value)} into ${s.register}: ${s.meaning}.`;
-    push('marshal', guest, text, [{ cell: s.cell, label: s.register, value: s.value, by: 'caller', meaning: isId ? s.meaning : s.name }], [s.cell]);
+    const text =
+      s.kind === 'selector'
+        ? `Load the ${s.name} ${formatHex(s.value)} into ${s.register}${callNumberIsCatalog ? ` (${call.name})` : ' (changed by you: no call in the catalog has it here)'}.`
+        : s.kind === 'fixed'
+          ? `Load ${s.name} ${formatHex(s.value)} into ${s.register}: ${s.meaning}.`
+          : `Load ${s.name} = ${formatHex(s.value)} into ${s.register}: ${s.meaning}.`;
+    push('marshal', guest, text, [{ cell: s.cell, label: s.register, value: s.value, by: 'caller', meaning: s.kind === 'argument' ? s.name : s.meaning }], [s.cell]);
   }
 
   const trapText =
@@ -321,12 +327,13 @@ export function marshal(conv: Convention, call: Call, values: ArgValues = {}): P
     trap.sources,
     conv.functionId?.layout.sources ?? [],
     ...(conv.functionId?.layout.fields.map((f) => f.sources) ?? []),
-    ...(conv.instruction.syndrome?.layout.fields.map((f) => f.sources) ?? []),
+    ...[conv.instruction.syndrome, ...(conv.instruction.alsoSyndromes ?? [])].flatMap((d) => d?.layout.fields.map((f) => f.sources) ?? []),
     trap.trappedBy?.sources ?? [],
     [call.number.stated.source],
     call.sources,
-    ...call.args.map((a) => a.sources),
+    ...inputs.map((i) => i.sources),
     ...call.results.map((r) => r.sources),
+    ...call.results.map((r) => r.layout?.fields.flatMap((f) => f.sources) ?? []),
     unknown ? unknown.sources : [],
     ...conv.notes.map((n) => n.sources),
     ...call.notes.map((n) => n.sources),

@@ -1,6 +1,5 @@
 import { callsFor, DEFAULT_VIEW, findCall, findConvention } from '../catalog';
-import { cellOf } from '../model/arch';
-import { callFits } from '../model/call';
+import { callFits, editableSlots } from '../model/call';
 import { marshal } from '../model/plan';
 import { formatHex, parseValue } from '../model/value';
 import type { SingleView, ViewState } from './view';
@@ -69,9 +68,7 @@ function decode(raw: string): Decoded {
   call ??= callsFor(conv)[0];
   if (!call) return { state: defaultView, messages: [...messages, `${conv.name} has no calls yet. Showing the default view.`] };
 
-  const slots = new Map<string, number>();
-  if (conv.selector) slots.set(conv.selector, cellOf(conv.arch, conv.selector)!.bits);
-  call.args.forEach((_, i) => slots.set(conv.args[i]!, cellOf(conv.arch, conv.args[i]!)!.bits));
+  const slots = new Map(editableSlots(conv, call).map((s) => [s.register, s.bits]));
 
   const args: Record<string, bigint> = {};
   let step = 0;

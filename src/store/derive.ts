@@ -2,8 +2,7 @@ import { callsFor, catalog, findCall, findConvention } from '../catalog';
 import type { Call } from '../model/call';
 import type { Convention } from '../model/convention';
 import { marshal, type Plan } from '../model/plan';
-import { cellOf } from '../model/arch';
-import { callFits } from '../model/call';
+import { callFits, editableSlots } from '../model/call';
 import { encodeFields, type FieldValues } from '../model/bits';
 import { decodeFields } from '../model/bits';
 import type { SingleView } from '../share/view';
@@ -11,12 +10,6 @@ import type { SingleView } from '../share/view';
 /** The plan for a view the decoder or an action has already validated. */
 export function planFor(view: SingleView): Plan {
   return marshal(findConvention(view.convention)!, findCall(view.call)!, view.args);
-}
-
-/** Registers the reader can type into for this call: the selector, then each argument slot. */
-export function editableSlots(conv: Convention, call: Call): { register: string; bits: number }[] {
-  const regs = [...(conv.selector ? [conv.selector] : []), ...call.args.map((_, i) => conv.args[i]!)];
-  return regs.map((register) => ({ register, bits: cellOf(conv.arch, register)!.bits }));
 }
 
 /** The call to show after switching convention: the same call if it fits, else its other-width twin, else the first. */

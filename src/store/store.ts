@@ -4,7 +4,8 @@ import type { Plan } from '../model/plan';
 import { parseValue } from '../model/value';
 import { decodePermalink, defaultView } from '../share/permalink';
 import type { SingleView } from '../share/view';
-import { callAfterSwitch, carryArgs, editableSlots, planFor, withFunctionIdField } from './derive';
+import { argRegisters, editableSlots } from '../model/call';
+import { callAfterSwitch, carryArgs, planFor, withFunctionIdField } from './derive';
 
 export type Theme = 'system' | 'light' | 'dark';
 export const SPEEDS = [0.5, 1, 2, 4] as const;
@@ -86,7 +87,7 @@ export const useApp = create<AppState>()((set, get) => ({
       return;
     }
     const args = { ...view.args, [register]: parsed.value };
-    const fallback = register === conv.selector ? call.number.value : call.args[conv.args.indexOf(register)]?.example;
+    const fallback = register === conv.selector ? call.number.value : call.args[argRegisters(conv, call).indexOf(register)]?.example;
     if (parsed.value === fallback) delete args[register];
     const next = { ...view, args };
     set({ view: next, plan: planFor(next), argText, argErrors, history: 'replace' });

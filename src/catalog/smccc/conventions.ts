@@ -155,6 +155,7 @@ function convention(version: SmcccVersion, conduit: 'hvc' | 'smc', width: 32 | 6
     instruction: arch.instructions[conduit]!,
     imm: 0,
     selector: `${slot}0`,
+    selectorName: 'function ID',
     slotBits: width,
     ...r,
     functionId: { layout: smcccFunctionId, fixed: { cc: width === 64 ? 1n : 0n } },

@@ -17,17 +17,15 @@ export function ArgumentEditor() {
       </h2>
       <p className="text-sm muted">Hex with 0x, or decimal. Argument registers: {conv.args.length ? `${conv.args[0]}–${conv.args.at(-1)}` : 'none'}.<Cite sources={conv.roleSources.args} /></p>
       <ul className="mt-3 space-y-3">
-        {plan.inputs.map((s, i) => {
+        {plan.inputs.map((s) => {
           const err = argErrors[s.register];
           const id = `arg-${s.register}`;
-          const isId = s.register === conv.selector;
-          const src = isId ? [plan.call.number.stated.source] : (plan.call.args[i - (conv.selector ? 1 : 0)]?.sources ?? []);
           return (
             <li key={s.register} data-travel-from={s.register}>
               <label htmlFor={id} className="flex items-baseline justify-between gap-2 text-sm">
                 <span>
                   <span className="font-mono font-semibold">{s.register}</span> · {s.name}
-                  <Cite sources={src} />
+                  <Cite sources={s.sources} />
                 </span>
                 <span className="font-mono text-xs muted">{s.bits}-bit</span>
               </label>
@@ -36,6 +34,7 @@ export function ArgumentEditor() {
                 className={`mt-1 h-10 w-full rounded-lg border bg-[var(--panel)] px-2 font-mono ${err ? 'border-red-600 dark:border-red-400' : 'border-[var(--line)]'}`}
                 value={argText[s.register] ?? formatHex(s.value)}
                 onChange={(e) => setArgText(s.register, e.target.value)}
+                readOnly={s.kind === 'fixed'}
                 spellCheck={false}
                 autoComplete="off"
                 inputMode="text"
@@ -43,7 +42,7 @@ export function ArgumentEditor() {
                 aria-describedby={`${id}-help`}
               />
               <p id={`${id}-help`} className={`mt-1 text-xs ${err ? 'font-medium text-red-700 dark:text-red-300' : 'muted'}`} role={err ? 'alert' : undefined}>
-                {err ?? s.meaning}
+                {err ?? (s.kind === 'fixed' ? `${s.meaning} (fixed by the convention)` : s.meaning)}
               </p>
             </li>
           );

@@ -15,10 +15,10 @@ export function FunctionIdEditor() {
   return (
     <section className="panel p-3 sm:p-4" aria-labelledby="fid-title">
       <h2 id="fid-title" className="text-lg font-semibold">
-        Function ID <Cite sources={fid.layout.sources} />
+        <span className="capitalize">{plan.convention.selectorName}</span> <Cite sources={fid.layout.sources} />
       </h2>
       <p className="mt-1 font-mono text-2xl font-semibold" data-testid="fid-value">
-        {formatHex(plan.callNumber, 8)}
+        {formatHex(plan.callNumber, fid.layout.bits / 4)}
       </p>
       <p className="text-sm" data-testid="fid-call">
         {plan.callNumberIsCatalog ? plan.call.name : 'No call in the catalog has this ID here: the callee answers NOT_SUPPORTED.'}

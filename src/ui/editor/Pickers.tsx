@@ -32,6 +32,19 @@ export function Pickers() {
         {conv.summary}
         <Cite sources={conv.sources} />
       </p>
+      {conv.eraLinks && conv.eraLinks.length > 0 && (
+        <ul className="space-y-1 text-sm" aria-label="Other eras">
+          {conv.eraLinks.map((l) => (
+            <li key={l.id}>
+              <button type="button" className="text-left underline decoration-dotted" onClick={() => selectConvention(l.id)}>
+                {l.relation === 'earlier' ? 'Earlier: ' : l.relation === 'later' ? 'Later: ' : 'See also: '}
+                {findConvention(l.id)?.name ?? l.id}
+              </button>{' '}
+              <span className="muted">({l.why})</span>
+            </li>
+          ))}
+        </ul>
+      )}
       <div>
         <label htmlFor="pick-call" className="text-sm font-semibold">
           Call

@@ -1,4 +1,5 @@
-import { fieldByKey, fieldValueName } from '../../model/bits';
+import { fieldValueName } from '../../model/bits';
+import type { Syndrome } from '../../model/encoding';
 import { formatHex } from '../../model/value';
 import { useApp } from '../../store/store';
 import { Cite } from '../sources/cite';
@@ -55,33 +56,37 @@ export function Stage() {
           {trap.from} → {trap.to}
           {trap.trappedBy ? ` (or ${trap.trappedBy.level} when ${trap.trappedBy.control} = 1)` : ''}
         </p>
-        {syn && (
-          <div className="mt-3">
-            <p className="font-mono text-base sm:text-lg">
-              {syn.register} = <strong data-testid="esr-value">{formatHex(syn.value, 8)}</strong>
-              <Cite sources={plan.convention.instruction.syndrome!.sources} />
-            </p>
-            <dl className="mt-2 grid grid-cols-3 gap-2 text-center font-mono text-sm">
-              {plan.convention.instruction.syndrome!.layout.fields.map((f) => {
-                const v = syn.fields[f.key] ?? 0n;
-                const name = fieldValueName(fieldByKey(plan.convention.instruction.syndrome!.layout, f.key), v);
-                return (
-                  <div key={f.key} className="rounded-md border border-[var(--line)] p-1">
-                    <dt className="text-xs muted">
-                      {f.key} [{f.hi === f.lo ? f.hi : `${f.hi}:${f.lo}`}]<Cite sources={f.sources} />
-                    </dt>
-                    <dd>
-                      {f.hi === f.lo ? v.toString() : formatHex(v, f.key === 'ISS' ? 4 : 2)}
-                      {name && <span className="block text-xs muted">{name}</span>}
-                    </dd>
-                  </div>
-                );
-              })}
-            </dl>
-            <p className="mt-2 text-sm muted">{syn.className}.</p>
-          </div>
-        )}
+        {[syn, ...trap.alsoSyndromes].map((x) => x && <SyndromeView key={x.register} syndrome={x} />)}
       </div>
     </section>
+  );
+}
+
+function SyndromeView({ syndrome: syn }: { syndrome: Syndrome }) {
+  return (
+    <div className="mt-3">
+      <p className="font-mono text-base sm:text-lg">
+        {syn.register} = <strong data-testid="syndrome-value">{formatHex(syn.value, 8)}</strong>
+        <Cite sources={syn.sources} />
+      </p>
+      <dl className="mt-2 grid grid-cols-3 gap-2 text-center font-mono text-sm">
+        {syn.layout.fields.map((f) => {
+          const v = syn.fields[f.key] ?? 0n;
+          const name = fieldValueName(f, v);
+          return (
+            <div key={f.key} className="rounded-md border border-[var(--line)] p-1">
+              <dt className="text-xs muted">
+                {f.key} [{f.hi === f.lo ? f.hi : `${f.hi}:${f.lo}`}]<Cite sources={f.sources} />
+              </dt>
+              <dd>
+                {f.hi === f.lo ? v.toString() : formatHex(v, Math.min(4, Math.ceil((f.hi - f.lo + 1) / 4)))}
+                {name && <span className="block text-xs muted">{name}</span>}
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+      <p className="mt-2 text-sm muted">{syn.className}.</p>
+    </div>
   );
 }

@@ -1,0 +1,3 @@
+import { emptyFamily, type Family } from '../family';
+
+export const xenArm: Family = emptyFamily;

@@ -1,0 +1,3 @@
+import { emptyFamily, type Family } from '../family';
+
+export const xenX86: Family = emptyFamily;
