@@ -28,6 +28,8 @@ export interface AppState {
   openLink(hash: string): void;
   selectConvention(id: string): void;
   selectCall(id: string): void;
+  /** Open a call found by search: under the current convention if it fits, else the nearest one. */
+  openCall(callId: string, conventionIds: readonly string[]): void;
   setArgText(register: string, text: string): void;
   setFunctionIdField(key: string, value: bigint): void;
   setStep(step: number): void;
@@ -69,6 +71,18 @@ export const useApp = create<AppState>()((set, get) => ({
     const call = callsFor(conv).find((c) => c.id === id);
     if (!call) return;
     set({ ...fresh({ ...get().view, call: call.id, args: {}, step: 0 }), playing: false, history: 'push' });
+  },
+
+  openCall(callId, conventionIds) {
+    const current = findConvention(get().view.convention)!;
+    const candidates = conventionIds.map((id) => findConvention(id)).filter((c) => c !== undefined);
+    const conv =
+      candidates.find((c) => c.id === current.id) ??
+      candidates.find((c) => c.family === current.family && c.era === current.era && c.instruction.mnemonic === current.instruction.mnemonic) ??
+      candidates.find((c) => c.family === current.family) ??
+      candidates[0];
+    if (!conv || !findCall(callId)) return;
+    set({ ...fresh({ kind: 'single', convention: conv.id, call: callId, args: {}, step: 0 }), playing: false, history: 'push' });
   },
 
   setArgText(register, text) {

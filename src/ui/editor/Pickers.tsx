@@ -1,6 +1,7 @@
 import { callsFor, conventionGroups, findConvention } from '../../catalog';
 import { useApp } from '../../store/store';
 import { Cite } from '../sources/cite';
+import { CallSearch } from './CallSearch';
 
 const select = 'mt-1 h-11 w-full rounded-lg border border-[var(--line)] bg-[var(--panel)] px-2 text-base';
 
@@ -12,6 +13,7 @@ export function Pickers() {
 
   return (
     <section className="panel space-y-3 p-3 sm:p-4" aria-label="What to call">
+      <CallSearch />
       <div>
         <label htmlFor="pick-convention" className="text-sm font-semibold">
           Convention

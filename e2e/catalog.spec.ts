@@ -1,0 +1,18 @@
+import { expect, test } from '@playwright/test';
+
+test('typing a function id finds the call and opens it', async ({ page }) => {
+  await page.goto('./#/smccc-1.1-hvc32/smccc-version');
+  await page.getByLabel('Find a call').fill('0xC4000003');
+  await page.getByRole('button', { name: /PSCI CPU_ON \(SMC64\)/ }).click();
+  await expect(page.getByLabel('Call', { exact: true })).toHaveValue('psci-cpu-on-64');
+  await expect(page.getByLabel('Convention', { exact: true })).toHaveValue('smccc-1.1-hvc64');
+  await expect(page).toHaveURL(/#\/smccc-1\.1-hvc64\/psci-cpu-on-64$/);
+});
+
+test('the build publishes catalog.json next to index.html', async ({ request }) => {
+  const res = await request.get('./catalog.json');
+  expect(res.ok()).toBe(true);
+  const json = await res.json();
+  expect(json.schemaVersion).toBe(1);
+  expect(json.calls.find((c: { id: string }) => c.id === 'psci-cpu-on-64')).toMatchObject({ callNumber: '0xc4000003', encoding: '0xd4000002' });
+});

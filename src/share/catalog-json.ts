@@ -1,0 +1,79 @@
+import { callsFor, catalog } from '../catalog';
+import type { Convention } from '../model/convention';
+import type { Call } from '../model/call';
+import type { Source } from '../model/source';
+import { marshal, type Plan } from '../model/plan';
+import { formatHex } from '../model/value';
+
+/**
+ * The catalog as data for other tools (test generators, docs), written
+ * next to index.html by the build. It is generated from the same model the
+ * app draws, so the two cannot disagree. schemaVersion changes only when a
+ * key changes meaning; new keys may be added.
+ */
+export const CATALOG_SCHEMA_VERSION = 1;
+
+const hex = (v: bigint) => formatHex(v).toLowerCase();
+const src = (s: readonly Source[]) => s.map((x) => ({ title: x.title, where: x.where, ...(x.url ? { url: x.url } : {}) }));
+
+export function conventionJson(c: Convention) {
+  return {
+    id: c.id,
+    name: c.name,
+    family: c.family,
+    era: c.era,
+    arch: c.arch.id,
+    summary: c.summary,
+    instruction: c.instruction.mnemonic,
+    immediate: c.imm === 'call' ? 'selects the call' : c.imm,
+    selector: c.selector ?? null,
+    arguments: c.args,
+    results: c.results,
+    clobbered: c.clobbered,
+    preserved: c.preserved,
+    target: c.instruction.target,
+    notes: c.notes.map((n) => ({ kind: n.kind, text: n.text, sources: src(n.sources) })),
+    sources: src(c.sources),
+  };
+}
+
+/** One call laid out under one convention, with the values the plan uses. */
+export function callLayoutJson(plan: Plan) {
+  const { call, convention: c, trap } = plan;
+  return {
+    id: call.id,
+    name: call.name,
+    convention: c.id,
+    instruction: trap.instruction.text,
+    encoding: trap.instruction.hex.includes(' ') ? trap.instruction.hex.toLowerCase() : hex(BigInt(trap.instruction.hex)),
+    callNumber: hex(plan.callNumber),
+    syndrome: trap.syndrome ? { register: trap.syndrome.register, value: hex(trap.syndrome.value) } : null,
+    inputs: plan.inputs.map((s) => ({ register: s.register, meaning: `${s.name}: ${s.meaning}`, value: hex(s.value) })),
+    outputs: plan.outputs.map((o) => ({ register: o.register, meaning: `${o.name}: ${o.meaning}`, example: hex(o.value) })),
+    clobbered: plan.lost,
+    preserved: plan.preserved,
+    sources: src(plan.sources),
+  };
+}
+
+function callJson(call: Call) {
+  const fits = catalog.conventions.filter((c) => callsFor(c).includes(call));
+  const home = fits[0]!;
+  const { inputs, outputs, ...rest } = callLayoutJson(marshal(home, call));
+  return {
+    ...rest,
+    conventions: fits.map((c) => c.id),
+    summary: call.summary,
+    inputs: inputs.map(({ register, meaning }) => ({ register, meaning })),
+    outputs: outputs.map(({ register, meaning }) => ({ register, meaning })),
+  };
+}
+
+export function catalogJson() {
+  return {
+    schemaVersion: CATALOG_SCHEMA_VERSION,
+    generator: 'Trapscope',
+    conventions: catalog.conventions.map(conventionJson),
+    calls: catalog.calls.filter((call) => catalog.conventions.some((c) => callsFor(c).includes(call))).map(callJson),
+  };
+}
