@@ -8,7 +8,7 @@ const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : u
 const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'] });
 const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) }, colorScheme: scheme });
 await page.goto(url);
-await page.waitForSelector('[data-testid="register-file"]');
+await page.waitForSelector('main section');
 await page.waitForTimeout(300);
 await page.screenshot({ path: out, fullPage: true });
 await browser.close();

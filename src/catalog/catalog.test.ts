@@ -137,7 +137,11 @@ describe('catalog integrity', () => {
   });
 
   it('offers every call under at least one convention', () => {
-    for (const call of catalog.calls) expect(catalog.conventions.some((c) => callFits(c, call)), call.id).toBe(true);
+    for (const call of catalog.calls)
+      expect(
+        catalog.conventions.some((c) => callFits(c, call)),
+        call.id,
+      ).toBe(true);
   });
 
   it('offers the SMCCC versions and conduits issue #2 asks for', () => {

@@ -150,7 +150,9 @@ export function marshal(conv: Convention, call: Call, values: ArgValues = {}): P
   };
   for (const f of conv.fixed ?? []) slot('fixed', f.register, f.name, f.meaning, f.value, f.sources);
   if (conv.selector) {
-    slot('selector', conv.selector, conv.selectorName, callNumberIsCatalog ? call.name : 'not a call in the catalog', selectorValue, [call.number.stated.source]);
+    slot('selector', conv.selector, conv.selectorName, callNumberIsCatalog ? call.name : 'not a call in the catalog', selectorValue, [
+      call.number.stated.source,
+    ]);
   }
   for (const f of call.fixed ?? []) slot('fixed', f.register, f.name, f.meaning, f.value, f.sources);
   const argRegs = argRegisters(conv, call);
@@ -189,11 +191,7 @@ export function marshal(conv: Convention, call: Call, values: ArgValues = {}): P
   const preservedCells = new Set(conv.preserved.map((r) => cell(arch, r).cell));
   const lost = arch.registers
     .map((r) => r.name)
-    .filter(
-      (c) =>
-        !outCells.has(c) &&
-        (clobberCells.has(c) || ((unusedResultCells.includes(c) || inCells.has(c)) && !preservedCells.has(c))),
-    );
+    .filter((c) => !outCells.has(c) && (clobberCells.has(c) || ((unusedResultCells.includes(c) || inCells.has(c)) && !preservedCells.has(c))));
   const lostSet = new Set(lost);
   const preserved = arch.registers.map((r) => r.name).filter((c) => preservedCells.has(c) && !lostSet.has(c) && !outCells.has(c));
 
@@ -258,7 +256,13 @@ export function marshal(conv: Convention, call: Call, values: ArgValues = {}): P
         : s.kind === 'fixed'
           ? `Load ${s.name} ${formatHex(s.value)} into ${s.register}: ${s.meaning}.`
           : `Load ${s.name} = ${formatHex(s.value)} into ${s.register}: ${s.meaning}.`;
-    push('marshal', guest, text, [{ cell: s.cell, label: s.register, value: s.value, by: 'caller', meaning: s.kind === 'argument' ? s.name : s.meaning }], [s.cell]);
+    push(
+      'marshal',
+      guest,
+      text,
+      [{ cell: s.cell, label: s.register, value: s.value, by: 'caller', meaning: s.kind === 'argument' ? s.name : s.meaning }],
+      [s.cell],
+    );
   }
 
   const trapText =
@@ -277,7 +281,13 @@ export function marshal(conv: Convention, call: Call, values: ArgValues = {}): P
     : `${capital(handler)} reads ${conv.selector} = ${formatHex(selectorValue)}, which names no function it implements.`;
   push('handle', target, dispatch, [], [...inCells]);
 
-  const resultWrites: Write[] = outputs.map((o) => ({ cell: o.cell, label: o.register, value: o.value, by: 'callee', meaning: `${o.name}: ${o.valueMeaning}` }));
+  const resultWrites: Write[] = outputs.map((o) => ({
+    cell: o.cell,
+    label: o.register,
+    value: o.value,
+    by: 'callee',
+    meaning: `${o.name}: ${o.valueMeaning}`,
+  }));
   const resultText = unknown
     ? `It returns ${unknown.name} (${formatHex(unknown.value)}) in ${outputs[0]!.register}.`
     : call.returnsOnSuccess
@@ -287,7 +297,9 @@ export function marshal(conv: Convention, call: Call, values: ArgValues = {}): P
 
   const clobberNow = lost.filter((c) => !outCells.has(c));
   if (clobberCells.size > 0) {
-    const clobberWrites: Write[] = [...clobberCells].filter((c) => !outCells.has(c)).map((c) => ({ cell: c, label: c, value: undefined, by: 'callee', meaning: 'unknown' }));
+    const clobberWrites: Write[] = [...clobberCells]
+      .filter((c) => !outCells.has(c))
+      .map((c) => ({ cell: c, label: c, value: undefined, by: 'callee', meaning: 'unknown' }));
     push(
       'handle',
       target,
@@ -310,13 +322,7 @@ export function marshal(conv: Convention, call: Call, values: ArgValues = {}): P
   cells = finalCells;
   const lostText = clobberNow.length ? ` Unknown now: ${describeRegisters(arch, clobberNow)}.` : '';
   const keptText = preserved.length ? ` Preserved: ${describeRegisters(arch, preserved)}.` : '';
-  push(
-    'unpack',
-    guest,
-    `The caller reads ${outputs.map((o) => `${o.register} (${o.name})`).join(', ')}.${lostText}${keptText}`,
-    [],
-    [...outCells],
-  );
+  push('unpack', guest, `The caller reads ${outputs.map((o) => `${o.register} (${o.name})`).join(', ')}.${lostText}${keptText}`, [], [...outCells]);
 
   const sources = uniqueSources([
     conv.sources,

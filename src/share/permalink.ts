@@ -1,14 +1,18 @@
 import { callsFor, DEFAULT_VIEW, findCall, findConvention } from '../catalog';
+import { findGuide } from '../catalog/guides';
 import { callFits, editableSlots } from '../model/call';
+import { alignTimeline } from '../model/compare';
 import { marshal } from '../model/plan';
 import { formatHex, parseValue } from '../model/value';
-import type { SingleView, ViewState } from './view';
+import { MAX_PANES, type CompareView, type PaneState, type SingleView, type ViewState } from './view';
 
 /**
  * Permalinks live entirely in the URL fragment, so nothing is stored on a
  * server and nothing can expire. Format 1, readable:
  *
  *   #/<convention>/<call>[?<register>=<value>&…&step=<n>]
+ *   #/compare/<convention>/<call>/<convention>/<call>…[?<pane>.<register>=<value>&…&step=<n>]
+ *   #/guide/<guide>[?step=<n>]
  *
  * Links are decoded by a total function: any string yields a view, plus
  * messages saying what could not be honoured. Never an exception.
@@ -24,9 +28,21 @@ export const defaultView: SingleView = { kind: 'single', ...DEFAULT_VIEW, args: 
 
 export function encodePermalink(v: ViewState): string {
   const q: string[] = [];
-  for (const [reg, val] of Object.entries(v.args)) q.push(`${reg}=${formatHex(val).toLowerCase()}`);
+  const args = (a: PaneState['args'], prefix: string) => {
+    for (const [reg, val] of Object.entries(a)) q.push(`${prefix}${reg}=${formatHex(val).toLowerCase()}`);
+  };
+  let path: string;
+  if (v.kind === 'single') {
+    args(v.args, '');
+    path = `${v.convention}/${v.call}`;
+  } else if (v.guide) {
+    path = `guide/${v.guide}`;
+  } else {
+    v.panes.forEach((p, i) => args(p.args, `${i + 1}.`));
+    path = `compare/${v.panes.map((p) => `${p.convention}/${p.call}`).join('/')}`;
+  }
   if (v.step > 0) q.push(`step=${v.step}`);
-  return `#/${v.convention}/${v.call}${q.length ? `?${q.join('&')}` : ''}`;
+  return `#/${path}${q.length ? `?${q.join('&')}` : ''}`;
 }
 
 const MAX_LINK = 8192;
@@ -40,49 +56,56 @@ export function decodePermalink(hash: string): Decoded {
   }
 }
 
-function decode(raw: string): Decoded {
-  const messages: string[] = [];
-  let hash = raw.startsWith('#') ? raw.slice(1) : raw;
-  if (hash === '' || hash === '/') return { state: defaultView, messages };
-  if (hash.length > MAX_LINK) return { state: defaultView, messages: ['This link is longer than any Trapscope makes. Showing the default view.'] };
-  if (!hash.startsWith('/')) {
-    return { state: defaultView, messages: ['This link is in a format this version of Trapscope does not know; it may come from a newer version. Showing the default view.'] };
-  }
-  hash = hash.slice(1);
-  const qAt = hash.indexOf('?');
-  const path = qAt < 0 ? hash : hash.slice(0, qAt);
-  const query = qAt < 0 ? '' : hash.slice(qAt + 1);
-  const [convId = '', callId = '', ...rest] = path.split('/').map(safeDecode);
-  if (rest.some((r) => r !== '')) messages.push('Ignored extra parts at the end of the link.');
+interface Query {
+  step?: string;
+  /** Argument values by pane prefix ('' for a single view, '1.' … for panes). */
+  args: Map<string, Map<string, string>>;
+}
 
-  const conv = findConvention(convId);
-  if (!conv) {
-    return { state: defaultView, messages: [`This link names a convention Trapscope does not know ("${clip(convId)}"). Showing the default view.`] };
-  }
-  let call = callId ? findCall(callId) : undefined;
-  if (callId && !call) messages.push(`This link names a call Trapscope does not know ("${clip(callId)}"); showing the first call of ${conv.name}.`);
-  if (call && !callFits(conv, call)) {
-    messages.push(`${call.name} cannot be made under ${conv.name}; showing the first call of that convention.`);
-    call = undefined;
-  }
-  call ??= callsFor(conv)[0];
-  if (!call) return { state: defaultView, messages: [...messages, `${conv.name} has no calls yet. Showing the default view.`] };
-
-  const slots = new Map(editableSlots(conv, call).map((s) => [s.register, s.bits]));
-
-  const args: Record<string, bigint> = {};
-  let step = 0;
+function parseQuery(query: string, messages: string[]): Query {
+  const out: Query = { args: new Map() };
   for (const part of query.split('&')) {
     if (!part) continue;
     const eq = part.indexOf('=');
     const key = safeDecode(eq < 0 ? part : part.slice(0, eq)).toLowerCase();
     const value = safeDecode(eq < 0 ? '' : part.slice(eq + 1));
     if (key === 'step') {
-      const n = /^\d{1,4}$/.test(value) ? Number(value) : NaN;
-      if (Number.isNaN(n)) messages.push(`Ignored step "${clip(value)}": not a step number.`);
-      else step = n;
+      out.step = value;
       continue;
     }
+    const m = /^(?:(\d)\.)?([a-z0-9_]+)$/.exec(key);
+    if (!m) {
+      messages.push(`Ignored "${clip(key)}": not a register.`);
+      continue;
+    }
+    const pane = m[1] ? `${m[1]}.` : '';
+    if (!out.args.has(pane)) out.args.set(pane, new Map());
+    out.args.get(pane)!.set(m[2]!, value);
+  }
+  return out;
+}
+
+/** One pane's convention, call and arguments, validated; undefined when the convention is unknown. */
+function decodePane(convId: string, callId: string, raw: Map<string, string> | undefined, messages: string[], where: string): PaneState | undefined {
+  const conv = findConvention(convId);
+  if (!conv) {
+    messages.push(`${where}names a convention Trapscope does not know ("${clip(convId)}").`);
+    return undefined;
+  }
+  let call = callId ? findCall(callId) : undefined;
+  if (callId && !call) messages.push(`${where}names a call Trapscope does not know ("${clip(callId)}"); showing the first call of ${conv.name}.`);
+  if (call && !callFits(conv, call)) {
+    messages.push(`${where}${call.name} cannot be made under ${conv.name}; showing the first call of that convention.`);
+    call = undefined;
+  }
+  call ??= callsFor(conv)[0];
+  if (!call) {
+    messages.push(`${where}${conv.name} has no calls yet.`);
+    return undefined;
+  }
+  const slots = new Map(editableSlots(conv, call).map((s) => [s.register, s.bits]));
+  const args: Record<string, bigint> = {};
+  for (const [key, value] of raw ?? []) {
     const bits = slots.get(key);
     if (bits === undefined) {
       messages.push(`Ignored "${clip(key)}": not an argument register of ${call.name} under ${conv.name}.`);
@@ -92,13 +115,85 @@ function decode(raw: string): Decoded {
     if (parsed.ok) args[key] = parsed.value;
     else messages.push(`Ignored ${parsed.message}`);
   }
+  return { convention: conv.id, call: call.id, args };
+}
 
-  const steps = marshal(conv, call, args).steps.length;
-  if (step > steps - 1) {
-    messages.push(`This call has ${steps} steps; showing the last one instead of step ${step}.`);
-    step = steps - 1;
+function decodeStep(raw: string | undefined, count: number, messages: string[]): number {
+  if (raw === undefined) return 0;
+  const n = /^\d{1,4}$/.test(raw) ? Number(raw) : NaN;
+  if (Number.isNaN(n)) {
+    messages.push(`Ignored step "${clip(raw)}": not a step number.`);
+    return 0;
   }
-  return { state: { kind: 'single', convention: conv.id, call: call.id, args, step }, messages };
+  if (n > count - 1) {
+    messages.push(`This view has ${count} steps; showing the last one instead of step ${n}.`);
+    return count - 1;
+  }
+  return n;
+}
+
+function decode(raw: string): Decoded {
+  const messages: string[] = [];
+  let hash = raw.startsWith('#') ? raw.slice(1) : raw;
+  if (hash === '' || hash === '/') return { state: defaultView, messages };
+  if (hash.length > MAX_LINK) return { state: defaultView, messages: ['This link is longer than any Trapscope makes. Showing the default view.'] };
+  if (!hash.startsWith('/')) {
+    return {
+      state: defaultView,
+      messages: ['This link is in a format this version of Trapscope does not know; it may come from a newer version. Showing the default view.'],
+    };
+  }
+  hash = hash.slice(1);
+  const qAt = hash.indexOf('?');
+  const path = (qAt < 0 ? hash : hash.slice(0, qAt)).split('/').map(safeDecode);
+  const query = parseQuery(qAt < 0 ? '' : hash.slice(qAt + 1), messages);
+  while (path.length > 1 && path.at(-1) === '') path.pop();
+
+  if (path[0] === 'guide') return decodeGuide(path[1] ?? '', query, messages);
+  if (path[0] === 'compare') return decodeCompare(path.slice(1), query, messages);
+
+  const [convId = '', callId = '', ...rest] = path;
+  if (rest.length) messages.push('Ignored extra parts at the end of the link.');
+  for (const pane of query.args.keys()) if (pane !== '') messages.push(`Ignored arguments for pane ${pane.slice(0, -1)}: this is a single view.`);
+  const pane = decodePane(convId, callId, query.args.get(''), messages, 'This link ');
+  if (!pane) return { state: defaultView, messages: [...messages, 'Showing the default view.'] };
+  const steps = marshal(findConvention(pane.convention)!, findCall(pane.call)!, pane.args).steps.length;
+  const step = decodeStep(query.step, steps, messages);
+  return { state: { kind: 'single', ...pane, step }, messages };
+}
+
+function decodeCompare(parts: string[], query: Query, messages: string[]): Decoded {
+  if (parts.length % 2 === 1) messages.push('The link ends with a convention but no call; its first call is shown.');
+  const panes: PaneState[] = [];
+  for (let i = 0; i < parts.length && panes.length < MAX_PANES; i += 2) {
+    const n = i / 2 + 1;
+    const pane = decodePane(parts[i] ?? '', parts[i + 1] ?? '', query.args.get(`${n}.`), messages, `Pane ${n} `);
+    if (pane) panes.push(pane);
+  }
+  if (parts.length > MAX_PANES * 2) messages.push(`A comparison shows at most ${MAX_PANES} panes; the rest were left out.`);
+  if (panes.length < 2) {
+    messages.push('A comparison needs two panes; showing a single view.');
+    return { state: panes[0] ? { kind: 'single', ...panes[0], step: 0 } : defaultView, messages };
+  }
+  return { state: compareView(panes, query, messages), messages };
+}
+
+function decodeGuide(id: string, query: Query, messages: string[]): Decoded {
+  const guide = findGuide(id);
+  if (!guide)
+    return {
+      state: defaultView,
+      messages: [...messages, `This link names a guided comparison Trapscope does not know ("${clip(id)}"). Showing the default view.`],
+    };
+  if (query.args.size) messages.push('Ignored argument values: a guided comparison always opens with its own values.');
+  const panes = guide.panes.map((p) => ({ ...p, args: {} }));
+  return { state: { ...compareView(panes, query, messages), guide: guide.id }, messages };
+}
+
+function compareView(panes: PaneState[], query: Query, messages: string[]): CompareView {
+  const plans = panes.map((p) => marshal(findConvention(p.convention)!, findCall(p.call)!, p.args));
+  const step = decodeStep(query.step, alignTimeline(plans).length, messages);
+  return { kind: 'compare', panes, step };
 }
 
 function safeDecode(s: string): string {

@@ -5,7 +5,10 @@ import { layoutText, TEXT_WIDTH, wrap } from './text';
 
 describe('plain-text layout', () => {
   it('names the call, the function id, the instruction, its encoding and ESR_EL2', () => {
-    const t = layoutText(marshal(findConvention('smccc-1.1-hvc64')!, findCall('psci-cpu-on-64')!, { x1: 0x101n }), 'https://example.org/#/smccc-1.1-hvc64/psci-cpu-on-64?x1=0x101');
+    const t = layoutText(
+      marshal(findConvention('smccc-1.1-hvc64')!, findCall('psci-cpu-on-64')!, { x1: 0x101n }),
+      'https://example.org/#/smccc-1.1-hvc64/psci-cpu-on-64?x1=0x101',
+    );
     expect(t).toContain('PSCI CPU_ON (SMC64) under SMCCC 1.1 - HVC64');
     expect(t).toContain('Function ID: 0xC4000003 in x0');
     expect(t).toContain('Instruction: hvc #0 = 0xD4000002, EL1 -> EL2');

@@ -86,7 +86,10 @@ export function layoutText(plan: Plan, permalink?: string): string {
     const a = after.value !== undefined ? formatHex(after.value) : after.role === 'clobbered' ? 'unknown' : after.role === 'preserved' ? 'kept' : '-';
     const role = `${ROLE[before.role] ?? '-'}>${ROLE[after.role] ?? '-'}`;
     add(`${before.label.padEnd(8)}${role.padEnd(10)}${b.padEnd(20)}${a}`, '        ');
-    const meaning = [before.meaning && before.value !== undefined ? `in: ${before.meaning}` : '', after.role === 'result' && after.meaning ? `out: ${after.meaning}` : '']
+    const meaning = [
+      before.meaning && before.value !== undefined ? `in: ${before.meaning}` : '',
+      after.role === 'result' && after.meaning ? `out: ${after.meaning}` : '',
+    ]
       .filter(Boolean)
       .join('; ');
     if (meaning) add(`        ${meaning}`, '          ');

@@ -3,12 +3,26 @@
  * by register name as the convention writes them (x1, w1, r1); only values
  * the reader changed from the call's examples are kept.
  */
-export interface SingleView {
-  kind: 'single';
+export interface PaneState {
   convention: string;
   call: string;
   args: Readonly<Record<string, bigint>>;
+}
+
+export interface SingleView extends PaneState {
+  kind: 'single';
   step: number;
 }
 
-export type ViewState = SingleView;
+/** Two to four panes stepped together by phase; `step` counts aligned moments. */
+export interface CompareView {
+  kind: 'compare';
+  panes: readonly PaneState[];
+  step: number;
+  /** Set when the view is a curated comparison, opened as #/guide/<id>. */
+  guide?: string;
+}
+
+export type ViewState = SingleView | CompareView;
+
+export const MAX_PANES = 4;

@@ -1,19 +1,23 @@
 import { create } from 'zustand';
-import { callsFor, findCall, findConvention } from '../catalog';
+import { callsFor, catalog, findCall, findConvention } from '../catalog';
 import type { Plan } from '../model/plan';
 import { parseValue } from '../model/value';
 import { decodePermalink, defaultView } from '../share/permalink';
-import type { SingleView } from '../share/view';
+import { MAX_PANES, type PaneState, type SingleView, type ViewState } from '../share/view';
 import { argRegisters, editableSlots } from '../model/call';
-import { callAfterSwitch, carryArgs, planFor, withFunctionIdField } from './derive';
+import type { Moment } from '../model/compare';
+import { findGuide } from '../catalog/guides';
+import { callAfterSwitch, carryArgs, derive, withFunctionIdField } from './derive';
 
 export type Theme = 'system' | 'light' | 'dark';
 export const SPEEDS = [0.5, 1, 2, 4] as const;
 
 export interface AppState {
-  view: SingleView;
+  view: ViewState;
   /** Derived from view by the model; kept here so it is computed once per change, not per render. */
   plan: Plan;
+  plans: readonly Plan[];
+  moments: readonly Moment[];
   /** What the reader typed, valid or not, so a mistake is never silently replaced. */
   argText: Readonly<Record<string, string>>;
   argErrors: Readonly<Record<string, string>>;
@@ -32,6 +36,14 @@ export interface AppState {
   openCall(callId: string, conventionIds: readonly string[]): void;
   setArgText(register: string, text: string): void;
   setFunctionIdField(key: string, value: bigint): void;
+  /** Compare: the given panes, or the current call beside the same call under a sibling convention. */
+  openCompare(panes?: readonly PaneState[]): void;
+  openGuide(id: string): void;
+  setPane(index: number, pane: { convention?: string; call?: string }): void;
+  addPane(): void;
+  removePane(index: number): void;
+  /** Leave a comparison for the single view of one pane. */
+  openPane(index: number): void;
   setStep(step: number): void;
   stepBy(delta: number): void;
   togglePlay(): void;
@@ -41,8 +53,24 @@ export interface AppState {
   dismissLinkMessages(): void;
 }
 
-function fresh(view: SingleView): Pick<AppState, 'view' | 'plan' | 'argText' | 'argErrors'> {
-  return { view, plan: planFor(view), argText: {}, argErrors: {} };
+function fresh(view: ViewState): Pick<AppState, 'view' | 'plan' | 'plans' | 'moments' | 'argText' | 'argErrors'> {
+  return { view, ...derive(view), argText: {}, argErrors: {} };
+}
+
+/** The single view being edited; actions that edit one call do nothing in a comparison. */
+function single(view: ViewState): SingleView | undefined {
+  return view.kind === 'single' ? view : undefined;
+}
+
+/** A second pane worth comparing with: the same call under the next era of its family, else the same call elsewhere. */
+function partnerFor(pane: PaneState): PaneState {
+  const conv = findConvention(pane.convention)!;
+  const call = findCall(pane.call)!;
+  const fits = catalog.conventions.filter((c) => c.id !== conv.id && callsFor(c).includes(call));
+  const next = fits.find((c) => c.family === conv.family && c.instruction === conv.instruction && c.era !== conv.era) ?? fits[0];
+  if (next) return { convention: next.id, call: call.id, args: {} };
+  const other = catalog.conventions.find((c) => c.id !== conv.id && callsFor(c).length > 0)!;
+  return { convention: other.id, call: callsFor(other)[0]!.id, args: {} };
 }
 
 export const useApp = create<AppState>()((set, get) => ({
@@ -60,21 +88,24 @@ export const useApp = create<AppState>()((set, get) => ({
 
   selectConvention(id) {
     const conv = findConvention(id);
-    if (!conv) return;
-    const call = callAfterSwitch(conv, findCall(get().view.call)!);
-    const view: SingleView = { ...get().view, convention: conv.id, call: call.id, args: carryArgs(get().view.args, conv, call), step: 0 };
+    const cur = single(get().view);
+    if (!conv || !cur) return;
+    const call = callAfterSwitch(conv, findCall(cur.call)!);
+    const view: SingleView = { ...cur, convention: conv.id, call: call.id, args: carryArgs(cur.args, conv, call), step: 0 };
     set({ ...fresh(view), playing: false, history: 'push' });
   },
 
   selectCall(id) {
-    const conv = findConvention(get().view.convention)!;
+    const cur = single(get().view);
+    if (!cur) return;
+    const conv = findConvention(cur.convention)!;
     const call = callsFor(conv).find((c) => c.id === id);
     if (!call) return;
-    set({ ...fresh({ ...get().view, call: call.id, args: {}, step: 0 }), playing: false, history: 'push' });
+    set({ ...fresh({ ...cur, call: call.id, args: {}, step: 0 }), playing: false, history: 'push' });
   },
 
   openCall(callId, conventionIds) {
-    const current = findConvention(get().view.convention)!;
+    const current = findConvention(get().plan.convention.id)!;
     const candidates = conventionIds.map((id) => findConvention(id)).filter((c) => c !== undefined);
     const conv =
       candidates.find((c) => c.id === current.id) ??
@@ -86,7 +117,8 @@ export const useApp = create<AppState>()((set, get) => ({
   },
 
   setArgText(register, text) {
-    const { view } = get();
+    const view = single(get().view);
+    if (!view) return;
     const conv = findConvention(view.convention)!;
     const call = findCall(view.call)!;
     const slot = editableSlots(conv, call).find((s) => s.register === register);
@@ -104,16 +136,64 @@ export const useApp = create<AppState>()((set, get) => ({
     const fallback = register === conv.selector ? call.number.value : call.args[argRegisters(conv, call).indexOf(register)]?.example;
     if (parsed.value === fallback) delete args[register];
     const next = { ...view, args };
-    set({ view: next, plan: planFor(next), argText, argErrors, history: 'replace' });
+    set({ view: next, ...derive(next), argText, argErrors, history: 'replace' });
   },
 
   setFunctionIdField(key, value) {
-    const next = withFunctionIdField(get().view, key, value);
+    const cur = single(get().view);
+    if (!cur) return;
+    const next = withFunctionIdField(cur, key, value);
     set({ ...fresh(next), playing: false, history: 'push' });
   },
 
+  openCompare(panes) {
+    const cur = get().view;
+    const base = cur.kind === 'single' ? cur : cur.panes[0]!;
+    const chosen = panes ?? [{ convention: base.convention, call: base.call, args: base.args }, partnerFor(base)];
+    set({ ...fresh({ kind: 'compare', panes: chosen.slice(0, MAX_PANES), step: 0 }), playing: false, linkMessages: [], history: 'push' });
+  },
+
+  openGuide(id) {
+    const guide = findGuide(id);
+    if (!guide) return;
+    const view: ViewState = { kind: 'compare', guide: guide.id, panes: guide.panes.map((p) => ({ ...p, args: {} })), step: 0 };
+    set({ ...fresh(view), playing: false, linkMessages: [], history: 'push' });
+  },
+
+  setPane(index, change) {
+    const cur = get().view;
+    if (cur.kind !== 'compare' || !cur.panes[index]) return;
+    const old = cur.panes[index]!;
+    const conv = findConvention(change.convention ?? old.convention);
+    if (!conv) return;
+    const wanted = findCall(change.call ?? old.call)!;
+    const call = change.call ? (callsFor(conv).includes(wanted) ? wanted : callsFor(conv)[0]!) : callAfterSwitch(conv, wanted);
+    const panes = cur.panes.map((p, i) => (i === index ? { convention: conv.id, call: call.id, args: {} } : p));
+    set({ ...fresh({ kind: 'compare', panes, step: 0 }), playing: false, history: 'push' });
+  },
+
+  addPane() {
+    const cur = get().view;
+    if (cur.kind !== 'compare' || cur.panes.length >= MAX_PANES) return;
+    const panes = [...cur.panes, partnerFor(cur.panes.at(-1)!)];
+    set({ ...fresh({ kind: 'compare', panes, step: 0 }), playing: false, history: 'push' });
+  },
+
+  removePane(index) {
+    const cur = get().view;
+    if (cur.kind !== 'compare' || cur.panes.length <= 2) return;
+    set({ ...fresh({ kind: 'compare', panes: cur.panes.filter((_, i) => i !== index), step: 0 }), playing: false, history: 'push' });
+  },
+
+  openPane(index) {
+    const cur = get().view;
+    const pane = cur.kind === 'compare' ? cur.panes[index] : undefined;
+    if (!pane) return;
+    set({ ...fresh({ kind: 'single', ...pane, step: 0 }), playing: false, history: 'push' });
+  },
+
   setStep(step) {
-    const last = get().plan.steps.length - 1;
+    const last = get().moments.length - 1;
     const s = Math.max(0, Math.min(last, Math.round(step)));
     if (s !== get().view.step) set({ view: { ...get().view, step: s }, history: 'replace' });
   },
@@ -123,8 +203,8 @@ export const useApp = create<AppState>()((set, get) => ({
   },
 
   togglePlay() {
-    const { playing, view, plan } = get();
-    if (!playing && view.step >= plan.steps.length - 1) set({ view: { ...view, step: 0 }, playing: true });
+    const { playing, view, moments } = get();
+    if (!playing && view.step >= moments.length - 1) set({ view: { ...view, step: 0 }, playing: true });
     else set({ playing: !playing });
   },
 

@@ -1,4 +1,7 @@
+import { lazy, Suspense } from 'react';
+import { useApp } from '../store/store';
 import { ArgumentEditor } from './editor/ArgumentEditor';
+import { CompareEntry } from './editor/CompareEntry';
 import { FunctionIdEditor } from './editor/FunctionIdEditor';
 import { Pickers } from './editor/Pickers';
 import { Player } from './player/Player';
@@ -11,42 +14,71 @@ import { useThemeSync } from './shell/theme';
 import { NotesAndSources } from './sources/NotesAndSources';
 import { Stage } from './stage/Stage';
 
+const CompareView = lazy(() => import('./compare/CompareView'));
+
 export function App() {
   useKeyboard();
   usePlayback();
   useThemeSync();
+  const compare = useApp((s) => s.view.kind === 'compare');
   return (
     <div className="min-h-screen font-sans">
       <Header />
       <LinkMessages />
-      <main className="mx-auto grid max-w-[1400px] gap-4 p-3 sm:p-4 lg:grid-cols-[minmax(300px,360px)_minmax(0,1fr)]">
-        {/* Below lg the two columns dissolve, so a phone shows the call before the editors. */}
-        <div className="contents lg:block lg:space-y-4">
-          <div className="order-1">
-            <Pickers />
-          </div>
-          <div className="order-5">
-            <ArgumentEditor />
-          </div>
-          <div className="order-6">
-            <FunctionIdEditor />
-          </div>
-        </div>
-        <div className="contents min-w-0 lg:block lg:space-y-4">
-          <div className="order-2">
-            <Player />
-          </div>
-          <div className="order-3">
-            <Stage />
-          </div>
-          <div className="order-4">
-            <RegisterFile />
-          </div>
-          <div className="order-7">
-            <NotesAndSources />
-          </div>
-        </div>
-      </main>
+      {compare ? <Compare /> : <Single />}
     </div>
+  );
+}
+
+function Compare() {
+  const { openPane } = useApp.getState();
+  return (
+    <main className="mx-auto max-w-[1400px] space-y-4 p-3 sm:p-4">
+      <div className="flex flex-wrap items-center gap-2">
+        <button type="button" className="rounded-lg border border-[var(--line)] px-3 py-1.5 text-sm" onClick={() => openPane(0)}>
+          ← Single view
+        </button>
+      </div>
+      <Player />
+      <Suspense fallback={<p className="muted">Loading the comparison…</p>}>
+        <CompareView />
+      </Suspense>
+    </main>
+  );
+}
+
+function Single() {
+  return (
+    <main className="mx-auto grid max-w-[1400px] gap-4 p-3 sm:p-4 lg:grid-cols-[minmax(300px,360px)_minmax(0,1fr)]">
+      {/* Below lg the two columns dissolve, so a phone shows the call before the editors. */}
+      <div className="contents lg:block lg:space-y-4">
+        <div className="order-1">
+          <Pickers />
+        </div>
+        <div className="order-5">
+          <ArgumentEditor />
+        </div>
+        <div className="order-6">
+          <FunctionIdEditor />
+        </div>
+        <div className="order-6">
+          <CompareEntry />
+        </div>
+      </div>
+      <div className="contents min-w-0 lg:block lg:space-y-4">
+        <div className="order-2">
+          <Player />
+        </div>
+        <div className="order-3">
+          <Stage />
+        </div>
+        <div className="order-4">
+          <RegisterFile />
+        </div>
+        <div className="order-7">
+          <NotesAndSources />
+        </div>
+      </div>
+    </main>
   );
 }

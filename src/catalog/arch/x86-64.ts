@@ -11,7 +11,13 @@ export const vmxExitReason: BitLayout = {
   name: 'VM-exit reason',
   bits: 32,
   fields: [
-    { key: 'failed', name: 'VM-entry failure', hi: 31, lo: 31, sources: [linux('arch/x86/include/asm/vmx.h', 'union vmx_exit_reason: failed_vmentry (bit 31)')] },
+    {
+      key: 'failed',
+      name: 'VM-entry failure',
+      hi: 31,
+      lo: 31,
+      sources: [linux('arch/x86/include/asm/vmx.h', 'union vmx_exit_reason: failed_vmentry (bit 31)')],
+    },
     { key: 'rsvd', name: 'other flags', hi: 30, lo: 16, sources: [linux('arch/x86/include/asm/vmx.h', 'union vmx_exit_reason')] },
     {
       key: 'basic',
@@ -19,7 +25,10 @@ export const vmxExitReason: BitLayout = {
       hi: 15,
       lo: 0,
       names: { '10': 'CPUID', '12': 'HLT', '18': 'VMCALL', '30': 'I/O instruction', '31': 'MSR read', '32': 'MSR write' },
-      sources: [linux(VMX_H, 'EXIT_REASON_VMCALL 18, EXIT_REASON_IO_INSTRUCTION 30'), linux('arch/x86/include/asm/vmx.h', 'union vmx_exit_reason: basic (bits 15:0)')],
+      sources: [
+        linux(VMX_H, 'EXIT_REASON_VMCALL 18, EXIT_REASON_IO_INSTRUCTION 30'),
+        linux('arch/x86/include/asm/vmx.h', 'union vmx_exit_reason: basic (bits 15:0)'),
+      ],
     },
   ],
   sources: [linux('arch/x86/include/asm/vmx.h', 'union vmx_exit_reason')],
@@ -44,11 +53,23 @@ export const svmExitCode: BitLayout = {
 };
 
 export function vmxExit(reason: number, className: string): SyndromeDef {
-  return { register: 'VM-exit reason', layout: vmxExitReason, fixed: { basic: BigInt(reason) }, className, sources: [linux(VMX_H, `EXIT_REASON_* = ${reason}`)] };
+  return {
+    register: 'VM-exit reason',
+    layout: vmxExitReason,
+    fixed: { basic: BigInt(reason) },
+    className,
+    sources: [linux(VMX_H, `EXIT_REASON_* = ${reason}`)],
+  };
 }
 
 export function svmExit(code: number, className: string): SyndromeDef {
-  return { register: 'SVM EXITCODE', layout: svmExitCode, fixed: { code: BigInt(code) }, className, sources: [linux(SVM_H, `SVM_EXIT_* = 0x${code.toString(16).padStart(3, '0')}`)] };
+  return {
+    register: 'SVM EXITCODE',
+    layout: svmExitCode,
+    fixed: { code: BigInt(code) },
+    className,
+    sources: [linux(SVM_H, `SVM_EXIT_* = 0x${code.toString(16).padStart(3, '0')}`)],
+  };
 }
 
 const vmcall: InstructionDef = {

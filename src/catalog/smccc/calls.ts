@@ -15,7 +15,15 @@ const psciRetSrc = linux(PSCI_H, 'PSCI_RET_SUCCESS 0 … PSCI_RET_INVALID_ADDRES
 /** PSCI_0_2_FN(n) or PSCI_0_2_FN64(n); Linux writes the base as a literal, so n and the base are what the header states. */
 function psci(n: number, width: 32 | 64, macro: string, base: bigint): Call['number'] {
   const { value, fields } = callVal(1, width === 64 ? 1 : 0, 4, n);
-  return { value, fields, stated: { value: base + BigInt(n), how: 'literal', source: linux(PSCI_H, `${macro} (base ${width === 64 ? 'PSCI_0_2_FN64_BASE' : 'PSCI_0_2_FN_BASE 0x84000000'} + ${n})`) } };
+  return {
+    value,
+    fields,
+    stated: {
+      value: base + BigInt(n),
+      how: 'literal',
+      source: linux(PSCI_H, `${macro} (base ${width === 64 ? 'PSCI_0_2_FN64_BASE' : 'PSCI_0_2_FN_BASE 0x84000000'} + ${n})`),
+    },
+  };
 }
 
 const FN = 0x84000000n;
@@ -34,9 +42,24 @@ function cpuOn(bits: 32 | 64): Call {
     summary: 'Power up a CPU and start it at an entry point. Linux uses the 64-bit form on arm64 (PSCI_FN_NATIVE).',
     number: psci(3, bits, macro, bits === 64 ? FN64 : FN),
     args: [
-      { name: 'target_cpu', meaning: 'the CPU to start, by its MPIDR affinity fields', example: 0x1n, sources: [linux(PSCI_C, '__psci_cpu_on(cpuid, entry_point)')] },
-      { name: 'entry_point_address', meaning: 'physical address it starts executing at', example: width(bits, 0x80080000n), sources: [linux(PSCI_C, '__psci_cpu_on(cpuid, entry_point)')] },
-      { name: 'context_id', meaning: 'value the new CPU finds in x0 (Linux passes 0)', example: 0n, sources: [linux(PSCI_C, '__psci_cpu_on: invoke_psci_fn(fn, cpuid, entry_point, 0)')] },
+      {
+        name: 'target_cpu',
+        meaning: 'the CPU to start, by its MPIDR affinity fields',
+        example: 0x1n,
+        sources: [linux(PSCI_C, '__psci_cpu_on(cpuid, entry_point)')],
+      },
+      {
+        name: 'entry_point_address',
+        meaning: 'physical address it starts executing at',
+        example: width(bits, 0x80080000n),
+        sources: [linux(PSCI_C, '__psci_cpu_on(cpuid, entry_point)')],
+      },
+      {
+        name: 'context_id',
+        meaning: 'value the new CPU finds in x0 (Linux passes 0)',
+        example: 0n,
+        sources: [linux(PSCI_C, '__psci_cpu_on: invoke_psci_fn(fn, cpuid, entry_point, 0)')],
+      },
     ],
     results: [{ name: 'status', meaning: 'PSCI return code', ...psciRet('SUCCESS', 0), sources: [psciRetSrc] }],
     handles: 'it powers on the target CPU, which starts at the entry point with context_id in x0.',
@@ -61,7 +84,12 @@ function systemReset2(bits: 32 | 64): Call {
         example: 0n,
         sources: [linux(PSCI_H, 'PSCI_1_1_RESET_TYPE_SYSTEM_WARM_RESET 0, PSCI_1_1_RESET_TYPE_VENDOR_START 0x80000000U')],
       },
-      { name: 'cookie', meaning: 'passed to the vendor reset; Linux passes 0', example: 0n, sources: [linux(PSCI_C, 'psci_sys_reset: invoke_psci_fn(PSCI_FN_NATIVE(1_1, SYSTEM_RESET2), 0, 0, 0)')] },
+      {
+        name: 'cookie',
+        meaning: 'passed to the vendor reset; Linux passes 0',
+        example: 0n,
+        sources: [linux(PSCI_C, 'psci_sys_reset: invoke_psci_fn(PSCI_FN_NATIVE(1_1, SYSTEM_RESET2), 0, 0, 0)')],
+      },
     ],
     results: [{ name: 'status', meaning: 'PSCI return code, only on failure', ...psciRet('NOT_SUPPORTED', -1), sources: [psciRetSrc] }],
     handles: 'it resets the system; a warm reset keeps memory contents where the platform can.',
@@ -112,7 +140,10 @@ const smcccVersion: Call = {
         '1.0': { example: 0xffffffffn, exampleMeaning: 'SMCCC_RET_NOT_SUPPORTED: a 1.0 callee does not know this call' },
         '1.2': { example: 0x10002n, exampleMeaning: 'ARM_SMCCC_VERSION_1_2' },
       },
-      sources: [linux(H, 'ARM_SMCCC_VERSION_1_0 0x10000 … ARM_SMCCC_VERSION_1_3 0x10003'), linux(KVM_HC, 'ARM_SMCCC_VERSION_FUNC_ID: val[0] = ARM_SMCCC_VERSION_1_1')],
+      sources: [
+        linux(H, 'ARM_SMCCC_VERSION_1_0 0x10000 … ARM_SMCCC_VERSION_1_3 0x10003'),
+        linux(KVM_HC, 'ARM_SMCCC_VERSION_FUNC_ID: val[0] = ARM_SMCCC_VERSION_1_1'),
+      ],
     },
   ],
   handles: 'it reports its SMCCC version.',
@@ -168,10 +199,15 @@ const kvmCallUid: Call = {
   id: 'kvm-vendor-call-uid',
   name: 'KVM vendor hypervisor CALL_UID',
   family: 'smccc',
-  summary: "Ask the Vendor Specific Hypervisor Service who it is; KVM answers with its UID in four registers. Linux's kvm_init_hyp_services() makes this call at boot.",
+  summary:
+    "Ask the Vendor Specific Hypervisor Service who it is; KVM answers with its UID in four registers. Linux's kvm_init_hyp_services() makes this call at boot.",
   number: {
     ...callVal(1, 0, 6, 0xff01),
-    stated: { value: 0x8600ff01n, how: 'expanded', source: linux(H, 'ARM_SMCCC_VENDOR_HYP_CALL_UID_FUNC_ID = ARM_SMCCC_CALL_VAL(FAST, SMC_32, OWNER_VENDOR_HYP, ARM_SMCCC_FUNC_QUERY_CALL_UID 0xff01)') },
+    stated: {
+      value: 0x8600ff01n,
+      how: 'expanded',
+      source: linux(H, 'ARM_SMCCC_VENDOR_HYP_CALL_UID_FUNC_ID = ARM_SMCCC_CALL_VAL(FAST, SMC_32, OWNER_VENDOR_HYP, ARM_SMCCC_FUNC_QUERY_CALL_UID 0xff01)'),
+    },
   },
   args: [],
   results: [uid(0, 0xb66fb428n), uid(1, 0xe911c52en), uid(2, 0x564bcaa9n), uid(3, 0x743a004dn)],
@@ -187,13 +223,4 @@ const kvmCallUid: Call = {
   ],
 };
 
-export const smcccCalls: readonly Call[] = [
-  smcccVersion,
-  archFeatures,
-  psciVersion,
-  cpuOn(32),
-  cpuOn(64),
-  systemReset2(32),
-  systemReset2(64),
-  kvmCallUid,
-];
+export const smcccCalls: readonly Call[] = [smcccVersion, archFeatures, psciVersion, cpuOn(32), cpuOn(64), systemReset2(32), systemReset2(64), kvmCallUid];

@@ -17,14 +17,23 @@ const src = {
   args: linux(H, '__arm_smccc_hvc(): "@a0-a7: arguments passed in registers 0 to 7"'),
   results: linux(H, '__arm_smccc_hvc(): "@res: result values from registers 0 to 3"'),
   v10clobber: xen('xen/arch/arm/include/asm/smccc.h', '"SMCCC v1.0 says that x4 through x17 are clobbered. SMCCC v1.1 says they are strictly preserved."'),
-  v10table: doc('Fuchsia zircon/kernel/arch/arm64/smccc.S', 'header comment reproducing the SMCCC v1.0 register table: X4…X17 Unpredictable, X18…X30 Preserved, SP_EL0/SP_ELx Preserved'),
+  v10table: doc(
+    'Fuchsia zircon/kernel/arch/arm64/smccc.S',
+    'header comment reproducing the SMCCC v1.0 register table: X4…X17 Unpredictable, X18…X30 Preserved, SP_EL0/SP_ELx Preserved',
+  ),
   v11: linuxCommit('f2d3b2e8759a5833df6f022e42df2d581e6d843c', 'arm/arm64: smccc: Implement SMCCC v1.1 inline primitive'),
   v11outputs: linux(H, '__arm_smccc_1_1: r0-r3 declared as outputs ("=r" (r0) … "=r" (r3))'),
   v12: mail('[PATCH] arm64: smccc: Add support for SMCCCv1.2 extended input/output registers', '20210505093843.3308691-2-sudeep.holla@arm.com'),
   v12regs: linux(H, 'struct arm_smccc_1_2_regs: "@a0-a17 argument values from registers 0 to 17"'),
-  v12tfa: tfa('docs/getting_started/rt-svc-writers-guide.rst', 'SMCCC v1.2: "arguments are passed in registers W0-W7(X0-X7) and results are returned in W0-W7(X0-X7) for SMC32(SMC64) calls. From AArch32 state … R0-R7"'),
+  v12tfa: tfa(
+    'docs/getting_started/rt-svc-writers-guide.rst',
+    'SMCCC v1.2: "arguments are passed in registers W0-W7(X0-X7) and results are returned in W0-W7(X0-X7) for SMC32(SMC64) calls. From AArch32 state … R0-R7"',
+  ),
   a32same: xen('xen/arch/arm/include/asm/smccc.h', '"The calling convention for arm32 is the same for both SMCCC v1.0 and v1.1."'),
-  smc32upper: tfa('docs/getting_started/rt-svc-writers-guide.rst', '"the upper bits of the parameters x1-x4 and the saved parameters X5-X7 are UNDEFINED and must be explicitly ignored by the handler"'),
+  smc32upper: tfa(
+    'docs/getting_started/rt-svc-writers-guide.rst',
+    '"the upper bits of the parameters x1-x4 and the saved parameters X5-X7 are UNDEFINED and must be explicitly ignored by the handler"',
+  ),
   notSupported: linux(H, 'SMCCC_RET_NOT_SUPPORTED (-1)'),
   kvmDefault: linux('arch/arm64/kvm/hypercalls.c', 'kvm_smccc_call_handler: val[0] = SMCCC_RET_NOT_SUPPORTED by default'),
   kvmSmc: linux('arch/arm64/kvm/handle_exit.c', 'handle_smc: kvm_incr_pc(), then kvm_smccc_call_handler()'),
@@ -33,22 +42,19 @@ const src = {
 
 const argCountNote: Note = {
   kind: 'unconfirmed',
-  text:
-    'Up to SMCCC 1.1, implementations read x1–x6 as parameters and w7 as the hypervisor client ID (Gunyah, Fuchsia, OP-TEE); Linux passes whatever it is given in x1–x7. We could not read the DEN0028 text itself, so x7 is shown as an argument slot.',
+  text: 'Up to SMCCC 1.1, implementations read x1–x6 as parameters and w7 as the hypervisor client ID (Gunyah, Fuchsia, OP-TEE); Linux passes whatever it is given in x1–x7. We could not read the DEN0028 text itself, so x7 is shown as an argument slot.',
   sources: [src.args, doc('Fuchsia zircon/kernel/arch/arm64/smccc.S', 'arm_smccc_smc_internal(uint32_t w0, x1…x6, uint32_t w7)')],
 };
 
 const unusedResultNote: Note = {
   kind: 'unconfirmed',
-  text:
-    'Result registers a call does not use: Linux treats x0–x3 as outputs of every call, and KVM writes 0 to the unused ones. We found no spec text promising their contents, so they are shown as unknown.',
+  text: 'Result registers a call does not use: Linux treats x0–x3 as outputs of every call, and KVM writes 0 to the unused ones. We found no spec text promising their contents, so they are shown as unknown.',
   sources: [src.v11outputs, linux('arch/arm64/kvm/hypercalls.c', 'kvm_smccc_call_handler: smccc_set_retval(vcpu, val[0], val[1], val[2], val[3])')],
 };
 
 const smcNote: Note = {
   kind: 'info',
-  text:
-    'smc goes to EL3. With HCR_EL2.TSC set it traps to EL2 instead; KVM then advances the PC itself (a trapped SMC is not a Secure Monitor Call exception) and handles the call like an HVC.',
+  text: 'smc goes to EL3. With HCR_EL2.TSC set it traps to EL2 instead; KVM then advances the PC itself (a trapped SMC is not a Secure Monitor Call exception) and handles the call like an HVC.',
   sources: [src.kvmSmc, linux('arch/arm64/include/asm/kvm_arm.h', 'HCR_TSC (UL(1) << 19) "Trap SMC"')],
 };
 
@@ -60,8 +66,7 @@ const smc32Note: Note = {
 
 const a32SmcNote: Note = {
   kind: 'unconfirmed',
-  text:
-    'A trapped AArch32 SMC does not report its immediate. The ESR_EL2 value shown is what QEMU builds (EC and IL only); what real CPUs put in the CV/COND bits was not checked against the Arm ARM.',
+  text: 'A trapped AArch32 SMC does not report its immediate. The ESR_EL2 value shown is what QEMU builds (EC and IL only); what real CPUs put in the CV/COND bits was not checked against the Arm ARM.',
   sources: [qemu('target/arm/syndrome.h', 'syn_aa32_smc')],
 };
 
@@ -174,4 +179,3 @@ export const smcccConventions: readonly Convention[] = SMCCC_VERSIONS.flatMap((v
   convention(v, 'hvc', 32, aarch32),
   convention(v, 'smc', 32, aarch32),
 ]);
-

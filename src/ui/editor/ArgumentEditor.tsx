@@ -15,7 +15,10 @@ export function ArgumentEditor() {
       <h2 id="args-title" className="text-lg font-semibold">
         Inputs
       </h2>
-      <p className="text-sm muted">Hex with 0x, or decimal. Argument registers: {conv.args.length ? `${conv.args[0]}–${conv.args.at(-1)}` : 'none'}.<Cite sources={conv.roleSources.args} /></p>
+      <p className="text-sm muted">
+        Hex with 0x, or decimal. Argument registers: {conv.args.length ? `${conv.args[0]}–${conv.args.at(-1)}` : 'none'}.
+        <Cite sources={conv.roleSources.args} />
+      </p>
       <ul className="mt-3 space-y-3">
         {plan.inputs.map((s) => {
           const err = argErrors[s.register];

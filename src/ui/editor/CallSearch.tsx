@@ -35,7 +35,10 @@ export function CallSearch() {
                 type="button"
                 className="w-full px-2 py-1.5 text-left text-sm hover:bg-[var(--role-arg-bg)]"
                 onClick={() => {
-                  openCall(h.call.id, h.conventions.map((c) => c.id));
+                  openCall(
+                    h.call.id,
+                    h.conventions.map((c) => c.id),
+                  );
                   setQuery('');
                 }}
               >

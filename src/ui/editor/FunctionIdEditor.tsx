@@ -62,7 +62,12 @@ function FieldControl({ field: f, value, onChange }: { field: BitField; value: b
     return (
       <div>
         {label}
-        <select id={id} className="mt-1 h-10 w-full rounded-lg border border-[var(--line)] bg-[var(--panel)] px-2" value={value.toString()} onChange={(e) => onChange(BigInt(e.target.value))}>
+        <select
+          id={id}
+          className="mt-1 h-10 w-full rounded-lg border border-[var(--line)] bg-[var(--panel)] px-2"
+          value={value.toString()}
+          onChange={(e) => onChange(BigInt(e.target.value))}
+        >
           {Object.entries(f.names).map(([v, n]) => (
             <option key={v} value={v}>
               {v}: {n}
@@ -97,7 +102,9 @@ function FieldText(props: { id: string; field: BitField; value: bigint; name?: s
         aria-describedby={`${id}-note`}
       />
       <p id={`${id}-note`} className={`text-xs ${parsed && !parsed.ok ? 'text-red-700 dark:text-red-300' : 'muted'}`}>
-        {parsed && !parsed.ok ? parsed.message : `${value.toString()} decimal${name ? ` · ${name}` : ''}${f.mustBe !== undefined && value !== f.mustBe ? ' · must be zero' : ''}`}
+        {parsed && !parsed.ok
+          ? parsed.message
+          : `${value.toString()} decimal${name ? ` · ${name}` : ''}${f.mustBe !== undefined && value !== f.mustBe ? ' · must be zero' : ''}`}
       </p>
     </div>
   );

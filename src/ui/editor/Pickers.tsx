@@ -6,10 +6,9 @@ import { CallSearch } from './CallSearch';
 const select = 'mt-1 h-11 w-full rounded-lg border border-[var(--line)] bg-[var(--panel)] px-2 text-base';
 
 export function Pickers() {
-  const view = useApp((s) => s.view);
   const plan = useApp((s) => s.plan);
   const { selectConvention, selectCall } = useApp.getState();
-  const conv = findConvention(view.convention)!;
+  const conv = plan.convention;
 
   return (
     <section className="panel space-y-3 p-3 sm:p-4" aria-label="What to call">
@@ -18,7 +17,7 @@ export function Pickers() {
         <label htmlFor="pick-convention" className="text-sm font-semibold">
           Convention
         </label>
-        <select id="pick-convention" className={select} value={view.convention} onChange={(e) => selectConvention(e.target.value)} data-testid="convention-picker">
+        <select id="pick-convention" className={select} value={conv.id} onChange={(e) => selectConvention(e.target.value)} data-testid="convention-picker">
           {conventionGroups().map((g) => (
             <optgroup key={g.family} label={g.name}>
               {g.conventions.map((c) => (
@@ -51,7 +50,7 @@ export function Pickers() {
         <label htmlFor="pick-call" className="text-sm font-semibold">
           Call
         </label>
-        <select id="pick-call" className={select} value={view.call} onChange={(e) => selectCall(e.target.value)} data-testid="call-picker">
+        <select id="pick-call" className={select} value={plan.call.id} onChange={(e) => selectCall(e.target.value)} data-testid="call-picker">
           {callsFor(conv).map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}

@@ -7,13 +7,19 @@ const btn =
 
 /** Transport controls, the phase timeline and the sentence for the current step. */
 export function Player() {
-  const plan = useApp((s) => s.plan);
+  const plans = useApp((s) => s.plans);
+  const moments = useApp((s) => s.moments);
   const step = useApp((s) => s.view.step);
   const playing = useApp((s) => s.playing);
   const speed = useApp((s) => s.speed);
   const { setStep, stepBy, togglePlay, setSpeed, setPlaying } = useApp.getState();
-  const last = plan.steps.length - 1;
-  const current = plan.steps[step]!;
+  const last = moments.length - 1;
+  const moment = moments[step]!;
+  // One sentence per pane; a comparison names each pane's call before its sentence.
+  const sentence =
+    plans.length === 1
+      ? plans[0]!.steps[moment.steps[0]!]!.text
+      : plans.map((p, i) => `${i + 1}. ${p.call.name}: ${p.steps[moment.steps[i]!]!.text}`).join(' ');
   const stop = (f: () => void) => () => {
     setPlaying(false);
     f();
@@ -28,11 +34,24 @@ export function Player() {
         <button type="button" className={btn} onClick={stop(() => stepBy(-1))} disabled={step === 0} aria-label="Step back (Left arrow)" title="Step back (←)">
           <Icon name="back" />
         </button>
-        <button type="button" className={`${btn} min-w-24`} onClick={togglePlay} aria-label={playing ? 'Pause (Space)' : 'Play (Space)'} title="Play / pause (Space)">
+        <button
+          type="button"
+          className={`${btn} min-w-24`}
+          onClick={togglePlay}
+          aria-label={playing ? 'Pause (Space)' : 'Play (Space)'}
+          title="Play / pause (Space)"
+        >
           <Icon name={playing ? 'pause' : 'play'} />
           <span className="ml-1">{playing ? 'Pause' : 'Play'}</span>
         </button>
-        <button type="button" className={btn} onClick={stop(() => stepBy(1))} disabled={step === last} aria-label="Step forward (Right arrow)" title="Step forward (→)">
+        <button
+          type="button"
+          className={btn}
+          onClick={stop(() => stepBy(1))}
+          disabled={step === last}
+          aria-label="Step forward (Right arrow)"
+          title="Step forward (→)"
+        >
           <Icon name="forward" />
         </button>
         <button type="button" className={btn} onClick={stop(() => setStep(last))} disabled={step === last} aria-label="Last step (End)" title="Last step (End)">
@@ -42,14 +61,17 @@ export function Player() {
           Speed
         </label>
         <select
-            id="speed"
-            className="h-10 rounded-lg border border-[var(--line)] bg-[var(--panel)] px-2" value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
-            {SPEEDS.map((s) => (
-              <option key={s} value={s}>
-                {s}×
-              </option>
-            ))}
-          </select>
+          id="speed"
+          className="h-10 rounded-lg border border-[var(--line)] bg-[var(--panel)] px-2"
+          value={speed}
+          onChange={(e) => setSpeed(Number(e.target.value))}
+        >
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
       </div>
 
       <div className="mt-3 flex items-center gap-3">
@@ -64,7 +86,7 @@ export function Player() {
             setStep(Number(e.target.value));
           }}
           aria-label="Step"
-          aria-valuetext={`Step ${step + 1} of ${last + 1}: ${current.phase}`}
+          aria-valuetext={`Step ${step + 1} of ${last + 1}: ${moment.phase}`}
         />
         <span className="shrink-0 font-mono text-sm tabular-nums" data-testid="step-counter">
           {step + 1}/{last + 1}
@@ -73,9 +95,9 @@ export function Player() {
 
       <ol className="mt-3 grid grid-cols-5 gap-1 text-center text-xs sm:text-sm" aria-label="Phases">
         {PHASES.map((p) => {
-          const first = plan.steps.findIndex((s) => s.phase === p);
-          const active = current.phase === p;
-          const done = plan.steps.findIndex((s) => s.phase === p) < step && !active;
+          const first = moments.findIndex((m) => m.phase === p);
+          const active = moment.phase === p;
+          const done = first < step && !active;
           return (
             <li key={p}>
               <button
@@ -92,7 +114,7 @@ export function Player() {
       </ol>
 
       <p className="mt-3 min-h-[3.5rem] text-base leading-relaxed sm:text-lg" aria-live="polite" data-testid="narration">
-        {current.text}
+        {sentence}
       </p>
     </section>
   );

@@ -9,7 +9,7 @@ export function usePlayback(): void {
     if (!playing) return;
     const id = window.setInterval(() => {
       const app = useApp.getState();
-      if (app.view.step >= app.plan.steps.length - 1) app.setPlaying(false);
+      if (app.view.step >= app.moments.length - 1) app.setPlaying(false);
       else app.stepBy(1);
     }, 1400 / speed);
     return () => window.clearInterval(id);

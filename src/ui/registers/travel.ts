@@ -30,10 +30,16 @@ export function useTravel(step: Step): void {
       document.body.appendChild(chip);
       chips.push(chip);
       chip
-        .animate([{ transform: 'translate(0, 0)', opacity: 1 }, { transform: `translate(${b.left - a.left}px, ${b.top - a.top}px)`, opacity: 0.2 }], {
-          duration: 550,
-          easing: 'cubic-bezier(0.3, 0.7, 0.2, 1)',
-        })
+        .animate(
+          [
+            { transform: 'translate(0, 0)', opacity: 1 },
+            { transform: `translate(${b.left - a.left}px, ${b.top - a.top}px)`, opacity: 0.2 },
+          ],
+          {
+            duration: 550,
+            easing: 'cubic-bezier(0.3, 0.7, 0.2, 1)',
+          },
+        )
         .finished.catch(() => undefined)
         .finally(() => chip.remove());
     }

@@ -19,7 +19,10 @@ export function Header() {
         <fieldset className="flex items-center gap-1 text-sm">
           <legend className="sr-only">Theme</legend>
           {THEMES.map((t) => (
-            <label key={t.id} className={`cursor-pointer rounded-md border px-2 py-1 ${theme === t.id ? 'border-[var(--focus)] font-semibold' : 'border-[var(--line)]'}`}>
+            <label
+              key={t.id}
+              className={`cursor-pointer rounded-md border px-2 py-1 ${theme === t.id ? 'border-[var(--focus)] font-semibold' : 'border-[var(--line)]'}`}
+            >
               <input type="radio" name="theme" className="sr-only" checked={theme === t.id} onChange={() => setTheme(t.id)} />
               {t.label}
             </label>

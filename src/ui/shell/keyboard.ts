@@ -15,7 +15,7 @@ export function useKeyboard(): void {
       const el = e.target instanceof HTMLElement ? e.target : null;
       const tag = el?.tagName ?? '';
       const app = useApp.getState();
-      const last = app.plan.steps.length - 1;
+      const last = app.moments.length - 1;
       if (TYPING.has(tag) || el?.isContentEditable) return;
       switch (e.key) {
         case 'ArrowRight':

@@ -10,7 +10,10 @@ export function Stage() {
   const step = useApp((s) => s.view.step);
   const current = plan.steps[step]!;
   const levels = plan.convention.arch.levels;
-  const at = Math.max(0, levels.findIndex((l) => l.id === current.level));
+  const at = Math.max(
+    0,
+    levels.findIndex((l) => l.id === current.level),
+  );
   const trapIndex = plan.steps.findIndex((s) => s.phase === 'trap');
   const trapped = step >= trapIndex && current.phase !== 'unpack' && current.phase !== 'return';
   const { trap } = plan;
@@ -40,7 +43,8 @@ export function Stage() {
         </ol>
         {trap.trappedBy && (
           <p className="mt-2 text-sm muted">
-            {trap.instruction.text} goes to {trap.to}; {trap.trappedBy.level} sees it only if <code className="font-mono">{trap.trappedBy.control}</code> traps it.
+            {trap.instruction.text} goes to {trap.to}; {trap.trappedBy.level} sees it only if <code className="font-mono">{trap.trappedBy.control}</code> traps
+            it.
             <Cite sources={trap.trappedBy.sources} />
           </p>
         )}
@@ -49,7 +53,8 @@ export function Stage() {
       <div className={`rounded-lg border p-3 ${trapped ? 'border-[var(--focus)]' : 'border-dashed border-[var(--line)]'}`} data-testid="trap-panel">
         <h2 className="text-sm font-semibold uppercase tracking-wide muted">The trap</h2>
         <p className="mt-1 font-mono text-lg sm:text-xl">
-          <span data-testid="trap-instruction">{trap.instruction.text}</span> <span className="muted">=</span> <span data-testid="trap-encoding">{trap.instruction.hex}</span>
+          <span data-testid="trap-instruction">{trap.instruction.text}</span> <span className="muted">=</span>{' '}
+          <span data-testid="trap-encoding">{trap.instruction.hex}</span>
           <Cite sources={plan.convention.instruction.encoding.sources} />
         </p>
         <p className="text-sm muted">

@@ -1,0 +1,44 @@
+import { formatHex } from '../../model/value';
+import { useApp } from '../../store/store';
+
+/** Each pane's level and trap at the current moment, in one row, so the traps line up. */
+export function CompareStage() {
+  const plans = useApp((s) => s.plans);
+  const moment = useApp((s) => s.moments[s.view.step]!);
+  return (
+    <section className="panel p-3 sm:p-4" aria-label="Traps side by side">
+      <div className={`grid gap-3 ${plans.length > 2 ? 'md:grid-cols-3 xl:grid-cols-4' : 'md:grid-cols-2'}`}>
+        {plans.map((p, i) => {
+          const step = p.steps[moment.steps[i]!]!;
+          const level = p.convention.arch.levels.find((l) => l.id === step.level);
+          const atTrap = step.phase === 'trap';
+          return (
+            <div
+              key={i}
+              className={`rounded-lg border p-2 ${atTrap ? 'border-[var(--focus)] bg-[var(--role-arg-bg)] text-[var(--role-arg-ink)]' : 'border-[var(--line)]'}`}
+              data-testid={`pane-stage-${i + 1}`}
+              data-phase={step.phase}
+            >
+              <p className="text-sm font-semibold">
+                {i + 1}. {p.call.name}
+              </p>
+              <p className="text-xs">{p.convention.name}</p>
+              <p className="mt-1 font-mono text-sm">
+                CPU at <strong>{level?.name ?? step.level}</strong> <span className="text-xs">({level?.who})</span>
+              </p>
+              <p className="mt-1 font-mono text-sm">
+                {p.trap.instruction.text} = {p.trap.instruction.hex}
+              </p>
+              {p.trap.syndrome && (
+                <p className="font-mono text-xs">
+                  {p.trap.syndrome.register} {formatHex(p.trap.syndrome.value, 8)}
+                </p>
+              )}
+              <p className="mt-1 text-sm">{step.text}</p>
+            </div>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
