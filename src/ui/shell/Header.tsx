@@ -1,4 +1,7 @@
+import { lazy, Suspense, useState } from 'react';
 import { useApp, type Theme } from '../../store/store';
+
+const SharePanel = lazy(() => import('../share/SharePanel'));
 
 const THEMES: { id: Theme; label: string }[] = [
   { id: 'system', label: 'System' },
@@ -9,6 +12,7 @@ const THEMES: { id: Theme; label: string }[] = [
 export function Header() {
   const theme = useApp((s) => s.theme);
   const { setTheme } = useApp.getState();
+  const [sharing, setSharing] = useState(false);
   return (
     <header className="border-b border-[var(--line)] bg-[var(--panel)]">
       <div className="mx-auto flex max-w-[1400px] flex-wrap items-center justify-between gap-2 px-3 py-2 sm:px-4">
@@ -16,18 +20,28 @@ export function Header() {
           <h1 className="text-xl font-bold tracking-tight">Trapscope</h1>
           <p className="text-sm muted">How a guest calls its hypervisor or firmware, register by register.</p>
         </div>
-        <fieldset className="flex items-center gap-1 text-sm">
-          <legend className="sr-only">Theme</legend>
-          {THEMES.map((t) => (
-            <label
-              key={t.id}
-              className={`cursor-pointer rounded-md border px-2 py-1 ${theme === t.id ? 'border-[var(--focus)] font-semibold' : 'border-[var(--line)]'}`}
-            >
-              <input type="radio" name="theme" className="sr-only" checked={theme === t.id} onChange={() => setTheme(t.id)} />
-              {t.label}
-            </label>
-          ))}
-        </fieldset>
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="button" className="rounded-lg border border-[var(--focus)] px-3 py-1.5 text-sm font-semibold" onClick={() => setSharing(true)}>
+            Share
+          </button>
+          {sharing && (
+            <Suspense fallback={null}>
+              <SharePanel onClose={() => setSharing(false)} />
+            </Suspense>
+          )}
+          <fieldset className="flex items-center gap-1 text-sm">
+            <legend className="sr-only">Theme</legend>
+            {THEMES.map((t) => (
+              <label
+                key={t.id}
+                className={`cursor-pointer rounded-md border px-2 py-1 ${theme === t.id ? 'border-[var(--focus)] font-semibold' : 'border-[var(--line)]'}`}
+              >
+                <input type="radio" name="theme" className="sr-only" checked={theme === t.id} onChange={() => setTheme(t.id)} />
+                {t.label}
+              </label>
+            ))}
+          </fieldset>
+        </div>
       </div>
     </header>
   );

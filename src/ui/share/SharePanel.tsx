@@ -1,0 +1,100 @@
+import { useEffect, useRef, useState } from 'react';
+import { callLayoutJson } from '../../share/catalog-json';
+import { layoutText } from '../../share/text';
+import { formatHex } from '../../model/value';
+import { useApp } from '../../store/store';
+
+type Format = 'link' | 'text' | 'json';
+
+/** Everything the view can be shared as, each read from the same plans the screen draws. Loaded on demand. */
+export default function SharePanel({ onClose }: { onClose: () => void }) {
+  const plans = useApp((s) => s.plans);
+  useApp((s) => s.view); // re-render when the view (and so the link) changes
+  const [format, setFormat] = useState<Format>('link');
+  const [copied, setCopied] = useState<Format | null>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const link = window.location.href;
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+
+  const content: Record<Format, string> = {
+    link,
+    text: plans.map((p) => layoutText(p, link)).join('\n'),
+    json: `${JSON.stringify(
+      plans.map((p) => ({ ...callLayoutJson(p), arguments: Object.fromEntries(p.inputs.map((s) => [s.register, formatHex(s.value).toLowerCase()])) })),
+      null,
+      2,
+    )}\n`,
+  };
+
+  const copy = async (f: Format) => {
+    try {
+      await navigator.clipboard.writeText(content[f]);
+      setCopied(f);
+    } catch {
+      setCopied(null);
+    }
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      className="m-auto w-[min(52rem,calc(100vw-1.5rem))] rounded-xl border border-[var(--line)] bg-[var(--panel)] p-0 text-[var(--ink)] backdrop:bg-black/50"
+      aria-labelledby="share-title"
+      onClose={onClose}
+    >
+      <div className="flex items-center justify-between border-b border-[var(--line)] px-4 py-3">
+        <h2 id="share-title" className="text-lg font-semibold">
+          Share this view
+        </h2>
+        <button type="button" className="rounded-md border border-[var(--line)] px-2 py-1 text-sm" onClick={() => dialog.current?.close()}>
+          Close
+        </button>
+      </div>
+      <div className="p-4">
+        <div role="tablist" aria-label="Format" className="flex gap-2">
+          {(['link', 'text', 'json'] as const).map((f) => (
+            <button
+              key={f}
+              type="button"
+              role="tab"
+              aria-selected={format === f}
+              aria-controls="share-content"
+              className={`rounded-md border px-3 py-1 text-sm ${format === f ? 'border-[var(--focus)] font-semibold' : 'border-[var(--line)]'}`}
+              onClick={() => setFormat(f)}
+            >
+              {f === 'link' ? 'Permalink' : f === 'text' ? 'Plain text (email)' : 'JSON'}
+            </button>
+          ))}
+        </div>
+        <div id="share-content" role="tabpanel" className="mt-3">
+          <p className="text-sm muted">
+            {format === 'link'
+              ? 'The whole view is in the link: nothing is stored anywhere, and old links keep opening.'
+              : format === 'text'
+                ? 'ASCII, at most 72 columns: paste it inline in a mailing-list reply.'
+                : 'The same shape as catalog.json, with the values used here.'}
+          </p>
+          <textarea
+            readOnly
+            aria-label={format === 'link' ? 'Permalink' : format === 'text' ? 'Plain text' : 'JSON'}
+            className="mt-2 h-72 w-full rounded-lg border border-[var(--line)] bg-[var(--bg)] p-2 font-mono text-xs"
+            value={content[format]}
+            data-testid={`share-${format}`}
+          />
+          <div className="mt-2 flex items-center gap-3">
+            <button type="button" className="rounded-lg border border-[var(--focus)] px-3 py-1.5 text-sm font-medium" onClick={() => copy(format)}>
+              Copy
+            </button>
+            <span role="status" className="text-sm">
+              {copied === format ? 'Copied.' : ''}
+            </span>
+          </div>
+        </div>
+      </div>
+    </dialog>
+  );
+}
