@@ -39,3 +39,8 @@ export function xen(path: string, where: string): Source {
 export function doc(title: string, where: string): Source {
   return { title, where };
 }
+
+/** A file in a public GitHub repository other than Linux, pinned to the commit that was read (quic/gunyah-hypervisor, a vendor kernel tree). */
+export function githubFile(repo: string, path: string, commit: string, where: string): Source {
+  return { title: `${repo} ${path} @${commit.slice(0, 8)}`, where, url: `https://github.com/${repo}/blob/${commit}/${path}` };
+}

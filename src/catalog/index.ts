@@ -73,13 +73,13 @@ export function callsFor(conv: Convention): Call[] {
   return catalog.calls.filter((c) => callFits(conv, c));
 }
 
-/** Conventions grouped by family for the picker, in catalog order. */
+/** Conventions grouped for the picker by family name (the eras of one ABI together), in catalog order. */
 export function conventionGroups(): { family: string; name: string; conventions: Convention[] }[] {
   const groups = new Map<string, { family: string; name: string; conventions: Convention[] }>();
   for (const c of catalog.conventions) {
-    const g = groups.get(c.family) ?? { family: c.family, name: c.familyName, conventions: [] };
+    const g = groups.get(c.familyName) ?? { family: c.family, name: c.familyName, conventions: [] };
     g.conventions.push(c);
-    groups.set(c.family, g);
+    groups.set(c.familyName, g);
   }
   return [...groups.values()];
 }

@@ -91,6 +91,8 @@ export interface Architecture {
   levels: readonly Level[];
   /** The level a guest kernel runs at. */
   guestLevel: string;
+  /** How the callee gets back to the caller: "eret" on Arm, "mret" on RISC-V, "VM entry (VMRESUME/VMRUN)" on x86. */
+  returnInstruction: string;
   instructions: Readonly<Record<string, InstructionDef>>;
   sources: readonly Source[];
 }

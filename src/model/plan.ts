@@ -309,7 +309,7 @@ export function marshal(conv: Convention, call: Call, values: ArgValues = {}): P
     );
   }
 
-  const ret = conv.instruction.trappedBy ? `eret from ${target}` : `eret`;
+  const ret = `${arch.returnInstruction} from ${target}`;
   push('return', guest, `${capital(ret)} returns to ${guest}, at the instruction after ${encoded.text}.`, [], []);
 
   // The caller's view: results, what is lost, what is kept.

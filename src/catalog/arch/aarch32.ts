@@ -72,6 +72,7 @@ export const aarch32: Architecture = {
     { id: 'EL2', name: 'EL2', who: 'hypervisor' },
     { id: 'EL3', name: 'EL3', who: 'secure monitor (firmware)' },
   ],
+  returnInstruction: 'eret',
   guestLevel: 'EL1',
   instructions: { hvc, smc },
   sources: [linux('arch/arm/include/uapi/asm/ptrace.h', 'ARM_r0 … ARM_pc')],

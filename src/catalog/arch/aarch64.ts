@@ -99,6 +99,7 @@ export const aarch64: Architecture = {
     { id: 'EL2', name: 'EL2', who: 'hypervisor' },
     { id: 'EL3', name: 'EL3', who: 'secure monitor (firmware)' },
   ],
+  returnInstruction: 'eret',
   guestLevel: 'EL1',
   instructions: { hvc, smc },
   sources: [linux('arch/arm64/include/uapi/asm/ptrace.h', 'struct user_pt_regs (regs[31], sp)')],
