@@ -78,5 +78,5 @@ describe('decoding what a mail client or a person did to a link', () => {
       ),
       { numRuns: 2000 },
     );
-  });
+  }, 60_000);
 });
