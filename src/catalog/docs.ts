@@ -9,6 +9,11 @@ export function linux(path: string, where: string): Source {
   return { title: `Linux ${path}`, where, url: `https://github.com/torvalds/linux/blob/master/${path}` };
 }
 
+/** A Linux file as it was at one commit, for facts that later versions no longer show. */
+export function linuxAt(commit: string, path: string, where: string): Source {
+  return { title: `Linux ${path} @${commit.slice(0, 8)}`, where, url: `https://github.com/torvalds/linux/blob/${commit}/${path}` };
+}
+
 export function qemu(path: string, where: string): Source {
   return { title: `QEMU ${path}`, where, url: `https://gitlab.com/qemu-project/qemu/-/blob/master/${path}` };
 }

@@ -1,6 +1,6 @@
 import type { Architecture, InstructionDef, Level, SyndromeDef } from '../../model/arch';
 import type { BitLayout } from '../../model/bits';
-import { linux } from '../docs';
+import { linux, linuxAt } from '../docs';
 
 const VMX_H = 'arch/x86/include/uapi/asm/vmx.h';
 const SVM_H = 'arch/x86/include/uapi/asm/svm.h';
@@ -79,7 +79,10 @@ const vmcall: InstructionDef = {
   encoding: {
     kind: 'bytes',
     bytes: [0x0f, 0x01, 0xc1],
-    sources: [linux('arch/x86/include/asm/kvm_para.h', 'KVM_HYPERCALL ".byte 0x0f,0x01,0xc1" (older kernels)')],
+    sources: [
+      linuxAt('53279f36', 'arch/x86/include/asm/kvm_para.h', 'KVM_HYPERCALL ".byte 0x0f,0x01,0xc1"'),
+      linux('arch/x86/lib/x86-opcode-map.txt', 'GrpTable: Grp7 (0f 01), row 0: "VMCALL (001),(11B)": ModRM mod 11, reg 000, rm 001 = 0xc1'),
+    ],
   },
   target: 'host',
   syndrome: vmxExit(18, 'EXIT_REASON_VMCALL (18): VMCALL executed in VMX non-root operation'),
