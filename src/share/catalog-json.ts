@@ -45,7 +45,7 @@ export function callLayoutJson(plan: Plan) {
     name: call.name,
     convention: c.id,
     instruction: trap.instruction.text,
-    encoding: trap.instruction.hex.includes(' ') ? trap.instruction.hex.toLowerCase() : hex(BigInt(trap.instruction.hex)),
+    encoding: c.instruction.encoding.kind === 'bytes' ? trap.instruction.hex.toLowerCase() : hex(BigInt(trap.instruction.hex)),
     callNumber: hex(plan.callNumber),
     syndrome: trap.syndrome ? { register: trap.syndrome.register, value: hex(trap.syndrome.value) } : null,
     inputs: plan.inputs.map((s) => ({ register: s.register, meaning: `${s.name}: ${s.meaning}`, value: hex(s.value) })),
