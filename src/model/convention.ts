@@ -65,6 +65,8 @@ export interface Convention {
   functionId?: { layout: BitLayout; fixed: FieldValues };
   /** What the callee returns for a call id it does not implement. */
   unknownCall?: { value: bigint; name: string; sources: readonly Source[] };
+  /** Who makes the call, when it is not a guest kernel ("the host kernel" for the hyp-stub). */
+  caller?: string;
   /** Who handles the call at the target level, in a few words: "the hypervisor", "firmware (EL3)". */
   handler: string;
   /** Other eras of the same family, so the reader can follow how the ABI changed. */

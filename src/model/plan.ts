@@ -242,7 +242,7 @@ export function marshal(conv: Convention, call: Call, values: ArgValues = {}): P
   push(
     'marshal',
     guest,
-    `The guest kernel at ${guest} is about to call ${call.name} under ${conv.name}: ` +
+    `${capital(conv.caller ?? 'the guest kernel')} at ${guest} is about to call ${call.name} under ${conv.name}: ` +
       (conv.selector ? `the ${conv.selectorName} goes in ${conv.selector}` : `the immediate of ${encoded.text} selects the call`) +
       (argCount ? `, ${argCount} argument${argCount > 1 ? 's' : ''} in ${describeRegisters(arch, argRegs)}.` : ', and it takes no arguments.'),
     [],

@@ -68,7 +68,7 @@ export const gunyah2022: Convention = {
   id: 'gunyah-2022-hvc-imm',
   name: 'Gunyah 2022 · HVC immediate (AArch64)',
   family: FAMILY_2022,
-  familyName: 'Gunyah (HVC-immediate ABI)',
+  familyName: 'Gunyah (arm64)',
   era: '2022 hvc #0x6000 ABI',
   summary:
     "Gunyah's own hypercall ABI, which Linux's first patches (February 2022) used: the call number is the HVC immediate (hvc #0x6000 to #0x61FF), " +
@@ -112,7 +112,7 @@ export const gunyahSmccc: Convention = {
   id: 'gunyah-smccc',
   name: 'Gunyah · SMCCC HVC64 (AArch64)',
   family: FAMILY_SMCCC,
-  familyName: 'Gunyah (SMCCC ABI)',
+  familyName: 'Gunyah (arm64)',
   era: 'SMCCC (2022 v2 onward)',
   summary:
     'How Linux has called Gunyah since the v2 patches (July 2022): hvc #0 with an SMCCC function ID in x0 ' +

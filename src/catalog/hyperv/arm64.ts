@@ -85,7 +85,7 @@ export const arm64Hvc1: Convention = {
   id: 'hyperv-arm64-2019-hvc1',
   name: 'Hyper-V · arm64 hvc #1 (2019 patches)',
   family: FAMILY_ARM64_2019,
-  familyName: 'Hyper-V (arm64, hvc #1 ABI)',
+  familyName: 'Hyper-V (arm64)',
   era: '2019 hvc #1 ABI',
   summary:
     "Hyper-V's own arm64 hypercall ABI, which Linux's unmerged 2019 patches used: hvc #1 with the hypercall control word in x0, the input and output GPAs (or fast inputs) from x1, " +
@@ -126,7 +126,7 @@ export const arm64Smccc: Convention = {
   id: 'hyperv-arm64-smccc',
   name: 'Hyper-V · arm64 SMCCC (HV_FUNC_ID)',
   family: FAMILY_ARM64,
-  familyName: 'Hyper-V (arm64, SMCCC)',
+  familyName: 'Hyper-V (arm64)',
   era: 'SMCCC HV_FUNC_ID',
   summary:
     'How Linux calls Hyper-V on arm64 today: an SMCCC HVC64 call with the function ID HV_FUNC_ID (0x46000001) in x0, the Hyper-V control word in x1, ' +

@@ -153,7 +153,7 @@ function x64(mode: Mode): Convention {
     id: `hyperv-x64-${mode}`,
     name: `Hyper-V · x64 ${NAMES[mode]} hypercall`,
     family: FAMILY_X64,
-    familyName: 'Hyper-V (x64)',
+    familyName: 'Hyper-V (x86)',
     era: 'TLFS x64',
     summary: summary[mode],
     arch: x8664,
@@ -196,7 +196,7 @@ export const x86Memory: Convention = {
   id: 'hyperv-x86-memory',
   name: 'Hyper-V · 32-bit x86 memory-based hypercall',
   family: FAMILY_X86,
-  familyName: 'Hyper-V (32-bit x86)',
+  familyName: 'Hyper-V (x86)',
   era: 'TLFS x86',
   summary:
     'Hyper-V hypercalls from 32-bit code: the 64-bit input value in EDX:EAX, the input block GPA in EBX:ECX, the output block GPA in EDI:ESI, the result value back in EDX:EAX.',

@@ -192,7 +192,7 @@ export const riscvSbiLegacy: Convention = {
   id: 'riscv-sbi-v0.1-legacy',
   name: 'RISC-V SBI v0.1 legacy · ecall (RV64)',
   family: SBI_LEGACY_FAMILY,
-  familyName: 'RISC-V SBI (legacy v0.1)',
+  familyName: 'RISC-V SBI',
   era: 'v0.1 legacy',
   summary:
     'The first SBI calls (EIDs 0x00–0x0F), kept for compatibility: each function is its own extension ID in a7, there is no function ID, arguments go in a0 onwards and the only result is a0; ' +

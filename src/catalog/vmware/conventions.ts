@@ -195,7 +195,7 @@ function lowBandwidth(id: (typeof lbIds)[number], mode: string, instruction: Ins
     id,
     name: `VMware backdoor · ${mode} (x86-64)`,
     family: FAMILY_LB,
-    familyName: 'VMware backdoor',
+    familyName: 'VMware backdoor (x86)',
     era: mode,
     summary:
       `VMware's low-bandwidth backdoor call through ${summaryTail}: the magic number in EAX, the command in ECX, arguments in EBX, EDX, ESI and EDI, ` +
@@ -230,7 +230,7 @@ function highBandwidth(dir: 'out' | 'in'): Convention {
     id,
     name: `VMware backdoor · high-bandwidth ${dir} (${insn.mnemonic}, x86-64)`,
     family: dir === 'out' ? FAMILY_HB_OUT : FAMILY_HB_IN,
-    familyName: `VMware backdoor, high-bandwidth ${dir}`,
+    familyName: 'VMware backdoor (x86)',
     era: `high-bandwidth ${dir} (${insn.mnemonic})`,
     summary:
       `VMware's high-bandwidth backdoor: ${insn.mnemonic} on port 0x5659 moves a buffer ${dir === 'out' ? 'to' : 'from'} the host in one trap. ` +
