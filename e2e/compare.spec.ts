@@ -31,3 +31,13 @@ test('compare the current call with another convention, across architectures', a
   await page.getByRole('button', { name: 'Open alone' }).nth(1).click();
   await expect(page).toHaveURL(/#\/smccc-1\.1-hvc32-aarch32\/psci-cpu-on-32$/);
 });
+
+test('"Why SMCCC?": Gunyah and Hyper-V before and after, four panes reaching the trap together', async ({ page }) => {
+  await page.goto('./#/guide/why-smccc-identify');
+  await expect(page.getByRole('heading', { name: /Why SMCCC\?/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Trap' }).click();
+  for (const n of [1, 2, 3, 4]) await expect(page.getByTestId(`pane-stage-${n}`)).toHaveAttribute('data-phase', 'trap');
+  await expect(page.getByTestId('pane-stage-1')).toContainText('hvc #0x6000 = 0xD40C0002');
+  await expect(page.getByTestId('pane-stage-3')).toContainText('hvc #1 = 0xD4000022');
+  await expect(page.getByTestId('aligned-registers')).toContainText('x0');
+});

@@ -1,20 +1,95 @@
+import type { Source } from '../model/source';
+import { linux } from './docs';
+
 /**
  * Curated comparisons: a short introduction and a ready layout. Ids are
- * permanent (they are links: #/guide/<id>).
+ * permanent (they are links: #/guide/<id>). Claims in an introduction carry
+ * their sources like any other fact; the panes carry their own.
  */
 export interface Guide {
   id: string;
   title: string;
   intro: string;
+  sources: readonly Source[];
   panes: readonly { convention: string; call: string }[];
 }
 
+const gccAsm: Source = {
+  title: 'GCC manual, Using the GNU Compiler Collection',
+  where: '§ Extended Asm: "The total number of input + output + goto operands is limited to 30."',
+  url: 'https://gcc.gnu.org/onlinedocs/gcc/Extended-Asm.html',
+};
+
 export const guides: readonly Guide[] = [
+  {
+    id: 'why-smccc-identify',
+    title: 'Why SMCCC? Asking the hypervisor who it is',
+    intro:
+      'Gunyah first put the call number in the HVC immediate and its arguments from x0; Hyper-V first used hvc #1 with its control word in x0. Both later moved to SMCCC (the Gunyah convention’s notes quote the review), where x0 holds a function ID whose owner field says which service should answer, hvc #0 is shared, and the register rules are the standard’s. Step to the trap and compare what EL2 reads in ESR_EL2 and x0.',
+    sources: [],
+    panes: [
+      { convention: 'gunyah-2022-hvc-imm', call: 'gunyah-2022-hyp-identify' },
+      { convention: 'gunyah-smccc', call: 'gunyah-hyp-identify' },
+      { convention: 'hyperv-arm64-2019-hvc1', call: 'hyperv-arm64-2019-get-vp-registers' },
+      { convention: 'hyperv-arm64-smccc', call: 'hyperv-arm64-get-vp-registers' },
+    ],
+  },
+  {
+    id: 'why-smccc-message',
+    title: 'Why SMCCC? Sending a message',
+    intro:
+      'The same idea, carrying data: Gunyah’s message-queue send and Hyper-V’s PostMessage in each ABI. Moving to SMCCC costs one argument register (x0 now holds the function ID), and buys one namespace for every service behind hvc #0.',
+    sources: [],
+    panes: [
+      { convention: 'gunyah-2022-hvc-imm', call: 'gunyah-2022-msgq-send' },
+      { convention: 'gunyah-smccc', call: 'gunyah-msgq-send' },
+      { convention: 'hyperv-arm64-2019-hvc1', call: 'hyperv-arm64-2019-post-message' },
+      { convention: 'hyperv-arm64-smccc', call: 'hyperv-arm64-post-message' },
+    ],
+  },
+  {
+    id: 'fast-calls',
+    title: 'Fast calls: how much fits in registers',
+    intro:
+      'Hyper-V’s fast calls pass their input in registers instead of memory. SMCCC 1.1 carries seven argument and four result registers; 1.2 lets x1–x17 carry arguments and x0–x17 results. One GCC asm statement takes at most 30 operands, 15 registers each way, so Linux moves 18 registers in and out of arm_smccc_1_2_hvc() in assembly, through a structure, rather than in one inline asm statement.',
+    sources: [gccAsm, linux('arch/arm64/kernel/smccc-call.S', 'SMCCC_1_2: loads x0-x17 from the args structure and stores x0-x17 into res')],
+    panes: [
+      { convention: 'hyperv-x64-fast', call: 'hyperv-x64-send-synthetic-cluster-ipi' },
+      { convention: 'hyperv-arm64-smccc', call: 'hyperv-arm64-get-vp-registers' },
+      { convention: 'smccc-1.1-hvc64', call: 'psci-cpu-on-64' },
+      { convention: 'smccc-1.2-hvc64', call: 'psci-cpu-on-64' },
+    ],
+  },
+  {
+    id: 'vcpu-register',
+    title: 'Reading a vCPU register on Hyper-V (arm64)',
+    intro:
+      'hv_get_vpreg_128() reads a 128-bit VP register. Under the SMCCC ABI the value comes back in x6 and x7, which only SMCCC 1.2 allows as result registers; the 2019 hvc #1 ABI returned it in x15 and x16 and did not preserve x0–x17.',
+    sources: [linux('arch/arm64/hyperv/hv_core.c', 'hv_get_vpreg_128(): "Use the SMCCC 1.2 interface because the results are in registers beyond X0-X3."')],
+    panes: [
+      { convention: 'hyperv-arm64-smccc', call: 'hyperv-arm64-get-vp-registers' },
+      { convention: 'hyperv-arm64-2019-hvc1', call: 'hyperv-arm64-2019-get-vp-registers' },
+    ],
+  },
+  {
+    id: 'x86-styles',
+    title: 'x86 styles: KVM, the VMware backdoor, Hyper-V and Xen',
+    intro:
+      'Four ways an x86 guest asks its hypervisor for something. KVM’s ABI is small and tidy: number in RAX, four arguments, only RAX changes. VMware’s backdoor puts a magic number, a command and a port in every register and answers in several. Hyper-V passes a control word in RCX; Xen numbers its calls in RAX and may clobber the argument registers.',
+    sources: [],
+    panes: [
+      { convention: 'kvm-x86-vmcall', call: 'kvm-hc-kick-cpu' },
+      { convention: 'vmware-x86-port-io', call: 'vmware-getversion' },
+      { convention: 'hyperv-x64-fast', call: 'hyperv-x64-signal-event' },
+      { convention: 'xen-x86-64-vmcall', call: 'xen-version' },
+    ],
+  },
   {
     id: 'smccc-versions',
     title: 'What SMCCC 1.1 and 1.2 changed',
     intro:
       'The same PSCI CPU_ON call under SMCCC 1.0, 1.1 and 1.2. In 1.0 the callee may use x4–x17 as scratch, so the caller must treat them as lost; 1.1 promises to keep them; 1.2 lets x4–x17 carry results, and keeps them otherwise.',
+    sources: [],
     panes: [
       { convention: 'smccc-1.0-hvc64', call: 'psci-cpu-on-64' },
       { convention: 'smccc-1.1-hvc64', call: 'psci-cpu-on-64' },

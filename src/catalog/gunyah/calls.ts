@@ -33,7 +33,9 @@ function hypercallId(fn: number, expanded: bigint, macro: string): CallNumber {
     stated: {
       value: expanded,
       how: 'expanded',
-      source: linuxHypercall(`${macro} GUNYAH_HYPERCALL(0x${fn.toString(16).toUpperCase()}) = ARM_SMCCC_CALL_VAL(ARM_SMCCC_FAST_CALL, ARM_SMCCC_SMC_64, ARM_SMCCC_OWNER_VENDOR_HYP, 0x${fn.toString(16).toUpperCase()})`),
+      source: linuxHypercall(
+        `${macro} GUNYAH_HYPERCALL(0x${fn.toString(16).toUpperCase()}) = ARM_SMCCC_CALL_VAL(ARM_SMCCC_FAST_CALL, ARM_SMCCC_SMC_64, ARM_SMCCC_OWNER_VENDOR_HYP, 0x${fn.toString(16).toUpperCase()})`,
+      ),
     },
   };
 }
@@ -69,7 +71,11 @@ const identifyResults = (sources: Source[]): ResultDef[] => [
     meaning: 'API Flags 0: one bit per API group the hypervisor supports',
     example: 0x66n,
     exampleMeaning: 'doorbell (bit 1), message queue (bit 2), vCPU (bit 5) and memory extent (bit 6) APIs supported',
-    sources: [apiDoc('API Flags 0: bit 1 Doorbell, bit 2 Message Queue, bit 5 Virtual CPU, bit 6 Memory Extent APIs'), linuxHeader('GUNYAH_FEATURE_DOORBELL 1, MSGQUEUE 2, VCPU 5, MEMEXTENT 6'), ...sources],
+    sources: [
+      apiDoc('API Flags 0: bit 1 Doorbell, bit 2 Message Queue, bit 5 Virtual CPU, bit 6 Memory Extent APIs'),
+      linuxHeader('GUNYAH_FEATURE_DOORBELL 1, MSGQUEUE 2, VCPU 5, MEMEXTENT 6'),
+      ...sources,
+    ],
   },
   {
     name: 'api_flags_1',
@@ -115,13 +121,19 @@ const identify2022: Call = {
   results: identifyResults([v1Sysfs('gunyah_init(): arch_gh_hypercall(GH_HYPERCALL_HYP_IDENTIFY, 0, api_info, flags[0], flags[1], flags[2])')]),
   handles: 'it reports its API info word and three API flag words.',
   returnsOnSuccess: true,
-  sources: [apiDoc('hypervisor_identify: Call number hvc 0x6000, Inputs: None'), hvcDef.identify('define hypervisor_identify hypercall { call_num 0x0; four outputs }')],
+  sources: [
+    apiDoc('hypervisor_identify: Call number hvc 0x6000, Inputs: None'),
+    hvcDef.identify('define hypervisor_identify hypercall { call_num 0x0; four outputs }'),
+  ],
   notes: [
     {
       kind: 'disagreement',
-      text:
-        'The API doc gives the API version as bits 13:0 but writes its mask as 0x00001FFF, which covers only bits 12:0. Linux masks with 0x3FFF (GENMASK_ULL(13, 0)); the bit layout shown follows bits 13:0.',
-      sources: [apiDoc('Hyp API Info: "13:0 | 0x00001FFF | API Version"'), v1Sysfs('GH_API_INFO_API_VERSION(x) (((x) >> 0) & 0x3fff)'), linuxHeader('GUNYAH_API_INFO_API_VERSION_MASK GENMASK_ULL(13, 0)')],
+      text: 'The API doc gives the API version as bits 13:0 but writes its mask as 0x00001FFF, which covers only bits 12:0. Linux masks with 0x3FFF (GENMASK_ULL(13, 0)); the bit layout shown follows bits 13:0.',
+      sources: [
+        apiDoc('Hyp API Info: "13:0 | 0x00001FFF | API Version"'),
+        v1Sysfs('GH_API_INFO_API_VERSION(x) (((x) >> 0) & 0x3fff)'),
+        linuxHeader('GUNYAH_API_INFO_API_VERSION_MASK GENMASK_ULL(13, 0)'),
+      ],
     },
   ],
 };
@@ -139,7 +151,13 @@ const doorbellSend2022: Call = {
   ],
   results: [
     error('send'),
-    { name: 'old_flags', meaning: "the doorbell's unmasked flags before this send", example: 0n, exampleMeaning: 'no flags were set', sources: [apiDoc('doorbell_send Outputs: X1 OldFlags FlagsBitmap')] },
+    {
+      name: 'old_flags',
+      meaning: "the doorbell's unmasked flags before this send",
+      example: 0n,
+      exampleMeaning: 'no flags were set',
+      sources: [apiDoc('doorbell_send Outputs: X1 OldFlags FlagsBitmap')],
+    },
   ],
   handles: 'it ORs the new flags into the doorbell and asserts the bound virtual interrupt if an enabled flag is now set.',
   returnsOnSuccess: true,
@@ -155,8 +173,18 @@ const doorbellMask2022: Call = {
   number: immediate(0x6015, apiDoc('doorbell_mask: Call number hvc 0x6015')),
   args: [
     { name: 'doorbell', meaning: 'capability ID of the doorbell', example: DOORBELL_CAP, sources: [apiDoc('doorbell_mask Inputs: X0 Doorbell CapID')] },
-    { name: 'enable_mask', meaning: 'flags that assert the bound virtual interrupt', example: 0x1n, sources: [apiDoc('doorbell_mask Inputs: X1 EnableMask FlagsBitmap')] },
-    { name: 'ack_mask', meaning: 'flags cleared automatically when the interrupt is asserted', example: 0x1n, sources: [apiDoc('doorbell_mask Inputs: X2 AckMask FlagsBitmap')] },
+    {
+      name: 'enable_mask',
+      meaning: 'flags that assert the bound virtual interrupt',
+      example: 0x1n,
+      sources: [apiDoc('doorbell_mask Inputs: X1 EnableMask FlagsBitmap')],
+    },
+    {
+      name: 'ack_mask',
+      meaning: 'flags cleared automatically when the interrupt is asserted',
+      example: 0x1n,
+      sources: [apiDoc('doorbell_mask Inputs: X2 AckMask FlagsBitmap')],
+    },
     reserved([apiDoc('doorbell_mask Inputs: X3 Reserved — Must be Zero')]),
   ],
   results: [error('mask update')],
@@ -173,19 +201,47 @@ const msgqSend2022: Call = {
   summary: 'Append a message to the tail of a message queue, copied from a buffer in the caller.',
   number: immediate(0x601b, v1Msgq('arch/arm64/include/asm/gunyah/hypercall.h: GH_HYPERCALL_MSGQ_SEND 0x601B')),
   args: [
-    { name: 'msgqueue', meaning: 'capability ID of the message queue (send side)', example: MSGQ_TX_CAP, sources: [apiDoc('msgqueue_send Inputs: X0 Message Queue CapID')] },
+    {
+      name: 'msgqueue',
+      meaning: 'capability ID of the message queue (send side)',
+      example: MSGQ_TX_CAP,
+      sources: [apiDoc('msgqueue_send Inputs: X0 Message Queue CapID')],
+    },
     { name: 'size', meaning: 'size of the message in bytes, non-zero', example: 0x40n, sources: [apiDoc('msgqueue_send Inputs: X1 Size — Must be non-zero')] },
-    { name: 'data', meaning: "address of the message in the caller's virtual address space", example: 0xffff800008a3c000n, sources: [apiDoc('msgqueue_send Inputs: X2 Data VMAddr')] },
-    { name: 'send_flags', meaning: 'bit 0 = push: deliver to the receiver at once', example: 0x1n, sources: [apiDoc('MsgQSendFlags: bit 0 Message Push'), v1Msgq('GH_HYPERCALL_MSGQ_SEND_FLAGS_PUSH BIT(0)')] },
-    reserved([apiDoc('msgqueue_send Inputs: X4 Reserved — Must be Zero'), v1Msgq('__gh_msgq_send(): arch_gh_hypercall(GH_HYPERCALL_MSGQ_SEND, 5, capid, size, buff, tx_flags, 0, …)')]),
+    {
+      name: 'data',
+      meaning: "address of the message in the caller's virtual address space",
+      example: 0xffff800008a3c000n,
+      sources: [apiDoc('msgqueue_send Inputs: X2 Data VMAddr')],
+    },
+    {
+      name: 'send_flags',
+      meaning: 'bit 0 = push: deliver to the receiver at once',
+      example: 0x1n,
+      sources: [apiDoc('MsgQSendFlags: bit 0 Message Push'), v1Msgq('GH_HYPERCALL_MSGQ_SEND_FLAGS_PUSH BIT(0)')],
+    },
+    reserved([
+      apiDoc('msgqueue_send Inputs: X4 Reserved — Must be Zero'),
+      v1Msgq('__gh_msgq_send(): arch_gh_hypercall(GH_HYPERCALL_MSGQ_SEND, 5, capid, size, buff, tx_flags, 0, …)'),
+    ]),
   ],
   results: [
     error('send'),
-    { name: 'not_full', meaning: 'true if the queue can take another message', example: 1n, exampleMeaning: 'true: the queue is not full', sources: [apiDoc('msgqueue_send Outputs: X1 NotFull Boolean')] },
+    {
+      name: 'not_full',
+      meaning: 'true if the queue can take another message',
+      example: 1n,
+      exampleMeaning: 'true: the queue is not full',
+      sources: [apiDoc('msgqueue_send Outputs: X1 NotFull Boolean')],
+    },
   ],
-  handles: 'it copies the message to the tail of the queue and may raise the receiver\'s interrupt.',
+  handles: "it copies the message to the tail of the queue and may raise the receiver's interrupt.",
   returnsOnSuccess: true,
-  sources: [apiDoc('Message Queue Send, msgqueue_send: hvc 0x601B'), v1Msgq('__gh_msgq_send()'), hvcDef.msgqueue('define msgqueue_send hypercall { call_num 0x1b; … }')],
+  sources: [
+    apiDoc('Message Queue Send, msgqueue_send: hvc 0x601B'),
+    v1Msgq('__gh_msgq_send()'),
+    hvcDef.msgqueue('define msgqueue_send hypercall { call_num 0x1b; … }'),
+  ],
   notes: [],
 };
 
@@ -196,19 +252,48 @@ const msgqRecv2022: Call = {
   summary: 'Take the message at the head of a message queue into a buffer in the caller.',
   number: immediate(0x601c, v1Msgq('arch/arm64/include/asm/gunyah/hypercall.h: GH_HYPERCALL_MSGQ_RECV 0x601C')),
   args: [
-    { name: 'msgqueue', meaning: 'capability ID of the message queue (receive side)', example: MSGQ_RX_CAP, sources: [apiDoc('msgqueue_receive Inputs: X0 Message Queue CapID')] },
-    { name: 'buffer', meaning: "address of the buffer in the caller's virtual address space", example: 0xffff800008a3d000n, sources: [apiDoc('msgqueue_receive Inputs: X1 Buffer VMAddr')] },
+    {
+      name: 'msgqueue',
+      meaning: 'capability ID of the message queue (receive side)',
+      example: MSGQ_RX_CAP,
+      sources: [apiDoc('msgqueue_receive Inputs: X0 Message Queue CapID')],
+    },
+    {
+      name: 'buffer',
+      meaning: "address of the buffer in the caller's virtual address space",
+      example: 0xffff800008a3d000n,
+      sources: [apiDoc('msgqueue_receive Inputs: X1 Buffer VMAddr')],
+    },
     { name: 'max_size', meaning: 'size of the buffer in bytes', example: 0x400n, sources: [apiDoc('msgqueue_receive Inputs: X2 MaximumSize Size')] },
-    reserved([apiDoc('msgqueue_receive Inputs: X3 Reserved — Must be Zero'), v1Msgq('__gh_msgq_recv(): arch_gh_hypercall(GH_HYPERCALL_MSGQ_RECV, 4, capid, buff, size, 0, …)')]),
+    reserved([
+      apiDoc('msgqueue_receive Inputs: X3 Reserved — Must be Zero'),
+      v1Msgq('__gh_msgq_recv(): arch_gh_hypercall(GH_HYPERCALL_MSGQ_RECV, 4, capid, buff, size, 0, …)'),
+    ]),
   ],
   results: [
     error('receive'),
-    { name: 'size', meaning: 'bytes received', example: 0x40n, exampleMeaning: 'a 64-byte message', sources: [apiDoc('msgqueue_receive Outputs: X1 Size Size')] },
-    { name: 'not_empty', meaning: 'true if more messages are waiting', example: 0n, exampleMeaning: 'false: the queue is now empty', sources: [apiDoc('msgqueue_receive Outputs: X2 NotEmpty Boolean')] },
+    {
+      name: 'size',
+      meaning: 'bytes received',
+      example: 0x40n,
+      exampleMeaning: 'a 64-byte message',
+      sources: [apiDoc('msgqueue_receive Outputs: X1 Size Size')],
+    },
+    {
+      name: 'not_empty',
+      meaning: 'true if more messages are waiting',
+      example: 0n,
+      exampleMeaning: 'false: the queue is now empty',
+      sources: [apiDoc('msgqueue_receive Outputs: X2 NotEmpty Boolean')],
+    },
   ],
   handles: 'it copies the message at the head of the queue into the buffer.',
   returnsOnSuccess: true,
-  sources: [apiDoc('Message Queue Receive, msgqueue_receive: hvc 0x601C'), v1Msgq('__gh_msgq_recv()'), hvcDef.msgqueue('define msgqueue_receive hypercall { call_num 0x1c; … }')],
+  sources: [
+    apiDoc('Message Queue Receive, msgqueue_receive: hvc 0x601C'),
+    v1Msgq('__gh_msgq_recv()'),
+    hvcDef.msgqueue('define msgqueue_receive hypercall { call_num 0x1c; … }'),
+  ],
   notes: [],
 };
 
@@ -223,9 +308,17 @@ const mapArgs = (src: ArgSource): ArgDef[] => [
     name: 'map_attrs',
     meaning: 'user access in bits 2:0, kernel access in bits 6:4, memory type in bits 23:16 (example: RW for both)',
     example: 0x66n,
-    sources: [src('X3 Map Attributes: 2..0 User Access, 6..4 Kernel Access, 23:16 Memory Type', 'extent_attrs'), linuxHeader('GUNYAH_MEMEXTENT_MAPPING_USER_ACCESS GENMASK_ULL(2, 0), _KERNEL_ACCESS GENMASK_ULL(6, 4); GUNYAH_PAGETABLE_ACCESS_RW = 6')],
+    sources: [
+      src('X3 Map Attributes: 2..0 User Access, 6..4 Kernel Access, 23:16 Memory Type', 'extent_attrs'),
+      linuxHeader('GUNYAH_MEMEXTENT_MAPPING_USER_ACCESS GENMASK_ULL(2, 0), _KERNEL_ACCESS GENMASK_ULL(6, 4); GUNYAH_PAGETABLE_ACCESS_RW = 6'),
+    ],
   },
-  { name: 'map_flags', meaning: 'bit 0 = partial (map only offset/size), bit 31 = no sync', example: 0x1n, sources: [src('X4 Map Flags; Map Flags: 0 Partial, 31 NoSync', 'flags')] },
+  {
+    name: 'map_flags',
+    meaning: 'bit 0 = partial (map only offset/size), bit 31 = no sync',
+    example: 0x1n,
+    sources: [src('X4 Map Flags; Map Flags: 0 Partial, 31 NoSync', 'flags')],
+  },
   { name: 'offset', meaning: 'offset into the memory extent (used when partial)', example: 0x0n, sources: [src('X5 Offset', 'offset')] },
   { name: 'size', meaning: 'bytes to map (used when partial)', example: 0x200000n, sources: [src('X6 Size', 'size')] },
 ];
@@ -258,9 +351,24 @@ const addrspaceMap2022: Call = {
 
 const vcpuRunArgs = (src: ArgSource): ArgDef[] => [
   { name: 'vcpu', meaning: 'capability ID of the proxy-scheduled vCPU', example: VCPU_CAP, sources: [src('X0 VCPU CapID', '.a1 = capid')] },
-  { name: 'resume_data_1', meaning: 'state-specific resume data (the value read, after an MMIO read exit)', example: 0n, sources: [src('X1 State-specific Resume Data 1', '.a2 = resume_data[0]')] },
-  { name: 'resume_data_2', meaning: 'state-specific resume data 2, currently zero', example: 0n, sources: [src('X2 State-specific Resume Data 2; "currently unused and must be zero"', '.a3 = resume_data[1]')] },
-  { name: 'resume_data_3', meaning: 'state-specific resume data 3, currently zero', example: 0n, sources: [src('X3 State-specific Resume Data 3', '.a4 = resume_data[2]')] },
+  {
+    name: 'resume_data_1',
+    meaning: 'state-specific resume data (the value read, after an MMIO read exit)',
+    example: 0n,
+    sources: [src('X1 State-specific Resume Data 1', '.a2 = resume_data[0]')],
+  },
+  {
+    name: 'resume_data_2',
+    meaning: 'state-specific resume data 2, currently zero',
+    example: 0n,
+    sources: [src('X2 State-specific Resume Data 2; "currently unused and must be zero"', '.a3 = resume_data[1]')],
+  },
+  {
+    name: 'resume_data_3',
+    meaning: 'state-specific resume data 3, currently zero',
+    example: 0n,
+    sources: [src('X3 State-specific Resume Data 3', '.a4 = resume_data[2]')],
+  },
 ];
 
 const vcpuRunResults: ResultDef[] = [
@@ -272,22 +380,46 @@ const vcpuRunResults: ResultDef[] = [
     exampleMeaning: 'EXPECTS_WAKEUP: the vCPU waits for an interrupt',
     sources: [apiDoc('vcpu_run Outputs: X1 VCPU Run State; 0x1 EXPECTS_WAKEUP'), linuxHeader('GUNYAH_VCPU_STATE_EXPECTS_WAKEUP = 1')],
   },
-  { name: 'state_data_1', meaning: 'state-specific data 1', example: 0n, exampleMeaning: 'sleep type 0: a trapped WFI', sources: [apiDoc('vcpu_run Outputs: X2 State-specific Data 1; VCPU Sleep Type 0 = trapped WFI')] },
-  { name: 'state_data_2', meaning: 'state-specific data 2', example: 0n, exampleMeaning: 'unused in this state', sources: [apiDoc('vcpu_run Outputs: X3 State-specific Data 2')] },
-  { name: 'state_data_3', meaning: 'state-specific data 3', example: 0n, exampleMeaning: 'unused in this state', sources: [apiDoc('vcpu_run Outputs: X4 State-specific Data 3')] },
+  {
+    name: 'state_data_1',
+    meaning: 'state-specific data 1',
+    example: 0n,
+    exampleMeaning: 'sleep type 0: a trapped WFI',
+    sources: [apiDoc('vcpu_run Outputs: X2 State-specific Data 1; VCPU Sleep Type 0 = trapped WFI')],
+  },
+  {
+    name: 'state_data_2',
+    meaning: 'state-specific data 2',
+    example: 0n,
+    exampleMeaning: 'unused in this state',
+    sources: [apiDoc('vcpu_run Outputs: X3 State-specific Data 2')],
+  },
+  {
+    name: 'state_data_3',
+    meaning: 'state-specific data 3',
+    example: 0n,
+    exampleMeaning: 'unused in this state',
+    sources: [apiDoc('vcpu_run Outputs: X4 State-specific Data 3')],
+  },
 ];
 
 const vcpuRun2022: Call = {
   id: 'gunyah-2022-vcpu-run',
   name: 'Gunyah vcpu_run (hvc #0x6065)',
   family: FAMILY_2022,
-  summary: "Give CPU time to a proxy-scheduled vCPU of another VM; the call returns when the caller is preempted or the vCPU cannot go on.",
+  summary: 'Give CPU time to a proxy-scheduled vCPU of another VM; the call returns when the caller is preempted or the vCPU cannot go on.',
   number: immediate(0x6065, apiDoc('vcpu_run: Call number hvc 0x6065')),
-  args: [...vcpuRunArgs((w) => apiDoc(`vcpu_run Inputs: ${w}`)), reserved([apiDoc('vcpu_run Inputs: X4 Reserved — Must be Zero'), hvcDef.vcpuRun('res0 input uregister')])],
+  args: [
+    ...vcpuRunArgs((w) => apiDoc(`vcpu_run Inputs: ${w}`)),
+    reserved([apiDoc('vcpu_run Inputs: X4 Reserved — Must be Zero'), hvcDef.vcpuRun('res0 input uregister')]),
+  ],
   results: vcpuRunResults,
   handles: 'it switches to the vCPU and returns when the caller is preempted or the vCPU stops, saying why in the run state.',
   returnsOnSuccess: true,
-  sources: [apiDoc('Run a Proxy-Scheduled VCPU thread, vcpu_run'), hvcDef.vcpuRun('define vcpu_run hypercall { call_num 0x65; cap_id, resume_data_0..2, res0; error, vcpu_state, state_data_0..2 }')],
+  sources: [
+    apiDoc('Run a Proxy-Scheduled VCPU thread, vcpu_run'),
+    hvcDef.vcpuRun('define vcpu_run hypercall { call_num 0x65; cap_id, resume_data_0..2, res0; error, vcpu_state, state_data_0..2 }'),
+  ],
   notes: [laterDocNote('vcpu_run', hvcDef.vcpuRun('vcpu_run call_num 0x65 (file © 2022)'))],
 };
 
@@ -303,7 +435,9 @@ const made = (wrapper: '1.1' | '1.2', why?: string): Note => ({
 });
 
 function linux12or11(wrapper: '1.1' | '1.2'): Source {
-  return linuxHypercall(wrapper === '1.1' ? 'arm_smccc_1_1_hvc(GUNYAH_HYPERCALL_…, …, &res)' : 'struct arm_smccc_1_2_regs args, res; arm_smccc_1_2_hvc(&args, &res)');
+  return linuxHypercall(
+    wrapper === '1.1' ? 'arm_smccc_1_1_hvc(GUNYAH_HYPERCALL_…, …, &res)' : 'struct arm_smccc_1_2_regs args, res; arm_smccc_1_2_hvc(&args, &res)',
+  );
 }
 
 const identify: Call = {
@@ -327,13 +461,24 @@ const doorbellSend: Call = {
   summary: "Set flags in a doorbell, which can raise the receiving VM's virtual interrupt.",
   number: hypercallId(0x8012, 0xc6008012n, 'GUNYAH_HYPERCALL_BELL_SEND'),
   args: [
-    { name: 'capid', meaning: 'capability ID of the doorbell', example: DOORBELL_CAP, sources: [linuxHypercall('gunyah_hypercall_bell_send(capid, new_flags, …)')] },
+    {
+      name: 'capid',
+      meaning: 'capability ID of the doorbell',
+      example: DOORBELL_CAP,
+      sources: [linuxHypercall('gunyah_hypercall_bell_send(capid, new_flags, …)')],
+    },
     { name: 'new_flags', meaning: 'flags to OR into the doorbell', example: 0x1n, sources: [linuxHypercall('@new_flags: bits to set on the doorbell')] },
     reserved([linuxHypercall('arm_smccc_1_1_hvc(GUNYAH_HYPERCALL_BELL_SEND, capid, new_flags, 0, &res)')]),
   ],
   results: [
     error('send'),
-    { name: 'old_flags', meaning: "the doorbell's flags before this send", example: 0n, exampleMeaning: 'no flags were set', sources: [linuxHypercall('*old_flags = res.a1')] },
+    {
+      name: 'old_flags',
+      meaning: "the doorbell's flags before this send",
+      example: 0n,
+      exampleMeaning: 'no flags were set',
+      sources: [linuxHypercall('*old_flags = res.a1')],
+    },
   ],
   handles: 'it ORs the new flags into the doorbell and asserts the bound virtual interrupt if an enabled flag is now set.',
   returnsOnSuccess: true,
@@ -348,9 +493,24 @@ const doorbellSetMask: Call = {
   summary: "Set which doorbell flags raise the receiver's interrupt, and which are cleared automatically when it is raised.",
   number: hypercallId(0x8015, 0xc6008015n, 'GUNYAH_HYPERCALL_BELL_SET_MASK'),
   args: [
-    { name: 'capid', meaning: 'capability ID of the doorbell', example: DOORBELL_CAP, sources: [linuxHypercall('gunyah_hypercall_bell_set_mask(capid, enable_mask, ack_mask)')] },
-    { name: 'enable_mask', meaning: 'flags that trigger the receiver interrupt', example: 0x1n, sources: [linuxHypercall('@enable_mask: which bits trigger the receiver interrupt')] },
-    { name: 'ack_mask', meaning: "flags acknowledged automatically when the receiver interrupt is ack'd", example: 0x1n, sources: [linuxHypercall("@ack_mask: which bits are automatically acknowledged when the receiver interrupt is ack'd")] },
+    {
+      name: 'capid',
+      meaning: 'capability ID of the doorbell',
+      example: DOORBELL_CAP,
+      sources: [linuxHypercall('gunyah_hypercall_bell_set_mask(capid, enable_mask, ack_mask)')],
+    },
+    {
+      name: 'enable_mask',
+      meaning: 'flags that trigger the receiver interrupt',
+      example: 0x1n,
+      sources: [linuxHypercall('@enable_mask: which bits trigger the receiver interrupt')],
+    },
+    {
+      name: 'ack_mask',
+      meaning: "flags acknowledged automatically when the receiver interrupt is ack'd",
+      example: 0x1n,
+      sources: [linuxHypercall("@ack_mask: which bits are automatically acknowledged when the receiver interrupt is ack'd")],
+    },
     reserved([linuxHypercall('arm_smccc_1_1_hvc(GUNYAH_HYPERCALL_BELL_SET_MASK, capid, enable_mask, ack_mask, 0, &res)')]),
   ],
   results: [error('mask update')],
@@ -367,15 +527,31 @@ const msgqSend: Call = {
   summary: 'Append a message to the tail of a message queue, copied from a buffer in the caller.',
   number: hypercallId(0x801b, 0xc600801bn, 'GUNYAH_HYPERCALL_MSGQ_SEND'),
   args: [
-    { name: 'capid', meaning: 'capability ID of the message queue (send side)', example: MSGQ_TX_CAP, sources: [linuxHypercall('gunyah_hypercall_msgq_send(capid, size, buff, tx_flags, ready)')] },
+    {
+      name: 'capid',
+      meaning: 'capability ID of the message queue (send side)',
+      example: MSGQ_TX_CAP,
+      sources: [linuxHypercall('gunyah_hypercall_msgq_send(capid, size, buff, tx_flags, ready)')],
+    },
     { name: 'size', meaning: 'size of the message in bytes', example: 0x40n, sources: [linuxHypercall('@size: Size of @buff')] },
     { name: 'buff', meaning: 'address of the message in the caller', example: 0xffff800008a3c000n, sources: [linuxHypercall('(uintptr_t)buff')] },
-    { name: 'tx_flags', meaning: 'bit 0 = push: deliver to the receiver at once', example: 0x1n, sources: [linuxHeader('GUNYAH_HYPERCALL_MSGQ_TX_FLAGS_PUSH BIT(0) "Immediately raise RX vIRQ on receiver VM"')] },
+    {
+      name: 'tx_flags',
+      meaning: 'bit 0 = push: deliver to the receiver at once',
+      example: 0x1n,
+      sources: [linuxHeader('GUNYAH_HYPERCALL_MSGQ_TX_FLAGS_PUSH BIT(0) "Immediately raise RX vIRQ on receiver VM"')],
+    },
     reserved([linuxHypercall('arm_smccc_1_1_hvc(GUNYAH_HYPERCALL_MSGQ_SEND, capid, size, (uintptr_t)buff, tx_flags, 0, &res)')]),
   ],
   results: [
     error('send'),
-    { name: 'ready', meaning: 'true if more messages can be sent now', example: 1n, exampleMeaning: 'true: the queue is not full', sources: [linuxHypercall('*ready = !!res.a1')] },
+    {
+      name: 'ready',
+      meaning: 'true if more messages can be sent now',
+      example: 1n,
+      exampleMeaning: 'true: the queue is not full',
+      sources: [linuxHypercall('*ready = !!res.a1')],
+    },
   ],
   handles: "it copies the message to the tail of the queue and may raise the receiver's interrupt.",
   returnsOnSuccess: true,
@@ -390,15 +566,31 @@ const msgqRecv: Call = {
   summary: 'Take the message at the head of a message queue into a buffer in the caller.',
   number: hypercallId(0x801c, 0xc600801cn, 'GUNYAH_HYPERCALL_MSGQ_RECV'),
   args: [
-    { name: 'capid', meaning: 'capability ID of the message queue (receive side)', example: MSGQ_RX_CAP, sources: [linuxHypercall('gunyah_hypercall_msgq_recv(capid, buff, size, recv_size, ready)')] },
-    { name: 'buff', meaning: 'address of the buffer in the caller', example: 0xffff800008a3d000n, sources: [linuxHypercall('@buff: Address of buffer to copy received data into')] },
+    {
+      name: 'capid',
+      meaning: 'capability ID of the message queue (receive side)',
+      example: MSGQ_RX_CAP,
+      sources: [linuxHypercall('gunyah_hypercall_msgq_recv(capid, buff, size, recv_size, ready)')],
+    },
+    {
+      name: 'buff',
+      meaning: 'address of the buffer in the caller',
+      example: 0xffff800008a3d000n,
+      sources: [linuxHypercall('@buff: Address of buffer to copy received data into')],
+    },
     { name: 'size', meaning: 'size of the buffer in bytes', example: 0x400n, sources: [linuxHypercall('@size: Size of @buff')] },
     reserved([linuxHypercall('arm_smccc_1_1_hvc(GUNYAH_HYPERCALL_MSGQ_RECV, capid, (uintptr_t)buff, size, 0, &res)')]),
   ],
   results: [
     error('receive'),
     { name: 'recv_size', meaning: 'bytes received', example: 0x40n, exampleMeaning: 'a 64-byte message', sources: [linuxHypercall('*recv_size = res.a1')] },
-    { name: 'ready', meaning: 'true if more messages are waiting', example: 0n, exampleMeaning: 'false: the queue is now empty', sources: [linuxHypercall('*ready = !!res.a2')] },
+    {
+      name: 'ready',
+      meaning: 'true if more messages are waiting',
+      example: 0n,
+      exampleMeaning: 'false: the queue is now empty',
+      sources: [linuxHypercall('*ready = !!res.a2')],
+    },
   ],
   handles: 'it copies the message at the head of the queue into the buffer.',
   returnsOnSuccess: true,
@@ -427,7 +619,7 @@ const vcpuRun: Call = {
   id: 'gunyah-vcpu-run',
   name: 'Gunyah VCPU_RUN (SMCCC)',
   family: FAMILY_SMCCC,
-  summary: "Give CPU time to a proxy-scheduled vCPU of another VM; the call returns when the caller is preempted or the vCPU cannot go on.",
+  summary: 'Give CPU time to a proxy-scheduled vCPU of another VM; the call returns when the caller is preempted or the vCPU cannot go on.',
   number: hypercallId(0x8065, 0xc6008065n, 'GUNYAH_HYPERCALL_VCPU_RUN'),
   args: [
     ...vcpuRunArgs((w, name) => linuxHypercall(`gunyah_hypercall_vcpu_run(): ${name} (API doc, shifted up one register: ${w})`)),

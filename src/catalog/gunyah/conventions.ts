@@ -4,20 +4,7 @@ import { aarch64 } from '../arch/aarch64';
 import { linux } from '../docs';
 import { smcccConventions } from '../smccc/conventions';
 import { gunyahFunctionId } from './layouts';
-import {
-  apiDoc,
-  hvcDef,
-  linuxHeader,
-  linuxHypercall,
-  nak,
-  rmStubs,
-  smcccDispatch,
-  smcccTc,
-  smcccWrapper,
-  torvaldsCopy,
-  v1Abi,
-  v2Abi,
-} from './sources';
+import { apiDoc, hvcDef, linuxHeader, linuxHypercall, nak, rmStubs, smcccDispatch, smcccTc, smcccWrapper, torvaldsCopy, v1Abi, v2Abi } from './sources';
 
 export const FAMILY_2022 = 'gunyah-2022';
 export const FAMILY_SMCCC = 'gunyah-smccc';
@@ -54,7 +41,7 @@ const stillDocumentedNote = {
   kind: 'info' as const,
   text:
     'The immediate ABI is "2022" only from Linux\'s point of view: the hypervisor\'s API doc still describes every hypercall as hvc 0x6000–0x61FF, and its resource manager still calls hvc 0x6000. ' +
-    'The hypercall number is 0x6000 plus the call_num of the hypervisor\'s .hvc definition (vcpu_run: call_num 0x65, hvc 0x6065); we worked this out by comparing the two for the calls shown.',
+    "The hypercall number is 0x6000 plus the call_num of the hypervisor's .hvc definition (vcpu_run: call_num 0x65, hvc 0x6065); we worked this out by comparing the two for the calls shown.",
   sources: [
     apiDoc('"Gunyah hypercalls use a range of HVC opcode immediate numbers, and reserves … hvc #0x6000 through to hvc #0x61ff"'),
     rmStubs('"hvc 0x6000", "hvc 0x6001", …'),
@@ -73,7 +60,7 @@ export const gunyah2022: Convention = {
   summary:
     "Gunyah's own hypercall ABI, which Linux's first patches (February 2022) used: the call number is the HVC immediate (hvc #0x6000 to #0x61FF), " +
     'so no register selects the call; arguments go in x0–x7 and results come back in x0–x7, x0 holding the error code. ' +
-    "Mark Rutland (Arm, SMCCC maintainer) NAKed it for Linux.",
+    'Mark Rutland (Arm, SMCCC maintainer) NAKed it for Linux.',
   arch: aarch64,
   instruction: aarch64.instructions.hvc!,
   imm: 'call',
@@ -84,7 +71,10 @@ export const gunyah2022: Convention = {
   clobbered: range(8, 17),
   preserved: [...range(18, 30), 'sp'],
   roleSources: {
-    args: [apiDoc('AArch64 HVC ABI: r0…r7 "Parameter / Result registers"'), v1Abi('commit message "[r0,r7] are parameter and result registers"; __gh_declare_arg_1..8 bind r0..r7')],
+    args: [
+      apiDoc('AArch64 HVC ABI: r0…r7 "Parameter / Result registers"'),
+      v1Abi('commit message "[r0,r7] are parameter and result registers"; __gh_declare_arg_1..8 bind r0..r7'),
+    ],
     results: [
       apiDoc('Error Result: "the error result is placed in (X0), and the return values are returned in X1…X7"'),
       v1Abi('__gh_declare_res_1..8 bind r0..r7'),
@@ -190,8 +180,7 @@ export const gunyahSmccc: Convention = {
     },
     {
       kind: 'info',
-      text:
-        'Before any of these calls Linux checks that it runs on Gunyah by calling the standard Vendor Hypervisor CALL_UID (0x8600FF01) and comparing the answer with c1d58fcd-a453-5fdb-9265-ce36673d5f14.',
+      text: 'Before any of these calls Linux checks that it runs on Gunyah by calling the standard Vendor Hypervisor CALL_UID (0x8600FF01) and comparing the answer with c1d58fcd-a453-5fdb-9265-ce36673d5f14.',
       sources: [
         linuxHypercall('arch_is_gunyah_guest(): arm_smccc_1_1_invoke(ARM_SMCCC_VENDOR_HYP_CALL_UID_FUNC_ID), GUNYAH_UUID'),
         smcccTc('"Gunyah SMCCC UUID: c1d58fcd-a453-5fdb-9265-ce36673d5f14"'),

@@ -25,13 +25,16 @@ const conv = (id: string) => findConvention(id)!;
 const call = (id: string) => findCall(id)!;
 
 describe('Gunyah call numbers', () => {
-  it.each(PAIRS.map((p) => [p[0], formatHex(BigInt(p[1])), p[2], formatHex(BigInt(p[3]), 8), p] as const))('%s is hvc #%s; its SMCCC twin %s is function ID %s', (_a, _b, _c, _d, [old, imm, now, fid, callNum]) => {
-    expect(call(old).number.value).toBe(BigInt(imm));
-    expect(call(now).number.value).toBe(BigInt(fid));
-    // hvc immediate = 0x6000 + call_num; SMCCC function = HYPERCALL class (2 << 14) | call_num.
-    expect(imm).toBe(0x6000 + callNum);
-    expect(fid).toBe((0xc6000000 | (2 << 14) | callNum) >>> 0);
-  });
+  it.each(PAIRS.map((p) => [p[0], formatHex(BigInt(p[1])), p[2], formatHex(BigInt(p[3]), 8), p] as const))(
+    '%s is hvc #%s; its SMCCC twin %s is function ID %s',
+    (_a, _b, _c, _d, [old, imm, now, fid, callNum]) => {
+      expect(call(old).number.value).toBe(BigInt(imm));
+      expect(call(now).number.value).toBe(BigInt(fid));
+      // hvc immediate = 0x6000 + call_num; SMCCC function = HYPERCALL class (2 << 14) | call_num.
+      expect(imm).toBe(0x6000 + callNum);
+      expect(fid).toBe((0xc6000000 | (2 << 14) | callNum) >>> 0);
+    },
+  );
 
   it('the Gunyah layout and the SMCCC layout build the same function IDs', () => {
     for (const [, , now, , callNum] of PAIRS) {
@@ -81,7 +84,10 @@ describe('the immediate ABI traps with the call number in ESR_EL2', () => {
 });
 
 describe('register placement', () => {
-  const argRegs = (c: string, k: string) => marshal(conv(c), call(k)).inputs.filter((s) => s.kind === 'argument').map((s) => s.register);
+  const argRegs = (c: string, k: string) =>
+    marshal(conv(c), call(k))
+      .inputs.filter((s) => s.kind === 'argument')
+      .map((s) => s.register);
   const resultRegs = (c: string, k: string) => marshal(conv(c), call(k)).outputs.map((o) => o.register);
 
   it('identify returns api_info and the three flag words in x0–x3, in both ABIs', () => {

@@ -101,7 +101,10 @@ export const hypApiInfo: BitLayout = {
       hi: 63,
       lo: 56,
       names: { '0': 'Unknown', '72': 'Haven (0x48)' },
-      sources: [apiDoc('Hyp API Info: 63:56 "Hypervisor variant. Unknown = 0x0, Haven = 0x48"'), linuxHeader('GUNYAH_API_INFO_VARIANT_MASK GENMASK_ULL(63, 56)')],
+      sources: [
+        apiDoc('Hyp API Info: 63:56 "Hypervisor variant. Unknown = 0x0, Haven = 0x48"'),
+        linuxHeader('GUNYAH_API_INFO_VARIANT_MASK GENMASK_ULL(63, 56)'),
+      ],
     },
     {
       key: 'reserved',

@@ -39,8 +39,7 @@ export const rmStubs = (where: string): Source =>
   githubFile('quic/gunyah-resource-manager', 'src/guest_interface.c', '981e1e69df7baeeb241d19cb83072f713c3ed1db', where);
 
 /** The SMCCC-era Linux driver, as carried in a vendor tree (2022-2024 header). */
-export const linuxHypercall = (where: string): Source =>
-  githubFile(BAYLIBRE, 'arch/arm64/gunyah/gunyah_hypercall.c', BAYLIBRE_HYPERCALL_AT, where);
+export const linuxHypercall = (where: string): Source => githubFile(BAYLIBRE, 'arch/arm64/gunyah/gunyah_hypercall.c', BAYLIBRE_HYPERCALL_AT, where);
 export const linuxHeader = (where: string): Source => githubFile(BAYLIBRE, 'include/linux/gunyah.h', BAYLIBRE_HEADER_AT, where);
 
 /** A torvalds/linux copy that may be a fork commit (GitHub shows fork commits under every repository of a network). */

@@ -155,6 +155,10 @@ describe('hyp-stub conventions say what they are', () => {
     expect(conv('hypstub-arm64').clobbered).toEqual(Array.from({ length: 19 }, (_, i) => `x${i}`));
     expect(conv('hypstub-arm32').clobbered).toEqual(['r0', 'r1', 'r2', 'r3', 'ip']);
     for (const id of ['hypstub-arm64', 'hypstub-arm32'])
-      expect(conv(id).roleSources.clobbered.some((s) => s.where.includes('x0-x18 on arm64, r0-r3 and\nip on arm') || s.where.includes('x0-x18 on arm64, r0-r3 and ip on arm'))).toBe(true);
+      expect(
+        conv(id).roleSources.clobbered.some(
+          (s) => s.where.includes('x0-x18 on arm64, r0-r3 and\nip on arm') || s.where.includes('x0-x18 on arm64, r0-r3 and ip on arm'),
+        ),
+      ).toBe(true);
   });
 });

@@ -96,11 +96,25 @@ const arm64: Convention = {
   caller: 'the host kernel (booted at EL2, now running at EL1)',
   handler: 'the hyp stub at EL2',
   eraLinks: [
-    { id: 'hypstub-arm64-pre-4.12', relation: 'earlier', why: 'Before the 2017 rework 0 read VBAR_EL2, 1 set it and 2 was SOFT_RESTART; other small numbers were reserved and larger values were a function pointer.' },
+    {
+      id: 'hypstub-arm64-pre-4.12',
+      relation: 'earlier',
+      why: 'Before the 2017 rework 0 read VBAR_EL2, 1 set it and 2 was SOFT_RESTART; other small numbers were reserved and larger values were a function pointer.',
+    },
     { id: 'hypstub-arm32', relation: 'related', why: 'The same ABI on 32-bit Arm: r0 selects, and only SET_VECTORS (zImage only) and SOFT_RESTART remain.' },
   ],
   sources: [src.abiHvc0, src.v64Comment, src.s64Dispatch, src.s64Callers],
-  notes: [intraKernel, unwritten, keptInferred64, releaseBoundary, { kind: 'info', text: 'Any other value of x0 is left to whatever hypervisor replaced the stub; the stub itself answers HVC_STUB_ERR.', sources: [src.abiOther, src.s64Err] }],
+  notes: [
+    intraKernel,
+    unwritten,
+    keptInferred64,
+    releaseBoundary,
+    {
+      kind: 'info',
+      text: 'Any other value of x0 is left to whatever hypervisor replaced the stub; the stub itself answers HVC_STUB_ERR.',
+      sources: [src.abiOther, src.s64Err],
+    },
+  ],
 };
 
 const status64 = (example: bigint, exampleMeaning: string) => ({
@@ -213,7 +227,11 @@ const arm64Old: Convention = {
   caller: 'the host kernel (booted at EL2, now running at EL1)',
   handler: 'the hyp stub at EL2',
   eraLinks: [
-    { id: 'hypstub-arm64', relation: 'later', why: 'The 2017 rework dropped GET_VECTORS, renumbered SET_VECTORS to 0 and SOFT_RESTART to 1, and added RESET_VECTORS and HVC_STUB_ERR.' },
+    {
+      id: 'hypstub-arm64',
+      relation: 'later',
+      why: 'The 2017 rework dropped GET_VECTORS, renumbered SET_VECTORS to 0 and SOFT_RESTART to 1, and added RESET_VECTORS and HVC_STUB_ERR.',
+    },
     { id: 'hypstub-arm32-pre-4.12', relation: 'related', why: 'The early 32-bit stub: r0 = -1 read HVBAR, any other r0 was the new HVBAR.' },
   ],
   sources: [src.old64Comment, src.old64Get, src.old64Set],
@@ -354,7 +372,11 @@ const arm32: Convention = {
   handler: 'the HYP stub',
   eraLinks: [
     { id: 'hypstub-arm32-pre-4.12', relation: 'earlier', why: 'Before the rework r0 = -1 read HVBAR and any other r0 was written to HVBAR.' },
-    { id: 'hypstub-arm64', relation: 'related', why: 'The arm64 stub: same numbers for SET_VECTORS and SOFT_RESTART, plus RESET_VECTORS and FINALISE_EL2, and x2–x4 passed on by SOFT_RESTART.' },
+    {
+      id: 'hypstub-arm64',
+      relation: 'related',
+      why: 'The arm64 stub: same numbers for SET_VECTORS and SOFT_RESTART, plus RESET_VECTORS and FINALISE_EL2, and x2–x4 passed on by SOFT_RESTART.',
+    },
   ],
   sources: [src.abiHvc0, src.v32Numbers, src.s32Trap, src.s32Callers],
   notes: [
@@ -392,12 +414,25 @@ const arm32Calls: Call[] = [
     family: arm32.family,
     summary: 'Point HVBAR at a new vector table. Only the zImage decompressor’s stub still implements it.',
     number: stated(0n, src.v32Numbers),
-    args: [{ name: 'vectors', meaning: 'physical address of the new HYP vector table', example: 0x60018000n, sources: [src.abiSetVectors, src.s32Trap, src.s32Callers] }],
+    args: [
+      {
+        name: 'vectors',
+        meaning: 'physical address of the new HYP vector table',
+        example: 0x60018000n,
+        sources: [src.abiSetVectors, src.s32Trap, src.s32Callers],
+      },
+    ],
     results: [status32(0n, 'success (zImage stub)')],
     handles: 'the zImage stub writes r1 to HVBAR and returns 0; the kernel proper’s stub answers HVC_STUB_ERR.',
     returnsOnSuccess: true,
     sources: [src.v32Numbers, src.s32Trap],
-    notes: [{ kind: 'info', text: 'Only the stub built into the zImage decompressor (#ifdef ZIMAGE) implements this call.', sources: [src.s32Trap, src.arm32Removal] }],
+    notes: [
+      {
+        kind: 'info',
+        text: 'Only the stub built into the zImage decompressor (#ifdef ZIMAGE) implements this call.',
+        sources: [src.s32Trap, src.arm32Removal],
+      },
+    ],
   },
   {
     id: 'hypstub-arm32-soft-restart',
@@ -405,7 +440,9 @@ const arm32Calls: Call[] = [
     family: arm32.family,
     summary: 'Branch to a restart address in HYP mode: how kexec enters the new kernel in HYP.',
     number: stated(1n, src.v32Numbers),
-    args: [{ name: 'restart address', meaning: 'where to branch in HYP mode', example: 0x60008000n, sources: [src.abiSoftRestart, src.s32Soft, src.s32Callers] }],
+    args: [
+      { name: 'restart address', meaning: 'where to branch in HYP mode', example: 0x60008000n, sources: [src.abiSoftRestart, src.s32Soft, src.s32Callers] },
+    ],
     results: [status32(HVC_STUB_ERR, 'HVC_STUB_ERR, only from HYP code that does not implement the call: the stub itself always branches')],
     handles: 'it branches to the address in r1 (bx r1), still in HYP mode; it does not come back.',
     returnsOnSuccess: false,
@@ -465,7 +502,15 @@ const arm32OldCalls: Call[] = [
     summary: 'Read HVBAR: r0 = -1 asks for it.',
     number: stated(0xffffffffn, src.old32Get),
     args: [],
-    results: [{ name: 'vectors', meaning: 'the value of HVBAR', example: 0x60018000n, exampleMeaning: 'the stub’s vector base (an example address)', sources: [src.old32Trap] }],
+    results: [
+      {
+        name: 'vectors',
+        meaning: 'the value of HVBAR',
+        example: 0x60018000n,
+        exampleMeaning: 'the stub’s vector base (an example address)',
+        sources: [src.old32Trap],
+      },
+    ],
     handles: 'it sees r0 = -1 (0xFFFFFFFF) and reads HVBAR into r0 (mrceq p15, 4, r0, c12, c0, 0).',
     returnsOnSuccess: true,
     sources: [src.old32Trap, src.old32Get],
@@ -481,11 +526,22 @@ const arm32OldCalls: Call[] = [
       stated: {
         value: 0x60018000n,
         how: 'expanded',
-        source: { ...src.old32Set, where: `${src.old32Set.where}. No call number: any r0 other than -1 is the new HVBAR; 0x60018000 is an example address, not a number from the source` },
+        source: {
+          ...src.old32Set,
+          where: `${src.old32Set.where}. No call number: any r0 other than -1 is the new HVBAR; 0x60018000 is an example address, not a number from the source`,
+        },
       },
     },
     args: [],
-    results: [{ name: 'r0', meaning: 'unchanged: this path does not write r0', example: 0x60018000n, exampleMeaning: 'the address passed in', sources: [src.old32Trap] }],
+    results: [
+      {
+        name: 'r0',
+        meaning: 'unchanged: this path does not write r0',
+        example: 0x60018000n,
+        exampleMeaning: 'the address passed in',
+        sources: [src.old32Trap],
+      },
+    ],
     handles: 'it writes r0 to HVBAR (mcrne p15, 4, r0, c12, c0, 0) and returns.',
     returnsOnSuccess: true,
     sources: [src.old32Trap, src.old32Set],

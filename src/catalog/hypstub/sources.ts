@@ -26,14 +26,17 @@ export const src = {
     ABI,
     '"documents the interaction between the Linux kernel and the hypervisor layer when running Linux as a hypervisor … It doesn\'t cover the interaction of the kernel with the hypervisor when running as a guest"',
   ),
-  abiHvc0: linux(ABI, '"the kernel must be booted at HYP (arm) or EL2 (arm64), allowing it to install a set of stubs before dropping to SVC/EL1. These stubs are accessible by using a \'hvc #0\' instruction"'),
+  abiHvc0: linux(
+    ABI,
+    '"the kernel must be booted at HYP (arm) or EL2 (arm64), allowing it to install a set of stubs before dropping to SVC/EL1. These stubs are accessible by using a \'hvc #0\' instruction"',
+  ),
   abiReturn: linux(ABI, '"The return value of a stub hypercall is held by r0/x0, and is 0 on success, and HVC_STUB_ERR on error."'),
   abiClobber: linux(ABI, '"A stub hypercall is allowed to clobber any of the caller-saved registers (x0-x18 on arm64, r0-r3 and ip on arm)."'),
   abiSetVectors: linux(ABI, 'HVC_SET_VECTORS: "r1/x1 = vectors … \'vectors\' must be a physical address … Only implemented by the initial stubs"'),
   abiResetVectors: linux(ABI, 'HVC_RESET_VECTORS: "Turn HYP/EL2 MMU off, and reset HVBAR/VBAR_EL2 to the initials stubs\' exception vector value"'),
   abiSoftRestart: linux(
     ABI,
-    'HVC_SOFT_RESTART: "r1/x1 = restart address; x2 = x0\'s value when entering the next payload (arm64); x3 = x1\'s …; x4 = x2\'s … This hypercall is not expected to return to its caller."',
+    "HVC_SOFT_RESTART: \"r1/x1 = restart address; x2 = x0's value when entering the next payload (arm64); x3 = x1's …; x4 = x2's … This hypercall is not expected to return to its caller.\"",
   ),
   abiFinalise: linux(ABI, 'HVC_FINALISE_EL2 (arm64 only): "an attempt to upgrade the kernel\'s exception level from EL1 to EL2 by enabling the VHE mode"'),
   abiOther: linux(ABI, '"Any other value of r0/x0 triggers a hypervisor-specific handling, which is not documented here."'),
@@ -49,13 +52,19 @@ export const src = {
   s64Soft: linux(S64, 'elx_sync: "mov x0, x2; mov x2, x4; mov x4, x1; mov x1, x3; br x4 // no return"'),
   s64Reset: linux(S64, 'elx_sync: "cmp x0, #HVC_RESET_VECTORS; beq 9f // Nothing to reset!"'),
   s64Err: linux(S64, 'elx_sync: "Someone called kvm_call_hyp() against the hyp-stub… mov_q x0, HVC_STUB_ERR; eret"'),
-  s64Finalise: linux(S64, '__finalise_el2: "mov_q x0, HVC_STUB_ERR" when VHE is unavailable; "Hack the exception return to stay at EL2"; enter_vhe: "mov x0, xzr; eret"'),
+  s64Finalise: linux(
+    S64,
+    '__finalise_el2: "mov_q x0, HVC_STUB_ERR" when VHE is unavailable; "Hack the exception return to stay at EL2"; enter_vhe: "mov x0, xzr; eret"',
+  ),
   s64Callers: linux(S64, '__hyp_set_vectors: "mov x1, x0; mov x0, #HVC_SET_VECTORS; hvc #0"; __hyp_reset_vectors; finalise_el2'),
   s64Align: linux(S64, '__hyp_set_vectors comment: "x0 must be the physical address of the new vector table, and must be 2KB aligned"'),
 
   v32Numbers: linux(V32, '"Only assembly code should need those": HVC_SET_VECTORS 0, HVC_SOFT_RESTART 1'),
   v32Err: linux(V32, 'HVC_STUB_ERR 0xbadca11'),
-  s32Trap: linux(S32, '__hyp_stub_do_trap: "#ifdef ZIMAGE teq r0, #HVC_SET_VECTORS … /* Only the ZIMAGE stubs can change the HYP vectors */ mcr p15, 4, r1, c12, c0, 0 @ set HVBAR"'),
+  s32Trap: linux(
+    S32,
+    '__hyp_stub_do_trap: "#ifdef ZIMAGE teq r0, #HVC_SET_VECTORS … /* Only the ZIMAGE stubs can change the HYP vectors */ mcr p15, 4, r1, c12, c0, 0 @ set HVBAR"',
+  ),
   s32Soft: linux(S32, '__hyp_stub_do_trap: "teq r0, #HVC_SOFT_RESTART; bne 2f; bx r1"'),
   s32Err: linux(S32, '__hyp_stub_do_trap: "2: ldr r0, =HVC_STUB_ERR; __ERET"; __hyp_stub_exit: "mov r0, #0; __ERET"'),
   s32Callers: linux(S32, '__hyp_set_vectors / __hyp_soft_restart: "mov r1, r0; mov r0, #HVC_…; __HVC(0)"'),
@@ -66,7 +75,11 @@ export const src = {
   rework2017: linuxCommit('bc845e4fbbbbe97bab3f1bcf688be0b5da420717', 'ARM: KVM: Implement HVC_RESET_VECTORS stub hypercall in the init code'),
   extensible: linuxCommit('ad72e59ff2bad55f6b9e7ac1fe5d824831ea2550', 'arm64: hyp/kvm: Make hyp-stub extensible'),
 
-  old64Comment: linuxAt(ARM64_OLD, V64, '"uses x0 to specify the hcall type. A value less than 0xfff indicates a special hcall, such as get/set vector. Any other value is used as a pointer to the function to call."'),
+  old64Comment: linuxAt(
+    ARM64_OLD,
+    V64,
+    '"uses x0 to specify the hcall type. A value less than 0xfff indicates a special hcall, such as get/set vector. Any other value is used as a pointer to the function to call."',
+  ),
   old64Get: linuxAt(ARM64_OLD, V64, 'HVC_GET_VECTORS 0 ("Return the value of the vbar_el2 register")'),
   old64Set: linuxAt(ARM64_OLD, V64, 'HVC_SET_VECTORS 1 ("@x1: Physical address of the new vector table")'),
   old64Protos: linuxAt(ARM64_OLD, V64, '"phys_addr_t __hyp_get_vectors(void);"'),
@@ -75,7 +88,15 @@ export const src = {
     where: 'HVC_SOFT_RESTART 2 ("CPU soft reset, used by the cpu_soft_restart routine"), beside HVC_GET_VECTORS 0 and HVC_SET_VECTORS 1',
   } satisfies Source,
 
-  old32Trap: linuxAt(ARM32_OLD, S32, '__hyp_stub_do_trap: "cmp r0, #-1; mrceq p15, 4, r0, c12, c0, 0 @ get HVBAR; mcrne p15, 4, r0, c12, c0, 0 @ set HVBAR; __ERET"'),
+  old32Trap: linuxAt(
+    ARM32_OLD,
+    S32,
+    '__hyp_stub_do_trap: "cmp r0, #-1; mrceq p15, 4, r0, c12, c0, 0 @ get HVBAR; mcrne p15, 4, r0, c12, c0, 0 @ set HVBAR; __ERET"',
+  ),
   old32Get: linuxAt(ARM32_OLD, S32, '__hyp_get_vectors: "mov r0, #-1", falling through to __hyp_set_vectors: "__HVC(0)"'),
-  old32Set: linuxAt(ARM32_OLD, S32, '__hyp_set_vectors comment: "r0 must be the physical address of the new vector table (which must lie in the bottom 4GB of physical address space … r0 must be 32-byte aligned."'),
+  old32Set: linuxAt(
+    ARM32_OLD,
+    S32,
+    '__hyp_set_vectors comment: "r0 must be the physical address of the new vector table (which must lie in the bottom 4GB of physical address space … r0 must be 32-byte aligned."',
+  ),
 };

@@ -23,9 +23,15 @@ const X86C = 'arch/x86/kvm/x86.c';
 const ERRNO = 'include/uapi/asm-generic/errno-base.h';
 
 export const src = {
-  regs: linux(DOC, 'X86: "Up to four arguments may be passed in rbx, rcx, rdx, and rsi respectively. The hypercall number should be placed in rax and the return value will be placed in rax."'),
+  regs: linux(
+    DOC,
+    'X86: "Up to four arguments may be passed in rbx, rcx, rdx, and rsi respectively. The hypercall number should be placed in rax and the return value will be placed in rax."',
+  ),
   noClobber: linux(DOC, 'X86: "No other registers will be clobbered unless explicitly stated by the particular hypercall."'),
-  replace: linux(DOC, 'X86: "KVM Hypercalls have a three-byte sequence of either the vmcall or the vmmcall instruction. The hypervisor can replace it with instructions that are guaranteed to be supported."'),
+  replace: linux(
+    DOC,
+    'X86: "KVM Hypercalls have a three-byte sequence of either the vmcall or the vmmcall instruction. The hypervisor can replace it with instructions that are guaranteed to be supported."',
+  ),
   wrappers: linux(ASM, 'kvm_hypercall4(): "=a"(ret) : "a"(nr), "b"(p1), "c"(p2), "d"(p3), "S"(p4) : "memory"'),
   alternative: linux(ASM, 'KVM_HYPERCALL ALTERNATIVE("vmcall", "vmmcall", X86_FEATURE_VMMCALL)'),
   tdx: linux(ASM, 'kvm_hypercallN(): if (cpu_feature_enabled(X86_FEATURE_TDX_GUEST)) return tdx_kvm_hypercall(nr, p1, p2, p3, p4)'),
@@ -35,11 +41,20 @@ export const src = {
   retU32: linux(X86C, 'complete_hypercall_exit(): if (!is_64_bit_hypercall(vcpu)) ret = (u32)ret; kvm_rax_write(vcpu, ret)'),
   cpl: linux(X86C, '____kvm_emulate_hypercall(): if (cpl) { ret = -KVM_EPERM; goto out; }'),
   enosys: linux(X86C, '____kvm_emulate_hypercall(): ret = -KVM_ENOSYS; … default: ret = -KVM_ENOSYS'),
-  fix: linux(X86C, 'emulator_fix_hypercall(): without KVM_X86_QUIRK_FIX_HYPERCALL_INSN inject #UD, else kvm_x86_call(patch_hypercall) and write the 3 bytes back at rip'),
+  fix: linux(
+    X86C,
+    'emulator_fix_hypercall(): without KVM_X86_QUIRK_FIX_HYPERCALL_INSN inject #UD, else kvm_x86_call(patch_hypercall) and write the 3 bytes back at rip',
+  ),
   vmxPatch: linux('arch/x86/kvm/vmx/vmx.c', 'vmx_patch_hypercall(): hypercall[0] = 0x0f; hypercall[1] = 0x01; hypercall[2] = 0xc1'),
   svmPatch: linux('arch/x86/kvm/svm/svm.c', 'svm_patch_hypercall(): "Patch in the VMMCALL instruction": 0x0f, 0x01, 0xd9'),
-  opcodeMap: linux('arch/x86/lib/x86-opcode-map.txt', 'Table 2-byte opcode (0x0f): "01: Grp7 (1A)"; GrpTable Grp7: "0: SGDT Ms | VMCALL (001),(11B)"; "3: LIDT Ms" (no VMMCALL entry)'),
-  errors: linux(UAPI, '"Return values for hypercalls": KVM_ENOSYS 1000, KVM_EFAULT EFAULT, KVM_EINVAL EINVAL, KVM_E2BIG E2BIG, KVM_EPERM EPERM, KVM_EOPNOTSUPP 95'),
+  opcodeMap: linux(
+    'arch/x86/lib/x86-opcode-map.txt',
+    'Table 2-byte opcode (0x0f): "01: Grp7 (1A)"; GrpTable Grp7: "0: SGDT Ms | VMCALL (001),(11B)"; "3: LIDT Ms" (no VMMCALL entry)',
+  ),
+  errors: linux(
+    UAPI,
+    '"Return values for hypercalls": KVM_ENOSYS 1000, KVM_EFAULT EFAULT, KVM_EINVAL EINVAL, KVM_E2BIG E2BIG, KVM_EPERM EPERM, KVM_EOPNOTSUPP 95',
+  ),
   errno: linux(ERRNO, 'EPERM 1, E2BIG 7, EFAULT 14, EINVAL 22'),
   number: (macro: string, n: number): Source => linux(UAPI, `#define ${macro} ${n}`),
 };
@@ -105,7 +120,10 @@ const vapicPollIrq: Call = {
   ],
   handles: 'it returns 0 at once; the exit itself gives the host the chance to look for pending interrupts before it re-enters the guest.',
   returnsOnSuccess: true,
-  sources: [src.number('KVM_HC_VAPIC_POLL_IRQ', 1), linux(DOC, '1. KVM_HC_VAPIC_POLL_IRQ: "Trigger guest exit so that the host can check for pending interrupts on reentry."')],
+  sources: [
+    src.number('KVM_HC_VAPIC_POLL_IRQ', 1),
+    linux(DOC, '1. KVM_HC_VAPIC_POLL_IRQ: "Trigger guest exit so that the host can check for pending interrupts on reentry."'),
+  ],
   notes: [],
 };
 
@@ -120,7 +138,10 @@ const kickCpu: Call = {
       name: 'flags',
       meaning: 'a0, "used in the hypercall for future use"; KVM does not read it',
       example: 0n,
-      sources: [linux(DOC, '5. KVM_HC_KICK_CPU: "An additional argument (a0) is used in the hypercall for future use."'), linux(X86C, 'case KVM_HC_KICK_CPU: kvm_pv_kick_cpu_op(vcpu->kvm, a1)')],
+      sources: [
+        linux(DOC, '5. KVM_HC_KICK_CPU: "An additional argument (a0) is used in the hypercall for future use."'),
+        linux(X86C, 'case KVM_HC_KICK_CPU: kvm_pv_kick_cpu_op(vcpu->kvm, a1)'),
+      ],
     },
     {
       name: 'apicid',
@@ -132,7 +153,11 @@ const kickCpu: Call = {
   results: [status('0 once the kick is sent.', ['KVM_ENOSYS'], [linux(X86C, 'case KVM_HC_KICK_CPU: … ret = 0;')])],
   handles: 'it sends the target vCPU an APIC_DM_REMRD interrupt to wake it from HLT and then tries to yield to it.',
   returnsOnSuccess: true,
-  sources: [src.number('KVM_HC_KICK_CPU', 5), linux(DOC, '5. KVM_HC_KICK_CPU'), linux(X86C, 'kvm_pv_kick_cpu_op(): .delivery_mode = APIC_DM_REMRD, .dest_id = apicid; then kvm_sched_yield(vcpu, a1)')],
+  sources: [
+    src.number('KVM_HC_KICK_CPU', 5),
+    linux(DOC, '5. KVM_HC_KICK_CPU'),
+    linux(X86C, 'kvm_pv_kick_cpu_op(): .delivery_mode = APIC_DM_REMRD, .dest_id = apicid; then kvm_sched_yield(vcpu, a1)'),
+  ],
   notes: [gateNote('KVM_FEATURE_PV_UNHALT', 7)],
 };
 
@@ -147,13 +172,19 @@ const clockPairing: Call = {
       name: 'paddr',
       meaning: 'a0, guest physical address where the host writes struct kvm_clock_pairing (sec, nsec, tsc, flags)',
       example: 0x7f000n,
-      sources: [linux(DOC, '6. KVM_HC_CLOCK_PAIRING: "a0: guest physical address where host copies struct kvm_clock_offset structure."'), linux(UASM, 'struct kvm_clock_pairing { __s64 sec; __s64 nsec; __u64 tsc; __u32 flags; __u32 pad[9]; }')],
+      sources: [
+        linux(DOC, '6. KVM_HC_CLOCK_PAIRING: "a0: guest physical address where host copies struct kvm_clock_offset structure."'),
+        linux(UASM, 'struct kvm_clock_pairing { __s64 sec; __s64 nsec; __u64 tsc; __u32 flags; __u32 pad[9]; }'),
+      ],
     },
     {
       name: 'clock_type',
       meaning: 'a1, only KVM_CLOCK_PAIRING_WALLCLOCK (0), the host CLOCK_REALTIME, is supported',
       example: 0n,
-      sources: [linux(DOC, '6. KVM_HC_CLOCK_PAIRING: "a1: clock_type, ATM only KVM_CLOCK_PAIRING_WALLCLOCK (0) is supported"'), linux(UASM, '#define KVM_CLOCK_PAIRING_WALLCLOCK 0')],
+      sources: [
+        linux(DOC, '6. KVM_HC_CLOCK_PAIRING: "a1: clock_type, ATM only KVM_CLOCK_PAIRING_WALLCLOCK (0) is supported"'),
+        linux(UASM, '#define KVM_CLOCK_PAIRING_WALLCLOCK 0'),
+      ],
     },
   ],
   results: [
@@ -187,10 +218,30 @@ const sendIpi: Call = {
   summary: 'Send one IPI to many vCPUs at once, named by a bitmap of APIC IDs.',
   number: num('KVM_HC_SEND_IPI', 10),
   args: [
-    { name: 'ipi_bitmap_low', meaning: 'a0, lower part of the bitmap of destination APIC IDs; bit 0 is the APIC ID in a2', example: 0xen, sources: [linux(DOC, 'KVM_HC_SEND_IPI: "a0: lower part of the bitmap of destination APIC IDs"')] },
-    { name: 'ipi_bitmap_high', meaning: 'a1, higher part of the bitmap of destination APIC IDs', example: 0n, sources: [linux(DOC, 'KVM_HC_SEND_IPI: "a1: higher part of the bitmap of destination APIC IDs"')] },
-    { name: 'min', meaning: 'a2, the lowest APIC ID in the bitmap', example: 0n, sources: [linux(DOC, 'KVM_HC_SEND_IPI: "a2: the lowest APIC ID in bitmap"; "Bit 0 of a0 corresponds to the APIC ID in the third argument (a2)"')] },
-    { name: 'icr', meaning: 'a3, the APIC ICR value to send (vector and delivery mode)', example: 0xfbn, sources: [linux(DOC, 'KVM_HC_SEND_IPI: "a3: APIC ICR"')] },
+    {
+      name: 'ipi_bitmap_low',
+      meaning: 'a0, lower part of the bitmap of destination APIC IDs; bit 0 is the APIC ID in a2',
+      example: 0xen,
+      sources: [linux(DOC, 'KVM_HC_SEND_IPI: "a0: lower part of the bitmap of destination APIC IDs"')],
+    },
+    {
+      name: 'ipi_bitmap_high',
+      meaning: 'a1, higher part of the bitmap of destination APIC IDs',
+      example: 0n,
+      sources: [linux(DOC, 'KVM_HC_SEND_IPI: "a1: higher part of the bitmap of destination APIC IDs"')],
+    },
+    {
+      name: 'min',
+      meaning: 'a2, the lowest APIC ID in the bitmap',
+      example: 0n,
+      sources: [linux(DOC, 'KVM_HC_SEND_IPI: "a2: the lowest APIC ID in bitmap"; "Bit 0 of a0 corresponds to the APIC ID in the third argument (a2)"')],
+    },
+    {
+      name: 'icr',
+      meaning: 'a3, the APIC ICR value to send (vector and delivery mode)',
+      example: 0xfbn,
+      sources: [linux(DOC, 'KVM_HC_SEND_IPI: "a3: APIC ICR"')],
+    },
   ],
   results: [
     {
@@ -203,7 +254,11 @@ const sendIpi: Call = {
   ],
   handles: 'it delivers the ICR’s interrupt to every vCPU whose APIC ID is a2 plus a set bit’s position in the a0:a1 bitmap.',
   returnsOnSuccess: true,
-  sources: [src.number('KVM_HC_SEND_IPI', 10), linux(DOC, 'KVM_HC_SEND_IPI'), linux(X86C, 'case KVM_HC_SEND_IPI: ret = kvm_pv_send_ipi(vcpu->kvm, a0, a1, a2, a3, op_64_bit)')],
+  sources: [
+    src.number('KVM_HC_SEND_IPI', 10),
+    linux(DOC, 'KVM_HC_SEND_IPI'),
+    linux(X86C, 'case KVM_HC_SEND_IPI: ret = kvm_pv_send_ipi(vcpu->kvm, a0, a1, a2, a3, op_64_bit)'),
+  ],
   notes: [
     gateNote('KVM_FEATURE_PV_SEND_IPI', 11),
     {
@@ -221,7 +276,9 @@ const schedYield: Call = {
   summary: 'Yield this vCPU’s time to a preempted vCPU that an IPI is waiting for.',
   number: num('KVM_HC_SCHED_YIELD', 11),
   args: [{ name: 'dest_id', meaning: 'a0, destination APIC ID', example: 2n, sources: [linux(DOC, '7. KVM_HC_SCHED_YIELD: "a0: destination APIC ID"')] }],
-  results: [status('0 whether or not KVM found a vCPU to yield to.', ['KVM_ENOSYS'], [linux(X86C, 'case KVM_HC_SCHED_YIELD: kvm_sched_yield(vcpu, a0); ret = 0;')])],
+  results: [
+    status('0 whether or not KVM found a vCPU to yield to.', ['KVM_ENOSYS'], [linux(X86C, 'case KVM_HC_SCHED_YIELD: kvm_sched_yield(vcpu, a0); ret = 0;')]),
+  ],
   handles: 'it looks up the vCPU with that APIC ID and, if it is runnable and not the caller, yields the physical CPU to it.',
   returnsOnSuccess: true,
   sources: [src.number('KVM_HC_SCHED_YIELD', 11), linux(DOC, '7. KVM_HC_SCHED_YIELD'), linux(X86C, 'kvm_sched_yield(): kvm_vcpu_yield_to(target)')],
@@ -235,23 +292,46 @@ const mapGpaRange: Call = {
   summary: 'Ask the host to map a guest-physical range as encrypted or shared (SEV guests), handled by the VMM in user space.',
   number: num('KVM_HC_MAP_GPA_RANGE', 12),
   args: [
-    { name: 'gpa', meaning: 'a0, guest physical address of the first page (page aligned)', example: 0x100000n, sources: [linux(DOC, '8. KVM_HC_MAP_GPA_RANGE: "a0: the guest physical address of the start page"'), linux(X86C, 'if (!PAGE_ALIGNED(gpa) || !npages …) ret = -KVM_EINVAL')] },
-    { name: 'npages', meaning: 'a1, number of 4 KiB pages, contiguous in GPA space; must not be 0', example: 0x10n, sources: [linux(DOC, '8. KVM_HC_MAP_GPA_RANGE: "a1: the number of (4kb) pages (must be contiguous in GPA space)"')] },
+    {
+      name: 'gpa',
+      meaning: 'a0, guest physical address of the first page (page aligned)',
+      example: 0x100000n,
+      sources: [
+        linux(DOC, '8. KVM_HC_MAP_GPA_RANGE: "a0: the guest physical address of the start page"'),
+        linux(X86C, 'if (!PAGE_ALIGNED(gpa) || !npages …) ret = -KVM_EINVAL'),
+      ],
+    },
+    {
+      name: 'npages',
+      meaning: 'a1, number of 4 KiB pages, contiguous in GPA space; must not be 0',
+      example: 0x10n,
+      sources: [linux(DOC, '8. KVM_HC_MAP_GPA_RANGE: "a1: the number of (4kb) pages (must be contiguous in GPA space)"')],
+    },
     {
       name: 'attrs',
       meaning: 'a2, bits 3:0 preferred page size (0 = 4K, 1 = 2M, 2 = 1G), bit 4 encrypted (1) or plaintext (0), bits 63:5 must be zero',
       example: 0x10n,
-      sources: [linux(DOC, '8. KVM_HC_MAP_GPA_RANGE: "bits 3:0 - preferred page size encoding 0 = 4kb, 1 = 2mb, 2 = 1gb", "bit 4 - plaintext = 0, encrypted = 1", "bits 63:5 - reserved (must be zero)"'), linux(UASM, 'KVM_MAP_GPA_RANGE_ENC_STAT(n) (n << 4), KVM_MAP_GPA_RANGE_ENCRYPTED')],
+      sources: [
+        linux(
+          DOC,
+          '8. KVM_HC_MAP_GPA_RANGE: "bits 3:0 - preferred page size encoding 0 = 4kb, 1 = 2mb, 2 = 1gb", "bit 4 - plaintext = 0, encrypted = 1", "bits 63:5 - reserved (must be zero)"',
+        ),
+        linux(UASM, 'KVM_MAP_GPA_RANGE_ENC_STAT(n) (n << 4), KVM_MAP_GPA_RANGE_ENCRYPTED'),
+      ],
     },
   ],
   results: [
     status(
       'what the VMM puts in kvm_run.hypercall.ret (KVM pre-sets it to 0). -KVM_ENOSYS when the VMM has not enabled exits for this call; -KVM_EINVAL when gpa is not page aligned, npages is 0 or the range wraps.',
       ['KVM_ENOSYS', 'KVM_EINVAL'],
-      [linux(X86C, 'case KVM_HC_MAP_GPA_RANGE: user_exit_on_hypercall(); vcpu->run->exit_reason = KVM_EXIT_HYPERCALL; vcpu->run->hypercall.ret = 0'), src.retU32],
+      [
+        linux(X86C, 'case KVM_HC_MAP_GPA_RANGE: user_exit_on_hypercall(); vcpu->run->exit_reason = KVM_EXIT_HYPERCALL; vcpu->run->hypercall.ret = 0'),
+        src.retU32,
+      ],
     ),
   ],
-  handles: 'it checks the range and exits to the VMM with KVM_EXIT_HYPERCALL; the VMM changes the mapping and KVM writes its answer to rax when the vCPU resumes.',
+  handles:
+    'it checks the range and exits to the VMM with KVM_EXIT_HYPERCALL; the VMM changes the mapping and KVM writes its answer to rax when the vCPU resumes.',
   returnsOnSuccess: true,
   sources: [src.number('KVM_HC_MAP_GPA_RANGE', 12), linux(DOC, '8. KVM_HC_MAP_GPA_RANGE'), linux(X86C, 'case KVM_HC_MAP_GPA_RANGE')],
   notes: [
@@ -273,8 +353,7 @@ const registerNote: Note = {
 
 const patchNote: Note = {
   kind: 'info',
-  text:
-    'Linux picks vmcall or vmmcall at boot with ALTERNATIVE(…, X86_FEATURE_VMMCALL). If KVM’s emulator meets the other vendor’s instruction it rewrites the three bytes with the native one (vmx_patch_hypercall 0F 01 C1, svm_patch_hypercall 0F 01 D9) while the KVM_X86_QUIRK_FIX_HYPERCALL_INSN quirk is on, and injects #UD when it is off.',
+  text: 'Linux picks vmcall or vmmcall at boot with ALTERNATIVE(…, X86_FEATURE_VMMCALL). If KVM’s emulator meets the other vendor’s instruction it rewrites the three bytes with the native one (vmx_patch_hypercall 0F 01 C1, svm_patch_hypercall 0F 01 D9) while the KVM_X86_QUIRK_FIX_HYPERCALL_INSN quirk is on, and injects #UD when it is off.',
   sources: [src.alternative, src.replace, src.fix, src.vmxPatch, src.svmPatch],
 };
 
@@ -292,8 +371,7 @@ const cplNote: Note = {
 
 const vmmcallMapNote: Note = {
   kind: 'unconfirmed',
-  text:
-    'Linux’s x86-opcode-map.txt lists VMCALL as Grp7 (0F 01) with reg 000, r/m 001, mod 11, which gives 0F 01 C1, but it has no VMMCALL entry. The bytes 0F 01 D9 are taken from KVM’s svm_patch_hypercall and Xen’s SVM hypercall stub; the AMD manual was not read.',
+  text: 'Linux’s x86-opcode-map.txt lists VMCALL as Grp7 (0F 01) with reg 000, r/m 001, mod 11, which gives 0F 01 C1, but it has no VMMCALL entry. The bytes 0F 01 D9 are taken from KVM’s svm_patch_hypercall and Xen’s SVM hypercall stub; the AMD manual was not read.',
   sources: [src.opcodeMap, src.svmPatch],
 };
 
@@ -302,7 +380,9 @@ function convention(arch: Architecture, insn: 'vmcall' | 'vmmcall'): Convention 
   const bits = wide ? 64 : 32;
   const r = (n: string) => (wide ? `r${n}` : `e${n}`);
   const args = [r('bx'), r('cx'), r('dx'), r('si')];
-  const preserved = wide ? ['rbx', 'rcx', 'rdx', 'rsi', 'rdi', 'rbp', 'rsp', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15'] : ['ebx', 'ecx', 'edx', 'esi', 'edi', 'ebp', 'esp'];
+  const preserved = wide
+    ? ['rbx', 'rcx', 'rdx', 'rsi', 'rdi', 'rbp', 'rsp', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15']
+    : ['ebx', 'ecx', 'edx', 'esi', 'edi', 'ebp', 'esp'];
   const vendor = insn === 'vmcall' ? 'Intel VMX' : 'AMD SVM';
   const id = `kvm-x86-${wide ? '' : '32-'}${insn}`;
   const other = `kvm-x86-${wide ? '' : '32-'}${insn === 'vmcall' ? 'vmmcall' : 'vmcall'}`;

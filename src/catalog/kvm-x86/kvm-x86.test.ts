@@ -30,9 +30,14 @@ describe('KVM x86 hypercall numbers (include/uapi/linux/kvm_para.h)', () => {
   });
 
   it('offers exactly these six calls, under all four conventions', () => {
-    expect(kvmX86.calls.map((c) => c.id).sort()).toEqual(
-      ['kvm-hc-clock-pairing', 'kvm-hc-kick-cpu', 'kvm-hc-map-gpa-range', 'kvm-hc-sched-yield', 'kvm-hc-send-ipi', 'kvm-hc-vapic-poll-irq'],
-    );
+    expect(kvmX86.calls.map((c) => c.id).sort()).toEqual([
+      'kvm-hc-clock-pairing',
+      'kvm-hc-kick-cpu',
+      'kvm-hc-map-gpa-range',
+      'kvm-hc-sched-yield',
+      'kvm-hc-send-ipi',
+      'kvm-hc-vapic-poll-irq',
+    ]);
     for (const c of kvmX86.conventions) for (const k of kvmX86.calls) expect(callFits(c, k), `${c.id} ${k.id}`).toBe(true);
   });
 });

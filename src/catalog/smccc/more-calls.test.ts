@@ -73,7 +73,11 @@ describe('more SMCCC function IDs match the sources', () => {
   });
 
   it('computes the PSCI 64-bit IDs as FN_BASE + 64BIT + n', () => {
-    for (const [id, n] of [['psci-cpu-suspend-64', 1n], ['psci-affinity-info-64', 4n]] as const) expect(call(id).number.value).toBe(0x84000000n + 0x40000000n + n);
+    for (const [id, n] of [
+      ['psci-cpu-suspend-64', 1n],
+      ['psci-affinity-info-64', 4n],
+    ] as const)
+      expect(call(id).number.value).toBe(0x84000000n + 0x40000000n + n);
   });
 
   it('does not return from CPU_OFF, SYSTEM_OFF or SYSTEM_RESET', () => {
@@ -158,7 +162,10 @@ describe('register placement in the plan', () => {
 
   it('TRNG_GET_UUID returns the UUID as four little-endian words', () => {
     const uuid = '0d21e000-4384-11eb-8070-5244554e5a4c';
-    const bytes = uuid.replace(/-/g, '').match(/../g)!.map((b) => parseInt(b, 16));
+    const bytes = uuid
+      .replace(/-/g, '')
+      .match(/../g)!
+      .map((b) => parseInt(b, 16));
     const words = [0, 1, 2, 3].map((i) => BigInt(bytes[4 * i]! | (bytes[4 * i + 1]! << 8) | (bytes[4 * i + 2]! << 16)) + (BigInt(bytes[4 * i + 3]!) << 24n));
     expect(call('trng-get-uuid').results.map((r) => r.example)).toEqual(words);
   });

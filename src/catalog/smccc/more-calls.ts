@@ -67,7 +67,8 @@ function cpuSuspend(w: Width): Call {
     id: `psci-cpu-suspend-${w}`,
     name: `PSCI CPU_SUSPEND (${cc(w)})`,
     family: 'smccc',
-    summary: 'Put the calling CPU into a low-power state; for a power-down state it wakes at the entry point. Linux uses the native-width form (PSCI_FN_NATIVE).',
+    summary:
+      'Put the calling CPU into a low-power state; for a power-down state it wakes at the entry point. Linux uses the native-width form (PSCI_FN_NATIVE).',
     number: psci(1, w, macro),
     args: [
       {
@@ -231,16 +232,23 @@ const psciFeatures: Call = {
       name: 'psci_func_id',
       meaning: 'the function ID being asked about',
       example: 0xc4000001n,
-      sources: [linux(PSCI_C, 'psci_features: invoke_psci_fn(PSCI_1_0_FN_PSCI_FEATURES, psci_func_id, 0, 0)'), linux(PSCI_C, 'psci_init_cpu_suspend: psci_features(PSCI_FN_NATIVE(0_2, CPU_SUSPEND))')],
+      sources: [
+        linux(PSCI_C, 'psci_features: invoke_psci_fn(PSCI_1_0_FN_PSCI_FEATURES, psci_func_id, 0, 0)'),
+        linux(PSCI_C, 'psci_init_cpu_suspend: psci_features(PSCI_FN_NATIVE(0_2, CPU_SUSPEND))'),
+      ],
     },
   ],
   results: [
     {
       name: 'features',
-      meaning: 'NOT_SUPPORTED, or flags whose meaning depends on the function asked about; for CPU_SUSPEND bit 1 is the extended StateID format and bit 0 OS-initiated mode',
+      meaning:
+        'NOT_SUPPORTED, or flags whose meaning depends on the function asked about; for CPU_SUSPEND bit 1 is the extended StateID format and bit 0 OS-initiated mode',
       example: 0x2n,
       exampleMeaning: 'CPU_SUSPEND uses the extended StateID format; no OS-initiated mode',
-      sources: [linux(PSCI_H, 'PSCI_1_0_FEATURES_CPU_SUSPEND_PF_SHIFT 1'), linux(PSCI_C, 'psci_debugfs_read: feature & BIT(0) "OSI is supported", feature & BIT(1) "Extended"')],
+      sources: [
+        linux(PSCI_H, 'PSCI_1_0_FEATURES_CPU_SUSPEND_PF_SHIFT 1'),
+        linux(PSCI_C, 'psci_debugfs_read: feature & BIT(0) "OSI is supported", feature & BIT(1) "Extended"'),
+      ],
     },
   ],
   handles: 'it looks up the function ID given in the first argument and reports whether, and how, it is implemented.',
@@ -252,7 +260,10 @@ const psciFeatures: Call = {
 // ---------------------------------------------------------------- Arm architecture workarounds
 
 const archSvc = (where: string): Source => tfa(ARCH_SVC, where);
-const kvmFastPath = linux(HYP_ENTRY, 'el1_sync: WORKAROUND_1, _2 and _3 branch to wa_epilogue: "mov x0, xzr … eret"; "We don\'t bother restoring x1, as it can be clobbered anyway."');
+const kvmFastPath = linux(
+  HYP_ENTRY,
+  'el1_sync: WORKAROUND_1, _2 and _3 branch to wa_epilogue: "mov x0, xzr … eret"; "We don\'t bother restoring x1, as it can be clobbered anyway."',
+);
 
 const waResult = (tfaSays: string): ResultDef => ({
   name: 'return',
@@ -266,18 +277,29 @@ const workaround1: Call = {
   id: 'smccc-arch-workaround-1',
   name: 'SMCCC_ARCH_WORKAROUND_1',
   family: 'smccc',
-  summary: 'Ask the firmware or hypervisor to invalidate the branch predictor for CVE-2017-5715 (Spectre variant 2). Discover it with SMCCC_ARCH_FEATURES first.',
+  summary:
+    'Ask the firmware or hypervisor to invalidate the branch predictor for CVE-2017-5715 (Spectre variant 2). Discover it with SMCCC_ARCH_FEATURES first.',
   number: { ...callVal(1, 0, 0, 0x8000), stated: { value: 0x80008000n, how: 'literal', source: archSvc('SMCCC_ARCH_WORKAROUND_1 U(0x80008000)') } },
   args: [],
   results: [waResult('TF-A’s handler returns with SMC_RET0, writing no value')],
-  handles: 'it applies the CVE-2017-5715 mitigation for this CPU; TF-A has already done so on entry to EL3, and KVM returns at once because the host applied it.',
+  handles:
+    'it applies the CVE-2017-5715 mitigation for this CPU; TF-A has already done so on entry to EL3, and KVM returns at once because the host applied it.',
   returnsOnSuccess: true,
-  sources: [linux(H, 'ARM_SMCCC_ARCH_WORKAROUND_1 = ARM_SMCCC_CALL_VAL(FAST, SMC_32, 0, 0x8000)'), linux(PROTON, 'call_hvc_arch_workaround_1: arm_smccc_1_1_hvc(ARM_SMCCC_ARCH_WORKAROUND_1, NULL)')],
+  sources: [
+    linux(H, 'ARM_SMCCC_ARCH_WORKAROUND_1 = ARM_SMCCC_CALL_VAL(FAST, SMC_32, 0, 0x8000)'),
+    linux(PROTON, 'call_hvc_arch_workaround_1: arm_smccc_1_1_hvc(ARM_SMCCC_ARCH_WORKAROUND_1, NULL)'),
+  ],
   notes: [
     {
       kind: 'disagreement',
       text: 'What x0 holds afterwards differs: KVM’s fast path sets x0 to 0, while TF-A’s handler (2018 version read) returns with SMC_RET0 and writes no return value.',
-      sources: [kvmFastPath, tfa(ARCH_SVC_C, 'arm_arch_svc_smc_handler: case SMCCC_ARCH_WORKAROUND_1: "The workaround has already been applied on affected PEs during entry to EL3" SMC_RET0(handle)')],
+      sources: [
+        kvmFastPath,
+        tfa(
+          ARCH_SVC_C,
+          'arm_arch_svc_smc_handler: case SMCCC_ARCH_WORKAROUND_1: "The workaround has already been applied on affected PEs during entry to EL3" SMC_RET0(handle)',
+        ),
+      ],
     },
   ],
 };
@@ -299,7 +321,10 @@ const workaround2: Call = {
   results: [waResult('what firmware returns was not read')],
   handles: 'it enables or disables the Speculative Store Bypass mitigation for the calling CPU; KVM returns at once without acting.',
   returnsOnSuccess: true,
-  sources: [linux(H, 'ARM_SMCCC_ARCH_WORKAROUND_2 = ARM_SMCCC_CALL_VAL(FAST, SMC_32, 0, 0x7fff)'), tfa(ARCH_SVC_C, 'smccc_arch_features: #if WORKAROUND_CVE_2018_3639 case SMCCC_ARCH_WORKAROUND_2')],
+  sources: [
+    linux(H, 'ARM_SMCCC_ARCH_WORKAROUND_2 = ARM_SMCCC_CALL_VAL(FAST, SMC_32, 0, 0x7fff)'),
+    tfa(ARCH_SVC_C, 'smccc_arch_features: #if WORKAROUND_CVE_2018_3639 case SMCCC_ARCH_WORKAROUND_2'),
+  ],
   notes: [
     {
       kind: 'unconfirmed',
@@ -322,7 +347,10 @@ const workaround3: Call = {
   sources: [
     linux(H, 'ARM_SMCCC_ARCH_WORKAROUND_3 = ARM_SMCCC_CALL_VAL(FAST, SMC_32, 0, 0x3fff)'),
     linux(HYP_ENTRY, 'spectrev2_smccc_wa1_smc: "Patched to mov WA3 when supported" mov w0, #ARM_SMCCC_ARCH_WORKAROUND_1; smc #0'),
-    tfa(ARCH_SVC_C, 'smccc_arch_features: "SMCCC_ARCH_WORKAROUND_3 should also take into account CVE-2017-5715 since this SMC can be used instead of SMCCC_ARCH_WORKAROUND_1"'),
+    tfa(
+      ARCH_SVC_C,
+      'smccc_arch_features: "SMCCC_ARCH_WORKAROUND_3 should also take into account CVE-2017-5715 since this SMC can be used instead of SMCCC_ARCH_WORKAROUND_1"',
+    ),
   ],
   notes: [
     {
@@ -346,7 +374,10 @@ const trngStatus = (): ResultDef => ({
   meaning: 'TRNG status: 0 SUCCESS, -1 NOT_SUPPORTED, -2 INVALID_PARAMETER, -3 NO_ENTROPY',
   example: 0n,
   exampleMeaning: 'TRNG_SUCCESS',
-  sources: [trngSrc('TRNG_E_SUCCESS (0), TRNG_E_NOT_SUPPORTED (-1), TRNG_E_INVALID_PARAMS (-2), TRNG_E_NO_ENTROPY (-3)'), linux(KVM_TRNG, 'TRNG_SUCCESS … TRNG_NO_ENTROPY')],
+  sources: [
+    trngSrc('TRNG_E_SUCCESS (0), TRNG_E_NOT_SUPPORTED (-1), TRNG_E_INVALID_PARAMS (-2), TRNG_E_NO_ENTROPY (-3)'),
+    linux(KVM_TRNG, 'TRNG_SUCCESS … TRNG_NO_ENTROPY'),
+  ],
 });
 
 const trngVersion: Call = {
@@ -377,8 +408,21 @@ const trngFeatures: Call = {
   family: 'smccc',
   summary: 'Ask whether a TRNG function is implemented.',
   number: { ...callVal(1, 0, 4, 0x51), stated: { value: 0x84000051n, how: 'literal', source: trngSrc('ARM_TRNG_FEATURES U(0x84000051)') } },
-  args: [{ name: 'function_id', meaning: 'the TRNG function ID being asked about', example: 0xc4000053n, sources: [tfa(TRNG_C, 'case ARM_TRNG_FEATURES: is_trng_fid((uint32_t)x1)'), linux(KVM_TRNG, 'case ARM_SMCCC_TRNG_FEATURES: smccc_get_arg1(vcpu)')] }],
-  results: [{ ...trngStatus(), meaning: '0 SUCCESS if the function is implemented, else NOT_SUPPORTED (-1)', exampleMeaning: 'TRNG_SUCCESS: TRNG_RND64 is implemented' }],
+  args: [
+    {
+      name: 'function_id',
+      meaning: 'the TRNG function ID being asked about',
+      example: 0xc4000053n,
+      sources: [tfa(TRNG_C, 'case ARM_TRNG_FEATURES: is_trng_fid((uint32_t)x1)'), linux(KVM_TRNG, 'case ARM_SMCCC_TRNG_FEATURES: smccc_get_arg1(vcpu)')],
+    },
+  ],
+  results: [
+    {
+      ...trngStatus(),
+      meaning: '0 SUCCESS if the function is implemented, else NOT_SUPPORTED (-1)',
+      exampleMeaning: 'TRNG_SUCCESS: TRNG_RND64 is implemented',
+    },
+  ],
   handles: 'it looks up the function ID given in the first argument.',
   returnsOnSuccess: true,
   sources: [linux(H, 'ARM_SMCCC_TRNG_FEATURES (…, 0x51)')],
@@ -401,7 +445,12 @@ const trngGetUuid: Call = {
     meaning: `bytes ${4 * i}–${4 * i + 3} of the UUID as a little-endian word`,
     example: v,
     exampleMeaning: `word ${i} of KVM’s TRNG UUID ${KVM_TRNG_UUID}`,
-    sources: [linux(KVM_TRNG, 'arm_smc_trng_uuid UUID_INIT(0x0d21e000, 0x4384, 0x11eb, 0x80, 0x70, 0x52, 0x44, 0x55, 0x4e, 0x5a, 0x4c); smccc_set_retval(vcpu, le32_to_cpu(u[0]) … u[3])')],
+    sources: [
+      linux(
+        KVM_TRNG,
+        'arm_smc_trng_uuid UUID_INIT(0x0d21e000, 0x4384, 0x11eb, 0x80, 0x70, 0x52, 0x44, 0x55, 0x4e, 0x5a, 0x4c); smccc_set_retval(vcpu, le32_to_cpu(u[0]) … u[3])',
+      ),
+    ],
   })),
   handles: 'it answers with the back end’s UUID, one 32-bit word per result register.',
   returnsOnSuccess: true,
@@ -426,19 +475,38 @@ function trngRnd(w: Width): Call {
         name: 'N',
         meaning: `number of bits wanted, 1 to ${max}`,
         example: BigInt(w),
-        sources: [trngSrc(`TRNG_RND${w}_ENTROPY_MAXBITS (${max}U)`), tfa(TRNG_C, `trng_rnd${w}((uint32_t)x1, handle)`), linux(KVM_TRNG, 'kvm_trng_do_rnd: num_bits = smccc_get_arg1(vcpu)')],
+        sources: [
+          trngSrc(`TRNG_RND${w}_ENTROPY_MAXBITS (${max}U)`),
+          tfa(TRNG_C, `trng_rnd${w}((uint32_t)x1, handle)`),
+          linux(KVM_TRNG, 'kvm_trng_do_rnd: num_bits = smccc_get_arg1(vcpu)'),
+        ],
       },
     ],
     results: [
       trngStatus(),
-      { name: `entropy[${hi(2)}]`, meaning: 'highest third of the bits; zero when fewer are asked for', example: 0n, exampleMeaning: `zero: only ${w} bits were asked for`, sources: [tfa(TRNG_C, `trng_rnd${w}: SMC_RET4(handle, TRNG_E_SUCCESS, …)`)] },
-      { name: `entropy[${hi(1)}]`, meaning: 'middle third of the bits', example: 0n, exampleMeaning: `zero: only ${w} bits were asked for`, sources: [tfa(TRNG_C, `trng_rnd${w}: SMC_RET4(handle, TRNG_E_SUCCESS, …)`)] },
+      {
+        name: `entropy[${hi(2)}]`,
+        meaning: 'highest third of the bits; zero when fewer are asked for',
+        example: 0n,
+        exampleMeaning: `zero: only ${w} bits were asked for`,
+        sources: [tfa(TRNG_C, `trng_rnd${w}: SMC_RET4(handle, TRNG_E_SUCCESS, …)`)],
+      },
+      {
+        name: `entropy[${hi(1)}]`,
+        meaning: 'middle third of the bits',
+        example: 0n,
+        exampleMeaning: `zero: only ${w} bits were asked for`,
+        sources: [tfa(TRNG_C, `trng_rnd${w}: SMC_RET4(handle, TRNG_E_SUCCESS, …)`)],
+      },
       {
         name: `entropy[${hi(0)}]`,
         meaning: 'lowest bits, in the last result register',
         example: w === 64 ? 0x9a3c51e7d2804b6fn : 0x9a3c51e7n,
         exampleMeaning: 'random bits (an example)',
-        sources: [tfa(TRNG_C, `trng_rnd${w}: case 0: SMC_RET4(handle, TRNG_E_SUCCESS, 0, 0, ent[0] & mask)`), linux(KVM_TRNG, 'kvm_trng_do_rnd: smccc_set_retval(vcpu, TRNG_SUCCESS, …, lower bits last)')],
+        sources: [
+          tfa(TRNG_C, `trng_rnd${w}: case 0: SMC_RET4(handle, TRNG_E_SUCCESS, 0, 0, ent[0] & mask)`),
+          linux(KVM_TRNG, 'kvm_trng_do_rnd: smccc_set_retval(vcpu, TRNG_SUCCESS, …, lower bits last)'),
+        ],
       },
     ],
     handles: `it fills the three result registers with N bits of entropy, lowest bits in the last register, and zeroes the rest.`,
@@ -462,7 +530,14 @@ const pvTimeFeatures: Call = {
   family: 'smccc',
   summary: 'Ask whether a paravirtualised-time call (today only PV_TIME_ST) is supported.',
   number: { ...callVal(1, 1, 5, 0x20), stated: { value: 0xc5000020n, how: 'literal', source: linux(PVTIME, 'PV_TIME_FEATURES: 0xC5000020') } },
-  args: [{ name: 'PV_call_id', meaning: 'the function to ask about (uint32); only PV_TIME_ST is defined', example: 0xc5000021n, sources: [linux(PVTIME, 'PV_TIME_FEATURES: "PV_call_id: (uint32) The function to query for support"')] }],
+  args: [
+    {
+      name: 'PV_call_id',
+      meaning: 'the function to ask about (uint32); only PV_TIME_ST is defined',
+      example: 0xc5000021n,
+      sources: [linux(PVTIME, 'PV_TIME_FEATURES: "PV_call_id: (uint32) The function to query for support"')],
+    },
+  ],
   results: [
     {
       name: 'status',
@@ -528,7 +603,10 @@ const kvmFeatures: Call = {
   ],
   handles: 'it answers with the bitmaps of the KVM vendor functions it implements.',
   returnsOnSuccess: true,
-  sources: [linux(KVM_HC_DOC, 'ARM_SMCCC_VENDOR_HYP_KVM_FEATURES_FUNC_ID: "Calling convention: HVC32"'), linux(H, 'ARM_SMCCC_KVM_FUNC_FEATURES 0, ARM_SMCCC_KVM_FUNC_PTP 1')],
+  sources: [
+    linux(KVM_HC_DOC, 'ARM_SMCCC_VENDOR_HYP_KVM_FEATURES_FUNC_ID: "Calling convention: HVC32"'),
+    linux(H, 'ARM_SMCCC_KVM_FUNC_FEATURES 0, ARM_SMCCC_KVM_FUNC_PTP 1'),
+  ],
   notes: [],
 };
 
@@ -546,14 +624,41 @@ const kvmPtp: Call = {
       name: 'counter',
       meaning: 'which counter to sample: KVM_PTP_VIRT_COUNTER (0) or KVM_PTP_PHYS_COUNTER (1)',
       example: 0n,
-      sources: [linux(PTP, '"Arguments: (uint32) R1 KVM_PTP_VIRT_COUNTER (0) / KVM_PTP_PHYS_COUNTER (1)"'), linux(H, 'KVM_PTP_VIRT_COUNTER 0, KVM_PTP_PHYS_COUNTER 1')],
+      sources: [
+        linux(PTP, '"Arguments: (uint32) R1 KVM_PTP_VIRT_COUNTER (0) / KVM_PTP_PHYS_COUNTER (1)"'),
+        linux(H, 'KVM_PTP_VIRT_COUNTER 0, KVM_PTP_PHYS_COUNTER 1'),
+      ],
     },
   ],
   results: [
-    { name: 'wall clock, upper 32 bits', meaning: 'upper 32 bits of the wall-clock time, or NOT_SUPPORTED (-1) on error', example: 0x1812a3b4n, exampleMeaning: 'an example value', sources: [linux(PTP, '"(int32) R0 NOT_SUPPORTED (-1) on error, else upper 32 bits of wall clock time"')] },
-    { name: 'wall clock, lower 32 bits', meaning: 'lower 32 bits of the wall-clock time', example: 0x5c6d7e8fn, exampleMeaning: 'an example value', sources: [linux(PTP, '"(uint32) R1 Lower 32 bits of wall clock time"')] },
-    { name: 'counter, upper 32 bits', meaning: 'upper 32 bits of the counter', example: 0x0n, exampleMeaning: 'an example value', sources: [linux(PTP, '"(uint32) R2 Upper 32 bits of counter"')] },
-    { name: 'counter, lower 32 bits', meaning: 'lower 32 bits of the counter', example: 0x3b9aca00n, exampleMeaning: 'an example value', sources: [linux(PTP, '"(uint32) R3 Lower 32 bits of counter"')] },
+    {
+      name: 'wall clock, upper 32 bits',
+      meaning: 'upper 32 bits of the wall-clock time, or NOT_SUPPORTED (-1) on error',
+      example: 0x1812a3b4n,
+      exampleMeaning: 'an example value',
+      sources: [linux(PTP, '"(int32) R0 NOT_SUPPORTED (-1) on error, else upper 32 bits of wall clock time"')],
+    },
+    {
+      name: 'wall clock, lower 32 bits',
+      meaning: 'lower 32 bits of the wall-clock time',
+      example: 0x5c6d7e8fn,
+      exampleMeaning: 'an example value',
+      sources: [linux(PTP, '"(uint32) R1 Lower 32 bits of wall clock time"')],
+    },
+    {
+      name: 'counter, upper 32 bits',
+      meaning: 'upper 32 bits of the counter',
+      example: 0x0n,
+      exampleMeaning: 'an example value',
+      sources: [linux(PTP, '"(uint32) R2 Upper 32 bits of counter"')],
+    },
+    {
+      name: 'counter, lower 32 bits',
+      meaning: 'lower 32 bits of the counter',
+      example: 0x3b9aca00n,
+      exampleMeaning: 'an example value',
+      sources: [linux(PTP, '"(uint32) R3 Lower 32 bits of counter"')],
+    },
   ],
   handles: 'it returns the wall clock and the chosen counter, each split into two 32-bit halves.',
   returnsOnSuccess: true,
@@ -582,7 +687,10 @@ function pkvm(id: string, name: string, n: number, macro: string, summary: strin
     name,
     family: 'smccc',
     summary,
-    number: { ...callVal(1, 1, 6, n), stated: { value: fid, how: 'literal', source: linux(KVM_HC_DOC, `${macro}: "Function ID: (uint32) 0x${fid.toString(16).toUpperCase()}"`) } },
+    number: {
+      ...callVal(1, 1, 6, n),
+      stated: { value: fid, how: 'literal', source: linux(KVM_HC_DOC, `${macro}: "Function ID: (uint32) 0x${fid.toString(16).toUpperCase()}"`) },
+    },
     args: [...(firstArg ? [firstArg] : [mbz('x1', 1)]), mbz('x2', 2), mbz('x3', 3)],
     results: [result],
     handles,

@@ -101,7 +101,7 @@ const historyNote: Note = {
 const preservedNote: Note = {
   kind: 'unconfirmed',
   text:
-    'Registers shown as preserved are those Linux\'s inline asm does not declare as outputs or clobbers, so the compiler assumes the hypervisor leaves ' +
+    "Registers shown as preserved are those Linux's inline asm does not declare as outputs or clobbers, so the compiler assumes the hypervisor leaves " +
     'them unchanged. We found no VMware document that says which registers the backdoor preserves; only the return registers of the wrapper a call ' +
     'uses are shown as results.',
   sources: [src.hc1, src.hc5, src.hbOut, src.a64Hc5],
@@ -153,7 +153,7 @@ const hbNote = (insn: string, dir: string): Note => ({
     `High-bandwidth ${dir} is port I/O only: vmware_hypercall_hb_${dir === 'out' ? 'out' : 'in'} always runs ${insn}, never vmcall or vmmcall, and ` +
     'is not used by guests with encrypted memory (vmwgfx falls back to 4-byte low-bandwidth messages then). The wrapper pushes RBP, moves in6 into it, ' +
     `runs ${insn} and pops RBP, so EBP carries the sixth input only during the trap. EDX is in3 | VMWARE_HYPERVISOR_PORT_HB: the port 0x5659 in the low word, ` +
-    'the caller\'s data (vmwgfx: channel_id << 16) in the high word.',
+    "the caller's data (vmwgfx: channel_id << 16) in the high word.",
   sources: [src.hbOnlyPort, dir === 'out' ? src.hbOut : src.hbIn, src.portHb, src.hbChoice],
 });
 
@@ -180,11 +180,17 @@ const lbIds = ['vmware-x86-port-io', 'vmware-x86-vmcall', 'vmware-x86-vmmcall'] 
 const links = (self: string): Convention['eraLinks'] => [
   ...lbIds
     .filter((id) => id !== self)
-    .map((id) => ({ id, relation: 'related' as const, why: 'the same low-bandwidth call through another instruction; Linux picks one at boot from CPUID 0x40000010' })),
+    .map((id) => ({
+      id,
+      relation: 'related' as const,
+      why: 'the same low-bandwidth call through another instruction; Linux picks one at boot from CPUID 0x40000010',
+    })),
   ...(['vmware-x86-hb-out', 'vmware-x86-hb-in'] as const)
     .filter((id) => id !== self)
     .map((id) => ({ id, relation: 'related' as const, why: 'high-bandwidth string I/O on port 0x5659, command in EBX' })),
-  ...(self === 'vmware-arm64-vmwgfx' ? [] : [{ id: 'vmware-arm64-vmwgfx', relation: 'related' as const, why: 'the same registers mapped onto x0–x7 on arm64' }]),
+  ...(self === 'vmware-arm64-vmwgfx'
+    ? []
+    : [{ id: 'vmware-arm64-vmwgfx', relation: 'related' as const, why: 'the same registers mapped onto x0–x7 on arm64' }]),
 ];
 
 const gprPreserved = (keepRdx: boolean) => ['rbx', 'rcx', ...(keepRdx ? ['rdx'] : []), 'rsi', 'rdi', 'rbp', 'rsp', ...range('r', 8, 15)];
@@ -220,8 +226,12 @@ function lowBandwidth(id: (typeof lbIds)[number], mode: string, instruction: Ins
 }
 
 const portIo = lowBandwidth('vmware-x86-port-io', 'I/O port 0x5658', inEaxDx, 'the I/O port 0x5658 (inl)', [portPathNote, ioInterceptNote, inOperandNote]);
-const vmcall = lowBandwidth('vmware-x86-vmcall', 'VMCALL', x8664.instructions.vmcall!, 'VMCALL, used when CPUID 0x40000010 ECX bit 1 is set', [callPathNote('vmcall')]);
-const vmmcall = lowBandwidth('vmware-x86-vmmcall', 'VMMCALL', x8664.instructions.vmmcall!, 'VMMCALL, used when CPUID 0x40000010 ECX bit 0 is set', [callPathNote('vmmcall')]);
+const vmcall = lowBandwidth('vmware-x86-vmcall', 'VMCALL', x8664.instructions.vmcall!, 'VMCALL, used when CPUID 0x40000010 ECX bit 1 is set', [
+  callPathNote('vmcall'),
+]);
+const vmmcall = lowBandwidth('vmware-x86-vmmcall', 'VMMCALL', x8664.instructions.vmmcall!, 'VMMCALL, used when CPUID 0x40000010 ECX bit 0 is set', [
+  callPathNote('vmmcall'),
+]);
 
 function highBandwidth(dir: 'out' | 'in'): Convention {
   const id = `vmware-x86-hb-${dir}` as const;
@@ -288,16 +298,16 @@ const a64Notes: Note[] = [
   {
     kind: 'unconfirmed',
     text:
-      'vmwgfx only issues mrs xzr, mdccsr_el0; no source we read says how VMware makes it trap to EL2. KVM\'s nested-virtualization table lists ' +
+      "vmwgfx only issues mrs xzr, mdccsr_el0; no source we read says how VMware makes it trap to EL2. KVM's nested-virtualization table lists " +
       'MDCR_EL2.TDCC, TDE and TDA as the controls that trap MDCCSR_EL0, which is what the trap step shows. The ESR_EL2 value is computed from the ' +
-      'EC and ISS fields Linux\'s esr.h defines, with IL = 1 for a 32-bit instruction.',
+      "EC and ISS fields Linux's esr.h defines, with IL = 1 for a 32-bit instruction.",
     sources: [src.mdcrTrap, src.ecSys64, src.sys64Iss],
   },
   {
     kind: 'disagreement',
     text:
       'vmwgfx_msg_arm64.h defines X86_IO_W7_DF as (1 << 5) and X86_IO_W7_IMM_MASK as (0xff << 5), which overlap at bit 5. Neither is used by the ' +
-      'wrappers, so x7\'s bits 12:5 are drawn as a single field.',
+      "wrappers, so x7's bits 12:5 are drawn as a single field.",
     sources: [src.a64W7Defs],
   },
   preservedNote,
@@ -341,4 +351,3 @@ const arm64: Convention = {
 };
 
 export const vmwareConventions: readonly Convention[] = [portIo, vmcall, vmmcall, highBandwidth('out'), highBandwidth('in'), arm64];
-

@@ -100,7 +100,17 @@ export const mrsXzrMdccsr: InstructionDef = {
   syndrome: {
     register: 'ESR_EL2',
     layout: esrSys64Layout,
-    fixed: { EC: 0x18n, IL: 1n, Op0: mdccsrFields.op0, Op2: mdccsrFields.op2, Op1: mdccsrFields.op1, CRn: mdccsrFields.CRn, Rt: mdccsrFields.Rt, CRm: mdccsrFields.CRm, Direction: 1n },
+    fixed: {
+      EC: 0x18n,
+      IL: 1n,
+      Op0: mdccsrFields.op0,
+      Op2: mdccsrFields.op2,
+      Op1: mdccsrFields.op1,
+      CRn: mdccsrFields.CRn,
+      Rt: mdccsrFields.Rt,
+      CRm: mdccsrFields.CRm,
+      Direction: 1n,
+    },
     className: 'EC 0x18 SYS64: trapped MRS; ISS names MDCCSR_EL0 (op0 2, op1 3, CRn 0, CRm 1, op2 0), Rt 31 (xzr), read',
     sources: [src.ecSys64, src.sys64Iss, src.mdccsr],
   },

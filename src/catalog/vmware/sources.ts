@@ -21,18 +21,33 @@ export const src = {
   port: linux(VMW_H, 'VMWARE_HYPERVISOR_PORT 0x5658'),
   portHb: linux(VMW_H, 'VMWARE_HYPERVISOR_PORT_HB (VMWARE_HYPERVISOR_PORT | VMWARE_HYPERVISOR_HB), VMWARE_HYPERVISOR_HB BIT(0)'),
   abi: linux(VMW_H, 'header comment "VMware hypercall ABI": LB %eax (arg0) … %edi (arg5); HB adds %ebp (arg6)'),
-  hypercallMacro: linux(VMW_H, 'VMWARE_HYPERCALL: ALTERNATIVE_2("movw %[port], %%dx\\n\\t" "inl (%%dx), %%eax", "vmcall", X86_FEATURE_VMCALL, "vmmcall", X86_FEATURE_VMW_VMMCALL)'),
-  edxComment: linux(VMW_H, 'comment above VMWARE_HYPERCALL: "The low word of %edx is presumed to have OUT bit set. The high word of %edx may contain input data from the caller."'),
+  hypercallMacro: linux(
+    VMW_H,
+    'VMWARE_HYPERCALL: ALTERNATIVE_2("movw %[port], %%dx\\n\\t" "inl (%%dx), %%eax", "vmcall", X86_FEATURE_VMCALL, "vmmcall", X86_FEATURE_VMW_VMMCALL)',
+  ),
+  edxComment: linux(
+    VMW_H,
+    'comment above VMWARE_HYPERCALL: "The low word of %edx is presumed to have OUT bit set. The high word of %edx may contain input data from the caller."',
+  ),
   hc1: linux(VMW_H, 'vmware_hypercall1: "=a" (out0) : [port] "i" (VMWARE_HYPERVISOR_PORT), "a" (MAGIC), "b" (in1), "c" (cmd), "d" (0) : "cc", "memory"'),
   hc3: linux(VMW_H, 'vmware_hypercall3: "=a" (out0), "=b" (*out1), "=c" (*out2) : … "b" (in1), "c" (cmd), "d" (0) : "cc", "memory"'),
   hc4: linux(VMW_H, 'vmware_hypercall4: "=a", "=b", "=c", "=d" (*out3) : … "d" (0)'),
   hc5: linux(VMW_H, 'vmware_hypercall5: "=a" (out0), "=c" (*out2) : … "b" (in1), "c" (cmd), "d" (in3), "S" (in4), "D" (in5) : "cc", "memory"'),
   hc6: linux(VMW_H, 'vmware_hypercall6: "=a", "=c" (*out2), "=d" (*out3), "=S" (*out4), "=D" (*out5) : … "d" (in3)'),
   hc7: linux(VMW_H, 'vmware_hypercall7: "=a", "=b" (*out1), "=c" (*out2), "=d" (*out3) : … "d" (in3), "S" (in4), "D" (in5)'),
-  hbOut: linux(VMW_H, 'vmware_hypercall_hb_out: push %rbp; mov %[in6], %rbp; rep outsb; pop %rbp; "=a" (out0), "=b" (*out1) : "a" (MAGIC), "b" (cmd), "c" (in2), "d" (in3 | VMWARE_HYPERVISOR_PORT_HB), "S" (in4), "D" (in5) : "cc", "memory"'),
+  hbOut: linux(
+    VMW_H,
+    'vmware_hypercall_hb_out: push %rbp; mov %[in6], %rbp; rep outsb; pop %rbp; "=a" (out0), "=b" (*out1) : "a" (MAGIC), "b" (cmd), "c" (in2), "d" (in3 | VMWARE_HYPERVISOR_PORT_HB), "S" (in4), "D" (in5) : "cc", "memory"',
+  ),
   hbIn: linux(VMW_H, 'vmware_hypercall_hb_in: as hb_out but "rep insb"'),
-  hbOnlyPort: linux(VMW_H, 'comment above vmware_hypercall_hb_out: "High bandwidth calls are not supported on encrypted memory guests … just I/O port based approach without alternative patching."'),
-  oldMacros: linux(VMW_H, 'older macros at the end of the file: VMWARE_HYPERCALL ("The low word of edx is presumed clear"), VMWARE_HYPERCALL_HB_OUT ("presumed to have the HB and OUT bits set"), VMWARE_HYPERCALL_HB_IN'),
+  hbOnlyPort: linux(
+    VMW_H,
+    'comment above vmware_hypercall_hb_out: "High bandwidth calls are not supported on encrypted memory guests … just I/O port based approach without alternative patching."',
+  ),
+  oldMacros: linux(
+    VMW_H,
+    'older macros at the end of the file: VMWARE_HYPERCALL ("The low word of edx is presumed clear"), VMWARE_HYPERCALL_HB_OUT ("presumed to have the HB and OUT bits set"), VMWARE_HYPERCALL_HB_IN',
+  ),
   cmdGetversion: linux(VMW_H, 'VMWARE_CMD_GETVERSION 10'),
   cmdGethz: linux(VMW_H, 'VMWARE_CMD_GETHZ 45'),
   cmdGetvcpuInfo: linux(VMW_H, 'VMWARE_CMD_GETVCPU_INFO 68'),
@@ -44,9 +59,15 @@ export const src = {
   capabilities: linux(VMW_C, 'vmware_set_capabilities: mode VMCALL -> X86_FEATURE_VMCALL, mode VMMCALL -> X86_FEATURE_VMW_VMMCALL'),
   slow: linux(VMW_C, 'vmware_hypercall_slow: switch (vmware_hypercall_mode) vmcall / vmmcall / "movw %[port], %%dx; inl (%%dx), %%eax"'),
   tdx: linux(VMW_C, 'vmware_tdx_hypercall: r12 = MAGIC, rbx = in1, r13 = cmd, rdx = in3, rsi = in4, rdi = in5'),
-  getversion: linux(VMW_C, '__vmware_platform: eax = vmware_hypercall3(VMWARE_CMD_GETVERSION, 0, &ebx, &ecx); return eax != UINT_MAX && ebx == VMWARE_HYPERVISOR_MAGIC'),
+  getversion: linux(
+    VMW_C,
+    '__vmware_platform: eax = vmware_hypercall3(VMWARE_CMD_GETVERSION, 0, &ebx, &ecx); return eax != UINT_MAX && ebx == VMWARE_HYPERVISOR_MAGIC',
+  ),
   dmiPath: linux(VMW_C, 'vmware_platform: "else if (dmi_available && dmi_name_in_serial("VMware") && __vmware_platform())"'),
-  gethz: linux(VMW_C, 'vmware_platform_setup: eax = vmware_hypercall3(VMWARE_CMD_GETHZ, UINT_MAX, &ebx, &ecx); if (ebx != UINT_MAX) tsc = eax | ((u64)ebx << 32)'),
+  gethz: linux(
+    VMW_C,
+    'vmware_platform_setup: eax = vmware_hypercall3(VMWARE_CMD_GETHZ, UINT_MAX, &ebx, &ecx); if (ebx != UINT_MAX) tsc = eax | ((u64)ebx << 32)',
+  ),
   gethzBus: linux(VMW_C, 'vmware_platform_setup: lapic_timer_period = ecx / HZ; "Host bus clock speed read from hypervisor : %u Hz"'),
   getvcpuInfo: linux(VMW_C, 'vmware_legacy_x2apic_available: eax = vmware_hypercall1(VMWARE_CMD_GETVCPU_INFO, 0)'),
   getvcpuBits: linux(VMW_C, 'GETVCPU_INFO_LEGACY_X2APIC BIT(3), GETVCPU_INFO_VCPU_RESERVED BIT(31)'),
@@ -55,24 +76,54 @@ export const src = {
   stealclockRet: linux(VMW_C, 'STEALCLOCK_NOT_AVAILABLE (-1), STEALCLOCK_DISABLED 0, STEALCLOCK_ENABLED 1'),
 
   a64Hc1: linux(A64_H, 'vmware_hypercall1: x3 = VMWARE_HYPERVISOR_PORT; "+r" (x0) : "r" (x1), "r" (x2), "r" (x3), "r" (x7) : "memory"'),
-  a64Hc5: linux(A64_H, 'vmware_hypercall5: x0 = MAGIC, x1 = in1, x2 = cmd, x3 = in3 | VMWARE_HYPERVISOR_PORT, x4 = in4, x5 = in5; "+r" (x0), "+r" (x2) : "memory"'),
-  a64Hc6: linux(A64_H, 'vmware_hypercall6: x3 = in3 | VMWARE_HYPERVISOR_PORT; "+r" (x0), "+r" (x2), "+r" (x3), "=r" (x4), "=r" (x5) : "r" (x1), "r" (x7) : "memory"'),
+  a64Hc5: linux(
+    A64_H,
+    'vmware_hypercall5: x0 = MAGIC, x1 = in1, x2 = cmd, x3 = in3 | VMWARE_HYPERVISOR_PORT, x4 = in4, x5 = in5; "+r" (x0), "+r" (x2) : "memory"',
+  ),
+  a64Hc6: linux(
+    A64_H,
+    'vmware_hypercall6: x3 = in3 | VMWARE_HYPERVISOR_PORT; "+r" (x0), "+r" (x2), "+r" (x3), "=r" (x4), "=r" (x5) : "r" (x1), "r" (x7) : "memory"',
+  ),
   a64Hc7: linux(A64_H, 'vmware_hypercall7: "+r" (x0), "+r" (x1), "+r" (x2), "+r" (x3) : "r" (x4), "r" (x5), "r" (x7)'),
-  a64Hb: linux(A64_H, 'vmware_hypercall_hb: x1 = cmd, x2 = in2, x3 = in3 | VMWARE_HYPERVISOR_PORT_HB, x4 = in4, x5 = in5, x6 = in6; x7 = (X86_IO_MAGIC << 32) | X86_IO_W7_STR | X86_IO_W7_WITH | dir'),
+  a64Hb: linux(
+    A64_H,
+    'vmware_hypercall_hb: x1 = cmd, x2 = in2, x3 = in3 | VMWARE_HYPERVISOR_PORT_HB, x4 = in4, x5 = in5, x6 = in6; x7 = (X86_IO_MAGIC << 32) | X86_IO_W7_STR | X86_IO_W7_WITH | dir',
+  ),
   a64Insn: linux(A64_H, 'asm_inline volatile ("mrs xzr, mdccsr_el0; " …)'),
   a64Magic: linux(A64_H, 'VMWARE_HYPERVISOR_MAGIC 0x564D5868; VMWARE_HYPERVISOR_PORT 0x5658; VMWARE_HYPERVISOR_PORT_HB 0x5659'),
   a64W7: linux(A64_H, 'x7 = ((u64)X86_IO_MAGIC << 32) | X86_IO_W7_WITH | X86_IO_W7_DIR | (2 << X86_IO_W7_SIZE_SHIFT)'),
-  a64W7Defs: linux(A64_H, 'X86_IO_MAGIC 0x86; X86_IO_W7_SIZE_SHIFT 0, SIZE_MASK (0x3 << 0), DIR (1 << 2), WITH (1 << 3), STR (1 << 4), DF (1 << 5), IMM_SHIFT 5, IMM_MASK (0xff << 5)'),
+  a64W7Defs: linux(
+    A64_H,
+    'X86_IO_MAGIC 0x86; X86_IO_W7_SIZE_SHIFT 0, SIZE_MASK (0x3 << 0), DIR (1 << 2), WITH (1 << 3), STR (1 << 4), DF (1 << 5), IMM_SHIFT 5, IMM_MASK (0xff << 5)',
+  ),
 
   openChannel: linux(MSG_C, 'vmw_open_channel: vmware_hypercall6(VMW_PORT_CMD_OPEN_CHANNEL, (protocol | GUESTMSG_FLAG_COOKIE), 0, &ecx, &edx, &esi, &edi)'),
-  openChannelUse: linux(MSG_C, 'vmw_open_channel: (HIGH_WORD(ecx) & MESSAGE_STATUS_SUCCESS) == 0 -> -EINVAL; channel_id = HIGH_WORD(edx); cookie_high = esi; cookie_low = edi'),
-  closeChannel: linux(MSG_C, 'vmw_close_channel: vmware_hypercall5(VMW_PORT_CMD_CLOSE_CHANNEL, 0, channel->channel_id << 16, channel->cookie_high, channel->cookie_low, &ecx)'),
-  portCmds: linux(MSG_C, 'VMW_PORT_CMD_MSG 30, VMW_PORT_CMD_HB_MSG 0, VMW_PORT_CMD_OPEN_CHANNEL (MSG_TYPE_OPEN << 16 | VMW_PORT_CMD_MSG), VMW_PORT_CMD_CLOSE_CHANNEL (MSG_TYPE_CLOSE << 16 | VMW_PORT_CMD_MSG)'),
+  openChannelUse: linux(
+    MSG_C,
+    'vmw_open_channel: (HIGH_WORD(ecx) & MESSAGE_STATUS_SUCCESS) == 0 -> -EINVAL; channel_id = HIGH_WORD(edx); cookie_high = esi; cookie_low = edi',
+  ),
+  closeChannel: linux(
+    MSG_C,
+    'vmw_close_channel: vmware_hypercall5(VMW_PORT_CMD_CLOSE_CHANNEL, 0, channel->channel_id << 16, channel->cookie_high, channel->cookie_low, &ecx)',
+  ),
+  portCmds: linux(
+    MSG_C,
+    'VMW_PORT_CMD_MSG 30, VMW_PORT_CMD_HB_MSG 0, VMW_PORT_CMD_OPEN_CHANNEL (MSG_TYPE_OPEN << 16 | VMW_PORT_CMD_MSG), VMW_PORT_CMD_CLOSE_CHANNEL (MSG_TYPE_CLOSE << 16 | VMW_PORT_CMD_MSG)',
+  ),
   msgTypes: linux(MSG_C, 'enum rpc_msg_type: MSG_TYPE_OPEN (0), SENDSIZE, SENDPAYLOAD, RECVSIZE, RECVPAYLOAD, RECVSTATUS, CLOSE (6)'),
-  msgStatus: linux(MSG_C, 'MESSAGE_STATUS_SUCCESS 0x0001, MESSAGE_STATUS_DORECV 0x0002, MESSAGE_STATUS_CPT 0x0010, MESSAGE_STATUS_HB 0x0080; HIGH_WORD(X) ((X & 0xFFFF0000) >> 16)'),
+  msgStatus: linux(
+    MSG_C,
+    'MESSAGE_STATUS_SUCCESS 0x0001, MESSAGE_STATUS_DORECV 0x0002, MESSAGE_STATUS_CPT 0x0010, MESSAGE_STATUS_HB 0x0080; HIGH_WORD(X) ((X & 0xFFFF0000) >> 16)',
+  ),
   rpci: linux(MSG_C, 'RPCI_PROTOCOL_NUM 0x49435052, GUESTMSG_FLAG_COOKIE 0x80000000; vmw_open_channel(&channel, RPCI_PROTOCOL_NUM)'),
-  hbOutUse: linux(MSG_C, 'vmw_port_hb_out: vmware_hypercall_hb_out((MESSAGE_STATUS_SUCCESS << 16) | VMW_PORT_CMD_HB_MSG, msg_len, channel->channel_id << 16, (uintptr_t) msg, channel->cookie_low, channel->cookie_high, &ebx); return ebx'),
-  hbInUse: linux(MSG_C, 'vmw_port_hb_in: vmware_hypercall_hb_in((MESSAGE_STATUS_SUCCESS << 16) | VMW_PORT_CMD_HB_MSG, reply_len, channel->channel_id << 16, channel->cookie_high, (uintptr_t) reply, channel->cookie_low, &ebx); return ebx'),
+  hbOutUse: linux(
+    MSG_C,
+    'vmw_port_hb_out: vmware_hypercall_hb_out((MESSAGE_STATUS_SUCCESS << 16) | VMW_PORT_CMD_HB_MSG, msg_len, channel->channel_id << 16, (uintptr_t) msg, channel->cookie_low, channel->cookie_high, &ebx); return ebx',
+  ),
+  hbInUse: linux(
+    MSG_C,
+    'vmw_port_hb_in: vmware_hypercall_hb_in((MESSAGE_STATUS_SUCCESS << 16) | VMW_PORT_CMD_HB_MSG, reply_len, channel->channel_id << 16, channel->cookie_high, (uintptr_t) reply, channel->cookie_low, &ebx); return ebx',
+  ),
   hbChoice: linux(MSG_C, 'vmw_send_msg / vmw_recv_msg: hb = !!(HIGH_WORD(ecx) & MESSAGE_STATUS_HB); "HB port can\'t access encrypted memory"'),
 
   opIn: linux(OPMAP, 'Table: one byte opcode: "ed: IN eAX,DX" (and "ec: IN AL,DX")'),
@@ -83,10 +134,16 @@ export const src = {
   mrsS: linux(SYSREG_H, 'mrs_s: ".inst 0xd5200000|(\\sreg)|(__reg_num_\\rt)"; ".equ __reg_num_xzr, 31"'),
   mdccsr: linux(SYSREG_H, 'SYS_MDCCSR_EL0 sys_reg(2, 3, 0, 1, 0)'),
   ecSys64: linux(ESR_H, 'ESR_ELx_EC_SYS64 UL(0x18); ESR_ELx_EC_SHIFT 26; ESR_ELx_IL (UL(1) << 25)'),
-  sys64Iss: linux(ESR_H, 'ESR_ELx_SYS64_ISS_OP0_SHIFT 20, OP2_SHIFT 17, OP1_SHIFT 14, CRN_SHIFT 10, RT_SHIFT 5, CRM_SHIFT 1, DIR_READ 0x1, RES0_SHIFT 22 (mask 0x7)'),
+  sys64Iss: linux(
+    ESR_H,
+    'ESR_ELx_SYS64_ISS_OP0_SHIFT 20, OP2_SHIFT 17, OP1_SHIFT 14, CRN_SHIFT 10, RT_SHIFT 5, CRM_SHIFT 1, DIR_READ 0x1, RES0_SHIFT 22 (mask 0x7)',
+  ),
   mdcrTrap: linux('arch/arm64/kvm/emulate-nested.c', 'SR_TRAP(SYS_MDCCSR_EL0, CGT_MDCR_TDCC_TDE_TDA)'),
 
-  qemuVersion: qemu('hw/i386/vmport.c', 'vmport_cmd_get_version: EBX = VMPORT_MAGIC, ECX = vmware_vmx_type; returns vmware_vmx_version ("vmware-vmx-version" default 6, "vmware-vmx-type" default 2 = VMware ESX Server)'),
+  qemuVersion: qemu(
+    'hw/i386/vmport.c',
+    'vmport_cmd_get_version: EBX = VMPORT_MAGIC, ECX = vmware_vmx_type; returns vmware_vmx_version ("vmware-vmx-version" default 6, "vmware-vmx-type" default 2 = VMware ESX Server)',
+  ),
   qemuGethz: qemu('hw/i386/vmport.c', 'vmport_cmd_get_hz: ECX = apic_bus_freq, EBX = tsc_freq >> 32, EAX = (uint32_t)tsc_freq; else EBX = UINT32_MAX'),
 } satisfies Record<string, Source>;
 

@@ -37,7 +37,11 @@ describe('VMware constants', () => {
 
   it('puts port 0x5658 in dx only on the port-I/O path', () => {
     expect(conv('vmware-x86-port-io').fixed!.find((f) => f.register === 'dx')!.value).toBe(VMWARE_HYPERVISOR_PORT);
-    for (const id of ['vmware-x86-vmcall', 'vmware-x86-vmmcall']) expect(conv(id).fixed!.some((f) => f.register === 'dx'), id).toBe(false);
+    for (const id of ['vmware-x86-vmcall', 'vmware-x86-vmmcall'])
+      expect(
+        conv(id).fixed!.some((f) => f.register === 'dx'),
+        id,
+      ).toBe(false);
   });
 
   it('ORs port 0x5659 into the low word of edx on the high-bandwidth calls', () => {
@@ -198,8 +202,13 @@ describe('register placement in the plan', () => {
 describe('VMware family wiring', () => {
   it('offers the low-bandwidth commands only under the three low-bandwidth conventions', () => {
     const lb = ['vmware-getversion', 'vmware-gethz', 'vmware-getvcpu-info', 'vmware-stealclock'];
-    for (const id of ['vmware-x86-port-io', 'vmware-x86-vmcall', 'vmware-x86-vmmcall']) expect(callsFor(conv(id)).map((c) => c.id), id).toEqual(lb);
-    for (const id of ['vmware-x86-hb-out', 'vmware-x86-hb-in', 'vmware-arm64-vmwgfx']) for (const c of lb) expect(callFits(conv(id), call(c)), `${id} ${c}`).toBe(false);
+    for (const id of ['vmware-x86-port-io', 'vmware-x86-vmcall', 'vmware-x86-vmmcall'])
+      expect(
+        callsFor(conv(id)).map((c) => c.id),
+        id,
+      ).toEqual(lb);
+    for (const id of ['vmware-x86-hb-out', 'vmware-x86-hb-in', 'vmware-arm64-vmwgfx'])
+      for (const c of lb) expect(callFits(conv(id), call(c)), `${id} ${c}`).toBe(false);
     expect(callsFor(conv('vmware-x86-hb-out')).map((c) => c.id)).toEqual(['vmware-rpc-hb-send-payload']);
     expect(callsFor(conv('vmware-x86-hb-in')).map((c) => c.id)).toEqual(['vmware-rpc-hb-recv-payload']);
   });
@@ -208,10 +217,22 @@ describe('VMware family wiring', () => {
     for (const id of ['vmware-x86-port-io', 'vmware-x86-vmcall', 'vmware-x86-vmmcall']) {
       const kinds = conv(id).notes.map((n) => n.kind);
       expect(kinds, id).toEqual(expect.arrayContaining(['info', 'disagreement', 'history', 'unconfirmed']));
-      expect(conv(id).notes.some((n) => /vmware_select_hypercall/.test(n.text) && /0x40000010/.test(n.text)), id).toBe(true);
-      expect(conv(id).notes.some((n) => /no vmware_hypercall2/.test(n.text)), id).toBe(true);
-      expect(conv(id).notes.some((n) => n.kind === 'history' && /UINT_MAX/.test(n.text)), id).toBe(true);
-      expect(conv(id).notes.some((n) => n.kind === 'disagreement' && /OUT bit set/.test(n.text) && /"d" \(0\)/.test(n.text)), id).toBe(true);
+      expect(
+        conv(id).notes.some((n) => /vmware_select_hypercall/.test(n.text) && /0x40000010/.test(n.text)),
+        id,
+      ).toBe(true);
+      expect(
+        conv(id).notes.some((n) => /no vmware_hypercall2/.test(n.text)),
+        id,
+      ).toBe(true);
+      expect(
+        conv(id).notes.some((n) => n.kind === 'history' && /UINT_MAX/.test(n.text)),
+        id,
+      ).toBe(true);
+      expect(
+        conv(id).notes.some((n) => n.kind === 'disagreement' && /OUT bit set/.test(n.text) && /"d" \(0\)/.test(n.text)),
+        id,
+      ).toBe(true);
     }
   });
 

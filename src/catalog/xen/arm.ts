@@ -25,8 +25,7 @@ const A32_S = 'arch/arm/xen/hypercall.S';
 const X86_HC = 'arch/x86/include/asm/xen/hypercall.h';
 
 export const xenSrc = {
-  number: (name: string, n: number): Source =>
-    xen(XEN_H, `#define __HYPERVISOR_${name} ${n} (enum hypercall_num; read at commit 936f34c2)`),
+  number: (name: string, n: number): Source => xen(XEN_H, `#define __HYPERVISOR_${name} ${n} (enum hypercall_num; read at commit 936f34c2)`),
   errno: xen('xen/include/public/errno.h', 'XEN_ERRNO(ENOSYS, 38) /* Function not implemented */'),
   linuxX86: (proto: string): Source => linux(X86_HC, proto),
   linuxA64: (line: string): Source => linux(A64_S, line),
@@ -64,8 +63,21 @@ const xenVersion: Call = {
   summary: 'Ask Xen for its version. With XENVER_version it answers major and minor in one word.',
   number: num('xen_version', 17),
   args: [
-    { name: 'cmd', meaning: 'XENVER_version (0): "arg == NULL; returns major:minor (16:16)"', example: 0n, sources: [xen('xen/include/public/version.h', '/* arg == NULL; returns major:minor (16:16). */ #define XENVER_version 0')] },
-    { name: 'arg', meaning: 'NULL for XENVER_version; other commands take a buffer', example: 0n, sources: [xen('xen/include/public/version.h', 'XENVER_version: "arg == NULL"'), xenSrc.linuxX86('HYPERVISOR_xen_version(int cmd, void *arg): _hypercall2')] },
+    {
+      name: 'cmd',
+      meaning: 'XENVER_version (0): "arg == NULL; returns major:minor (16:16)"',
+      example: 0n,
+      sources: [xen('xen/include/public/version.h', '/* arg == NULL; returns major:minor (16:16). */ #define XENVER_version 0')],
+    },
+    {
+      name: 'arg',
+      meaning: 'NULL for XENVER_version; other commands take a buffer',
+      example: 0n,
+      sources: [
+        xen('xen/include/public/version.h', 'XENVER_version: "arg == NULL"'),
+        xenSrc.linuxX86('HYPERVISOR_xen_version(int cmd, void *arg): _hypercall2'),
+      ],
+    },
   ],
   results: [
     {
@@ -73,7 +85,9 @@ const xenVersion: Call = {
       meaning: 'major in bits 31:16, minor in bits 15:0 ("All XENVER_ ops return zero on success, except XENVER_{version,pagesize}")',
       example: 0x00040013n,
       exampleMeaning: 'Xen 4.19 (an example: 4 << 16 | 19)',
-      sources: [xen('xen/include/public/version.h', '"returns major:minor (16:16)"; "NB. All XENVER_ ops return zero on success, except XENVER_{version,pagesize}"')],
+      sources: [
+        xen('xen/include/public/version.h', '"returns major:minor (16:16)"; "NB. All XENVER_ ops return zero on success, except XENVER_{version,pagesize}"'),
+      ],
     },
   ],
   handles: 'it returns its major version in the upper 16 bits and its minor version in the lower 16 bits of the result.',
@@ -89,11 +103,30 @@ const consoleIo: Call = {
   summary: 'Write characters to Xen’s own console, the emergency console a guest uses before its drivers are up.',
   number: num('console_io', 18),
   args: [
-    { name: 'cmd', meaning: 'CONSOLEIO_write (0); CONSOLEIO_read is 1', example: 0n, sources: [xen(XEN_H, '#define CONSOLEIO_write 0, #define CONSOLEIO_read 1')] },
-    { name: 'count', meaning: 'size of the buffer to write, in bytes', example: 13n, sources: [xen(XEN_H, 'HYPERVISOR_console_io(unsigned int cmd, unsigned int count, char buffer[]): "@count: Size of the buffer to read/write"')] },
-    { name: 'buffer', meaning: 'guest address of the characters', example: 0x80001000n, sources: [xen(XEN_H, 'HYPERVISOR_console_io(…, char buffer[])'), xenSrc.linuxX86('HYPERVISOR_console_io(int cmd, int count, char *str): _hypercall3')] },
+    {
+      name: 'cmd',
+      meaning: 'CONSOLEIO_write (0); CONSOLEIO_read is 1',
+      example: 0n,
+      sources: [xen(XEN_H, '#define CONSOLEIO_write 0, #define CONSOLEIO_read 1')],
+    },
+    {
+      name: 'count',
+      meaning: 'size of the buffer to write, in bytes',
+      example: 13n,
+      sources: [xen(XEN_H, 'HYPERVISOR_console_io(unsigned int cmd, unsigned int count, char buffer[]): "@count: Size of the buffer to read/write"')],
+    },
+    {
+      name: 'buffer',
+      meaning: 'guest address of the characters',
+      example: 0x80001000n,
+      sources: [xen(XEN_H, 'HYPERVISOR_console_io(…, char buffer[])'), xenSrc.linuxX86('HYPERVISOR_console_io(int cmd, int count, char *str): _hypercall3')],
+    },
   ],
-  results: [rc('the return value (int).', '0 (an example; the header does not say what CONSOLEIO_write returns on success)', [xen(XEN_H, 'int HYPERVISOR_console_io(…)')])],
+  results: [
+    rc('the return value (int).', '0 (an example; the header does not say what CONSOLEIO_write returns on success)', [
+      xen(XEN_H, 'int HYPERVISOR_console_io(…)'),
+    ]),
+  ],
   handles: 'it copies count bytes from buffer and prints them on the Xen console.',
   returnsOnSuccess: true,
   sources: [xenSrc.number('console_io', 18), xen(XEN_H, 'HYPERVISOR_console_io'), xenSrc.linuxA64('HYPERCALL3(console_io)')],
@@ -113,8 +146,18 @@ const schedOp: Call = {
   summary: 'Scheduler operations: yield, block, shut down, poll event channels. SCHEDOP_yield gives up the CPU voluntarily.',
   number: num('sched_op', 29),
   args: [
-    { name: 'cmd', meaning: 'SCHEDOP_yield (0), "Voluntarily yield the CPU"', example: 0n, sources: [xen('xen/include/public/sched.h', '/* Voluntarily yield the CPU. @arg == NULL. */ #define SCHEDOP_yield 0')] },
-    { name: 'arg', meaning: 'operation-specific; NULL for SCHEDOP_yield', example: 0n, sources: [xen('xen/include/public/sched.h', '"@arg == Operation-specific extra argument(s)"; SCHEDOP_yield "@arg == NULL"')] },
+    {
+      name: 'cmd',
+      meaning: 'SCHEDOP_yield (0), "Voluntarily yield the CPU"',
+      example: 0n,
+      sources: [xen('xen/include/public/sched.h', '/* Voluntarily yield the CPU. @arg == NULL. */ #define SCHEDOP_yield 0')],
+    },
+    {
+      name: 'arg',
+      meaning: 'operation-specific; NULL for SCHEDOP_yield',
+      example: 0n,
+      sources: [xen('xen/include/public/sched.h', '"@arg == Operation-specific extra argument(s)"; SCHEDOP_yield "@arg == NULL"')],
+    },
   ],
   results: [rc('the return value.', '0: yielded', [xenSrc.linuxX86('HYPERVISOR_sched_op(int cmd, void *arg): _hypercall2(int, …)')])],
   handles: 'it lets the scheduler run another vCPU on this physical CPU before returning.',
@@ -130,8 +173,23 @@ const eventChannelOp: Call = {
   summary: 'Event-channel operations. EVTCHNOP_send notifies the other end of an event channel.',
   number: num('event_channel_op', 32),
   args: [
-    { name: 'cmd', meaning: 'EVTCHNOP_send (4): "Send an event to the remote end of the channel whose local endpoint is <port>"', example: 4n, sources: [xen('xen/include/public/event_channel.h', '#define EVTCHNOP_send 4')] },
-    { name: 'args', meaning: 'guest address of struct evtchn_send { evtchn_port_t port; }', example: 0x80002000n, sources: [xen('xen/include/public/event_channel.h', 'HYPERVISOR_event_channel_op(enum event_channel_op cmd, void *args): "@args == struct evtchn_* Operation-specific extra arguments"; struct evtchn_send')] },
+    {
+      name: 'cmd',
+      meaning: 'EVTCHNOP_send (4): "Send an event to the remote end of the channel whose local endpoint is <port>"',
+      example: 4n,
+      sources: [xen('xen/include/public/event_channel.h', '#define EVTCHNOP_send 4')],
+    },
+    {
+      name: 'args',
+      meaning: 'guest address of struct evtchn_send { evtchn_port_t port; }',
+      example: 0x80002000n,
+      sources: [
+        xen(
+          'xen/include/public/event_channel.h',
+          'HYPERVISOR_event_channel_op(enum event_channel_op cmd, void *args): "@args == struct evtchn_* Operation-specific extra arguments"; struct evtchn_send',
+        ),
+      ],
+    },
   ],
   results: [rc('0 on success.', '0: the event was sent', [xen('xen/include/public/event_channel.h', '"` enum neg_errnoval HYPERVISOR_event_channel_op(…)"')])],
   handles: 'it marks the event pending at the remote end of the channel and raises an upcall there if it is not masked.',
@@ -147,15 +205,36 @@ const hvmOp: Call = {
   summary: 'HVM operations. HVMOP_get_param reads an HVM parameter such as the xenstore page or event channel.',
   number: num('hvm_op', 34),
   args: [
-    { name: 'op', meaning: 'HVMOP_get_param (1); HVMOP_set_param is 0', example: 1n, sources: [xen('xen/include/public/hvm/hvm_op.h', '#define HVMOP_set_param 0, #define HVMOP_get_param 1')] },
-    { name: 'arg', meaning: 'guest address of struct xen_hvm_param { domid, index, value }; Xen fills in value', example: 0x80003000n, sources: [xen('xen/include/public/hvm/hvm_op.h', '"Get/set subcommands: extra argument == pointer to xen_hvm_param struct"; domid (IN), index (IN), value (IN/OUT)')] },
+    {
+      name: 'op',
+      meaning: 'HVMOP_get_param (1); HVMOP_set_param is 0',
+      example: 1n,
+      sources: [xen('xen/include/public/hvm/hvm_op.h', '#define HVMOP_set_param 0, #define HVMOP_get_param 1')],
+    },
+    {
+      name: 'arg',
+      meaning: 'guest address of struct xen_hvm_param { domid, index, value }; Xen fills in value',
+      example: 0x80003000n,
+      sources: [
+        xen(
+          'xen/include/public/hvm/hvm_op.h',
+          '"Get/set subcommands: extra argument == pointer to xen_hvm_param struct"; domid (IN), index (IN), value (IN/OUT)',
+        ),
+      ],
+    },
   ],
-  results: [rc('0 on success; the parameter comes back in the structure.', '0: value was written to the structure', [xenSrc.linuxX86('HYPERVISOR_hvm_op(int op, void *arg): _hypercall2(unsigned long, …)')])],
+  results: [
+    rc('0 on success; the parameter comes back in the structure.', '0: value was written to the structure', [
+      xenSrc.linuxX86('HYPERVISOR_hvm_op(int op, void *arg): _hypercall2(unsigned long, …)'),
+    ]),
+  ],
   handles: 'it looks up the parameter named by index for the domain and writes it into the structure’s value field.',
   returnsOnSuccess: true,
   sources: [xenSrc.number('hvm_op', 34), xen('xen/include/public/hvm/hvm_op.h', 'HVMOP_get_param'), xenSrc.linuxA64('HYPERCALL2(hvm_op)')],
   notes: [
-    armOnly('On Arm "exactly these sub-operations are supported": HVMOP_set_param and HVMOP_get_param. Arm guests find xenstore and the PV console with HVMOP_get_param.'),
+    armOnly(
+      'On Arm "exactly these sub-operations are supported": HVMOP_set_param and HVMOP_get_param. Arm guests find xenstore and the PV console with HVMOP_get_param.',
+    ),
   ],
 };
 
@@ -167,14 +246,28 @@ const memoryOp: Call = {
   number: num('memory_op', 12),
   args: [
     { name: 'cmd', meaning: 'XENMEM_add_to_physmap (7)', example: 7n, sources: [xen('xen/include/public/memory.h', '#define XENMEM_add_to_physmap 7')] },
-    { name: 'arg', meaning: 'guest address of struct xen_add_to_physmap { domid, size, space, idx, gpfn }', example: 0x80004000n, sources: [xen('xen/include/public/memory.h', '"arg == addr of xen_add_to_physmap_t"'), xenSrc.linuxX86('HYPERVISOR_memory_op(unsigned int cmd, void *arg): _hypercall2(long, …)')] },
+    {
+      name: 'arg',
+      meaning: 'guest address of struct xen_add_to_physmap { domid, size, space, idx, gpfn }',
+      example: 0x80004000n,
+      sources: [
+        xen('xen/include/public/memory.h', '"arg == addr of xen_add_to_physmap_t"'),
+        xenSrc.linuxX86('HYPERVISOR_memory_op(unsigned int cmd, void *arg): _hypercall2(long, …)'),
+      ],
+    },
   ],
   results: [rc('0 on success.', '0: the page is mapped at gpfn', [xenSrc.linuxX86('HYPERVISOR_memory_op(…): _hypercall2(long, …)')])],
   handles: 'it maps the page named by space and idx (for example XENMAPSPACE_shared_info) at guest frame gpfn.',
   returnsOnSuccess: true,
-  sources: [xenSrc.number('memory_op', 12), xen('xen/include/public/memory.h', 'XENMEM_add_to_physmap, XENMAPSPACE_shared_info 0'), xenSrc.linuxA64('HYPERCALL2(memory_op)')],
+  sources: [
+    xenSrc.number('memory_op', 12),
+    xen('xen/include/public/memory.h', 'XENMEM_add_to_physmap, XENMAPSPACE_shared_info 0'),
+    xenSrc.linuxA64('HYPERCALL2(memory_op)'),
+  ],
   notes: [
-    armOnly('Arm guests map struct shared_info and the grant table this way: "HYPERVISOR_memory_op sub-op XENMEM_add_to_physmap, passing XENMAPSPACE_shared_info as space parameter".'),
+    armOnly(
+      'Arm guests map struct shared_info and the grant table this way: "HYPERVISOR_memory_op sub-op XENMEM_add_to_physmap, passing XENMAPSPACE_shared_info as space parameter".',
+    ),
   ],
 };
 
@@ -186,10 +279,29 @@ const grantTableOp: Call = {
   number: num('grant_table_op', 20),
   args: [
     { name: 'cmd', meaning: 'GNTTABOP_query_size (6)', example: 6n, sources: [xen('xen/include/public/grant_table.h', '#define GNTTABOP_query_size 6')] },
-    { name: 'uop', meaning: 'guest address of an array of struct gnttab_query_size { dom; nr_frames, max_nr_frames, status }', example: 0x80005000n, sources: [xen('xen/include/public/grant_table.h', 'HYPERVISOR_grant_table_op(enum grant_table_op cmd, void *args, unsigned int count): "@args points to an array of a per-command data structure"')] },
-    { name: 'count', meaning: 'number of elements in the array', example: 1n, sources: [xen('xen/include/public/grant_table.h', '"The array has @count members"')] },
+    {
+      name: 'uop',
+      meaning: 'guest address of an array of struct gnttab_query_size { dom; nr_frames, max_nr_frames, status }',
+      example: 0x80005000n,
+      sources: [
+        xen(
+          'xen/include/public/grant_table.h',
+          'HYPERVISOR_grant_table_op(enum grant_table_op cmd, void *args, unsigned int count): "@args points to an array of a per-command data structure"',
+        ),
+      ],
+    },
+    {
+      name: 'count',
+      meaning: 'number of elements in the array',
+      example: 1n,
+      sources: [xen('xen/include/public/grant_table.h', '"The array has @count members"')],
+    },
   ],
-  results: [rc('0 when the array was processed; each element carries its own status.', '0: nr_frames and max_nr_frames are filled in', [xen('xen/include/public/grant_table.h', '"` enum neg_errnoval HYPERVISOR_grant_table_op(…)"; int16_t status /* GNTST_* */')])],
+  results: [
+    rc('0 when the array was processed; each element carries its own status.', '0: nr_frames and max_nr_frames are filled in', [
+      xen('xen/include/public/grant_table.h', '"` enum neg_errnoval HYPERVISOR_grant_table_op(…)"; int16_t status /* GNTST_* */'),
+    ]),
+  ],
   handles: 'it writes the current and maximum number of grant-table frames of the domain into each element.',
   returnsOnSuccess: true,
   sources: [xenSrc.number('grant_table_op', 20), xen('xen/include/public/grant_table.h', 'GNTTABOP_query_size'), xenSrc.linuxA64('HYPERCALL3(grant_table_op)')],
@@ -203,15 +315,42 @@ const vcpuOp: Call = {
   summary: 'Per-vCPU operations. VCPUOP_register_vcpu_info tells Xen where this vCPU’s vcpu_info structure lives.',
   number: num('vcpu_op', 24),
   args: [
-    { name: 'cmd', meaning: 'VCPUOP_register_vcpu_info (10)', example: 10n, sources: [xen('xen/include/public/vcpu.h', '#define VCPUOP_register_vcpu_info 10 /* arg == vcpu_register_vcpu_info_t */')] },
-    { name: 'vcpuid', meaning: 'the vCPU to operate on', example: 0n, sources: [xen('xen/include/public/vcpu.h', 'vcpu_op(int cmd, unsigned int vcpuid, void *extra_args): "@vcpuid == VCPU to operate on"')] },
-    { name: 'extra_args', meaning: 'guest address of struct vcpu_register_vcpu_info { mfn, offset, rsvd }', example: 0x80006000n, sources: [xen('xen/include/public/vcpu.h', '"@extra_args == Operation-specific extra arguments (NULL if none)"; struct vcpu_register_vcpu_info')] },
+    {
+      name: 'cmd',
+      meaning: 'VCPUOP_register_vcpu_info (10)',
+      example: 10n,
+      sources: [xen('xen/include/public/vcpu.h', '#define VCPUOP_register_vcpu_info 10 /* arg == vcpu_register_vcpu_info_t */')],
+    },
+    {
+      name: 'vcpuid',
+      meaning: 'the vCPU to operate on',
+      example: 0n,
+      sources: [xen('xen/include/public/vcpu.h', 'vcpu_op(int cmd, unsigned int vcpuid, void *extra_args): "@vcpuid == VCPU to operate on"')],
+    },
+    {
+      name: 'extra_args',
+      meaning: 'guest address of struct vcpu_register_vcpu_info { mfn, offset, rsvd }',
+      example: 0x80006000n,
+      sources: [xen('xen/include/public/vcpu.h', '"@extra_args == Operation-specific extra arguments (NULL if none)"; struct vcpu_register_vcpu_info')],
+    },
   ],
-  results: [rc('0 on success.', '0: Xen now writes this vCPU’s vcpu_info at mfn:offset', [xenSrc.linuxX86('HYPERVISOR_vcpu_op(int cmd, int vcpuid, void *extra_args): _hypercall3(int, …)')])],
+  results: [
+    rc('0 on success.', '0: Xen now writes this vCPU’s vcpu_info at mfn:offset', [
+      xenSrc.linuxX86('HYPERVISOR_vcpu_op(int cmd, int vcpuid, void *extra_args): _hypercall3(int, …)'),
+    ]),
+  ],
   handles: 'it records the frame and offset where it will keep this vCPU’s vcpu_info from now on (allowed once per vCPU).',
   returnsOnSuccess: true,
-  sources: [xenSrc.number('vcpu_op', 24), xen('xen/include/public/vcpu.h', 'VCPUOP_register_vcpu_info: "This may be called only once per vcpu."'), xenSrc.linuxA64('HYPERCALL3(vcpu_op)')],
-  notes: [armOnly('On Arm "exactly these sub-operations are supported": VCPUOP_register_vcpu_info and VCPUOP_register_runstate_memory_area. Arm guests map every vcpu_info this way, vCPU 0 included.')],
+  sources: [
+    xenSrc.number('vcpu_op', 24),
+    xen('xen/include/public/vcpu.h', 'VCPUOP_register_vcpu_info: "This may be called only once per vcpu."'),
+    xenSrc.linuxA64('HYPERCALL3(vcpu_op)'),
+  ],
+  notes: [
+    armOnly(
+      'On Arm "exactly these sub-operations are supported": VCPUOP_register_vcpu_info and VCPUOP_register_runstate_memory_area. Arm guests map every vcpu_info this way, vCPU 0 included.',
+    ),
+  ],
 };
 
 export const xenCalls: readonly Call[] = [xenVersion, consoleIo, schedOp, eventChannelOp, hvmOp, memoryOp, grantTableOp, vcpuOp];
@@ -219,30 +358,46 @@ export const xenCalls: readonly Call[] = [xenVersion, consoleIo, schedOp, eventC
 /* ---------------------------------------------------------------- Arm */
 
 const armSrc = {
-  abi: xen(ARM_H, '`incontents 50 arm_abi Hypercall Calling Convention: "A hypercall can take up to 5 arguments … the first argument in x0/r0 … the fifth in x4/r4"'),
+  abi: xen(
+    ARM_H,
+    '`incontents 50 arm_abi Hypercall Calling Convention: "A hypercall can take up to 5 arguments … the first argument in x0/r0 … the fifth in x4/r4"',
+  ),
   number: xen(ARM_H, '"The hypercall number is passed in r12 (arm) or x16 (arm64)."'),
   tag: xen(ARM_H, '"The HVC ISS must contain a Xen specific TAG: XEN_HYPERCALL_TAG"; #define XEN_HYPERCALL_TAG 0XEA1'),
   ret: xen(ARM_H, '"The return value is in x0/r0."'),
-  clobber: xen(ARM_H, '"The hypercall will clobber x16/r12 and the argument registers used by that hypercall (except r0 which is the return value) i.e. in addition to x16/r12 a 2 argument hypercall will clobber x1/r1 and a 4 argument hypercall will clobber x1/r1, x2/r2 and x3/r3."'),
+  clobber: xen(
+    ARM_H,
+    '"The hypercall will clobber x16/r12 and the argument registers used by that hypercall (except r0 which is the return value) i.e. in addition to x16/r12 a 2 argument hypercall will clobber x1/r1 and a 4 argument hypercall will clobber x1/r1, x2/r2 and x3/r3."',
+  ),
   regsMacros: xen(TRAPS, 'HYPERCALL_RESULT_REG(r) (r)->x0, HYPERCALL_ARG1(r) (r)->x0 … HYPERCALL_ARG5(r) (r)->x4 (r0…r4 on arm32)'),
-  enosys: xen(TRAPS, 'do_trap_hypercall(): if ( *nr >= ARRAY_SIZE(arm_hypercall_table) ) … HYPERCALL_RESULT_REG(regs) = -ENOSYS; also when the table entry is NULL'),
-  debugPoison: xen(TRAPS, 'do_trap_hypercall(): #ifndef NDEBUG "Deliberately corrupt parameter regs used by this hypercall": ARG2…ARG5 = 0xDEADBEEF, *nr = 0xDEADBEEF; "Don\'t clobber x0/r0 -- it\'s the return value"'),
-  badImm: xen(TRAPS, 'do_trap_hypercall(): if ( hsr.iss != XEN_HYPERCALL_TAG ) { gprintk(XENLOG_WARNING, "Invalid HVC imm 0x%x\\n", hsr.iss); return inject_undef_exception(regs, hsr); }'),
+  enosys: xen(
+    TRAPS,
+    'do_trap_hypercall(): if ( *nr >= ARRAY_SIZE(arm_hypercall_table) ) … HYPERCALL_RESULT_REG(regs) = -ENOSYS; also when the table entry is NULL',
+  ),
+  debugPoison: xen(
+    TRAPS,
+    'do_trap_hypercall(): #ifndef NDEBUG "Deliberately corrupt parameter regs used by this hypercall": ARG2…ARG5 = 0xDEADBEEF, *nr = 0xDEADBEEF; "Don\'t clobber x0/r0 -- it\'s the return value"',
+  ),
+  badImm: xen(
+    TRAPS,
+    'do_trap_hypercall(): if ( hsr.iss != XEN_HYPERCALL_TAG ) { gprintk(XENLOG_WARNING, "Invalid HVC imm 0x%x\\n", hsr.iss); return inject_undef_exception(regs, hsr); }',
+  ),
   linuxA64: linux(A64_S, 'HYPERCALL_SIMPLE: mov x16, #__HYPERVISOR_##hypercall; hvc XEN_IMM (#define XEN_IMM 0xEA1)'),
-  linuxA32: linux(A32_S, 'HYPERCALL_SIMPLE: mov r12, #__HYPERVISOR_##hypercall; __HVC(XEN_IMM); HYPERCALL5 pushes r4 and loads the fifth argument from the stack'),
+  linuxA32: linux(
+    A32_S,
+    'HYPERCALL_SIMPLE: mov r12, #__HYPERVISOR_##hypercall; __HVC(XEN_IMM); HYPERCALL5 pushes r4 and loads the fifth argument from the stack',
+  ),
 };
 
 const clobberNote: Note = {
   kind: 'info',
-  text:
-    'Xen clobbers only the argument registers a call actually uses (besides x0, the result). The app shows that per call: an argument register the call uses is lost after the call, and the others are left without a promise. x16/r12 is lost on every call.',
+  text: 'Xen clobbers only the argument registers a call actually uses (besides x0, the result). The app shows that per call: an argument register the call uses is lost after the call, and the others are left without a promise. x16/r12 is lost on every call.',
   sources: [armSrc.clobber],
 };
 
 const preservedNote: Note = {
   kind: 'unconfirmed',
-  text:
-    'arch-arm.h lists what a hypercall clobbers but never says which registers it preserves. Every register it does not name (x5–x15, x17–x30, sp; r5–r11, sp, lr on AArch32) is shown as preserved on that reading.',
+  text: 'arch-arm.h lists what a hypercall clobbers but never says which registers it preserves. Every register it does not name (x5–x15, x17–x30, sp; r5–r11, sp, lr on AArch32) is shown as preserved on that reading.',
   sources: [armSrc.clobber],
 };
 
@@ -254,12 +409,17 @@ const debugNote: Note = {
 
 const badImmNote: Note = {
   kind: 'history',
-  text:
-    'An hvc whose immediate is not 0xEA1 is not a Xen hypercall. Current Xen logs "Invalid HVC imm" and injects an undefined-instruction exception into the guest. Earlier Xen on Arm crashed the domain (domain_crash_synchronous()), and the first versions wrote -EINVAL to r0 ("received an alien hypercall").',
+  text: 'An hvc whose immediate is not 0xEA1 is not a Xen hypercall. Current Xen logs "Invalid HVC imm" and injects an undefined-instruction exception into the guest. Earlier Xen on Arm crashed the domain (domain_crash_synchronous()), and the first versions wrote -EINVAL to r0 ("received an alien hypercall").',
   sources: [
     armSrc.badImm,
-    doc('Xen xen/arch/arm/traps.c (earlier revisions; exact commits not pinned)', 'do_trap_hypercall(regs, nr, iss): "if ( iss != XEN_HYPERCALL_TAG ) domain_crash_synchronous();"'),
-    doc('Xen xen/arch/arm/traps.c (earliest revisions; exact commit not pinned)', 'do_trap_hypercall(regs, iss): printk("received an alien hypercall iss=%lx") … regs->r0 = -EINVAL'),
+    doc(
+      'Xen xen/arch/arm/traps.c (earlier revisions; exact commits not pinned)',
+      'do_trap_hypercall(regs, nr, iss): "if ( iss != XEN_HYPERCALL_TAG ) domain_crash_synchronous();"',
+    ),
+    doc(
+      'Xen xen/arch/arm/traps.c (earliest revisions; exact commit not pinned)',
+      'do_trap_hypercall(regs, iss): printk("received an alien hypercall iss=%lx") … regs->r0 = -EINVAL',
+    ),
   ],
 };
 
@@ -310,4 +470,7 @@ export const xenArmConventions: readonly Convention[] = [armConvention(true), ar
 export const xenArm: Family = { conventions: xenArmConventions, calls: xenCalls };
 
 /** Sources the x86 conventions share with the calls. */
-export const xenLinuxXen = linux(L_XEN_H, 'header comment: "x86_64: RAX = vector; RDI, RSI, RDX, R10, R8, R9 = args 1, 2, 3, 4, 5, 6. RAX = return value (argument registers not clobbered on return; RCX, R11 are)"');
+export const xenLinuxXen = linux(
+  L_XEN_H,
+  'header comment: "x86_64: RAX = vector; RDI, RSI, RDX, R10, R8, R9 = args 1, 2, 3, 4, 5, 6. RAX = return value (argument registers not clobbered on return; RCX, R11 are)"',
+);

@@ -20,28 +20,61 @@ const L_HEAD = 'arch/x86/xen/xen-head.S';
 
 const src = {
   table: xen(ABI, 'Registers table: 64bit: Hypercall Index RAX, Parameters RDI RSI RDX R10 R8 R9, Result RAX; 32bit: EAX, EBX ECX EDX ESI EDI EBP, EAX'),
-  params: xen(ABI, 'Parameters: "Each hypercall potentially clobbers each of its parameter registers; a guest may not rely on the parameter registers staying the same. A debug build of Xen checks this by deliberately poisoning the parameter registers"'),
+  params: xen(
+    ABI,
+    'Parameters: "Each hypercall potentially clobbers each of its parameter registers; a guest may not rely on the parameter registers staying the same. A debug build of Xen checks this by deliberately poisoning the parameter registers"',
+  ),
   transfer: xen(ABI, 'Mode transfer: Intel HVM VMCALL, AMD HVM VMMCALL; 32bit PV INT 0x82; 64bit PV SYSCALL'),
   page: xen(ABI, 'Hypercall Page: "The stubs are arranged by hypercall index, and start on 32-byte boundaries … call hypercall_page + index * 32"'),
-  pageMsr: xen(ABI, 'Creating Hypercall Pages: "When a guest physical address is written to the MSR, Xen writes a hypercall page into the nominated guest page."'),
+  pageMsr: xen(
+    ABI,
+    'Creating Hypercall Pages: "When a guest physical address is written to the MSR, Xen writes a hypercall page into the nominated guest page."',
+  ),
   compat: xen(ABI, 'footnote 2: "hypercalls issues from such a mode will be interpreted with the 32bit ABI"'),
   kernelOnly: xen(ABI, '"Hypercalls may only be issued by kernel-level software"'),
-  x64: xen(X64_H, 'Hypercall interface: "Input: %rdi, %rsi, %rdx, %r10, %r8 (arguments 1-5) Output: %rax … call hypercall_page + hypercall-number * 32 Clobbered: argument registers (e.g., 2-arg hypercall clobbers %rdi,%rsi)"'),
-  x64legacy: xen(X64_H, 'Legacy hypercall interface (__XEN_INTERFACE_VERSION__ < 0x00030203): "mov $hypercall-number*32,%eax ; syscall Clobbered: %rcx, %r11, argument registers"'),
+  x64: xen(
+    X64_H,
+    'Hypercall interface: "Input: %rdi, %rsi, %rdx, %r10, %r8 (arguments 1-5) Output: %rax … call hypercall_page + hypercall-number * 32 Clobbered: argument registers (e.g., 2-arg hypercall clobbers %rdi,%rsi)"',
+  ),
+  x64legacy: xen(
+    X64_H,
+    'Legacy hypercall interface (__XEN_INTERFACE_VERSION__ < 0x00030203): "mov $hypercall-number*32,%eax ; syscall Clobbered: %rcx, %r11, argument registers"',
+  ),
   oldComment: xenLinuxXen,
-  oldXen: xen('xen/include/public/xen.h', 'older revisions (e.g. 013351bd): "x86_64: RAX = vector; RDI, RSI, RDX, R10, R8, R9 = args 1, 2, 3, 4, 5, 6. RAX = return value (argument registers not clobbered on return; RCX, R11 are)"'),
-  vmxStub: xen('xen/arch/x86/hvm/vmx/vmx.c', 'vmx_init_hypercall_page(): *(u8 *)(p + 0) = 0xb8; /* mov imm32, %eax */ *(u32 *)(p + 1) = i; 0x0f, 0x01, 0xc1 /* vmcall */; *(u8 *)(p + 8) = 0xc3; /* ret */'),
+  oldXen: xen(
+    'xen/include/public/xen.h',
+    'older revisions (e.g. 013351bd): "x86_64: RAX = vector; RDI, RSI, RDX, R10, R8, R9 = args 1, 2, 3, 4, 5, 6. RAX = return value (argument registers not clobbered on return; RCX, R11 are)"',
+  ),
+  vmxStub: xen(
+    'xen/arch/x86/hvm/vmx/vmx.c',
+    'vmx_init_hypercall_page(): *(u8 *)(p + 0) = 0xb8; /* mov imm32, %eax */ *(u32 *)(p + 1) = i; 0x0f, 0x01, 0xc1 /* vmcall */; *(u8 *)(p + 8) = 0xc3; /* ret */',
+  ),
   svmStub: xen('xen/arch/x86/hvm/svm/svm.c', 'svm_init_hypercall_page(): 0xb8 /* mov imm32, %eax */, i, 0x0f, 0x01, 0xd9 /* vmmcall */, 0xc3 /* ret */'),
   iretStub: xen('xen/arch/x86/hvm/vmx/vmx.c', 'vmx_init_hypercall_page(): __HYPERVISOR_iret stub = 0x0b0f /* ud2 */'),
   dispatch64: xen(HVM_HC, 'hvm_hypercall(): mode 8: eax = regs->rax; rdi, rsi, rdx, r10, r8, r9 passed to the handler; regs->rax = result'),
   dispatch32: xen(HVM_HC, 'hvm_hypercall(): other modes: eax = regs->eax; ebx, ecx, edx, esi, edi, ebp passed to the compat handler; regs->rax = result'),
-  enosys: xen(HVM_HC, 'hvm_hypercall() (revision with hvm_hypercall_table): if ( eax >= ARRAY_SIZE(hvm_hypercall_table) ) { regs->rax = -ENOSYS; …}; also when the entry is NULL'),
+  enosys: xen(
+    HVM_HC,
+    'hvm_hypercall() (revision with hvm_hypercall_table): if ( eax >= ARRAY_SIZE(hvm_hypercall_table) ) { regs->rax = -ENOSYS; …}; also when the entry is NULL',
+  ),
   eperm: xen(HVM_HC, 'hvm_hypercall(): if ( unlikely(hvm_get_cpl(curr)) ) { regs->rax = -EPERM; …}'),
-  poison: xen(HVM_HC, 'hvm_hypercall(): #ifndef NDEBUG "Deliberately corrupt parameter regs used by this hypercall": 0xdeadbeefdeadf00dUL (64-bit), 0xdeadf00d (32-bit)'),
-  linuxRegs: linux(L_HC, '__HYPERCALL_ENTRY(x) "a" (x); x86_64 __HYPERCALL_ARG1REG…ARG5REG = "rdi", "rsi", "rdx", "r10", "r8"; x86_32 "ebx", "ecx", "edx", "esi", "edi"; __HYPERCALL_RETREG "rax"/"eax"'),
-  linuxClobber: linux(L_HC, '"Mark all registers as potentially clobbered: Even unused parameters can be clobbered by the hypervisor"; __HYPERCALL_CLOBBERn lists the unused argument registers'),
+  poison: xen(
+    HVM_HC,
+    'hvm_hypercall(): #ifndef NDEBUG "Deliberately corrupt parameter regs used by this hypercall": 0xdeadbeefdeadf00dUL (64-bit), 0xdeadf00d (32-bit)',
+  ),
+  linuxRegs: linux(
+    L_HC,
+    '__HYPERCALL_ENTRY(x) "a" (x); x86_64 __HYPERCALL_ARG1REG…ARG5REG = "rdi", "rsi", "rdx", "r10", "r8"; x86_32 "ebx", "ecx", "edx", "esi", "edi"; __HYPERCALL_RETREG "rax"/"eax"',
+  ),
+  linuxClobber: linux(
+    L_HC,
+    '"Mark all registers as potentially clobbered: Even unused parameters can be clobbered by the hypervisor"; __HYPERCALL_CLOBBERn lists the unused argument registers',
+  ),
   linuxStatic: linux(L_HC, '#define __HYPERCALL … call STATIC_CALL_TRAMP(xen_hypercall)'),
-  linuxIntel: linux(L_HEAD, 'SYM_FUNC_START(xen_hypercall_intel) vmcall; RET; xen_hypercall_amd: vmmcall; RET; comment "Input: %eax: hypercall number … 64-bit: %rdi, %rsi, %rdx, %r10, %r8: args 1..5 Output: %[er]ax"'),
+  linuxIntel: linux(
+    L_HEAD,
+    'SYM_FUNC_START(xen_hypercall_intel) vmcall; RET; xen_hypercall_amd: vmmcall; RET; comment "Input: %eax: hypercall number … 64-bit: %rdi, %rsi, %rdx, %r10, %r8: args 1..5 Output: %[er]ax"',
+  ),
 };
 
 const hypercallPageStub: InstructionDef = {
@@ -100,15 +133,13 @@ const cplNote: Note = {
 
 const pageNote: Note = {
   kind: 'info',
-  text:
-    'The guest calls into the page; the page’s stub does the work. Xen fills each 32-byte slot with mov $nr, %eax (B8 + 4-byte nr), vmcall (0F 01 C1) on Intel or vmmcall (0F 01 D9) on AMD, then ret (C3). An HVM guest creates the page by writing its guest-physical address to the MSR named in Xen’s CPUID leaves. The encoding shown is the Intel stub, and "call" here is the guest’s own call into it.',
+  text: 'The guest calls into the page; the page’s stub does the work. Xen fills each 32-byte slot with mov $nr, %eax (B8 + 4-byte nr), vmcall (0F 01 C1) on Intel or vmmcall (0F 01 D9) on AMD, then ret (C3). An HVM guest creates the page by writing its guest-physical address to the MSR named in Xen’s CPUID leaves. The encoding shown is the Intel stub, and "call" here is the guest’s own call into it.',
   sources: [src.vmxStub, src.svmStub, src.pageMsr, src.page],
 };
 
 const linuxDirectNote: Note = {
   kind: 'unconfirmed',
-  text:
-    'Current Linux HVM/PVH guests no longer call a hypercall page: __HYPERCALL is a static call to xen_hypercall_intel (vmcall; ret) or xen_hypercall_amd (vmmcall; ret). We did not check which kernel release made the change.',
+  text: 'Current Linux HVM/PVH guests no longer call a hypercall page: __HYPERCALL is a static call to xen_hypercall_intel (vmcall; ret) or xen_hypercall_amd (vmmcall; ret). We did not check which kernel release made the change.',
   sources: [src.linuxStatic, src.linuxIntel],
 };
 
@@ -140,7 +171,12 @@ function convention(arch: Architecture, kind: Kind): Convention {
   if (page) links.push({ id: `${base}-vmcall`, relation: 'related', why: 'vmcall executed directly, without the page, as current Linux does' });
   if (kind === 'vmcall' && wide) links.push({ id: `${base}-vmmcall`, relation: 'related', why: 'the AMD form' });
   if (kind === 'vmmcall') links.push({ id: `${base}-vmcall`, relation: 'related', why: 'the Intel form' });
-  if (kind !== 'vmmcall') links.push({ id: `xen-x86-${wide ? '32' : '64'}-${kind}`, relation: 'related', why: wide ? 'the 32-bit ABI: eax, ebx…edi' : 'the 64-bit ABI: rax, rdi…r8' });
+  if (kind !== 'vmmcall')
+    links.push({
+      id: `xen-x86-${wide ? '32' : '64'}-${kind}`,
+      relation: 'related',
+      why: wide ? 'the 32-bit ABI: eax, ebx…edi' : 'the 64-bit ABI: rax, rdi…r8',
+    });
   links.push({ id: 'xen-arm64-hvc', relation: 'related', why: 'the same hypercalls on Arm: hvc #0xEA1, number in x16' });
 
   const notes: Note[] = [clobberNote, sixthNote(wide), preservedNote, poisonNote(wide), cplNote];

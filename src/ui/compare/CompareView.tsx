@@ -17,6 +17,22 @@ export default function CompareView() {
             {guide.title}
           </h2>
           <p className="mt-1 max-w-prose leading-relaxed">{guide.intro}</p>
+          {guide.sources.length > 0 && (
+            <ul className="mt-2 space-y-0.5 text-sm muted">
+              {guide.sources.map((s) => (
+                <li key={s.title + s.where}>
+                  {s.url ? (
+                    <a className="underline decoration-dotted" href={s.url} target="_blank" rel="noopener noreferrer">
+                      {s.title}
+                    </a>
+                  ) : (
+                    s.title
+                  )}
+                  : {s.where}
+                </li>
+              ))}
+            </ul>
+          )}
         </section>
       )}
       <ComparePanes />

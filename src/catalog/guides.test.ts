@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { callFits } from '../model/call';
+import { marshal } from '../model/plan';
+import { findCall, findConvention } from './index';
+import { guides } from './guides';
+
+describe('guided comparisons', () => {
+  it.each(guides.map((g) => [g.id, g] as const))('%s: every pane names a call that fits its convention', (_, g) => {
+    expect(g.panes.length).toBeGreaterThanOrEqual(2);
+    expect(g.panes.length).toBeLessThanOrEqual(4);
+    for (const p of g.panes) {
+      const conv = findConvention(p.convention);
+      const call = findCall(p.call);
+      expect(conv, p.convention).toBeDefined();
+      expect(call, p.call).toBeDefined();
+      expect(callFits(conv!, call!), `${p.convention} ${p.call}`).toBe(true);
+    }
+  });
+
+  it('ids are unique', () => {
+    expect(new Set(guides.map((g) => g.id)).size).toBe(guides.length);
+  });
+
+  it('the vCPU-register guide shows the value in x6/x7 under SMCCC and x15/x16 under hvc #1', () => {
+    const g = guides.find((x) => x.id === 'vcpu-register')!;
+    const regs = g.panes.map((p) => marshal(findConvention(p.convention)!, findCall(p.call)!).outputs.map((o) => o.register));
+    expect(regs[0]).toEqual(expect.arrayContaining(['x6', 'x7']));
+    expect(regs[1]).toEqual(expect.arrayContaining(['x15', 'x16']));
+  });
+});
