@@ -16,3 +16,12 @@ test('the build publishes catalog.json next to index.html', async ({ request }) 
   expect(json.schemaVersion).toBe(1);
   expect(json.calls.find((c: { id: string }) => c.id === 'psci-cpu-on-64')).toMatchObject({ callNumber: '0xc4000003', encoding: '0xd4000002' });
 });
+
+test('a Hyper-V result value is shown as its fields, with the status name', async ({ page }) => {
+  await page.goto('./#/hyperv-x64-fast/hyperv-x64-signal-event');
+  await page.getByRole('button', { name: 'Unpack' }).click();
+  const results = page.getByTestId('results');
+  await expect(results).toContainText('rax');
+  await expect(results).toContainText(/status|result/i);
+  await expect(results).toContainText('HV_STATUS_SUCCESS');
+});

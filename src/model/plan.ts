@@ -3,6 +3,7 @@ import { argRegisters, callFits, type Call } from './call';
 import type { Convention } from './convention';
 import { computeSyndrome, encodeInstruction, type EncodedInstruction, type Syndrome } from './encoding';
 import { uniqueSources, type Source } from './source';
+import type { BitLayout } from './bits';
 import { formatHex, maxFor } from './value';
 
 export type Phase = 'marshal' | 'trap' | 'handle' | 'return' | 'unpack';
@@ -77,6 +78,8 @@ export interface Outcome {
   meaning: string;
   value: bigint;
   valueMeaning: string;
+  /** Fields of the value, when the result has a layout (Hyper-V's status and reps completed). */
+  layout?: BitLayout;
 }
 
 export interface Plan {
@@ -180,6 +183,7 @@ export function marshal(conv: Convention, call: Call, values: ArgValues = {}): P
           meaning: r.meaning,
           value: ex.example,
           valueMeaning: ex.exampleMeaning,
+          layout: r.layout,
         };
       });
 

@@ -13,6 +13,7 @@ import { LinkMessages } from './shell/LinkMessages';
 import { useThemeSync } from './shell/theme';
 import { NotesAndSources } from './sources/NotesAndSources';
 import { Stage } from './stage/Stage';
+import { Results } from './stage/Results';
 
 const CompareView = lazy(() => import('./compare/CompareView'));
 
@@ -74,6 +75,9 @@ function Single() {
         </div>
         <div className="order-4">
           <RegisterFile />
+        </div>
+        <div className="order-4">
+          <Results />
         </div>
         <div className="order-7">
           <NotesAndSources />
