@@ -69,6 +69,19 @@ export function findCall(id: string): Call | undefined {
   return callById.get(catalog.aliases.calls[id] ?? id);
 }
 
+/** For ids the code itself names (tests, guides): a missing one is a bug, so it throws. */
+export function requireConvention(id: string): Convention {
+  const c = findConvention(id);
+  if (!c) throw new Error(`no convention ${id}`);
+  return c;
+}
+
+export function requireCall(id: string): Call {
+  const c = findCall(id);
+  if (!c) throw new Error(`no call ${id}`);
+  return c;
+}
+
 export function callsFor(conv: Convention): Call[] {
   return catalog.calls.filter((c) => callFits(conv, c));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { marshal } from '../../model/plan';
-import { callsFor, findCall, findConvention } from '../index';
+import { callsFor, requireCall as call, requireConvention as conv } from '../index';
 import { hypstubCalls, hypstubConventions } from './index';
 
 /**
@@ -26,16 +26,6 @@ const SOURCE_NUMBERS: Record<string, bigint> = {
   'hypstub-arm32-pre-4.12-get-vectors': 0xffffffffn,
 };
 
-const conv = (id: string) => {
-  const c = findConvention(id);
-  if (!c) throw new Error(`no convention ${id}`);
-  return c;
-};
-const call = (id: string) => {
-  const c = findCall(id);
-  if (!c) throw new Error(`no call ${id}`);
-  return c;
-};
 
 describe('hyp-stub call numbers match the kernel sources', () => {
   it.each(Object.entries(SOURCE_NUMBERS).map(([id, n]) => [id, `0x${n.toString(16).toUpperCase()}`, n] as const))('%s = %s', (id, _hex, n) => {

@@ -2,19 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { callFits } from '../../model/call';
 import { computeSyndrome, encodeInstruction } from '../../model/encoding';
 import { marshal } from '../../model/plan';
-import { findCall, findConvention } from '../index';
+import { requireCall as call, requireConvention as conv } from '../index';
 import { KVM_ERRORS, kvmX86, negated } from './index';
 
-const conv = (id: string) => {
-  const c = findConvention(id);
-  if (!c) throw new Error(`no convention ${id}`);
-  return c;
-};
-const call = (id: string) => {
-  const c = findCall(id);
-  if (!c) throw new Error(`no call ${id}`);
-  return c;
-};
 
 describe('KVM x86 hypercall numbers (include/uapi/linux/kvm_para.h)', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { marshal } from '../../model/plan';
-import { callsFor, findCall, findConvention } from '../index';
+import { callsFor, requireCall as call, requireConvention as conv } from '../index';
 import { smcccCalls } from './calls';
 import { moreSmcccCalls } from './more-calls';
 
@@ -40,16 +40,6 @@ const SOURCE_IDS: Record<string, bigint> = {
   'kvm-vendor-mmio-guard': 0xc6000007n,
 };
 
-const conv = (id: string) => {
-  const c = findConvention(id);
-  if (!c) throw new Error(`no convention ${id}`);
-  return c;
-};
-const call = (id: string) => {
-  const c = findCall(id);
-  if (!c) throw new Error(`no call ${id}`);
-  return c;
-};
 
 describe('more SMCCC function IDs match the sources', () => {
   it.each(Object.entries(SOURCE_IDS).map(([id, fid]) => [id, `0x${fid.toString(16).toUpperCase()}`, fid] as const))('%s = %s', (id, _hex, fid) => {

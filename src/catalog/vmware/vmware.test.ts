@@ -3,7 +3,7 @@ import { decodeFields, encodeFields } from '../../model/bits';
 import { callFits } from '../../model/call';
 import { computeSyndrome, encodeInstruction } from '../../model/encoding';
 import { marshal } from '../../model/plan';
-import { callsFor, findCall, findConvention } from '../index';
+import { callsFor, requireCall as call, requireConvention as conv } from '../index';
 import { mrsXzrMdccsrWord, x7Layout } from './instructions';
 import { vmware } from './index';
 
@@ -16,16 +16,6 @@ const VMWARE_HYPERVISOR_MAGIC = 0x564d5868n; // vmware.h 0x564d5868U, vmwgfx_msg
 const VMWARE_HYPERVISOR_PORT = 0x5658n; // vmware.h
 const VMWARE_HYPERVISOR_PORT_HB = 0x5659n; // vmwgfx_msg_arm64.h literal; vmware.h PORT | BIT(0)
 
-const conv = (id: string) => {
-  const c = findConvention(id);
-  if (!c) throw new Error(`no convention ${id}`);
-  return c;
-};
-const call = (id: string) => {
-  const c = findCall(id);
-  if (!c) throw new Error(`no call ${id}`);
-  return c;
-};
 const x86Ids = ['vmware-x86-port-io', 'vmware-x86-vmcall', 'vmware-x86-vmmcall', 'vmware-x86-hb-out', 'vmware-x86-hb-in'];
 const allIds = [...x86Ids, 'vmware-arm64-vmwgfx'];
 

@@ -2,20 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { callFits } from '../../model/call';
 import { computeSyndrome, encodeInstruction } from '../../model/encoding';
 import { marshal } from '../../model/plan';
-import { findCall, findConvention } from '../index';
+import { requireCall as call, requireConvention as conv } from '../index';
 import { xenArm, xenCalls, xenEnosys } from './arm';
 import { xenX86 } from './x86';
 
-const conv = (id: string) => {
-  const c = findConvention(id);
-  if (!c) throw new Error(`no convention ${id}`);
-  return c;
-};
-const call = (id: string) => {
-  const c = findCall(id);
-  if (!c) throw new Error(`no call ${id}`);
-  return c;
-};
 
 describe('hypercall numbers (xen/include/public/xen.h)', () => {
   it.each([
