@@ -77,3 +77,9 @@ export function catalogJson() {
     calls: catalog.calls.filter((call) => catalog.conventions.some((c) => callsFor(c).includes(call))).map(callJson),
   };
 }
+
+/** A view's layouts as JSON, as the Share panel and the command line print it: one entry per pane. */
+export function viewJson(plans: readonly Plan[]): string {
+  const entries = plans.map((p) => ({ ...callLayoutJson(p), arguments: Object.fromEntries(p.inputs.map((s) => [s.register, hex(s.value)])) }));
+  return `${JSON.stringify(entries, null, 2)}\n`;
+}

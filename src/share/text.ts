@@ -111,3 +111,8 @@ export function layoutText(plan: Plan, permalink?: string): string {
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** A view's layouts as plain text, pane after pane, as the Share panel and the command line print it. */
+export function viewText(plans: readonly Plan[], permalink?: string): string {
+  return plans.map((p) => layoutText(p, permalink)).join('\n');
+}

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { callLayoutJson } from '../../share/catalog-json';
-import { layoutText } from '../../share/text';
-import { formatHex } from '../../model/value';
+import { viewJson } from '../../share/catalog-json';
+import { viewText } from '../../share/text';
 import { useApp } from '../../store/store';
 
 type Format = 'link' | 'text' | 'json';
@@ -22,12 +21,8 @@ export default function SharePanel({ onClose }: { onClose: () => void }) {
 
   const content: Record<Format, string> = {
     link,
-    text: plans.map((p) => layoutText(p, link)).join('\n'),
-    json: `${JSON.stringify(
-      plans.map((p) => ({ ...callLayoutJson(p), arguments: Object.fromEntries(p.inputs.map((s) => [s.register, formatHex(s.value).toLowerCase()])) })),
-      null,
-      2,
-    )}\n`,
+    text: viewText(plans, link),
+    json: viewJson(plans),
   };
 
   const copy = async (f: Format) => {

@@ -1,0 +1,74 @@
+import { callsFor, catalog, findCall, findConvention } from '../catalog';
+import { viewJson } from './catalog-json';
+import { decodePermalink, encodePermalink } from './permalink';
+import { viewText } from './text';
+import { derive } from '../store/derive';
+import type { ViewState } from './view';
+
+/**
+ * The command line: the same exports the Share panel makes, for scripts and
+ * for people who live in their mail client. Pure: takes the arguments,
+ * returns what to print and the exit code.
+ */
+export interface CliResult {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+export type Exporter = (view: ViewState, permalink: string) => string;
+
+const USAGE = `Usage:
+  npm run trapscope -- list
+  npm run trapscope -- <format> <call-id> [register=value ...] [--convention <id>]
+  npm run trapscope -- <format> <convention-id>/<call-id> [register=value ...]
+
+Formats: text (plain text for email), json
+Values are hex with 0x, or decimal. Set TRAPSCOPE_BASE_URL to your Trapscope
+site to get full permalinks; otherwise the link is the fragment alone.
+`;
+
+function fail(message: string, code = 1): CliResult {
+  return { stdout: '', stderr: `trapscope: ${message}\n`, code };
+}
+
+export function runCli(argv: readonly string[], baseUrl = '', extra: Readonly<Record<string, Exporter>> = {}): CliResult {
+  const formats: Record<string, Exporter> = {
+    text: (view, link) => viewText(derive(view).plans, link),
+    json: (view) => viewJson(derive(view).plans),
+    ...extra,
+  };
+  const [command, target, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') return { stdout: USAGE, stderr: '', code: command ? 0 : 2 };
+  if (command === 'list') {
+    const lines = catalog.calls
+      .map((call) => ({ call, fits: catalog.conventions.filter((c) => callsFor(c).includes(call)) }))
+      .filter((x) => x.fits.length)
+      .map((x) => `${x.call.id}\t${x.call.name}\t${x.fits.map((c) => c.id).join(',')}`);
+    return { stdout: `${lines.join('\n')}\n`, stderr: '', code: 0 };
+  }
+  const exporter = formats[command];
+  if (!exporter) return fail(`unknown format "${command}"; use one of ${Object.keys(formats).join(', ')}, or list\n\n${USAGE}`, 2);
+  if (!target) return fail(`${command} needs a call id; "npm run trapscope -- list" lists them`, 2);
+
+  let convId: string | undefined;
+  const assignments: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (a === '--convention') convId = rest[++i];
+    else if (/^[a-z0-9_.]+=.*/i.test(a)) assignments.push(a);
+    else return fail(`cannot read "${a}": give register=value, or --convention <id>`, 2);
+  }
+  const [first, second] = target.includes('/') ? target.split('/', 2) : [undefined, target];
+  convId ??= first;
+  const call = findCall(second ?? '');
+  if (!call) return fail(`no call "${second}"; "npm run trapscope -- list" lists the call ids`);
+  const conv = convId ? findConvention(convId) : catalog.conventions.find((c) => callsFor(c).includes(call));
+  if (!conv) return fail(`no convention "${convId}"`);
+  if (!callsFor(conv).includes(call)) return fail(`${call.name} cannot be made under ${conv.name}`);
+
+  const fragment = `#/${conv.id}/${call.id}${assignments.length ? `?${assignments.map((a) => a.split('=').map(encodeURIComponent).join('=')).join('&')}` : ''}`;
+  const { state, messages } = decodePermalink(fragment);
+  if (messages.length) return fail(messages.join('\n'));
+  return { stdout: exporter(state, `${baseUrl}${encodePermalink(state)}`), stderr: '', code: 0 };
+}
