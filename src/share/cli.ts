@@ -2,7 +2,7 @@ import { callsFor, catalog, findCall, findConvention } from '../catalog';
 import { viewJson } from './catalog-json';
 import { decodePermalink, encodePermalink } from './permalink';
 import { viewText } from './text';
-import { derive } from '../store/derive';
+import { derive } from './plans';
 import type { ViewState } from './view';
 
 /**

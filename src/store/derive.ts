@@ -1,34 +1,9 @@
 import { callsFor, catalog, findCall, findConvention } from '../catalog';
 import type { Call } from '../model/call';
 import type { Convention } from '../model/convention';
-import { marshal, type Plan } from '../model/plan';
 import { callFits, editableSlots } from '../model/call';
-import { encodeFields, type FieldValues } from '../model/bits';
-import { decodeFields } from '../model/bits';
-import type { PaneState, SingleView, ViewState } from '../share/view';
-import { alignTimeline, type Moment } from '../model/compare';
-
-/** The plan for a pane the decoder or an action has already validated. */
-export function planFor(pane: PaneState): Plan {
-  return marshal(findConvention(pane.convention)!, findCall(pane.call)!, pane.args);
-}
-
-/**
- * Everything the screen draws for a view, computed once per change: a plan
- * per pane and the moments playback walks through (one per step in a single
- * view; phase-aligned across panes in a comparison).
- */
-export interface Derived {
-  plans: Plan[];
-  plan: Plan;
-  moments: Moment[];
-}
-
-export function derive(view: ViewState): Derived {
-  const plans = (view.kind === 'single' ? [view] : view.panes).map(planFor);
-  const moments = view.kind === 'single' ? plans[0]!.steps.map((s) => ({ phase: s.phase, k: 0, steps: [s.index] })) : alignTimeline(plans);
-  return { plans, plan: plans[0]!, moments };
-}
+import { decodeFields, encodeFields, type FieldValues } from '../model/bits';
+import type { SingleView } from '../share/view';
 
 /** The call to show after switching convention: the same call if it fits, else its other-width twin, else the first. */
 export function callAfterSwitch(conv: Convention, current: Call): Call {

@@ -7,7 +7,8 @@ import { MAX_PANES, type PaneState, type SingleView, type ViewState } from '../s
 import { argRegisters, editableSlots } from '../model/call';
 import type { Moment } from '../model/compare';
 import { findGuide } from '../catalog/guides';
-import { callAfterSwitch, carryArgs, derive, withFunctionIdField } from './derive';
+import { callAfterSwitch, carryArgs, withFunctionIdField } from './derive';
+import { derive } from '../share/plans';
 
 export type Theme = 'system' | 'light' | 'dark';
 export const SPEEDS = [0.5, 1, 2, 4] as const;

@@ -1,0 +1,27 @@
+import { findCall, findConvention } from '../catalog';
+import { alignTimeline, type Moment } from '../model/compare';
+import { marshal, type Plan } from '../model/plan';
+import type { PaneState, ViewState } from './view';
+
+/** The plan for a pane the decoder or an action has already validated. */
+export function planFor(pane: PaneState): Plan {
+  return marshal(findConvention(pane.convention)!, findCall(pane.call)!, pane.args);
+}
+
+/**
+ * Everything the screen draws for a view, computed once per change: a plan
+ * per pane and the moments playback walks through (one per step in a single
+ * view; phase-aligned across panes in a comparison).
+ */
+export interface Derived {
+  plans: Plan[];
+  plan: Plan;
+  moments: Moment[];
+}
+
+export function derive(view: ViewState): Derived {
+  const plans = (view.kind === 'single' ? [view] : view.panes).map(planFor);
+  const moments = view.kind === 'single' ? plans[0]!.steps.map((s) => ({ phase: s.phase, k: 0, steps: [s.index] })) : alignTimeline(plans);
+  return { plans, plan: plans[0]!, moments };
+}
+
