@@ -25,3 +25,42 @@ test('share: the permalink, email text and JSON describe the view on screen', as
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
 });
+
+for (const kind of ['PNG', 'SVG'] as const) {
+  test(`a downloaded ${kind} reopens its view when dropped onto Trapscope`, async ({ page }) => {
+    await page.goto('./#/smccc-1.1-hvc64/psci-cpu-on-64?x1=0x101&step=5');
+    await page.getByRole('button', { name: 'Share' }).click();
+    await page.getByRole('tab', { name: 'Picture' }).click();
+    await expect(page.getByTestId('share-picture')).toBeVisible();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Download ${kind}` }).click()]);
+    expect(download.suggestedFilename()).toBe(`trapscope-psci-cpu-on-64.${kind.toLowerCase()}`);
+    const bytes = [...(await (await import('node:fs/promises')).readFile((await download.path())!))];
+
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+    await page.goto('./#/kvm-x86-vmcall/kvm-hc-kick-cpu');
+    await expect(page.getByLabel('Convention', { exact: true })).toHaveValue('kvm-x86-vmcall');
+    const dataTransfer = await page.evaluateHandle(
+      ([data, name, type]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(data as number[])], name as string, { type: type as string }));
+        return dt;
+      },
+      [bytes, download.suggestedFilename(), kind === 'PNG' ? 'image/png' : 'image/svg+xml'] as const,
+    );
+    await page.dispatchEvent('body', 'drop', { dataTransfer });
+    await expect(page).toHaveURL(/#\/smccc-1\.1-hvc64\/psci-cpu-on-64\?x1=0x101&step=5$/);
+    await expect(page.getByLabel('x1 · target_cpu')).toHaveValue('0x101');
+  });
+}
+
+test('dropping some other file says so, and keeps the view', async ({ page }) => {
+  await page.goto('./#/kvm-x86-vmcall/kvm-hc-kick-cpu');
+  const dataTransfer = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['hello'], 'notes.txt', { type: 'text/plain' }));
+    return dt;
+  });
+  await page.dispatchEvent('body', 'drop', { dataTransfer });
+  await expect(page.getByTestId('link-messages')).toContainText('"notes.txt" is not a PNG or SVG picture exported by Trapscope.');
+  await expect(page.getByLabel('Convention', { exact: true })).toHaveValue('kvm-x86-vmcall');
+});

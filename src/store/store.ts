@@ -52,6 +52,8 @@ export interface AppState {
   setSpeed(speed: number): void;
   setTheme(theme: Theme): void;
   dismissLinkMessages(): void;
+  /** Shows a message about something the reader brought in (a dropped file) in the link-message area. */
+  reportMessage(message: string): void;
 }
 
 function fresh(view: ViewState): Pick<AppState, 'view' | 'plan' | 'plans' | 'moments' | 'argText' | 'argErrors'> {
@@ -223,5 +225,9 @@ export const useApp = create<AppState>()((set, get) => ({
 
   dismissLinkMessages() {
     set({ linkMessages: [] });
+  },
+
+  reportMessage(message) {
+    set({ linkMessages: [message] });
   },
 }));

@@ -9,6 +9,7 @@ import { usePlayback } from './player/playback';
 import { RegisterFile } from './registers/RegisterFile';
 import { Header } from './shell/Header';
 import { useKeyboard } from './shell/keyboard';
+import { useDropToOpen } from './shell/drop';
 import { LinkMessages } from './shell/LinkMessages';
 import { useThemeSync } from './shell/theme';
 import { NotesAndSources } from './sources/NotesAndSources';
@@ -21,6 +22,7 @@ export function App() {
   useKeyboard();
   usePlayback();
   useThemeSync();
+  useDropToOpen();
   const compare = useApp((s) => s.view.kind === 'compare');
   return (
     <div className="min-h-screen font-sans">

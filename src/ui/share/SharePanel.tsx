@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { viewJson } from '../../share/catalog-json';
 import { viewText } from '../../share/text';
+import { registerSvg } from '../../share/svg';
+import { download, svgToPng } from './picture';
 import { useApp } from '../../store/store';
 
-type Format = 'link' | 'text' | 'json';
+type Format = 'link' | 'text' | 'json' | 'picture';
 
 /** Everything the view can be shared as, each read from the same plans the screen draws. Loaded on demand. */
 export default function SharePanel({ onClose }: { onClose: () => void }) {
@@ -19,11 +21,15 @@ export default function SharePanel({ onClose }: { onClose: () => void }) {
     if (d && !d.open) d.showModal();
   }, []);
 
+  const step = useApp((s) => s.moments[s.view.step]!);
+  const svg = registerSvg(plans[0]!, step.steps[0]!, link);
   const content: Record<Format, string> = {
     link,
     text: viewText(plans, link),
     json: viewJson(plans),
+    picture: svg,
   };
+  const base = `trapscope-${plans[0]!.call.id}`;
 
   const copy = async (f: Format) => {
     try {
@@ -51,7 +57,7 @@ export default function SharePanel({ onClose }: { onClose: () => void }) {
       </div>
       <div className="p-4">
         <div role="tablist" aria-label="Format" className="flex gap-2">
-          {(['link', 'text', 'json'] as const).map((f) => (
+          {(['link', 'text', 'json', 'picture'] as const).map((f) => (
             <button
               key={f}
               type="button"
@@ -61,7 +67,7 @@ export default function SharePanel({ onClose }: { onClose: () => void }) {
               className={`rounded-md border px-3 py-1 text-sm ${format === f ? 'border-[var(--focus)] font-semibold' : 'border-[var(--line)]'}`}
               onClick={() => setFormat(f)}
             >
-              {f === 'link' ? 'Permalink' : f === 'text' ? 'Plain text (email)' : 'JSON'}
+              {f === 'link' ? 'Permalink' : f === 'text' ? 'Plain text (email)' : f === 'json' ? 'JSON' : 'Picture'}
             </button>
           ))}
         </div>
@@ -71,16 +77,45 @@ export default function SharePanel({ onClose }: { onClose: () => void }) {
               ? 'The whole view is in the link: nothing is stored anywhere, and old links keep opening.'
               : format === 'text'
                 ? 'ASCII, at most 72 columns: paste it inline in a mailing-list reply.'
-                : 'The same shape as catalog.json, with the values used here.'}
+                : format === 'json'
+                  ? 'The same shape as catalog.json, with the values used here.'
+                  : 'The register diagram at this step. The picture carries its link: drop it onto Trapscope to reopen this view.'}
           </p>
-          <textarea
-            readOnly
-            aria-label={format === 'link' ? 'Permalink' : format === 'text' ? 'Plain text' : 'JSON'}
-            className="mt-2 h-72 w-full rounded-lg border border-[var(--line)] bg-[var(--bg)] p-2 font-mono text-xs"
-            value={content[format]}
-            data-testid={`share-${format}`}
-          />
-          <div className="mt-2 flex items-center gap-3">
+          {format === 'picture' ? (
+            <div className="mt-2">
+              <img
+                alt={`Register diagram: ${plans[0]!.call.name} under ${plans[0]!.convention.name}`}
+                src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`}
+                className="max-h-72 w-full rounded-lg border border-[var(--line)] bg-white object-contain"
+                data-testid="share-picture"
+              />
+              <div className="mt-2 flex gap-2">
+                <button
+                  type="button"
+                  className="rounded-lg border border-[var(--focus)] px-3 py-1.5 text-sm font-medium"
+                  onClick={() => download(`${base}.svg`, new Blob([svg], { type: 'image/svg+xml' }))}
+                >
+                  Download SVG
+                </button>
+                <button
+                  type="button"
+                  className="rounded-lg border border-[var(--focus)] px-3 py-1.5 text-sm font-medium"
+                  onClick={() => void svgToPng(svg, link).then((b) => download(`${base}.png`, b))}
+                >
+                  Download PNG
+                </button>
+              </div>
+            </div>
+          ) : (
+            <textarea
+              readOnly
+              aria-label={format === 'link' ? 'Permalink' : format === 'text' ? 'Plain text' : 'JSON'}
+              className="mt-2 h-72 w-full rounded-lg border border-[var(--line)] bg-[var(--bg)] p-2 font-mono text-xs"
+              value={content[format]}
+              data-testid={`share-${format}`}
+            />
+          )}
+          <div className={`mt-2 flex items-center gap-3 ${format === 'picture' ? 'hidden' : ''}`}>
             <button type="button" className="rounded-lg border border-[var(--focus)] px-3 py-1.5 text-sm font-medium" onClick={() => copy(format)}>
               Copy
             </button>

@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { requireCall, requireConvention } from '../catalog';
+import { marshal } from '../model/plan';
+import { linkFromFile, PNG_LINK_KEY } from './image-link';
+import { addPngText, crc32, readPngText } from './png-text';
+import { registerSvg } from './svg';
+
+// A 1x1 transparent PNG.
+const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+const link = 'https://example.org/trapscope/#/smccc-1.1-hvc64/psci-cpu-on-64?x1=0x1&step=3';
+const enc = (s: string) => new TextEncoder().encode(s);
+
+describe('pictures that carry their permalink', () => {
+  it('computes the PNG CRC the spec defines', () => {
+    expect(crc32(enc('IEND')).toString(16)).toBe('ae426082');
+  });
+
+  it('a PNG keeps its chunks and gains the link', () => {
+    const out = addPngText(PNG, PNG_LINK_KEY, link);
+    expect(readPngText(out)).toEqual({ [PNG_LINK_KEY]: link });
+    expect(linkFromFile('view.png', out)).toEqual({ ok: true, fragment: '#/smccc-1.1-hvc64/psci-cpu-on-64?x1=0x1&step=3' });
+    expect(out.length).toBe(PNG.length + 12 + PNG_LINK_KEY.length + 1 + link.length);
+  });
+
+  it('an SVG carries the link in its metadata, escaped, and reads back', () => {
+    const svg = registerSvg(marshal(requireConvention('smccc-1.1-hvc64'), requireCall('psci-cpu-on-64'), { x1: 1n }), 3, link);
+    expect(svg).toContain('<trapscope:permalink>https://example.org/trapscope/#/smccc-1.1-hvc64/psci-cpu-on-64?x1=0x1&amp;step=3</trapscope:permalink>');
+    expect(svg).toContain('hvc #0 = 0xD4000002');
+    expect(linkFromFile('view.svg', enc(svg))).toEqual({ ok: true, fragment: '#/smccc-1.1-hvc64/psci-cpu-on-64?x1=0x1&step=3' });
+  });
+
+  it('says what is wrong with anything else, and never throws', () => {
+    expect(linkFromFile('notes.txt', enc('hello'))).toMatchObject({ ok: false, message: expect.stringContaining('not a PNG or SVG') });
+    expect(linkFromFile('other.png', PNG)).toMatchObject({ ok: false, message: expect.stringContaining('carries no Trapscope link') });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), fc.boolean(), (bytes, asPng) => {
+        const b = asPng ? new Uint8Array([...PNG.subarray(0, 8), ...bytes]) : bytes;
+        const r = linkFromFile('x', b);
+        expect(typeof r.ok).toBe('boolean');
+      }),
+    );
+  });
+});

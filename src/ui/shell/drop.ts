@@ -1,0 +1,28 @@
+import { useEffect } from 'react';
+import { linkFromFile } from '../../share/image-link';
+import { useApp } from '../../store/store';
+
+/** Dropping a picture Trapscope exported anywhere on the page reopens its view. */
+export function useDropToOpen(): void {
+  useEffect(() => {
+    const over = (e: DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    };
+    const drop = async (e: DragEvent) => {
+      const file = e.dataTransfer?.files[0];
+      if (!file) return;
+      e.preventDefault();
+      const result = linkFromFile(file.name, new Uint8Array(await file.slice(0, 4 << 20).arrayBuffer()));
+      const app = useApp.getState();
+      if (!result.ok) return app.reportMessage(result.message);
+      window.history.pushState(null, '', result.fragment);
+      app.openLink(result.fragment);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
+}
