@@ -64,3 +64,19 @@ test('dropping some other file says so, and keeps the view', async ({ page }) =>
   await expect(page.getByTestId('link-messages')).toContainText('"notes.txt" is not a PNG or SVG picture exported by Trapscope.');
   await expect(page.getByLabel('Convention', { exact: true })).toHaveValue('kvm-x86-vmcall');
 });
+
+test('embed: minimal chrome, stepping works, a link back to the full view, and a titled iframe snippet', async ({ page }) => {
+  await page.goto('./#/smccc-1.1-hvc64/psci-cpu-on-64');
+  await page.getByRole('button', { name: 'Share' }).click();
+  await page.getByRole('tab', { name: 'Embed' }).click();
+  const snippet = await page.getByTestId('share-embed').inputValue();
+  expect(snippet).toMatch(/^<iframe src="[^"]+#\/smccc-1\.1-hvc64\/psci-cpu-on-64\?embed=1" title="Trapscope: PSCI CPU_ON \(SMC64\) under SMCCC 1\.1 · HVC64"/);
+
+  await page.goto('./#/smccc-1.1-hvc64/psci-cpu-on-64?step=2&embed=1');
+  await expect(page.getByLabel('Convention', { exact: true })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Open in Trapscope ↗' })).toHaveAttribute('href', /#\/smccc-1\.1-hvc64\/psci-cpu-on-64\?step=2$/);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('End');
+  await expect(page).toHaveURL(/\?step=9&embed=1$/);
+  await expect(page.getByTestId('register-file')).toBeVisible();
+});

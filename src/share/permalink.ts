@@ -14,6 +14,8 @@ import { MAX_PANES, type CompareView, type PaneState, type SingleView, type View
  *   #/compare/<convention>/<call>/<convention>/<call>…[?<pane>.<register>=<value>&…&step=<n>]
  *   #/guide/<guide>[?step=<n>]
  *
+ * Any of them may end with &embed=1 (or ?embed=1): the same view with minimal chrome.
+ *
  * Links are decoded by a total function: any string yields a view, plus
  * messages saying what could not be honoured. Never an exception.
  */
@@ -42,6 +44,7 @@ export function encodePermalink(v: ViewState): string {
     path = `compare/${v.panes.map((p) => `${p.convention}/${p.call}`).join('/')}`;
   }
   if (v.step > 0) q.push(`step=${v.step}`);
+  if (v.embed) q.push('embed=1');
   return `#/${path}${q.length ? `?${q.join('&')}` : ''}`;
 }
 
@@ -58,6 +61,7 @@ export function decodePermalink(hash: string): Decoded {
 
 interface Query {
   step?: string;
+  embed?: boolean;
   /** Argument values by pane prefix ('' for a single view, '1.' … for panes). */
   args: Map<string, Map<string, string>>;
 }
@@ -71,6 +75,11 @@ function parseQuery(query: string, messages: string[]): Query {
     const value = safeDecode(eq < 0 ? '' : part.slice(eq + 1));
     if (key === 'step') {
       out.step = value;
+      continue;
+    }
+    if (key === 'embed') {
+      if (value === '1') out.embed = true;
+      else messages.push(`Ignored embed=${clip(value)}: use embed=1.`);
       continue;
     }
     const m = /^(?:(\d)\.)?([a-z0-9_]+)$/.exec(key);
@@ -132,6 +141,10 @@ function decodeStep(raw: string | undefined, count: number, messages: string[]):
   return n;
 }
 
+function withEmbed<T extends ViewState>(state: T, query: Query): T {
+  return query.embed ? { ...state, embed: true } : state;
+}
+
 function decode(raw: string): Decoded {
   const messages: string[] = [];
   let hash = raw.startsWith('#') ? raw.slice(1) : raw;
@@ -159,7 +172,7 @@ function decode(raw: string): Decoded {
   if (!pane) return { state: defaultView, messages: [...messages, 'Showing the default view.'] };
   const steps = marshal(findConvention(pane.convention)!, findCall(pane.call)!, pane.args).steps.length;
   const step = decodeStep(query.step, steps, messages);
-  return { state: { kind: 'single', ...pane, step }, messages };
+  return { state: withEmbed({ kind: 'single', ...pane, step }, query), messages };
 }
 
 function decodeCompare(parts: string[], query: Query, messages: string[]): Decoded {
@@ -175,7 +188,7 @@ function decodeCompare(parts: string[], query: Query, messages: string[]): Decod
     messages.push('A comparison needs two panes; showing a single view.');
     return { state: panes[0] ? { kind: 'single', ...panes[0], step: 0 } : defaultView, messages };
   }
-  return { state: compareView(panes, query, messages), messages };
+  return { state: withEmbed(compareView(panes, query, messages), query), messages };
 }
 
 function decodeGuide(id: string, query: Query, messages: string[]): Decoded {
@@ -187,7 +200,7 @@ function decodeGuide(id: string, query: Query, messages: string[]): Decoded {
     };
   if (query.args.size) messages.push('Ignored argument values: a guided comparison always opens with its own values.');
   const panes = guide.panes.map((p) => ({ ...p, args: {} }));
-  return { state: { ...compareView(panes, query, messages), guide: guide.id }, messages };
+  return { state: withEmbed({ ...compareView(panes, query, messages), guide: guide.id }, query), messages };
 }
 
 function compareView(panes: PaneState[], query: Query, messages: string[]): CompareView {

@@ -12,6 +12,8 @@ export interface PaneState {
 export interface SingleView extends PaneState {
   kind: 'single';
   step: number;
+  /** Minimal chrome, for an iframe in slides or a blog post. */
+  embed?: true;
 }
 
 /** Two to four panes stepped together by phase; `step` counts aligned moments. */
@@ -21,6 +23,7 @@ export interface CompareView {
   step: number;
   /** Set when the view is a curated comparison, opened as #/guide/<id>. */
   guide?: string;
+  embed?: true;
 }
 
 export type ViewState = SingleView | CompareView;

@@ -24,12 +24,43 @@ export function App() {
   useThemeSync();
   useDropToOpen();
   const compare = useApp((s) => s.view.kind === 'compare');
+  const embed = useApp((s) => s.view.embed === true);
+  if (embed) return <Embedded compare={compare} />;
   return (
     <div className="min-h-screen font-sans">
       <Header />
       <LinkMessages />
       {compare ? <Compare /> : <Single />}
     </div>
+  );
+}
+
+/** Minimal chrome for an iframe: the call, the player, the stage, the registers, and a way out. */
+function Embedded({ compare }: { compare: boolean }) {
+  const plan = useApp((s) => s.plan);
+  const full = window.location.href.replace(/([?&])embed=1(&|$)/, (_m, a: string, b: string) => (b ? a : '')).replace(/[?&]$/, '');
+  return (
+    <main className="space-y-3 p-2 font-sans">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <p className="text-sm">
+          <strong>{compare ? 'Comparison' : plan.call.name}</strong> {compare ? '' : <span className="muted">under {plan.convention.name}</span>}
+        </p>
+        <a href={full} target="_blank" rel="noopener noreferrer" className="text-sm underline decoration-dotted">
+          Open in Trapscope ↗
+        </a>
+      </div>
+      <Player />
+      {compare ? (
+        <Suspense fallback={<p className="muted">Loading the comparison…</p>}>
+          <CompareView />
+        </Suspense>
+      ) : (
+        <>
+          <Stage />
+          <RegisterFile />
+        </>
+      )}
+    </main>
   );
 }
 

@@ -1,11 +1,20 @@
 import { useEffect, useRef, useState } from 'react';
 import { viewJson } from '../../share/catalog-json';
 import { viewText } from '../../share/text';
-import { registerSvg } from '../../share/svg';
+import { escapeXml, registerSvg } from '../../share/svg';
 import { download, svgToPng } from './picture';
 import { useApp } from '../../store/store';
 
-type Format = 'link' | 'text' | 'json' | 'picture';
+type Format = 'link' | 'text' | 'json' | 'picture' | 'embed';
+
+const LABEL: Record<Format, string> = { link: 'Permalink', text: 'Plain text (email)', json: 'JSON', picture: 'Picture', embed: 'Embed' };
+
+/** The same link with embed=1 added to its fragment's query. */
+function embedUrl(link: string): string {
+  const hash = link.indexOf('#');
+  if (hash < 0) return link;
+  return `${link}${link.slice(hash).includes('?') ? '&' : '?'}embed=1`;
+}
 
 /** Everything the view can be shared as, each read from the same plans the screen draws. Loaded on demand. */
 export default function SharePanel({ onClose }: { onClose: () => void }) {
@@ -28,6 +37,7 @@ export default function SharePanel({ onClose }: { onClose: () => void }) {
     text: viewText(plans, link),
     json: viewJson(plans),
     picture: svg,
+    embed: `<iframe src="${embedUrl(link)}" title="${escapeXml(`Trapscope: ${plans.map((p) => `${p.call.name} under ${p.convention.name}`).join(' vs ')}`)}" width="100%" height="760" style="border:0" loading="lazy"></iframe>\n`,
   };
   const base = `trapscope-${plans[0]!.call.id}`;
 
@@ -57,7 +67,7 @@ export default function SharePanel({ onClose }: { onClose: () => void }) {
       </div>
       <div className="p-4">
         <div role="tablist" aria-label="Format" className="flex gap-2">
-          {(['link', 'text', 'json', 'picture'] as const).map((f) => (
+          {(['link', 'text', 'json', 'picture', 'embed'] as const).map((f) => (
             <button
               key={f}
               type="button"
@@ -67,7 +77,7 @@ export default function SharePanel({ onClose }: { onClose: () => void }) {
               className={`rounded-md border px-3 py-1 text-sm ${format === f ? 'border-[var(--focus)] font-semibold' : 'border-[var(--line)]'}`}
               onClick={() => setFormat(f)}
             >
-              {f === 'link' ? 'Permalink' : f === 'text' ? 'Plain text (email)' : f === 'json' ? 'JSON' : 'Picture'}
+              {LABEL[f]}
             </button>
           ))}
         </div>
@@ -79,7 +89,9 @@ export default function SharePanel({ onClose }: { onClose: () => void }) {
                 ? 'ASCII, at most 72 columns: paste it inline in a mailing-list reply.'
                 : format === 'json'
                   ? 'The same shape as catalog.json, with the values used here.'
-                  : 'The register diagram at this step. The picture carries its link: drop it onto Trapscope to reopen this view.'}
+                  : format === 'picture'
+                    ? 'The register diagram at this step. The picture carries its link: drop it onto Trapscope to reopen this view.'
+                    : 'An iframe for slides or a blog post: this view with minimal chrome and a link back to the full app.'}
           </p>
           {format === 'picture' ? (
             <div className="mt-2">
@@ -109,7 +121,7 @@ export default function SharePanel({ onClose }: { onClose: () => void }) {
           ) : (
             <textarea
               readOnly
-              aria-label={format === 'link' ? 'Permalink' : format === 'text' ? 'Plain text' : 'JSON'}
+              aria-label={LABEL[format]}
               className="mt-2 h-72 w-full rounded-lg border border-[var(--line)] bg-[var(--bg)] p-2 font-mono text-xs"
               value={content[format]}
               data-testid={`share-${format}`}
