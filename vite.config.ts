@@ -2,6 +2,35 @@
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig, runnerImport, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * A strict Content-Security-Policy for the built site: no inline script, no
+ * eval, nothing from another origin. As a <meta> tag, because a static site
+ * has no headers of its own; added at build time only, since the dev server
+ * injects inline scripts.
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+function cspPlugin(): Plugin {
+  return {
+    name: 'trapscope-csp',
+    apply: 'build',
+    transformIndexHtml: (html) => html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+  };
+}
 
 /**
  * Publishes the catalog as data next to index.html, from the same model the
@@ -32,7 +61,40 @@ function catalogJsonPlugin(): Plugin {
 export default defineConfig({
   // Relative base so the static build works from any path (a project page, a USB stick).
   base: './',
-  plugins: [react(), tailwindcss(), catalogJsonPlugin()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    catalogJsonPlugin(),
+    cspPlugin(),
+    // Workbox precaches everything the app needs, so it and any permalink open offline after one visit.
+    // 'prompt': a new version waits for the reader's click, never reloading a page mid-animation.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['icon.svg', 'theme-init.js', 'apple-touch-icon.png'],
+      manifest: {
+        name: 'Trapscope',
+        short_name: 'Trapscope',
+        description: 'How a guest calls its hypervisor or firmware, register by register.',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#0b1120',
+        theme_color: '#1e293b',
+        icons: [
+          { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' },
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   build: { target: 'es2022', sourcemap: true },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],

@@ -10,6 +10,7 @@ import { RegisterFile } from './registers/RegisterFile';
 import { Header } from './shell/Header';
 import { useKeyboard } from './shell/keyboard';
 import { useDropToOpen } from './shell/drop';
+import { UpdatePrompt } from './shell/UpdatePrompt';
 import { LinkMessages } from './shell/LinkMessages';
 import { useThemeSync } from './shell/theme';
 import { NotesAndSources } from './sources/NotesAndSources';
@@ -31,6 +32,7 @@ export function App() {
       <Header />
       <LinkMessages />
       {compare ? <Compare /> : <Single />}
+      <UpdatePrompt />
     </div>
   );
 }
