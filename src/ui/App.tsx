@@ -85,7 +85,7 @@ function Compare() {
 
 function Single() {
   return (
-    <main className="mx-auto grid max-w-[1400px] gap-4 p-3 sm:p-4 lg:grid-cols-[minmax(300px,360px)_minmax(0,1fr)]">
+    <main className="mx-auto grid max-w-[1400px] grid-cols-[minmax(0,1fr)] gap-4 p-3 sm:p-4 lg:grid-cols-[minmax(300px,360px)_minmax(0,1fr)]">
       {/* Below lg the two columns dissolve, so a phone shows the call before the editors. */}
       <div className="contents lg:block lg:space-y-4">
         <div className="order-1">

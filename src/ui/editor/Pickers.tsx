@@ -34,7 +34,7 @@ export function Pickers() {
         <Cite sources={conv.sources} />
       </p>
       {conv.eraLinks && conv.eraLinks.length > 0 && (
-        <ul className="space-y-1 text-sm" aria-label="Other eras">
+        <ul className="space-y-1 text-sm break-words" aria-label="Other eras">
           {conv.eraLinks.map((l) => (
             <li key={l.id}>
               <button type="button" className="text-left underline decoration-dotted" onClick={() => selectConvention(l.id)}>

@@ -14,7 +14,7 @@ export function NotesAndSources() {
   const plan = useApp((s) => s.plan);
   const notes = [...plan.convention.notes, ...plan.call.notes];
   return (
-    <section className="panel grid gap-4 p-3 sm:p-4 lg:grid-cols-2" aria-label="Notes and sources">
+    <section className="panel grid grid-cols-[minmax(0,1fr)] gap-4 p-3 [overflow-wrap:anywhere] sm:p-4 lg:grid-cols-2" aria-label="Notes and sources">
       <div>
         <h2 className="text-lg font-semibold">Notes</h2>
         {notes.length === 0 ? (

@@ -34,7 +34,7 @@ export function Stage() {
                 <strong className="font-mono">{l.name}</strong> <span className={i === at ? '' : 'muted'}>· {l.who}</span>
               </span>
               {i === at && (
-                <span className="cpu-token rounded-md bg-[var(--focus)] px-2 py-0.5 font-mono text-xs font-bold text-white" data-testid="cpu-level">
+                <span className="cpu-token rounded-md bg-[var(--focus)] px-2 py-0.5 font-mono text-xs font-bold text-[var(--on-focus)]" data-testid="cpu-level">
                   CPU
                 </span>
               )}

@@ -1,0 +1,52 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/** Presses Tab until the focused element matches, as a keyboard user would. */
+async function tabTo(page: Page, matches: (el: Element) => boolean, what: string) {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(`(${matches.toString()})(document.activeElement)`)) return;
+  }
+  throw new Error(`could not reach ${what} with Tab`);
+}
+
+test('keyboard alone: pick a call, step, compare, share', async ({ page }) => {
+  await page.goto('./#/smccc-1.1-hvc32/smccc-version');
+  await tabTo(page, (el) => el.id === 'pick-call', 'the Call picker');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+  expect(outline).not.toBe('none');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByLabel('Call', { exact: true })).toHaveValue('smccc-arch-features');
+
+  await tabTo(page, (el) => el.getAttribute('aria-label') === 'Play (Space)', 'the Play button');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('step-counter')).toHaveText(/^3\//);
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('narration')).toContainText('The caller reads w0');
+
+  await tabTo(page, (el) => el.textContent === 'Compare this call side by side', 'the Compare button');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('aligned-registers')).toBeVisible();
+
+  await page.keyboard.press('Shift+Tab');
+  await tabTo(page, (el) => el.textContent === 'Share', 'the Share button');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Share this view' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+});
+
+test.describe('a 360 × 740 phone', () => {
+  test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+
+  for (const link of ['./#/smccc-1.1-hvc64/psci-cpu-on-64?step=5', './#/guide/x86-styles?step=6', './#/hyperv-x64-xmm-fast/hyperv-x64-flush-virtual-address-space-xmm?step=2']) {
+    test(`nothing is cut off: ${link}`, async ({ page }) => {
+      await page.goto(link);
+      await expect(page.locator('main')).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.getByRole('button', { name: /Step forward/ }).tap();
+      await expect(page.getByTestId('narration')).toBeVisible();
+    });
+  }
+});
