@@ -80,3 +80,13 @@ test('embed: minimal chrome, stepping works, a link back to the full view, and a
   await expect(page).toHaveURL(/\?step=9&embed=1$/);
   await expect(page.getByTestId('register-file')).toBeVisible();
 });
+
+test('C snippets: the Linux helper and the freestanding inline asm', async ({ page }) => {
+  await page.goto('./#/smccc-1.2-hvc64/psci-cpu-on-64');
+  await page.getByRole('button', { name: 'Share' }).click();
+  await page.getByRole('tab', { name: 'C (Linux)' }).click();
+  await expect(page.getByTestId('share-c')).toHaveValue(/arm_smccc_1_2_hvc/);
+  await page.getByRole('tab', { name: 'C (inline asm)' }).click();
+  await expect(page.getByTestId('share-asm')).toHaveValue(/asm\("x0"\)/);
+  await expect(page.getByTestId('share-asm')).toHaveValue(/hvc #0/);
+});

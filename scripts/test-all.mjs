@@ -51,5 +51,24 @@ try {
   console.log('e2e: no results were written');
 }
 
+// Every call's inline-asm snippet, compiled and disassembled: its own closing line counts the snippets.
+const asm = spawnSync('node', ['scripts/check-asm.mjs'], { encoding: 'utf8' });
+console.log('\n=== asm: node scripts/check-asm.mjs');
+// Its own tally is reworded so that the only "N passed, N failed" line is the sum at the end.
+process.stdout.write(
+  asm.stdout
+    .split('\n')
+    .filter((l) => !/^ok /.test(l))
+    .map((l) => l.replace(/^(\d+) passed, (\d+) failed$/, 'asm snippets: $1 matched, $2 did not'))
+    .join('\n'),
+);
+process.stderr.write(asm.stderr);
+const counts = /^(\d+) passed, (\d+) failed$/m.exec(asm.stdout);
+if (counts) {
+  passed += Number(counts[1]);
+  failed += Number(counts[2]);
+}
+if (!counts || (asm.status !== 0 && Number(counts[2]) === 0)) failed += 1;
+
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

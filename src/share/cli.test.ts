@@ -18,6 +18,11 @@ describe('trapscope command line', () => {
     expect(runCli(['json', 'kvm-hc-kick-cpu', '--convention', 'kvm-x86-vmcall']).stdout).toBe(viewJson([plan]));
   });
 
+  it('prints the C snippets the Share panel shows', () => {
+    expect(runCli(['c', 'smccc-1.1-hvc64/psci-cpu-on-64']).stdout).toContain('arm_smccc_1_1_hvc');
+    expect(runCli(['asm', 'kvm-hc-kick-cpu']).stdout).toContain('vmcall');
+  });
+
   it('lists every call id with the conventions it fits', () => {
     const lines = runCli(['list']).stdout.trim().split('\n');
     expect(lines.find((l) => l.startsWith('psci-cpu-on-64\t'))).toMatch(/[\t,]smccc-1\.1-hvc64(,|$)/);

@@ -2,6 +2,7 @@ import { callsFor, catalog, findCall, findConvention } from '../catalog';
 import { viewJson } from './catalog-json';
 import { decodePermalink, encodePermalink } from './permalink';
 import { viewText } from './text';
+import { viewAsmC, viewLinuxC } from './c-snippet';
 import { derive } from './plans';
 import type { ViewState } from './view';
 
@@ -16,14 +17,14 @@ export interface CliResult {
   code: number;
 }
 
-export type Exporter = (view: ViewState, permalink: string) => string;
+type Exporter = (view: ViewState, permalink: string) => string;
 
 const USAGE = `Usage:
   npm run trapscope -- list
   npm run trapscope -- <format> <call-id> [register=value ...] [--convention <id>]
   npm run trapscope -- <format> <convention-id>/<call-id> [register=value ...]
 
-Formats: text (plain text for email), json
+Formats: text (plain text for email), json, c (the Linux kernel helper),\n         asm (freestanding C with inline asm pinning every register)
 Values are hex with 0x, or decimal. Set TRAPSCOPE_BASE_URL to your Trapscope
 site to get full permalinks; otherwise the link is the fragment alone.
 `;
@@ -32,11 +33,12 @@ function fail(message: string, code = 1): CliResult {
   return { stdout: '', stderr: `trapscope: ${message}\n`, code };
 }
 
-export function runCli(argv: readonly string[], baseUrl = '', extra: Readonly<Record<string, Exporter>> = {}): CliResult {
+export function runCli(argv: readonly string[], baseUrl = ''): CliResult {
   const formats: Record<string, Exporter> = {
     text: (view, link) => viewText(derive(view).plans, link),
     json: (view) => viewJson(derive(view).plans),
-    ...extra,
+    c: (view) => viewLinuxC(derive(view).plans),
+    asm: (view) => viewAsmC(derive(view).plans),
   };
   const [command, target, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') return { stdout: USAGE, stderr: '', code: command ? 0 : 2 };

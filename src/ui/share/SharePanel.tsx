@@ -1,13 +1,23 @@
 import { useEffect, useRef, useState } from 'react';
 import { viewJson } from '../../share/catalog-json';
 import { viewText } from '../../share/text';
+import { viewAsmC, viewLinuxC } from '../../share/c-snippet';
 import { escapeXml, registerSvg } from '../../share/svg';
 import { download, svgToPng } from './picture';
 import { useApp } from '../../store/store';
 
-type Format = 'link' | 'text' | 'json' | 'picture' | 'embed';
+type Format = 'link' | 'text' | 'json' | 'c' | 'asm' | 'picture' | 'embed';
 
-const LABEL: Record<Format, string> = { link: 'Permalink', text: 'Plain text (email)', json: 'JSON', picture: 'Picture', embed: 'Embed' };
+const LABEL: Record<Format, string> = {
+  link: 'Permalink',
+  text: 'Plain text (email)',
+  json: 'JSON',
+  c: 'C (Linux)',
+  asm: 'C (inline asm)',
+  picture: 'Picture',
+  embed: 'Embed',
+};
+const FORMATS = Object.keys(LABEL) as Format[];
 
 /** The same link with embed=1 added to its fragment's query. */
 function embedUrl(link: string): string {
@@ -36,6 +46,8 @@ export default function SharePanel({ onClose }: { onClose: () => void }) {
     link,
     text: viewText(plans, link),
     json: viewJson(plans),
+    c: viewLinuxC(plans),
+    asm: viewAsmC(plans),
     picture: svg,
     embed: `<iframe src="${embedUrl(link)}" title="${escapeXml(`Trapscope: ${plans.map((p) => `${p.call.name} under ${p.convention.name}`).join(' vs ')}`)}" width="100%" height="760" style="border:0" loading="lazy"></iframe>\n`,
   };
@@ -66,8 +78,8 @@ export default function SharePanel({ onClose }: { onClose: () => void }) {
         </button>
       </div>
       <div className="p-4">
-        <div role="tablist" aria-label="Format" className="flex gap-2">
-          {(['link', 'text', 'json', 'picture', 'embed'] as const).map((f) => (
+        <div role="tablist" aria-label="Format" className="flex flex-wrap gap-2">
+          {FORMATS.map((f) => (
             <button
               key={f}
               type="button"
@@ -89,9 +101,13 @@ export default function SharePanel({ onClose }: { onClose: () => void }) {
                 ? 'ASCII, at most 72 columns: paste it inline in a mailing-list reply.'
                 : format === 'json'
                   ? 'The same shape as catalog.json, with the values used here.'
-                  : format === 'picture'
-                    ? 'The register diagram at this step. The picture carries its link: drop it onto Trapscope to reopen this view.'
-                    : 'An iframe for slides or a blog post: this view with minimal chrome and a link back to the full app.'}
+                  : format === 'c'
+                    ? 'The call as the Linux kernel makes it, through the helper the sources name.'
+                    : format === 'asm'
+                      ? 'A freestanding function that pins every register explicitly; it compiles with GCC for its architecture.'
+                      : format === 'picture'
+                        ? 'The register diagram at this step. The picture carries its link: drop it onto Trapscope to reopen this view.'
+                        : 'An iframe for slides or a blog post: this view with minimal chrome and a link back to the full app.'}
           </p>
           {format === 'picture' ? (
             <div className="mt-2">
