@@ -5,6 +5,24 @@ import { defineConfig, runnerImport, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 /**
+ * The manifest of every convention and call (ids, names, numbers, which
+ * family chunk holds them), built from the full catalog so the page can list
+ * and search everything while loading only the families it shows.
+ */
+function manifestPlugin(): Plugin {
+  const id = 'virtual:trapscope-manifest';
+  return {
+    name: 'trapscope-manifest',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    async load(resolved) {
+      if (resolved !== `\0${id}`) return undefined;
+      const { module } = await runnerImport<typeof import('./src/catalog/manifest-build')>('./src/catalog/manifest-build.ts', { configFile: false, logLevel: 'error' });
+      return `export default ${JSON.stringify(module.manifest)};`;
+    },
+  };
+}
+
+/**
  * A strict Content-Security-Policy for the built site: no inline script, no
  * eval, nothing from another origin. As a <meta> tag, because a static site
  * has no headers of its own; added at build time only, since the dev server
@@ -39,7 +57,7 @@ function cspPlugin(): Plugin {
  */
 function catalogJsonPlugin(): Plugin {
   const body = async () => {
-    const { module } = await runnerImport<typeof import('./src/share/catalog-json')>('./src/share/catalog-json.ts', { configFile: false, logLevel: 'error' });
+    const { module } = await runnerImport<typeof import('./src/share/catalog-json-build')>('./src/share/catalog-json-build.ts', { configFile: false, logLevel: 'error' });
     return `${JSON.stringify(module.catalogJson(), null, 2)}\n`;
   };
   return {
@@ -65,6 +83,7 @@ export default defineConfig({
     react(),
     tailwindcss(),
     catalogJsonPlugin(),
+    manifestPlugin(),
     cspPlugin(),
     // Workbox precaches everything the app needs, so it and any permalink open offline after one visit.
     // 'prompt': a new version waits for the reader's click, never reloading a page mid-animation.
@@ -98,6 +117,8 @@ export default defineConfig({
   build: { target: 'es2022', sourcemap: true },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    // Tests see the whole catalog, as the command line and the build do.
+    setupFiles: ['src/catalog/all.ts'],
     environment: 'node',
   },
 });

@@ -16,7 +16,7 @@ import { runnerImport } from 'vite';
 
 const run = promisify(execFile);
 const load = async (path) => (await runnerImport(path, { configFile: false, logLevel: 'error' })).module;
-const { catalog, callsFor, findConvention } = await load('./src/catalog/index.ts');
+const { catalog, callsFor, findConvention } = await load('./src/catalog/all.ts');
 const { marshal } = await load('./src/model/plan.ts');
 const { asmSnippet, snippetId } = await load('./src/share/c-snippet.ts');
 

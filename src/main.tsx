@@ -6,7 +6,8 @@ import { App } from './ui/App';
 import { loadTheme } from './ui/shell/theme';
 
 loadTheme();
-startUrlSync(window);
+// The families a link names load before the first render, so a permalink never flashes another view.
+await startUrlSync(window);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

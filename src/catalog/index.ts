@@ -5,18 +5,16 @@ import { aarch32 } from './arch/aarch32';
 import { aarch64 } from './arch/aarch64';
 import { x86, x8664 } from './arch/x86-64';
 import type { Family } from './family';
-import { gunyah } from './gunyah';
-import { hyperv } from './hyperv';
-import { hypstub } from './hypstub';
-import { kvmX86 } from './kvm-x86';
-import { riscv } from './riscv';
 import { smcccCalls } from './smccc/calls';
 import { smcccConventions } from './smccc/conventions';
 import { moreSmcccCalls } from './smccc/more-calls';
-import { vmware } from './vmware';
-import { xenArm } from './xen/arm';
-import { xenX86 } from './xen/x86';
 
+/**
+ * The catalog as a registry. SMCCC, the standard every other convention is
+ * measured against and the default view, is always here; the other families
+ * register themselves when they are loaded (see families.ts), so the first
+ * page load carries only what it shows.
+ */
 export interface Catalog {
   architectures: readonly Architecture[];
   conventions: readonly Convention[];
@@ -28,38 +26,52 @@ export interface Catalog {
   aliases: { conventions: Readonly<Record<string, string>>; calls: Readonly<Record<string, string>> };
 }
 
-/** Families in the order the picker lists them: SMCCC first, the standard the others are measured against. */
-const families: readonly Family[] = [
-  { conventions: smcccConventions, calls: [...smcccCalls, ...moreSmcccCalls] },
-  hyperv,
-  gunyah,
-  hypstub,
-  xenArm,
-  kvmX86,
-  vmware,
-  xenX86,
-  riscv,
-];
+/** Families in the order the picker lists them: SMCCC first. */
+export const FAMILY_KEYS = ['smccc', 'hyperv', 'gunyah', 'hypstub', 'xen-arm', 'kvm-x86', 'vmware', 'xen-x86', 'riscv'] as const;
+export type FamilyKey = (typeof FAMILY_KEYS)[number];
 
-export const catalog: Catalog = {
-  architectures: [aarch64, aarch32, x8664, x86, ...riscvArchitectures()],
-  conventions: families.flatMap((f) => f.conventions),
-  calls: families.flatMap((f) => f.calls),
-  aliases: { conventions: {}, calls: {} },
-};
+const loaded = new Map<string, Family>();
+const keyOf = new Map<string, string>();
 
-/** Architectures a family brings that the catalog does not already list (RISC-V). */
-function riscvArchitectures(): Architecture[] {
-  const known = new Set(['aarch64', 'aarch32', 'x86-64', 'x86']);
-  const seen = new Map<string, Architecture>();
-  for (const c of riscv.conventions) if (!known.has(c.arch.id)) seen.set(c.arch.id, c.arch);
-  return [...seen.values()];
+export const catalog: Catalog = { architectures: [], conventions: [], calls: [], aliases: { conventions: {}, calls: {} } };
+let conventionById = new Map<string, Convention>();
+let callById = new Map<string, Call>();
+
+/**
+ * Adds a family under its key. Families are kept in FAMILY_KEYS order
+ * whatever order they arrive in; keys outside it (custom conventions) follow.
+ */
+export function registerFamily(key: string, family: Family): void {
+  loaded.set(key, family);
+  const order = (k: string) => {
+    const i = (FAMILY_KEYS as readonly string[]).indexOf(k);
+    return i < 0 ? FAMILY_KEYS.length : i;
+  };
+  const families = [...loaded.entries()].sort((a, b) => order(a[0]) - order(b[0]));
+  for (const [k, f] of families) {
+    for (const c of f.conventions) keyOf.set(`conv:${c.id}`, k);
+    for (const c of f.calls) keyOf.set(`call:${c.id}`, k);
+  }
+  const conventions = families.flatMap(([, f]) => f.conventions);
+  const arches = new Map<string, Architecture>([aarch64, aarch32, x8664, x86].map((a) => [a.id, a]));
+  for (const c of conventions) if (!arches.has(c.arch.id)) arches.set(c.arch.id, c.arch);
+  Object.assign(catalog, { conventions, calls: families.flatMap(([, f]) => f.calls), architectures: [...arches.values()] });
+  conventionById = new Map(catalog.conventions.map((c) => [c.id, c]));
+  callById = new Map(catalog.calls.map((c) => [c.id, c]));
 }
 
-export const DEFAULT_VIEW = { convention: 'smccc-1.1-hvc64', call: 'psci-cpu-on-64' } as const;
+export function isFamilyLoaded(key: string): boolean {
+  return loaded.has(key);
+}
 
-const conventionById = new Map(catalog.conventions.map((c) => [c.id, c]));
-const callById = new Map(catalog.calls.map((c) => [c.id, c]));
+/** The key of the family a convention or call was registered under. */
+export function familyKeyOf(kind: 'conv' | 'call', id: string): string | undefined {
+  return keyOf.get(`${kind}:${id}`);
+}
+
+registerFamily('smccc', { conventions: smcccConventions, calls: [...smcccCalls, ...moreSmcccCalls] });
+
+export const DEFAULT_VIEW = { convention: 'smccc-1.1-hvc64', call: 'psci-cpu-on-64' } as const;
 
 export function findConvention(id: string): Convention | undefined {
   return conventionById.get(catalog.aliases.conventions[id] ?? id);
@@ -84,15 +96,4 @@ export function requireCall(id: string): Call {
 
 export function callsFor(conv: Convention): Call[] {
   return catalog.calls.filter((c) => callFits(conv, c));
-}
-
-/** Conventions grouped for the picker by family name (the eras of one ABI together), in catalog order. */
-export function conventionGroups(): { family: string; name: string; conventions: Convention[] }[] {
-  const groups = new Map<string, { family: string; name: string; conventions: Convention[] }>();
-  for (const c of catalog.conventions) {
-    const g = groups.get(c.familyName) ?? { family: c.family, name: c.familyName, conventions: [] };
-    g.conventions.push(c);
-    groups.set(c.familyName, g);
-  }
-  return [...groups.values()];
 }

@@ -1,4 +1,4 @@
-import { callsFor, catalog, findCall, findConvention } from '../catalog';
+import { callsFor, catalog, findCall, findConvention } from '../catalog/all';
 import { viewJson } from './catalog-json';
 import { decodePermalink, encodePermalink } from './permalink';
 import { viewText } from './text';

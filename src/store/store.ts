@@ -9,6 +9,7 @@ import type { Moment } from '../model/compare';
 import { findGuide } from '../catalog/guides';
 import { callAfterSwitch, carryArgs, withFunctionIdField } from './derive';
 import { derive } from '../share/plans';
+import { ensureConventions, ensureForLink } from './loading';
 
 export type Theme = 'system' | 'light' | 'dark';
 export const SPEEDS = [0.5, 1, 2, 4] as const;
@@ -30,17 +31,18 @@ export interface AppState {
   /** How the last view change should reach the address bar. */
   history: 'push' | 'replace';
 
-  openLink(hash: string): void;
-  selectConvention(id: string): void;
+  /** Loads the families the link names, then shows it; resolves once it is on screen. */
+  openLink(hash: string): Promise<void>;
+  selectConvention(id: string): Promise<void>;
   selectCall(id: string): void;
   /** Open a call found by search: under the current convention if it fits, else the nearest one. */
-  openCall(callId: string, conventionIds: readonly string[]): void;
+  openCall(callId: string, conventionIds: readonly string[]): Promise<void>;
   setArgText(register: string, text: string): void;
   setFunctionIdField(key: string, value: bigint): void;
   /** Compare: the given panes, or the current call beside the same call under a sibling convention. */
   openCompare(panes?: readonly PaneState[]): void;
-  openGuide(id: string): void;
-  setPane(index: number, pane: { convention?: string; call?: string }): void;
+  openGuide(id: string): Promise<void>;
+  setPane(index: number, pane: { convention?: string; call?: string }): Promise<void>;
   addPane(): void;
   removePane(index: number): void;
   /** Leave a comparison for the single view of one pane. */
@@ -84,12 +86,14 @@ export const useApp = create<AppState>()((set, get) => ({
   theme: 'system',
   history: 'replace',
 
-  openLink(hash) {
+  async openLink(hash) {
+    await ensureForLink(hash);
     const { state, messages } = decodePermalink(hash);
     set({ ...fresh(state), linkMessages: messages, playing: false, history: 'replace' });
   },
 
-  selectConvention(id) {
+  async selectConvention(id) {
+    await ensureConventions([id]);
     const conv = findConvention(id);
     const cur = single(get().view);
     if (!conv || !cur) return;
@@ -107,7 +111,8 @@ export const useApp = create<AppState>()((set, get) => ({
     set({ ...fresh({ ...cur, call: call.id, args: {}, step: 0 }), playing: false, history: 'push' });
   },
 
-  openCall(callId, conventionIds) {
+  async openCall(callId, conventionIds) {
+    await ensureConventions(conventionIds);
     const current = findConvention(get().plan.convention.id)!;
     const candidates = conventionIds.map((id) => findConvention(id)).filter((c) => c !== undefined);
     const conv =
@@ -156,14 +161,16 @@ export const useApp = create<AppState>()((set, get) => ({
     set({ ...fresh({ kind: 'compare', panes: chosen.slice(0, MAX_PANES), step: 0 }), playing: false, linkMessages: [], history: 'push' });
   },
 
-  openGuide(id) {
+  async openGuide(id) {
     const guide = findGuide(id);
     if (!guide) return;
+    await ensureConventions(guide.panes.map((p) => p.convention));
     const view: ViewState = { kind: 'compare', guide: guide.id, panes: guide.panes.map((p) => ({ ...p, args: {} })), step: 0 };
     set({ ...fresh(view), playing: false, linkMessages: [], history: 'push' });
   },
 
-  setPane(index, change) {
+  async setPane(index, change) {
+    if (change.convention) await ensureConventions([change.convention]);
     const cur = get().view;
     if (cur.kind !== 'compare' || !cur.panes[index]) return;
     const old = cur.panes[index]!;

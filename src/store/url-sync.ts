@@ -7,9 +7,8 @@ import { useApp } from './store';
  * them); stepping and editing replace the current one, so playing a call
  * does not flood the history.
  */
-export function startUrlSync(win: Window): () => void {
-  const app = useApp.getState();
-  app.openLink(win.location.hash);
+export async function startUrlSync(win: Window): Promise<() => void> {
+  await useApp.getState().openLink(win.location.hash);
   if (win.location.hash !== encodePermalink(useApp.getState().view)) {
     win.history.replaceState(null, '', encodePermalink(useApp.getState().view));
   }
@@ -23,7 +22,7 @@ export function startUrlSync(win: Window): () => void {
   });
 
   const onPop = () => {
-    if (win.location.hash !== encodePermalink(useApp.getState().view)) useApp.getState().openLink(win.location.hash);
+    if (win.location.hash !== encodePermalink(useApp.getState().view)) void useApp.getState().openLink(win.location.hash);
   };
   win.addEventListener('popstate', onPop);
   win.addEventListener('hashchange', onPop);

@@ -10,7 +10,6 @@ import { RegisterFile } from './registers/RegisterFile';
 import { Header } from './shell/Header';
 import { useKeyboard } from './shell/keyboard';
 import { useDropToOpen } from './shell/drop';
-import { UpdatePrompt } from './shell/UpdatePrompt';
 import { LinkMessages } from './shell/LinkMessages';
 import { useThemeSync } from './shell/theme';
 import { NotesAndSources } from './sources/NotesAndSources';
@@ -18,6 +17,8 @@ import { Stage } from './stage/Stage';
 import { Results } from './stage/Results';
 
 const CompareView = lazy(() => import('./compare/CompareView'));
+// The service-worker prompt (with workbox-window) matters only after the first visit has installed it.
+const UpdatePrompt = lazy(() => import('./shell/UpdatePrompt'));
 
 export function App() {
   useKeyboard();
@@ -32,7 +33,9 @@ export function App() {
       <Header />
       <LinkMessages />
       {compare ? <Compare /> : <Single />}
-      <UpdatePrompt />
+      <Suspense fallback={null}>
+        <UpdatePrompt />
+      </Suspense>
     </div>
   );
 }

@@ -26,7 +26,6 @@ const SOURCE_NUMBERS: Record<string, bigint> = {
   'hypstub-arm32-pre-4.12-get-vectors': 0xffffffffn,
 };
 
-
 describe('hyp-stub call numbers match the kernel sources', () => {
   it.each(Object.entries(SOURCE_NUMBERS).map(([id, n]) => [id, `0x${n.toString(16).toUpperCase()}`, n] as const))('%s = %s', (id, _hex, n) => {
     expect(call(id).number.value).toBe(n);

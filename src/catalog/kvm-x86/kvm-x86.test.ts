@@ -5,7 +5,6 @@ import { marshal } from '../../model/plan';
 import { requireCall as call, requireConvention as conv } from '../index';
 import { KVM_ERRORS, kvmX86, negated } from './index';
 
-
 describe('KVM x86 hypercall numbers (include/uapi/linux/kvm_para.h)', () => {
   it.each([
     ['kvm-hc-vapic-poll-irq', 1n],

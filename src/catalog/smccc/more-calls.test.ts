@@ -40,7 +40,6 @@ const SOURCE_IDS: Record<string, bigint> = {
   'kvm-vendor-mmio-guard': 0xc6000007n,
 };
 
-
 describe('more SMCCC function IDs match the sources', () => {
   it.each(Object.entries(SOURCE_IDS).map(([id, fid]) => [id, `0x${fid.toString(16).toUpperCase()}`, fid] as const))('%s = %s', (id, _hex, fid) => {
     expect(call(id).number.value).toBe(fid);

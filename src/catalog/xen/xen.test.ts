@@ -6,7 +6,6 @@ import { requireCall as call, requireConvention as conv } from '../index';
 import { xenArm, xenCalls, xenEnosys } from './arm';
 import { xenX86 } from './x86';
 
-
 describe('hypercall numbers (xen/include/public/xen.h)', () => {
   it.each([
     ['xen-memory-op', 12n],

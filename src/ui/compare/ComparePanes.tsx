@@ -1,4 +1,5 @@
-import { callsFor, conventionGroups, findConvention } from '../../catalog';
+import { callsFor, findConvention } from '../../catalog';
+import { conventionGroups } from '../../store/loading';
 import { MAX_PANES } from '../../share/view';
 import { useApp } from '../../store/store';
 
@@ -17,9 +18,9 @@ export function ComparePanes() {
             <label htmlFor={`pane-${i}-conv`} className="mt-1 block text-sm font-semibold">
               Convention {i + 1}
             </label>
-            <select id={`pane-${i}-conv`} className={select} value={p.convention.id} onChange={(e) => setPane(i, { convention: e.target.value })}>
+            <select id={`pane-${i}-conv`} className={select} value={p.convention.id} onChange={(e) => void setPane(i, { convention: e.target.value })}>
               {conventionGroups().map((g) => (
-                <optgroup key={g.family} label={g.name}>
+                <optgroup key={g.name} label={g.name}>
                   {g.conventions.map((c) => (
                     <option key={c.id} value={c.id}>
                       {c.name}
@@ -31,7 +32,7 @@ export function ComparePanes() {
             <label htmlFor={`pane-${i}-call`} className="mt-2 block text-sm font-semibold">
               Call {i + 1}
             </label>
-            <select id={`pane-${i}-call`} className={select} value={p.call.id} onChange={(e) => setPane(i, { call: e.target.value })}>
+            <select id={`pane-${i}-call`} className={select} value={p.call.id} onChange={(e) => void setPane(i, { call: e.target.value })}>
               {callsFor(findConvention(p.convention.id)!).map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}

@@ -1,12 +1,14 @@
 import { useMemo, useState } from 'react';
 import { searchCalls } from '../../catalog/search';
-import { formatHex } from '../../model/value';
+import { manifest } from '../../store/loading';
 import { useApp } from '../../store/store';
+
+const familyName = (id: string) => manifest.conventions.find((c) => c.id === id)?.familyName ?? id;
 
 /** Find a call by name or number across every convention: typing 0xC4000003 finds PSCI CPU_ON. */
 export function CallSearch() {
   const [query, setQuery] = useState('');
-  const hits = useMemo(() => searchCalls(query), [query]);
+  const hits = useMemo(() => searchCalls(query, manifest.calls), [query]);
   const { openCall } = useApp.getState();
   return (
     <div>
@@ -35,16 +37,13 @@ export function CallSearch() {
                 type="button"
                 className="w-full px-2 py-1.5 text-left text-sm hover:bg-[var(--role-arg-bg)]"
                 onClick={() => {
-                  openCall(
-                    h.call.id,
-                    h.conventions.map((c) => c.id),
-                  );
+                  void openCall(h.call.id, h.call.conventions);
                   setQuery('');
                 }}
               >
-                <span className="font-semibold">{h.call.name}</span> <span className="font-mono text-xs">{formatHex(h.call.number.value)}</span>
+                <span className="font-semibold">{h.call.name}</span> <span className="font-mono text-xs">{h.call.number}</span>
                 <span className="block text-xs muted">
-                  {h.conventions[0]!.familyName} · {h.conventions.length} convention{h.conventions.length === 1 ? '' : 's'}
+                  {familyName(h.call.conventions[0]!)} · {h.call.conventions.length} convention{h.call.conventions.length === 1 ? '' : 's'}
                 </span>
               </button>
             </li>

@@ -16,7 +16,7 @@ export function CompareEntry() {
       <ul className="space-y-1 text-sm">
         {guides.map((g) => (
           <li key={g.id}>
-            <button type="button" className="text-left underline decoration-dotted" onClick={() => openGuide(g.id)}>
+            <button type="button" className="text-left underline decoration-dotted" onClick={() => void openGuide(g.id)}>
               {g.title}
             </button>
           </li>

@@ -1,4 +1,5 @@
-import { callsFor, conventionGroups, findConvention } from '../../catalog';
+import { callsFor, findConvention } from '../../catalog';
+import { conventionGroups } from '../../store/loading';
 import { useApp } from '../../store/store';
 import { Cite } from '../sources/cite';
 import { CallSearch } from './CallSearch';
@@ -17,9 +18,9 @@ export function Pickers() {
         <label htmlFor="pick-convention" className="text-sm font-semibold">
           Convention
         </label>
-        <select id="pick-convention" className={select} value={conv.id} onChange={(e) => selectConvention(e.target.value)} data-testid="convention-picker">
+        <select id="pick-convention" className={select} value={conv.id} onChange={(e) => void selectConvention(e.target.value)} data-testid="convention-picker">
           {conventionGroups().map((g) => (
-            <optgroup key={g.family} label={g.name}>
+            <optgroup key={g.name} label={g.name}>
               {g.conventions.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
@@ -37,7 +38,7 @@ export function Pickers() {
         <ul className="space-y-1 text-sm break-words" aria-label="Other eras">
           {conv.eraLinks.map((l) => (
             <li key={l.id}>
-              <button type="button" className="text-left underline decoration-dotted" onClick={() => selectConvention(l.id)}>
+              <button type="button" className="text-left underline decoration-dotted" onClick={() => void selectConvention(l.id)}>
                 {l.relation === 'earlier' ? 'Earlier: ' : l.relation === 'later' ? 'Later: ' : 'See also: '}
                 {findConvention(l.id)?.name ?? l.id}
               </button>{' '}

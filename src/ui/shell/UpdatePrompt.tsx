@@ -5,7 +5,7 @@ import { useRegisterSW } from 'virtual:pwa-register/react';
  * one is waiting. It never reloads by itself: a lecturer mid-animation keeps
  * the page until they choose.
  */
-export function UpdatePrompt() {
+export default function UpdatePrompt() {
   const {
     offlineReady: [offlineReady, setOfflineReady],
     needRefresh: [needRefresh, setNeedRefresh],
@@ -13,7 +13,11 @@ export function UpdatePrompt() {
   } = useRegisterSW();
   if (!offlineReady && !needRefresh) return null;
   return (
-    <div role="status" className="fixed right-3 bottom-3 z-40 max-w-sm rounded-lg border border-[var(--line)] bg-[var(--panel)] p-3 text-sm shadow-lg" data-testid="pwa-status">
+    <div
+      role="status"
+      className="fixed right-3 bottom-3 z-40 max-w-sm rounded-lg border border-[var(--line)] bg-[var(--panel)] p-3 text-sm shadow-lg"
+      data-testid="pwa-status"
+    >
       <p>{needRefresh ? 'A new version of Trapscope is available.' : 'Ready to work offline.'}</p>
       <div className="mt-2 flex gap-2">
         {needRefresh && (

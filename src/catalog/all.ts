@@ -1,0 +1,24 @@
+/**
+ * Every family, loaded at once: for Node (tests, the command line, the
+ * catalog.json and manifest builds) where there is no first paint to protect.
+ */
+import { gunyah } from './gunyah';
+import { hyperv } from './hyperv';
+import { hypstub } from './hypstub';
+import { registerFamily } from './index';
+import { kvmX86 } from './kvm-x86';
+import { riscv } from './riscv';
+import { vmware } from './vmware';
+import { xenArm } from './xen/arm';
+import { xenX86 } from './xen/x86';
+
+registerFamily('hyperv', hyperv);
+registerFamily('gunyah', gunyah);
+registerFamily('hypstub', hypstub);
+registerFamily('xen-arm', xenArm);
+registerFamily('kvm-x86', kvmX86);
+registerFamily('vmware', vmware);
+registerFamily('xen-x86', xenX86);
+registerFamily('riscv', riscv);
+
+export * from './index';

@@ -1,0 +1,23 @@
+import type { Family } from './family';
+import { isFamilyLoaded, registerFamily, type FamilyKey } from './index';
+
+/**
+ * How each family arrives: a dynamic import, so each is its own chunk,
+ * fetched the first time a view needs it (and precached for offline use).
+ */
+const loaders: Record<Exclude<FamilyKey, 'smccc'>, () => Promise<Family>> = {
+  hyperv: () => import('./hyperv').then((m) => m.hyperv),
+  gunyah: () => import('./gunyah').then((m) => m.gunyah),
+  hypstub: () => import('./hypstub').then((m) => m.hypstub),
+  'xen-arm': () => import('./xen/arm').then((m) => m.xenArm),
+  'kvm-x86': () => import('./kvm-x86').then((m) => m.kvmX86),
+  vmware: () => import('./vmware').then((m) => m.vmware),
+  'xen-x86': () => import('./xen/x86').then((m) => m.xenX86),
+  riscv: () => import('./riscv').then((m) => m.riscv),
+};
+
+export async function loadFamilies(keys: Iterable<string>): Promise<void> {
+  await Promise.all(
+    [...new Set(keys)].filter((k): k is keyof typeof loaders => k in loaders && !isFamilyLoaded(k)).map(async (k) => registerFamily(k, await loaders[k]())),
+  );
+}

@@ -1,0 +1,38 @@
+import manifest from 'virtual:trapscope-manifest';
+import { loadFamilies } from '../catalog/families';
+import { findGuide } from '../catalog/guides';
+import type { ManifestConvention } from '../catalog/manifest';
+
+export { manifest };
+
+const keyOfConvention = new Map(manifest.conventions.map((c) => [c.id, c.key]));
+
+/** Conventions grouped for the pickers by family name (the eras of one ABI together), loaded or not. */
+export function conventionGroups(): { name: string; conventions: ManifestConvention[] }[] {
+  const groups = new Map<string, ManifestConvention[]>();
+  for (const c of manifest.conventions) groups.set(c.familyName, [...(groups.get(c.familyName) ?? []), c]);
+  return [...groups.entries()].map(([name, conventions]) => ({ name, conventions }));
+}
+
+/** Loads the families that hold these conventions; ids no family holds are left for the decoder to report. */
+export function ensureConventions(ids: Iterable<string>): Promise<void> {
+  const keys = [...ids].map((id) => keyOfConvention.get(manifest.aliases.conventions[id] ?? id)).filter((k): k is string => k !== undefined);
+  return loadFamilies(keys);
+}
+
+/** Every convention a link may name: each path segment, and a guide's panes. */
+export function ensureForLink(hash: string): Promise<void> {
+  const path = hash
+    .replace(/^#\/?/, '')
+    .split('?')[0]!
+    .split('/')
+    .map((s) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        return s;
+      }
+    });
+  const ids = path[0] === 'guide' ? (findGuide(path[1] ?? '')?.panes.map((p) => p.convention) ?? []) : path;
+  return ensureConventions(ids);
+}
