@@ -24,4 +24,3 @@ export function derive(view: ViewState): Derived {
   const moments = view.kind === 'single' ? plans[0]!.steps.map((s) => ({ phase: s.phase, k: 0, steps: [s.index] })) : alignTimeline(plans);
   return { plans, plan: plans[0]!, moments };
 }
-
