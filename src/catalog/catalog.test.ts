@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasRegister } from '../model/arch';
+import { cellOf, hasRegister } from '../model/arch';
 import { decodeFields, encodeFields } from '../model/bits';
 import { callFits } from '../model/call';
 import { computeSyndrome, encodeInstruction } from '../model/encoding';
@@ -96,6 +96,18 @@ describe('catalog integrity', () => {
       for (const call of callsFor(c)) {
         const regs = [...call.results.map((r) => r.register), ...call.args.map((a) => a.register), ...(call.fixed ?? []).map((f) => f.register)];
         for (const r of regs) if (r) expect(hasRegister(c.arch, r), `${c.id} ${call.id}: ${r}`).toBe(true);
+      }
+    }
+  });
+
+  it('gives every example value a width its register can hold', () => {
+    for (const c of catalog.conventions) {
+      for (const call of callsFor(c)) {
+        const plan = marshal(c, call);
+        for (const o of plan.outputs) {
+          const bits = cellOf(c.arch, o.register)!.bits;
+          expect(o.value < 1n << BigInt(bits), `${c.id} ${call.id} ${o.register} = ${formatHex(o.value)}`).toBe(true);
+        }
       }
     }
   });

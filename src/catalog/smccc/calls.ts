@@ -9,7 +9,8 @@ const PSCI_C = 'drivers/firmware/psci/psci.c';
 const KVM_HC = 'arch/arm64/kvm/hypercalls.c';
 const ARCH_SVC = 'include/services/arm_arch_svc.h';
 
-const psciRet = (name: string, v: number) => ({ example: BigInt.asUintN(64, BigInt(v)), exampleMeaning: `PSCI_RET_${name}` });
+/** A PSCI return code as the result register holds it: two's complement in the call's width. */
+const psciRet = (name: string, v: number, bits: 32 | 64) => ({ example: BigInt.asUintN(bits, BigInt(v)), exampleMeaning: `PSCI_RET_${name}` });
 const psciRetSrc = linux(PSCI_H, 'PSCI_RET_SUCCESS 0 … PSCI_RET_INVALID_ADDRESS -9');
 
 /** PSCI_0_2_FN(n) or PSCI_0_2_FN64(n); Linux writes the base as a literal, so n and the base are what the header states. */
@@ -61,7 +62,7 @@ function cpuOn(bits: 32 | 64): Call {
         sources: [linux(PSCI_C, '__psci_cpu_on: invoke_psci_fn(fn, cpuid, entry_point, 0)')],
       },
     ],
-    results: [{ name: 'status', meaning: 'PSCI return code', ...psciRet('SUCCESS', 0), sources: [psciRetSrc] }],
+    results: [{ name: 'status', meaning: 'PSCI return code', ...psciRet('SUCCESS', 0, bits), sources: [psciRetSrc] }],
     handles: 'it powers on the target CPU, which starts at the entry point with context_id in x0.',
     returnsOnSuccess: true,
     sources: [linux(PSCI_H, macro), linux(PSCI_C, 'PSCI_FN_NATIVE(0_2, CPU_ON)')],
@@ -91,7 +92,7 @@ function systemReset2(bits: 32 | 64): Call {
         sources: [linux(PSCI_C, 'psci_sys_reset: invoke_psci_fn(PSCI_FN_NATIVE(1_1, SYSTEM_RESET2), 0, 0, 0)')],
       },
     ],
-    results: [{ name: 'status', meaning: 'PSCI return code, only on failure', ...psciRet('NOT_SUPPORTED', -1), sources: [psciRetSrc] }],
+    results: [{ name: 'status', meaning: 'PSCI return code, only on failure', ...psciRet('NOT_SUPPORTED', -1, bits), sources: [psciRetSrc] }],
     handles: 'it resets the system; a warm reset keeps memory contents where the platform can.',
     returnsOnSuccess: false,
     sources: [linux(PSCI_H, macro), linux(PSCI_C, 'psci_sys_reset')],

@@ -1,0 +1,161 @@
+import type { BitLayout } from '../../model/bits';
+import { callFits, type Call } from '../../model/call';
+import { cellOf } from '../../model/arch';
+import type { Convention, FixedInput } from '../../model/convention';
+import { formatHex, maxFor } from '../../model/value';
+import { ARCHITECTURES, instructionsFor } from './architectures';
+import { FORMAT_TAG, FORMAT_VERSION, LIMITS, type CustomArchId, type CustomCall, type CustomDefinition, type CustomFixed } from './schema';
+
+/** Any id as kebab-case within the schema's 48 characters ("smccc-1.1-hvc64" becomes "smccc-1-1-hvc64"). */
+export function kebab(s: string, fallback = 'custom'): string {
+  const k = s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 48)
+    .replace(/^-+|-+$/g, '');
+  return k || fallback;
+}
+
+/** Names must be unique within a list; a repeated one gets its position ("reserved 2"). */
+function uniqueNames<T extends { name: string }>(items: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return items.map((it, i) => {
+    let name = it.name.slice(0, LIMITS.name);
+    if (seen.has(name.toLowerCase())) name = `${name.slice(0, LIMITS.name - 6)} ${i + 1}`;
+    seen.add(name.toLowerCase());
+    return { ...it, name };
+  });
+}
+
+function uniqueIds<T extends { id: string }>(items: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return items.map((it, i) => {
+    let id = it.id;
+    if (seen.has(id)) id = `${id.slice(0, 40)}-${i + 1}`;
+    seen.add(id);
+    return { ...it, id };
+  });
+}
+
+const hex = (v: bigint) => formatHex(v);
+const clip = (s: string) => s.slice(0, LIMITS.text);
+
+function fixedOf(list: readonly FixedInput[] | undefined): CustomFixed[] | undefined {
+  return list?.map((f) => ({ register: f.register, name: f.name.slice(0, LIMITS.name), meaning: clip(f.meaning), value: hex(f.value) }));
+}
+
+/** Layouts with the SMCCC bit 30 and bits 23:17 (SMCCC's own, Gunyah's refinement of it). */
+function isSmcccLayout(layout: BitLayout | undefined): boolean {
+  if (!layout) return false;
+  const at = (hi: number, lo: number) => layout.fields.some((f) => f.hi === hi && f.lo === lo);
+  return layout.bits === 32 && at(30, 30) && at(23, 17) && at(29, 24);
+}
+
+function copyCall(conv: Convention, call: Call): CustomCall {
+  const out: CustomCall = {
+    id: kebab(call.id, 'call'),
+    name: call.name.slice(0, LIMITS.name),
+    number: hex(call.number.value),
+    args: uniqueNames(call.args).map((a) => ({
+      name: a.name,
+      meaning: clip(a.meaning),
+      example: hex(a.example),
+      ...(a.register ? { register: a.register } : {}),
+    })),
+    results: uniqueNames(call.results).map((r, i) => {
+      const ex = r.exampleByEra?.[conv.era] ?? r;
+      // Cut to the register, as the caller would read it: a built-in example may be written 64 bits wide for a w register.
+      const bits = cellOf(conv.arch, r.register ?? conv.results[i] ?? '')?.bits;
+      const example = bits === undefined ? ex.example : ex.example & maxFor(bits);
+      return {
+        name: r.name,
+        meaning: clip(r.meaning),
+        example: hex(example),
+        exampleMeaning: clip(ex.exampleMeaning),
+        ...(r.register ? { register: r.register } : {}),
+      };
+    }),
+    summary: clip(call.summary),
+    handles: clip(call.handles),
+    returnsOnSuccess: call.returnsOnSuccess,
+  };
+  const fixed = fixedOf(call.fixed);
+  return fixed ? { ...out, fixed } : out;
+}
+
+/**
+ * A definition that makes the same plans as a built-in convention with the
+ * calls given (those that fit it). What the format has no place for is left
+ * behind: sources, notes, bit-field layouts of results, era links.
+ */
+export function copyOfBuiltIn(conv: Convention, calls: readonly Call[]): CustomDefinition {
+  const arch = conv.arch;
+  const cell = (r: string) => cellOf(arch, r)?.cell ?? r;
+  const resultCells = new Set(conv.results.map(cell));
+  // A preserved result register means "kept when a call leaves it unused"; the format says so explicitly.
+  const kept = conv.results.filter((r) => conv.preserved.some((p) => cell(p) === cell(r)));
+  const preserved = conv.preserved.filter((p) => !resultCells.has(cell(p)));
+  const fixed = fixedOf(conv.fixed);
+  const usesSmccc = isSmcccLayout(conv.functionId?.layout);
+  return {
+    trapscope: FORMAT_TAG,
+    version: FORMAT_VERSION,
+    convention: {
+      id: kebab(`${conv.id}-copy`),
+      name: `Copy of ${conv.name}`.slice(0, LIMITS.name),
+      arch: arch.id,
+      instruction: conv.instruction.mnemonic,
+      imm: conv.imm,
+      selector: conv.selector ?? null,
+      selectorName: conv.selectorName.slice(0, LIMITS.name),
+      slotBits: conv.slotBits as 16 | 32 | 64 | 128,
+      args: [...conv.args],
+      results: [...conv.results],
+      clobbered: [...conv.clobbered],
+      preserved,
+      ...(kept.length ? { resultsKeptWhenUnused: kept } : {}),
+      usesSmcccFunctionId: usesSmccc,
+      handler: conv.handler.slice(0, LIMITS.name),
+      era: conv.era.slice(0, LIMITS.name),
+      summary: clip(conv.summary),
+      ...(fixed ? { fixed } : {}),
+      ...(conv.unknownCall ? { unknownCall: { value: hex(conv.unknownCall.value), name: conv.unknownCall.name.slice(0, LIMITS.name) } } : {}),
+    },
+    calls: uniqueIds(uniqueNames(calls.filter((c) => callFits(conv, c)).map((c) => copyCall(conv, c)))).slice(0, LIMITS.calls),
+  };
+}
+
+/** Register roles to start from on each architecture: its usual selector, argument and result registers. */
+const STARTS: Record<CustomArchId, { selector: string; args: string[]; results: string[]; slotBits: 32 | 64 }> = {
+  aarch64: { selector: 'x0', args: ['x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7'], results: ['x0', 'x1', 'x2', 'x3'], slotBits: 64 },
+  aarch32: { selector: 'r0', args: ['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7'], results: ['r0', 'r1', 'r2', 'r3'], slotBits: 32 },
+  'x86-64': { selector: 'rax', args: ['rbx', 'rcx', 'rdx', 'rsi'], results: ['rax'], slotBits: 64 },
+  x86: { selector: 'eax', args: ['ebx', 'ecx', 'edx', 'esi'], results: ['eax'], slotBits: 32 },
+  riscv64: { selector: 'a7', args: ['a0', 'a1', 'a2', 'a3', 'a4', 'a5'], results: ['a0', 'a1'], slotBits: 64 },
+};
+
+/** A valid definition with no calls, for the editor to start from. */
+export function blankDefinition(arch: CustomArchId): CustomDefinition {
+  const s = STARTS[arch];
+  const ins = instructionsFor(ARCHITECTURES[arch])[0]!;
+  return {
+    trapscope: FORMAT_TAG,
+    version: FORMAT_VERSION,
+    convention: {
+      id: 'my-convention',
+      name: 'My convention',
+      arch,
+      instruction: ins.mnemonic,
+      imm: 0,
+      selector: s.selector,
+      selectorName: 'call number',
+      slotBits: s.slotBits,
+      args: [...s.args],
+      results: [...s.results],
+      clobbered: [],
+      preserved: [],
+      usesSmcccFunctionId: false,
+    },
+    calls: [],
+  };
+}

@@ -1,0 +1,374 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { catalog, requireCall, requireConvention } from '../../catalog';
+import { cellOf } from '../../model/arch';
+import { callFits } from '../../model/call';
+import { marshal, type Plan } from '../../model/plan';
+import { maxFor } from '../../model/value';
+import { CUSTOM_SOURCE } from './build';
+import { blankDefinition, copyOfBuiltIn, decodeCustom, type CustomDefinition, type FieldError } from './decode';
+import { gunyahLike, smcccHvc64 } from './fixtures';
+import { ARCH_IDS } from './schema';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function ok(input: unknown) {
+  const r = decodeCustom(input);
+  if (!r.ok) throw new Error(`expected a valid definition, got ${JSON.stringify(r.errors, null, 2)}`);
+  return r;
+}
+
+function errorsOf(input: unknown): FieldError[] {
+  const r = decodeCustom(input);
+  if (r.ok) throw new Error('expected errors, the definition decoded');
+  return r.errors;
+}
+
+/** The definition with one change made by `edit`. */
+function edited(base: () => Json, edit: (d: Json) => void): Json {
+  const d = base();
+  edit(d);
+  return d;
+}
+
+/** What the reader sees of a plan, without the sources and sentences that differ by design. */
+function registerView(p: Plan) {
+  return {
+    callNumber: p.callNumber,
+    inputs: p.inputs.map((s) => [s.register, s.cell, s.kind, s.value]),
+    // Cut to the register: the catalog writes PSCI SYSTEM_RESET2 (32)'s example -1 64 bits wide for w0; a copy cannot.
+    outputs: p.outputs.map((o) => [o.register, o.cell, o.value & maxFor(cellOf(p.convention.arch, o.register)!.bits)]),
+    lost: p.lost,
+    preserved: p.preserved,
+    trap: [p.trap.instruction, p.trap.from, p.trap.to, p.trap.syndrome?.value],
+    roles: Object.values(p.steps.at(-1)!.cells).map((c) => [c.cell, c.label, c.role]),
+  };
+}
+
+function marshalAll(r: ReturnType<typeof ok>): Plan[] {
+  const conv = r.family.conventions[0]!;
+  return r.family.calls.map((c) => marshal(conv, c));
+}
+
+describe('valid definitions', () => {
+  it('a user-written SMCCC 1.1 HVC64 with PSCI CPU_ON makes the built-in plan', () => {
+    const r = ok(smcccHvc64());
+    const [conv] = r.family.conventions;
+    const [call] = r.family.calls;
+    expect(conv).toMatchObject({
+      id: 'custom-my-smccc-hvc64',
+      family: 'custom-my-smccc-hvc64',
+      familyName: 'Custom: My SMCCC 1.1 HVC64',
+      sources: [CUSTOM_SOURCE],
+      roleSources: { args: [CUSTOM_SOURCE], results: [CUSTOM_SOURCE], clobbered: [CUSTOM_SOURCE], preserved: [CUSTOM_SOURCE] },
+    });
+    expect(conv!.notes).toEqual([expect.objectContaining({ kind: 'unconfirmed', text: expect.stringMatching(/user-written/) })]);
+    expect(call).toMatchObject({
+      id: 'custom-my-smccc-hvc64-cpu-on',
+      family: 'custom-my-smccc-hvc64',
+      number: { value: 0xc4000003n, stated: { value: 0xc4000003n, how: 'literal', source: CUSTOM_SOURCE } },
+    });
+    const mine = marshal(conv!, call!, { x1: 0x101n });
+    const builtIn = marshal(requireConvention('smccc-1.1-hvc64'), requireCall('psci-cpu-on-64'), { x1: 0x101n });
+    expect(registerView(mine)).toEqual(registerView(builtIn));
+    // The convention and call cite only the custom source; the trap keeps the instruction's own sources.
+    expect(mine.sources).toContainEqual(CUSTOM_SOURCE);
+    expect(mine.sources.filter((s) => s.title.startsWith('Custom'))).toEqual([CUSTOM_SOURCE]);
+  });
+
+  it('a Gunyah-2022-like convention: the immediate selects the call', () => {
+    const r = ok(gunyahLike());
+    const plans = marshalAll(r);
+    expect(plans.map((p) => p.trap.instruction.text)).toEqual(['hvc #0x6000', 'hvc #0x6012']);
+    expect(plans[0]!.trap.syndrome!.fields.ISS).toBe(0x6000n);
+    expect(plans[1]!.inputs.map((s) => [s.register, s.value])).toEqual([
+      ['x0', 0x10n],
+      ['x1', 0x1n],
+    ]);
+    expect(plans[1]!.lost).toEqual(expect.arrayContaining(['x8', 'x17', 'x2']));
+    expect(plans[1]!.preserved).toContain('x18');
+  });
+
+  it('a blank definition decodes on every architecture', () => {
+    for (const arch of ARCH_IDS) expect(ok(blankDefinition(arch)).family.calls).toEqual([]);
+  });
+
+  it('names are kept as plain strings, script and all', () => {
+    const script = '<script>alert(1)</script>';
+    const d = edited(smcccHvc64, (d) => {
+      d.convention.name = script;
+      d.calls[0].name = script;
+      d.calls[0].args[0].meaning = `"><img src=x onerror=alert(1)>`;
+    });
+    const r = ok(d);
+    expect(r.family.conventions[0]!.name).toBe(script);
+    expect(r.family.conventions[0]!.familyName).toBe(`Custom: ${script}`);
+    expect(r.family.calls[0]!.name).toBe(script);
+    expect(r.definition.calls[0]!.args[0]!.meaning).toBe(`"><img src=x onerror=alert(1)>`);
+    // As an id it is refused rather than escaped: ids go into links.
+    expect(errorsOf(edited(smcccHvc64, (d) => (d.convention.id = script)))[0]!.path).toBe('convention.id');
+  });
+
+  it('register names are read case-insensitively and stored as the architecture writes them', () => {
+    const r = ok(edited(smcccHvc64, (d) => (d.convention.selector = 'X0')));
+    expect(r.family.conventions[0]!.selector).toBe('x0');
+  });
+});
+
+describe('copies of built-in conventions', () => {
+  // Every built-in convention, with every call that fits it, copied and decoded: the same plan, register for register.
+  for (const conv of catalog.conventions) {
+    it(`${conv.id} copies into a definition that makes the same plans`, () => {
+      const calls = catalog.calls.filter((c) => callFits(conv, c));
+      const def = copyOfBuiltIn(conv, calls);
+      const r = ok(JSON.parse(JSON.stringify(def)));
+      const mine = r.family.conventions[0]!;
+      expect(r.family.calls).toHaveLength(calls.length);
+      calls.forEach((c, i) => {
+        expect(registerView(marshal(mine, r.family.calls[i]!))).toEqual(registerView(marshal(conv, c)));
+      });
+    });
+  }
+
+  it('leaves out calls that do not fit the convention', () => {
+    const def = copyOfBuiltIn(requireConvention('smccc-1.1-hvc32'), [requireCall('psci-cpu-on-64'), requireCall('psci-cpu-on-32')]);
+    expect(def.calls.map((c) => c.number)).toEqual(['0x84000003']);
+  });
+});
+
+/** The errors for one change, as [path, message] pairs. */
+function problems(base: () => Json, edit: (d: Json) => void): FieldError[] {
+  return errorsOf(edited(base, edit));
+}
+
+describe('invalid definitions name the field', () => {
+  const cases: [string, () => Json, (d: Json) => void, string, RegExp][] = [
+    [
+      'an unknown register',
+      smcccHvc64,
+      (d) => (d.convention.args[2] = 'x31'),
+      'convention.args[2]',
+      /^Convention, argument register 3: "x31" is not a register of AArch64/,
+    ],
+    ['an unknown selector', smcccHvc64, (d) => (d.convention.selector = 'eax'), 'convention.selector', /^Convention, selector register: "eax"/],
+    [
+      'a register on the wrong architecture',
+      gunyahLike,
+      (d) => (d.convention.arch = 'x86-64'),
+      'convention.instruction',
+      /"hvc" is not a trap instruction of x86-64.*vmcall/,
+    ],
+    [
+      'preserved and a result',
+      smcccHvc64,
+      (d) => d.convention.preserved.push('x3'),
+      'convention.preserved[28]',
+      /^Convention, preserved register 29: x3 is also a result register/,
+    ],
+    [
+      'preserved and a result, by another name',
+      smcccHvc64,
+      (d) => d.convention.preserved.push('w2'),
+      'convention.preserved[28]',
+      /w2 is also a result register/,
+    ],
+    [
+      'preserved and clobbered',
+      smcccHvc64,
+      (d) => d.convention.clobbered.push('x9'),
+      'convention.preserved[5]',
+      /^Convention, preserved register 6: x9 is also listed as clobbered/,
+    ],
+    [
+      'an immediate too wide for hvc',
+      smcccHvc64,
+      (d) => (d.convention.imm = 0x10000),
+      'convention.imm',
+      /^Convention, immediate: #0x10000 is too wide for the 16-bit immediate of hvc/,
+    ],
+    ['an immediate on vmcall', () => blankDefinition('x86-64'), (d) => (d.convention.imm = 1), 'convention.imm', /vmcall has no immediate/],
+    [
+      'bit 30 against the slot width',
+      smcccHvc64,
+      (d) => (d.calls[0].number = '0x84000003'),
+      'calls[0].number',
+      /^Call 1, number: bit 30 of the function id 0x84000003 is 0 .*must be 1/,
+    ],
+    [
+      'bits 23:17 set',
+      smcccHvc64,
+      (d) => (d.calls[0].number = '0xC4020003'),
+      'calls[0].number',
+      /^Call 1, number: bits 23:17 of the function id 0xC4020003 must be zero/,
+    ],
+    ['a function id wider than 32 bits', smcccHvc64, (d) => (d.calls[0].number = '0x1C4000003'), 'calls[0].number', /function ids are 32 bits/],
+    [
+      'a duplicate call id',
+      smcccHvc64,
+      (d) => d.calls.push({ ...d.calls[0], name: 'other' }),
+      'calls[1].id',
+      /^Call 2, id: "cpu-on" is already the id of call 1/,
+    ],
+    [
+      'a duplicate call name',
+      smcccHvc64,
+      (d) => d.calls.push({ ...d.calls[0], id: 'other' }),
+      'calls[1].name',
+      /^Call 2, name: "PSCI CPU_ON \(64\)" is already the name of call 1/,
+    ],
+    [
+      'a duplicate argument name',
+      smcccHvc64,
+      (d) => (d.calls[0].args[2].name = 'target_cpu'),
+      'calls[0].args[2].name',
+      /^Call 1, argument 3, name: "target_cpu" is already the name of argument 1/,
+    ],
+    [
+      'more arguments than argument registers',
+      smcccHvc64,
+      (d) => {
+        for (let i = 0; i < 5; i++) d.calls[0].args.push({ name: `more${i}`, meaning: '', example: '0x0' });
+      },
+      'calls[0].args[7]',
+      /^Call 1, argument 8: has no argument register left: the convention has 7 \(x1–x7\)/,
+    ],
+    [
+      'an example too wide for its register',
+      smcccHvc64,
+      (d) => (d.calls[0].args[0].example = '0x1_0000_0000_0000_0000'),
+      'calls[0].args[0].example',
+      /^Call 1, argument 1, example: 0x10000000000000000 is too wide for x1, which holds 64 bits/,
+    ],
+    [
+      'a result example too wide for its register',
+      smcccHvc64,
+      (d) => Object.assign(d.calls[0].results[0], { register: 'w0', example: '0x1FFFFFFFF' }),
+      'calls[0].results[0].example',
+      /too wide for w0, which holds 32 bits/,
+    ],
+    [
+      'a number too wide for the selector',
+      () => blankDefinition('x86'),
+      (d) => d.calls.push({ id: 'a', name: 'A', number: '0x1_0000_0000', args: [], results: [] }),
+      'calls[0].number',
+      /^Call 1, number: 0x100000000 does not fit the selector register eax, which holds 32 bits/,
+    ],
+    [
+      'a number too wide for the immediate',
+      gunyahLike,
+      (d) => (d.calls[1].number = '0x10000'),
+      'calls[1].number',
+      /^Call 2, number: 0x10000 does not fit the 16-bit immediate of hvc/,
+    ],
+    ['no selector and a fixed immediate', gunyahLike, (d) => (d.convention.imm = 0), 'convention.selector', /nothing selects the call/],
+    ['a result with no register left', gunyahLike, (d) => (d.convention.results = ['x0']), 'calls[0].results[1]', /has no result register/],
+    ['an unknown trap target', smcccHvc64, (d) => (d.convention.target = 'EL9'), 'convention.target', /"EL9" is not a level of AArch64/],
+    [
+      'a kept result that is not a result',
+      smcccHvc64,
+      (d) => (d.convention.resultsKeptWhenUnused = ['x9']),
+      'convention.resultsKeptWhenUnused[0]',
+      /x9 is not one of the result registers/,
+    ],
+    [
+      'an argument in the selector register',
+      smcccHvc64,
+      (d) => (d.calls[0].args[0].register = 'x0'),
+      'calls[0].args[0]',
+      /goes in x0, which holds the selector/,
+    ],
+    // Shape errors, from the schema.
+    [
+      'an unknown architecture',
+      smcccHvc64,
+      (d) => (d.convention.arch = 'arm'),
+      'convention.arch',
+      /^Convention, architecture: must be one of aarch64, aarch32, x86-64, x86, riscv64/,
+    ],
+    ['an id that is not kebab-case', smcccHvc64, (d) => (d.calls[0].id = 'CPU_ON'), 'calls[0].id', /^Call 1, id: must be kebab-case/],
+    ['a number that is not a number', smcccHvc64, (d) => (d.calls[0].number = '0xZZ'), 'calls[0].number', /^Call 1, number: must be a non-negative number/],
+    ['a negative number', smcccHvc64, (d) => (d.calls[0].number = -1), 'calls[0].number', /must be a non-negative number/],
+    ['a missing field', smcccHvc64, (d) => delete d.convention.selectorName, 'convention.selectorName', /^Convention, selector name: is missing/],
+    [
+      'a misspelt field',
+      smcccHvc64,
+      (d) => (d.convention.preseved = []),
+      'convention.preseved',
+      /^Convention, field "preseved": is not a field this format knows/,
+    ],
+    ['a boolean that is not', smcccHvc64, (d) => (d.convention.usesSmcccFunctionId = 'yes'), 'convention.usesSmcccFunctionId', /must be true or false/],
+    ['a newer format', smcccHvc64, (d) => (d.version = 2), 'version', /newer than this Trapscope reads/],
+    ['another kind of JSON', smcccHvc64, (d) => (d.trapscope = 'catalog'), 'trapscope', /not a Trapscope custom convention/],
+  ];
+  for (const [what, base, edit, path, message] of cases) {
+    it(`${what}: ${path}`, () => {
+      const errors = problems(base, edit);
+      expect(errors.map((e) => e.path)).toContain(path);
+      expect(errors.find((e) => e.path === path)!.message).toMatch(message);
+    });
+  }
+
+  it('anything but an object is refused as a whole', () => {
+    for (const x of [null, 1, 'x', [], undefined])
+      expect(errorsOf(x)).toEqual([{ path: '', message: expect.stringMatching(/^The definition: must be a JSON object/) }]);
+  });
+});
+
+/** Every path in a JSON value, so a fuzzer can replace any one of them. */
+function paths(x: unknown, at: (string | number)[] = []): (string | number)[][] {
+  const out = [at];
+  if (Array.isArray(x)) x.forEach((v, i) => out.push(...paths(v, [...at, i])));
+  else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) out.push(...paths(v, [...at, k]));
+  return out;
+}
+
+function replaceAt(root: Json, path: (string | number)[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  const copy = structuredClone(root);
+  let o: Json = copy;
+  for (const k of path.slice(0, -1)) o = o[k];
+  o[path.at(-1)!] = value;
+  return copy;
+}
+
+describe('fuzzing decodeCustom', () => {
+  const expectTotal = (input: unknown) => {
+    const r = decodeCustom(input);
+    if (r.ok) for (const p of marshalAll(r)) expect(p.steps.length).toBeGreaterThan(0);
+    else {
+      expect(r.errors.length).toBeGreaterThan(0);
+      for (const e of r.errors) expect(typeof e.path === 'string' && typeof e.message === 'string' && e.message.length > 0).toBe(true);
+    }
+  };
+
+  it('any JSON value gives a result, never an exception', () => {
+    fc.assert(fc.property(fc.jsonValue(), expectTotal), { numRuns: 500 });
+  });
+
+  for (const [name, base] of [
+    ['SMCCC', smcccHvc64],
+    ['Gunyah-like', gunyahLike],
+  ] as const) {
+    const all = paths(base());
+    it(`${name}: any field replaced by any JSON value gives errors, or calls marshal() accepts`, () => {
+      fc.assert(
+        fc.property(
+          fc.nat(all.length - 1),
+          fc.oneof(fc.jsonValue(), fc.string(), fc.constantFrom('x31', 'w0', 'call', '0xFFFFFFFFFFFFFFFFF', '<script>alert(1)</script>', -1, 1e300)),
+          (i, v) => expectTotal(replaceAt(base(), all[i]!, v)),
+        ),
+        { numRuns: 1500 },
+      );
+    });
+  }
+
+  it('a valid definition decodes to itself', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...catalog.conventions), (conv) => {
+        const def: CustomDefinition = copyOfBuiltIn(conv, catalog.calls);
+        expect(ok(def).definition).toEqual(def);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});

@@ -1,0 +1,147 @@
+import * as v from 'valibot';
+
+/**
+ * The JSON format of a user-written convention and its calls. It is plain
+ * JSON (numbers as strings, since JSON numbers cannot hold 64-bit values), so
+ * the same text goes into a link, a file and localStorage. `version` changes
+ * only when a key changes meaning; storage.ts migrates older stores.
+ *
+ * The schema checks shapes only. What needs the architecture (does x31
+ * exist? does 0x10000 fit hvc's immediate?) is checked in checks.ts.
+ */
+
+export const FORMAT_TAG = 'custom-convention';
+export const FORMAT_VERSION = 1;
+
+export const ARCH_IDS = ['aarch64', 'aarch32', 'x86-64', 'x86', 'riscv64'] as const;
+
+/** Caps keep a hostile link or file from costing much memory or time; real definitions are far smaller. */
+export const LIMITS = { name: 120, text: 2000, value: 48, list: 64, calls: 400 } as const;
+
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Hex with 0x or decimal, `_` allowed between digits, as the argument boxes accept. */
+export const VALUE_TEXT = /^(?:0x[0-9a-f]+(?:_[0-9a-f]+)*|[0-9]+(?:_[0-9]+)*)$/i;
+const REGISTER = /^[a-z][a-z0-9_]*$/i;
+
+const id = v.pipe(
+  v.string('must be text'),
+  v.maxLength(48, 'must be at most 48 characters'),
+  v.regex(KEBAB, 'must be kebab-case: lower-case letters and digits joined by single hyphens ("my-call-2")'),
+);
+const name = v.pipe(v.string('must be text'), v.minLength(1, 'must not be empty'), v.maxLength(LIMITS.name, `must be at most ${LIMITS.name} characters`));
+const text = v.pipe(v.string('must be text'), v.maxLength(LIMITS.text, `must be at most ${LIMITS.text} characters`));
+const register = v.pipe(
+  v.string('must be a register name'),
+  v.maxLength(16, 'must be a register name (at most 16 characters)'),
+  v.regex(REGISTER, 'must be a register name such as x1, r0, rax or a0'),
+);
+const registers = v.pipe(v.array(register, 'must be a list of register names'), v.maxLength(LIMITS.list, `must list at most ${LIMITS.list} registers`));
+
+const VALUE_MESSAGE = 'must be a non-negative number: hex with 0x ("0x84000000") or decimal ("42")';
+
+/** A register value: a hex or decimal string, or a JSON number that is a safe non-negative integer. */
+export const valueSchema = v.union(
+  [
+    v.pipe(v.string(), v.maxLength(LIMITS.value, `is too long for a register value`), v.regex(VALUE_TEXT, VALUE_MESSAGE)),
+    v.pipe(
+      v.number(),
+      v.integer(VALUE_MESSAGE),
+      v.minValue(0, VALUE_MESSAGE),
+      v.maxValue(Number.MAX_SAFE_INTEGER, 'is too large for a JSON number; write it as a hex string'),
+    ),
+  ],
+  VALUE_MESSAGE,
+);
+export type ValueText = v.InferOutput<typeof valueSchema>;
+
+const IMM_MESSAGE = 'must be a non-negative whole number, or "call" when the immediate selects the call';
+
+const fixedInput = v.strictObject({ register, name, meaning: text, value: valueSchema }, 'must be an object with register, name, meaning and value');
+
+const argument = v.strictObject(
+  { name, meaning: text, example: valueSchema, register: v.optional(register) },
+  'must be an object with name, meaning, example and optionally register',
+);
+
+const result = v.strictObject(
+  { name, meaning: text, example: valueSchema, exampleMeaning: v.optional(text), register: v.optional(register) },
+  'must be an object with name, meaning, example and optionally exampleMeaning and register',
+);
+
+const call = v.strictObject(
+  {
+    id,
+    name,
+    number: valueSchema,
+    args: v.pipe(v.array(argument, 'must be a list of arguments'), v.maxLength(LIMITS.list, `must have at most ${LIMITS.list} entries`)),
+    results: v.pipe(v.array(result, 'must be a list of results'), v.maxLength(LIMITS.list, `must have at most ${LIMITS.list} entries`)),
+    summary: v.optional(text),
+    /** What the callee does, one sentence, present tense (shown in the "handle" step). */
+    handles: v.optional(text),
+    /** False for calls that only come back when they fail (PSCI CPU_OFF). */
+    returnsOnSuccess: v.optional(v.boolean('must be true or false')),
+    /** Values this call loads besides its number (RISC-V SBI's function id in a6). */
+    fixed: v.optional(v.pipe(v.array(fixedInput, 'must be a list of fixed inputs'), v.maxLength(8, 'must have at most 8 entries'))),
+  },
+  'must be an object with id, name, number, args and results',
+);
+
+const convention = v.strictObject(
+  {
+    id,
+    name,
+    arch: v.picklist(ARCH_IDS, `must be one of ${ARCH_IDS.join(', ')}`),
+    /** Mnemonic of one of the architecture's built-in trap instructions. */
+    instruction: v.pipe(v.string('must be an instruction mnemonic such as hvc, smc, vmcall, vmmcall or ecall'), v.maxLength(40, 'is too long')),
+    imm: v.union([v.pipe(v.number(), v.integer(IMM_MESSAGE), v.minValue(0, IMM_MESSAGE)), v.literal('call')], IMM_MESSAGE),
+    /** null when only the immediate selects the call. */
+    selector: v.nullable(register),
+    selectorName: name,
+    slotBits: v.picklist([16, 32, 64, 128], 'must be 16, 32, 64 or 128'),
+    args: registers,
+    results: registers,
+    clobbered: registers,
+    preserved: registers,
+    /**
+     * Result registers the callee keeps when a call does not use them (SMCCC
+     * 1.2 keeps x4-x17). Kept apart from `preserved` so that a register can
+     * never be listed as both kept and a result.
+     */
+    resultsKeptWhenUnused: v.optional(registers),
+    usesSmcccFunctionId: v.boolean('must be true or false'),
+    /** The level the trap enters, when not the instruction's usual one (one of the architecture's levels). */
+    target: v.optional(v.pipe(v.string('must be a level name such as EL2, EL3, host or M'), v.maxLength(16, 'is too long'))),
+    /** Who handles the call there, in a few words: "the hypervisor". */
+    handler: v.optional(name),
+    era: v.optional(name),
+    summary: v.optional(text),
+    /** Loaded on every call before the selector (VMware's magic in eax). */
+    fixed: v.optional(v.pipe(v.array(fixedInput, 'must be a list of fixed inputs'), v.maxLength(8, 'must have at most 8 entries'))),
+    /** What the callee answers for a number it does not implement. */
+    unknownCall: v.optional(v.strictObject({ value: valueSchema, name }, 'must be an object with value and name')),
+  },
+  'must be an object describing the convention',
+);
+
+export const customDefinitionSchema = v.strictObject(
+  {
+    trapscope: v.literal(FORMAT_TAG, `must be "${FORMAT_TAG}"`),
+    version: v.literal(FORMAT_VERSION, `must be ${FORMAT_VERSION}`),
+    convention,
+    calls: v.pipe(v.array(call, 'must be a list of calls'), v.maxLength(LIMITS.calls, `must have at most ${LIMITS.calls} calls`)),
+  },
+  'must be a JSON object with trapscope, version, convention and calls',
+);
+
+export type CustomDefinition = v.InferOutput<typeof customDefinitionSchema>;
+export type CustomConvention = CustomDefinition['convention'];
+export type CustomCall = CustomDefinition['calls'][number];
+export type CustomArgument = CustomCall['args'][number];
+export type CustomResult = CustomCall['results'][number];
+export type CustomFixed = NonNullable<CustomCall['fixed']>[number];
+export type CustomArchId = CustomConvention['arch'];
+
+/** A value as a bigint; the schema guarantees the text is a number. */
+export function valueOf(x: ValueText): bigint {
+  return typeof x === 'number' ? BigInt(x) : BigInt(x.replace(/_/g, ''));
+}
