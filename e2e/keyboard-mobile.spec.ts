@@ -39,7 +39,11 @@ test('keyboard alone: pick a call, step, compare, share', async ({ page }) => {
 test.describe('a 360 × 740 phone', () => {
   test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
 
-  for (const link of ['./#/smccc-1.1-hvc64/psci-cpu-on-64?step=5', './#/guide/x86-styles?step=6', './#/hyperv-x64-xmm-fast/hyperv-x64-flush-virtual-address-space-xmm?step=2']) {
+  for (const link of [
+    './#/smccc-1.1-hvc64/psci-cpu-on-64?step=5',
+    './#/guide/x86-styles?step=6',
+    './#/hyperv-x64-xmm-fast/hyperv-x64-flush-virtual-address-space-xmm?step=2',
+  ]) {
     test(`nothing is cut off: ${link}`, async ({ page }) => {
       await page.goto(link);
       await expect(page.locator('main')).toBeVisible();

@@ -77,6 +77,8 @@ function parseQuery(query: string, messages: string[]): Query {
       out.step = value;
       continue;
     }
+    // Custom definitions (def=) are read before decoding, by whoever registers them.
+    if (key === 'def') continue;
     if (key === 'embed') {
       if (value === '1') out.embed = true;
       else messages.push(`Ignored embed=${clip(value)}: use embed=1.`);

@@ -2,6 +2,7 @@ import manifest from 'virtual:trapscope-manifest';
 import { loadFamilies } from '../catalog/families';
 import { findGuide } from '../catalog/guides';
 import type { ManifestConvention } from '../catalog/manifest';
+import { customConventions } from './custom-links';
 
 export { manifest };
 
@@ -11,6 +12,8 @@ const keyOfConvention = new Map(manifest.conventions.map((c) => [c.id, c.key]));
 export function conventionGroups(): { name: string; conventions: ManifestConvention[] }[] {
   const groups = new Map<string, ManifestConvention[]>();
   for (const c of manifest.conventions) groups.set(c.familyName, [...(groups.get(c.familyName) ?? []), c]);
+  const custom = customConventions().map((c) => ({ id: c.id, name: c.name, familyName: c.familyName, key: 'custom' }));
+  if (custom.length) groups.set('Custom (unverified)', custom);
   return [...groups.entries()].map(([name, conventions]) => ({ name, conventions }));
 }
 

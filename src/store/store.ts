@@ -10,6 +10,8 @@ import { findGuide } from '../catalog/guides';
 import { callAfterSwitch, carryArgs, withFunctionIdField } from './derive';
 import { derive } from '../share/plans';
 import { ensureConventions, ensureForLink } from './loading';
+import { saveDraft } from './custom-links';
+import type { CustomDefinition } from '../share/custom/schema';
 
 export type Theme = 'system' | 'light' | 'dark';
 export const SPEEDS = [0.5, 1, 2, 4] as const;
@@ -54,6 +56,11 @@ export interface AppState {
   setSpeed(speed: number): void;
   setTheme(theme: Theme): void;
   dismissLinkMessages(): void;
+  /** The custom-convention editor's text (JSON); null when the editor is closed. */
+  editorText: string | null;
+  setEditorText(text: string | null): void;
+  /** Saves a valid definition and shows its first call. */
+  saveCustom(def: CustomDefinition): Promise<void>;
   /** Shows a message about something the reader brought in (a dropped file) in the link-message area. */
   reportMessage(message: string): void;
 }
@@ -87,9 +94,10 @@ export const useApp = create<AppState>()((set, get) => ({
   history: 'replace',
 
   async openLink(hash) {
-    await ensureForLink(hash);
+    const fromLink = hash.includes('def=') ? import('./custom').then((m) => m.registerFromLink(hash)) : Promise.resolve([]);
+    const [customMessages] = await Promise.all([fromLink, ensureForLink(hash)]);
     const { state, messages } = decodePermalink(hash);
-    set({ ...fresh(state), linkMessages: messages, playing: false, history: 'replace' });
+    set({ ...fresh(state), linkMessages: [...customMessages, ...messages], playing: false, history: 'replace' });
   },
 
   async selectConvention(id) {
@@ -232,6 +240,26 @@ export const useApp = create<AppState>()((set, get) => ({
 
   dismissLinkMessages() {
     set({ linkMessages: [] });
+  },
+
+  editorText: null,
+
+  setEditorText(text) {
+    // Closing the editor (null) keeps the draft for later; saving clears it.
+    if (text !== null) saveDraft(text);
+    set({ editorText: text });
+  },
+
+  async saveCustom(def) {
+    const id = await (await import('./custom')).saveDefinition(def);
+    const conv = findConvention(id)!;
+    const call = callsFor(conv)[0];
+    saveDraft(null);
+    if (!call) {
+      set({ editorText: null, linkMessages: [`Saved ${conv.name}; it has no calls yet, so there is nothing to show.`] });
+      return;
+    }
+    set({ ...fresh({ kind: 'single', convention: conv.id, call: call.id, args: {}, step: 0 }), editorText: null, playing: false, history: 'push' });
   },
 
   reportMessage(message) {

@@ -1,4 +1,13 @@
 import { encodePermalink } from '../share/permalink';
+import type { ViewState } from '../share/view';
+import { defParams } from './custom-links';
+
+/** The link for a view, with the definitions of any custom convention on screen. */
+export function linkFor(view: ViewState): string {
+  const hash = encodePermalink(view);
+  const defs = defParams(view.kind === 'single' ? [view.convention] : view.panes.map((p) => p.convention));
+  return defs.length ? `${hash}${hash.includes('?') ? '&' : '?'}${defs.join('&')}` : hash;
+}
 import { useApp } from './store';
 
 /**
@@ -9,20 +18,20 @@ import { useApp } from './store';
  */
 export async function startUrlSync(win: Window): Promise<() => void> {
   await useApp.getState().openLink(win.location.hash);
-  if (win.location.hash !== encodePermalink(useApp.getState().view)) {
-    win.history.replaceState(null, '', encodePermalink(useApp.getState().view));
+  if (win.location.hash !== linkFor(useApp.getState().view)) {
+    win.history.replaceState(null, '', linkFor(useApp.getState().view));
   }
 
   const unsubscribe = useApp.subscribe((s, prev) => {
     if (s.view === prev.view) return;
-    const hash = encodePermalink(s.view);
+    const hash = linkFor(s.view);
     if (hash === win.location.hash) return;
     if (s.history === 'push') win.history.pushState(null, '', hash);
     else win.history.replaceState(null, '', hash);
   });
 
   const onPop = () => {
-    if (win.location.hash !== encodePermalink(useApp.getState().view)) void useApp.getState().openLink(win.location.hash);
+    if (win.location.hash !== linkFor(useApp.getState().view)) void useApp.getState().openLink(win.location.hash);
   };
   win.addEventListener('popstate', onPop);
   win.addEventListener('hashchange', onPop);

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useApp } from '../store/store';
 import { ArgumentEditor } from './editor/ArgumentEditor';
 import { CompareEntry } from './editor/CompareEntry';
+import { DesignEntry } from './editor/DesignEntry';
 import { FunctionIdEditor } from './editor/FunctionIdEditor';
 import { Pickers } from './editor/Pickers';
 import { Player } from './player/Player';
@@ -19,6 +20,7 @@ import { Results } from './stage/Results';
 const CompareView = lazy(() => import('./compare/CompareView'));
 // The service-worker prompt (with workbox-window) matters only after the first visit has installed it.
 const UpdatePrompt = lazy(() => import('./shell/UpdatePrompt'));
+const CustomEditor = lazy(() => import('./custom/CustomEditor'));
 
 export function App() {
   useKeyboard();
@@ -27,6 +29,7 @@ export function App() {
   useDropToOpen();
   const compare = useApp((s) => s.view.kind === 'compare');
   const embed = useApp((s) => s.view.embed === true);
+  const editorText = useApp((s) => s.editorText);
   if (embed) return <Embedded compare={compare} />;
   return (
     <div className="min-h-screen font-sans">
@@ -35,6 +38,7 @@ export function App() {
       {compare ? <Compare /> : <Single />}
       <Suspense fallback={null}>
         <UpdatePrompt />
+        {editorText !== null && <CustomEditor text={editorText} />}
       </Suspense>
     </div>
   );
@@ -102,6 +106,9 @@ function Single() {
         </div>
         <div className="order-6">
           <CompareEntry />
+        </div>
+        <div className="order-6">
+          <DesignEntry />
         </div>
       </div>
       <div className="contents min-w-0 lg:block lg:space-y-4">

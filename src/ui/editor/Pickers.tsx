@@ -1,5 +1,6 @@
 import { callsFor, findConvention } from '../../catalog';
 import { conventionGroups } from '../../store/loading';
+import { isCustom } from '../../store/custom-links';
 import { useApp } from '../../store/store';
 import { Cite } from '../sources/cite';
 import { CallSearch } from './CallSearch';
@@ -30,6 +31,14 @@ export function Pickers() {
           ))}
         </select>
       </div>
+      {isCustom(conv) && (
+        <p
+          className="rounded-lg border-2 border-[var(--role-lost-line)] bg-[var(--role-lost-bg)] p-2 text-sm font-semibold text-[var(--role-lost-ink)]"
+          data-testid="custom-banner"
+        >
+          Custom, unverified convention: written by a Trapscope user, not checked against any source.
+        </p>
+      )}
       <p className="text-sm muted">
         {conv.summary}
         <Cite sources={conv.sources} />

@@ -1,0 +1,75 @@
+import { useRef, useState } from 'react';
+import { callsFor } from '../../catalog';
+import { loadDraft } from '../../store/custom-links';
+import { useApp } from '../../store/store';
+import { download } from '../share/picture';
+
+/** Ways into the convention editor, and the custom conventions kept in this browser. */
+export function DesignEntry() {
+  const plan = useApp((s) => s.plan);
+  const { setEditorText, reportMessage, openLink } = useApp.getState();
+  const file = useRef<HTMLInputElement>(null);
+  const [draft] = useState(loadDraft);
+  const btn = 'w-full rounded-lg border border-[var(--line)] px-3 py-1.5 text-left text-sm';
+
+  const copyCurrent = async () => {
+    const { copyOfBuiltIn } = await import('../../share/custom/copy');
+    setEditorText(JSON.stringify(copyOfBuiltIn(plan.convention, callsFor(plan.convention)), null, 2));
+  };
+  const blank = async () => {
+    const { blankDefinition } = await import('../../share/custom/copy');
+    const { ARCH_IDS } = await import('../../share/custom/schema');
+    const arch = (ARCH_IDS as readonly string[]).includes(plan.convention.arch.id) ? (plan.convention.arch.id as (typeof ARCH_IDS)[number]) : 'aarch64';
+    setEditorText(JSON.stringify(blankDefinition(arch), null, 2));
+  };
+  const exportAll = async () => {
+    const { exportDefinitions } = await import('../../store/custom');
+    download('trapscope-conventions.json', new Blob([exportDefinitions()], { type: 'application/json' }));
+  };
+  const importFile = async (f: File) => {
+    const { importDefinitions } = await import('../../store/custom');
+    const { added, errors } = await importDefinitions(await f.text());
+    if (errors.length) reportMessage(`Imported ${added.length} convention${added.length === 1 ? '' : 's'}; could not read: ${errors.join('; ')}`);
+    if (added[0]) await openLink(`#/${added[0]}`);
+  };
+
+  return (
+    <section className="panel space-y-2 p-3 sm:p-4" aria-labelledby="design-title">
+      <h2 id="design-title" className="text-lg font-semibold">
+        Design your own
+      </h2>
+      <p className="text-sm muted">Describe a proposed ABI, watch it run, and compare it with the real ones.</p>
+      <button type="button" className={btn} onClick={() => void copyCurrent()}>
+        Start from a copy of {plan.convention.name}
+      </button>
+      <button type="button" className={btn} onClick={() => void blank()}>
+        Start from a blank convention
+      </button>
+      {draft && (
+        <button type="button" className={btn} onClick={() => setEditorText(draft)}>
+          Resume your draft
+        </button>
+      )}
+      <div className="flex flex-wrap gap-2 text-sm">
+        <button type="button" className="rounded-md border border-[var(--line)] px-2 py-1" onClick={() => file.current?.click()}>
+          Import…
+        </button>
+        <button type="button" className="rounded-md border border-[var(--line)] px-2 py-1" onClick={() => void exportAll()}>
+          Export mine
+        </button>
+        <input
+          ref={file}
+          type="file"
+          accept="application/json,.json"
+          className="sr-only"
+          aria-label="Import conventions from a file"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) void importFile(f);
+            e.target.value = '';
+          }}
+        />
+      </div>
+    </section>
+  );
+}
