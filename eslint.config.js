@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/dist'] },
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/dist', 'bench/reference/dist'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,7 +17,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['public/**/*.js', 'scripts/**/*.mjs'],
+    files: ['public/**/*.js', 'scripts/**/*.mjs', 'bench/**/*.{mjs,jsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
 );
