@@ -1,5 +1,5 @@
 import { callsFor, findConvention } from '../../catalog';
-import { conventionGroups } from '../../store/loading';
+import { ConventionSelect } from '../editor/ConventionSelect';
 import { MAX_PANES } from '../../share/view';
 import { useApp } from '../../store/store';
 
@@ -18,17 +18,7 @@ export function ComparePanes() {
             <label htmlFor={`pane-${i}-conv`} className="mt-1 block text-sm font-semibold">
               Convention {i + 1}
             </label>
-            <select id={`pane-${i}-conv`} className={select} value={p.convention.id} onChange={(e) => void setPane(i, { convention: e.target.value })}>
-              {conventionGroups().map((g) => (
-                <optgroup key={g.name} label={g.name}>
-                  {g.conventions.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-            </select>
+            <ConventionSelect id={`pane-${i}-conv`} className={select} value={p.convention.id} onChange={(id) => void setPane(i, { convention: id })} />
             <label htmlFor={`pane-${i}-call`} className="mt-2 block text-sm font-semibold">
               Call {i + 1}
             </label>

@@ -1,5 +1,5 @@
 import { callsFor, findConvention } from '../../catalog';
-import { conventionGroups } from '../../store/loading';
+import { ConventionSelect } from './ConventionSelect';
 import { isCustom } from '../../store/custom-links';
 import { useApp } from '../../store/store';
 import { Cite } from '../sources/cite';
@@ -19,17 +19,7 @@ export function Pickers() {
         <label htmlFor="pick-convention" className="text-sm font-semibold">
           Convention
         </label>
-        <select id="pick-convention" className={select} value={conv.id} onChange={(e) => void selectConvention(e.target.value)} data-testid="convention-picker">
-          {conventionGroups().map((g) => (
-            <optgroup key={g.name} label={g.name}>
-              {g.conventions.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
+        <ConventionSelect id="pick-convention" className={select} value={conv.id} onChange={(id) => void selectConvention(id)} />
       </div>
       {isCustom(conv) && (
         <p
