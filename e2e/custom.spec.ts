@@ -37,6 +37,7 @@ test('copy SMCCC 1.1 into a proposal, compare it with 1.2, share it, open it els
   const other = await fresh.newPage();
   await other.goto(link);
   await expect(other.getByTestId('pane-1')).toContainText('My <b>proposal</b>');
+  await expect(other.getByTestId('pane-stage-1')).toContainText('(custom, unverified)');
   await expect(other.getByLabel('Convention 2')).toHaveValue('smccc-1.2-hvc64');
   await expect(other.getByTestId('link-messages')).toHaveCount(0);
   await fresh.close();

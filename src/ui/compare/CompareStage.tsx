@@ -1,5 +1,6 @@
 import { formatHex } from '../../model/value';
 import { useApp } from '../../store/store';
+import { isCustom } from '../../store/custom-links';
 
 /** Each pane's level and trap at the current moment, in one row, so the traps line up. */
 export function CompareStage() {
@@ -22,7 +23,10 @@ export function CompareStage() {
               <p className="text-sm font-semibold">
                 {i + 1}. {p.call.name}
               </p>
-              <p className="text-xs">{p.convention.name}</p>
+              <p className="text-xs">
+                {p.convention.name}
+                {isCustom(p.convention) && <strong className="ml-1 text-[var(--role-lost-ink)]">(custom, unverified)</strong>}
+              </p>
               <p className="mt-1 font-mono text-sm">
                 CPU at <strong>{level?.name ?? step.level}</strong> <span className="text-xs">({level?.who})</span>
               </p>
