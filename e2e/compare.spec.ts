@@ -41,3 +41,10 @@ test('"Why SMCCC?": Gunyah and Hyper-V before and after, four panes reaching the
   await expect(page.getByTestId('pane-stage-3')).toContainText('hvc #1 = 0xD4000022');
   await expect(page.getByTestId('aligned-registers')).toContainText('x0');
 });
+
+test('"x86 styles" opens cold with its four panes', async ({ page }) => {
+  await page.goto('./#/guide/x86-styles?step=6');
+  await page.reload();
+  for (const n of [1, 2, 3, 4]) await expect(page.getByTestId(`pane-stage-${n}`)).toBeVisible();
+  await expect(page.getByTestId('link-messages')).toHaveCount(0);
+});

@@ -9,16 +9,14 @@ import { registerFamily } from './index';
 import { kvmX86 } from './kvm-x86';
 import { riscv } from './riscv';
 import { vmware } from './vmware';
-import { xenArm } from './xen/arm';
-import { xenX86 } from './xen/x86';
+import { xen } from './xen';
 
 registerFamily('hyperv', hyperv);
 registerFamily('gunyah', gunyah);
 registerFamily('hypstub', hypstub);
-registerFamily('xen-arm', xenArm);
+registerFamily('xen', xen);
 registerFamily('kvm-x86', kvmX86);
 registerFamily('vmware', vmware);
-registerFamily('xen-x86', xenX86);
 registerFamily('riscv', riscv);
 
 export * from './index';

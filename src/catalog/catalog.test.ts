@@ -8,7 +8,7 @@ import { formatHex } from '../model/value';
 import { marshal } from '../model/plan';
 import { aarch32 } from './arch/aarch32';
 import { aarch64 } from './arch/aarch64';
-import { callsFor, catalog, findCall, findConvention } from './index';
+import { callsFor, catalog, findCall, findConvention, requireConvention } from './index';
 import { smcccFunctionId } from './smccc/function-id';
 
 describe('function IDs', () => {
@@ -165,5 +165,31 @@ describe('catalog integrity', () => {
     expect(callsFor(findConvention('smccc-1.1-hvc32')!).map((c) => c.id)).toEqual(
       expect.arrayContaining(['smccc-version', 'smccc-arch-features', 'psci-version', 'psci-cpu-on-32', 'psci-system-reset2-32', 'kvm-vendor-call-uid']),
     );
+  });
+});
+
+describe('family chunks', () => {
+  it('each family loads on its own: every convention finds a call in its own chunk', async () => {
+    const { FAMILY_KEYS } = await import('./index');
+    const modules: Record<string, () => Promise<{ conventions: readonly { id: string }[]; calls: readonly unknown[] }>> = {
+      hyperv: async () => (await import('./hyperv')).hyperv,
+      gunyah: async () => (await import('./gunyah')).gunyah,
+      hypstub: async () => (await import('./hypstub')).hypstub,
+      xen: async () => (await import('./xen')).xen,
+      'kvm-x86': async () => (await import('./kvm-x86')).kvmX86,
+      vmware: async () => (await import('./vmware')).vmware,
+      riscv: async () => (await import('./riscv')).riscv,
+    };
+    expect(Object.keys(modules).sort()).toEqual(FAMILY_KEYS.filter((k) => k !== 'smccc').sort());
+    for (const [key, load] of Object.entries(modules)) {
+      const fam = await load();
+      for (const c of fam.conventions) {
+        const conv = requireConvention(c.id);
+        expect(
+          (fam.calls as Parameters<typeof callFits>[1][]).some((call) => callFits(conv, call)),
+          `${key}: ${c.id}`,
+        ).toBe(true);
+      }
+    }
   });
 });

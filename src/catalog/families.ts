@@ -9,10 +9,10 @@ const loaders: Record<Exclude<FamilyKey, 'smccc'>, () => Promise<Family>> = {
   hyperv: () => import('./hyperv').then((m) => m.hyperv),
   gunyah: () => import('./gunyah').then((m) => m.gunyah),
   hypstub: () => import('./hypstub').then((m) => m.hypstub),
-  'xen-arm': () => import('./xen/arm').then((m) => m.xenArm),
+  // One chunk for Xen: its calls are shared by the Arm and x86 conventions.
+  xen: () => import('./xen').then((m) => m.xen),
   'kvm-x86': () => import('./kvm-x86').then((m) => m.kvmX86),
   vmware: () => import('./vmware').then((m) => m.vmware),
-  'xen-x86': () => import('./xen/x86').then((m) => m.xenX86),
   riscv: () => import('./riscv').then((m) => m.riscv),
 };
 

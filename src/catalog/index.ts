@@ -27,7 +27,7 @@ export interface Catalog {
 }
 
 /** Families in the order the picker lists them: SMCCC first. */
-export const FAMILY_KEYS = ['smccc', 'hyperv', 'gunyah', 'hypstub', 'xen-arm', 'kvm-x86', 'vmware', 'xen-x86', 'riscv'] as const;
+export const FAMILY_KEYS = ['smccc', 'hyperv', 'gunyah', 'hypstub', 'xen', 'kvm-x86', 'vmware', 'riscv'] as const;
 export type FamilyKey = (typeof FAMILY_KEYS)[number];
 
 const loaded = new Map<string, Family>();

@@ -201,7 +201,8 @@ function decodeGuide(id: string, query: Query, messages: string[]): Decoded {
       messages: [...messages, `This link names a guided comparison Trapscope does not know ("${clip(id)}"). Showing the default view.`],
     };
   if (query.args.size) messages.push('Ignored argument values: a guided comparison always opens with its own values.');
-  const panes = guide.panes.map((p) => ({ ...p, args: {} }));
+  const panes = guide.panes.flatMap((p, i) => decodePane(p.convention, p.call, undefined, messages, `Pane ${i + 1} of this guide `) ?? []);
+  if (panes.length < 2) return { state: defaultView, messages: [...messages, 'This guided comparison cannot be shown. Showing the default view.'] };
   return { state: withEmbed({ ...compareView(panes, query, messages), guide: guide.id }, query), messages };
 }
 
