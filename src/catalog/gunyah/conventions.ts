@@ -32,7 +32,7 @@ const registerNote = {
 const nakNote = {
   kind: 'history' as const,
   text:
-    'Mark Rutland, an SMCCC maintainer, answered the patch: "We\'ve previously said NO to any new hypercall mechanisms which do not follow SMCCC … NAK to this non-SMCCC interface." ' +
+    'Mark Rutland (Arm) answered the patch: "We\'ve previously said NO to any new hypercall mechanisms which do not follow SMCCC … NAK to this non-SMCCC interface." ' +
     'The v2 series of July 2022 switched Linux to SMCCC function IDs in x0 (see the Gunyah SMCCC convention).',
   sources: [nak('"NAK to this non-SMCCC interface."'), v2Abi('"The arm64 ABI for Gunyah hypercalls generally follows the SMC Calling Convention."')],
 };
@@ -60,7 +60,7 @@ export const gunyah2022: Convention = {
   summary:
     "Gunyah's own hypercall ABI, which Linux's first patches (February 2022) used: the call number is the HVC immediate (hvc #0x6000 to #0x61FF), " +
     'so no register selects the call; arguments go in x0–x7 and results come back in x0–x7, x0 holding the error code. ' +
-    'Mark Rutland (Arm, SMCCC maintainer) NAKed it for Linux.',
+    'Mark Rutland (Arm) NAKed it for Linux.',
   arch: aarch64,
   instruction: aarch64.instructions.hvc!,
   imm: 'call',
@@ -139,7 +139,7 @@ export const gunyahSmccc: Convention = {
     {
       id: 'gunyah-2022-hvc-imm',
       relation: 'earlier',
-      why: 'Before July 2022 Linux put the call number in the HVC immediate and the arguments from x0; Arm NAKed that for not following SMCCC.',
+      why: 'Before July 2022 Linux put the call number in the HVC immediate and the arguments from x0; Mark Rutland (Arm) NAKed that for not following SMCCC.',
     },
     { id: 'smccc-1.2-hvc64', relation: 'related', why: 'The register rules shown here are SMCCC 1.2 HVC64.' },
   ],

@@ -171,7 +171,7 @@ export const arm64Smccc: Convention = {
   unknownCall: { value: HV_STATUS_INVALID_HYPERCALL_CODE, name: 'HV_STATUS_INVALID_HYPERCALL_CODE (0x2)', sources: unknownCallSources },
   handler: 'the hypervisor',
   eraLinks: [
-    { id: 'hyperv-arm64-2019-hvc1', relation: 'earlier', why: 'the 2019 patches used hvc #1 with the control word in x0; reviewers asked for SMCCC' },
+    { id: 'hyperv-arm64-2019-hvc1', relation: 'earlier', why: 'the 2019 patches used hvc #1 with the control word in x0; later versions moved to SMCCC' },
     { id: 'hyperv-x64-memory', relation: 'related', why: 'the same control word and result value on x64' },
   ],
   sources: [
