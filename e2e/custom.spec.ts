@@ -53,3 +53,25 @@ test('a link whose custom definition was cut short says so and still opens', asy
   await expect(page.getByTestId('link-messages')).toContainText('damaged');
   await expect(page.getByTestId('register-file')).toBeVisible();
 });
+
+test('kept conventions are listed, open from the list, and can be deleted for good', async ({ page }) => {
+  await page.goto('./#/smccc-1.1-hvc64/psci-cpu-on-64');
+  await page.getByRole('button', { name: 'Start from a copy of SMCCC 1.1 · HVC64' }).click();
+  const editor = page.getByRole('dialog', { name: 'Design a convention' });
+  await editor.getByLabel('Name', { exact: true }).fill('Throwaway');
+  await editor.getByLabel('Id (kebab-case)').fill('throwaway');
+  await editor.getByRole('button', { name: 'Save and show' }).click();
+  await expect(page.getByTestId('custom-banner')).toBeVisible();
+
+  await page.goto('./#/smccc-1.1-hvc64/psci-cpu-on-64');
+  await page.reload();
+  const mine = page.getByRole('list', { name: 'Your conventions' });
+  await mine.getByRole('button', { name: 'Throwaway', exact: true }).click();
+  await expect(page.getByLabel('Convention', { exact: true })).toHaveValue('custom-throwaway');
+
+  await page.goto('./#/smccc-1.1-hvc64/psci-cpu-on-64');
+  await page.getByRole('button', { name: 'Delete Throwaway' }).click();
+  await expect(page.getByRole('list', { name: 'Your conventions' })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('list', { name: 'Your conventions' })).toHaveCount(0);
+});

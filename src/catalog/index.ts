@@ -43,11 +43,22 @@ let callById = new Map<string, Call>();
  */
 export function registerFamily(key: string, family: Family): void {
   loaded.set(key, family);
+  rebuild();
+}
+
+/** Removes a family (a custom convention the reader deleted). Built-in families are never removed. */
+export function unregisterFamily(key: string): void {
+  if ((FAMILY_KEYS as readonly string[]).includes(key)) return;
+  if (loaded.delete(key)) rebuild();
+}
+
+function rebuild(): void {
   const order = (k: string) => {
     const i = (FAMILY_KEYS as readonly string[]).indexOf(k);
     return i < 0 ? FAMILY_KEYS.length : i;
   };
   const families = [...loaded.entries()].sort((a, b) => order(a[0]) - order(b[0]));
+  keyOf.clear();
   for (const [k, f] of families) {
     for (const c of f.conventions) keyOf.set(`conv:${c.id}`, k);
     for (const c of f.calls) keyOf.set(`call:${c.id}`, k);

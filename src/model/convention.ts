@@ -74,7 +74,3 @@ export interface Convention {
   sources: readonly Source[];
   notes: readonly Note[];
 }
-
-export function usesFunctionId(c: Convention): boolean {
-  return c.functionId !== undefined;
-}

@@ -47,12 +47,6 @@ export function formatHex(v: bigint, digits = 0): string {
   return `0x${v.toString(16).toUpperCase().padStart(digits, '0')}`;
 }
 
-/** The value as the slot sees it when read as a signed number, for error codes. */
-export function asSigned(v: bigint, bits: number): bigint {
-  const top = 1n << BigInt(bits - 1);
-  return v >= top ? v - (1n << BigInt(bits)) : v;
-}
-
 export function toTwosComplement(v: bigint, bits: number): bigint {
   return v < 0n ? (1n << BigInt(bits)) + v : v;
 }

@@ -1,4 +1,4 @@
-import { registerFamily } from '../catalog';
+import { registerFamily, unregisterFamily } from '../catalog';
 import { conventionId } from '../share/custom/build';
 import { decodeCustom } from '../share/custom/decode';
 import { DEF_PARAM, decodeDefinitionParam, encodeDefinitionParam } from '../share/custom/link';
@@ -58,13 +58,13 @@ export async function saveDefinition(def: CustomDefinition): Promise<string> {
   return id;
 }
 
-export function storedDefinitions(): readonly CustomDefinition[] {
-  return stored;
-}
-
+/** Forgets a kept convention: storage, catalog and link parameter. */
 export function deleteDefinition(id: string): void {
+  const def = stored.find((d) => conventionId(d) === id);
   stored = stored.filter((d) => conventionId(d) !== id);
   persist();
+  if (def) unregisterFamily(`custom:${def.convention.id}`);
+  params.delete(id);
 }
 
 export function exportDefinitions(): string {

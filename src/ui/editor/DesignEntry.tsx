@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { callsFor } from '../../catalog';
-import { loadDraft } from '../../store/custom-links';
+import { customConventions, loadDraft } from '../../store/custom-links';
 import { useApp } from '../../store/store';
 import { download } from '../share/picture';
 
@@ -10,6 +10,13 @@ export function DesignEntry() {
   const { setEditorText, reportMessage, openLink } = useApp.getState();
   const file = useRef<HTMLInputElement>(null);
   const [draft] = useState(loadDraft);
+  const [, setRevision] = useState(0);
+  const mine = customConventions();
+  const remove = async (id: string) => {
+    const { deleteDefinition } = await import('../../store/custom');
+    deleteDefinition(id);
+    setRevision((r) => r + 1);
+  };
   const btn = 'w-full rounded-lg border border-[var(--line)] px-3 py-1.5 text-left text-sm';
 
   const copyCurrent = async () => {
@@ -49,6 +56,27 @@ export function DesignEntry() {
         <button type="button" className={btn} onClick={() => setEditorText(draft)}>
           Resume your draft
         </button>
+      )}
+      {mine.length > 0 && (
+        <ul className="space-y-1 text-sm" aria-label="Your conventions">
+          {mine.map((c) => (
+            <li key={c.id} className="flex items-center justify-between gap-2">
+              <button type="button" className="text-left underline decoration-dotted" onClick={() => void openLink(`#/${c.id}`)}>
+                {c.name}
+              </button>
+              {c.id !== plan.convention.id && (
+                <button
+                  type="button"
+                  className="rounded-md border border-[var(--line)] px-2 py-0.5 text-xs"
+                  onClick={() => void remove(c.id)}
+                  aria-label={`Delete ${c.name}`}
+                >
+                  Delete
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
       )}
       <div className="flex flex-wrap gap-2 text-sm">
         <button type="button" className="rounded-md border border-[var(--line)] px-2 py-1" onClick={() => file.current?.click()}>
