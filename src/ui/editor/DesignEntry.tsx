@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { callsFor } from '../../catalog';
 import { customConventions, loadDraft } from '../../store/custom-links';
 import { useApp } from '../../store/store';
-import { download } from '../share/picture';
+import { download } from '../shell/download';
 
 /** Ways into the convention editor, and the custom conventions kept in this browser. */
 export function DesignEntry() {

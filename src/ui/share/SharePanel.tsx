@@ -3,7 +3,8 @@ import { viewJson } from '../../share/catalog-json';
 import { viewText } from '../../share/text';
 import { viewAsmC, viewLinuxC } from '../../share/c-snippet';
 import { escapeXml, registerSvg } from '../../share/svg';
-import { download, svgToPng } from './picture';
+import { svgToPng } from './picture';
+import { download } from '../shell/download';
 import { useApp } from '../../store/store';
 
 type Format = 'link' | 'text' | 'json' | 'c' | 'asm' | 'picture' | 'embed';

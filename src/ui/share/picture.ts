@@ -1,18 +1,6 @@
 import { PNG_LINK_KEY } from '../../share/image-link';
 import { addPngText } from '../../share/png-text';
 
-/** Saves bytes under a name through a temporary link; no server involved. */
-export function download(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /** Rasterises the SVG at twice its size and writes the permalink into a PNG text chunk. */
 export async function svgToPng(svg: string, permalink: string): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
