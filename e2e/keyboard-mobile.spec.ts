@@ -54,3 +54,13 @@ test.describe('a 360 × 740 phone', () => {
     });
   }
 });
+
+test('arrow keys do not step the call behind an open dialog', async ({ page }) => {
+  await page.goto('./#/smccc-1.1-hvc64/psci-cpu-on-64?step=2');
+  await page.getByRole('button', { name: 'Share' }).click();
+  await page.getByRole('tab', { name: 'JSON' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('step-counter')).toHaveText('3/10');
+});

@@ -17,6 +17,8 @@ export function useKeyboard(): void {
       const app = useApp.getState();
       const last = app.moments.length - 1;
       if (TYPING.has(tag) || el?.isContentEditable) return;
+      // A modal dialog (Share, the editor) owns the keyboard while it is open.
+      if (document.querySelector('dialog[open]')) return;
       switch (e.key) {
         case 'ArrowRight':
           app.setPlaying(false);
