@@ -122,3 +122,14 @@ describe('what the reader changes', () => {
 function order(p: string): number {
   return ['marshal', 'trap', 'handle', 'return', 'unpack'].indexOf(p);
 }
+
+describe('the cells a register file draws', () => {
+  it('hides vector registers a call never uses and keeps those it does', () => {
+    const kick = marshal(findConvention('kvm-x86-vmcall')!, findCall('kvm-hc-kick-cpu')!);
+    expect(kick.drawnCells).toContain('rax');
+    expect(kick.drawnCells.filter((c) => c.startsWith('xmm'))).toEqual([]);
+    const flush = marshal(findConvention('hyperv-x64-xmm-fast')!, findCall('hyperv-x64-flush-virtual-address-space-xmm')!);
+    expect(flush.drawnCells).toContain('xmm0');
+    expect(marshal(findConvention('smccc-1.1-hvc64')!, cpuOn).drawnCells).toEqual(marshal(findConvention('smccc-1.1-hvc64')!, cpuOn).cellOrder);
+  });
+});

@@ -95,6 +95,8 @@ export interface Plan {
   lost: readonly string[];
   preserved: readonly string[];
   cellOrder: readonly string[];
+  /** The cells a register file draws: every register up to 64 bits, and the wider (vector) ones this call uses. */
+  drawnCells: readonly string[];
   trap: Trap;
   steps: readonly Step[];
   sources: readonly Source[];
@@ -359,6 +361,7 @@ export function marshal(conv: Convention, call: Call, values: ArgValues = {}): P
     lost,
     preserved,
     cellOrder: arch.registers.map((r) => r.name),
+    drawnCells: arch.registers.filter((r) => r.bits <= 64 || steps.some((s) => s.cells[r.name]!.role !== 'unused')).map((r) => r.name),
     trap,
     steps,
     sources,

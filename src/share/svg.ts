@@ -25,10 +25,7 @@ export function escapeXml(s: string): string {
 
 export function registerSvg(plan: Plan, stepIndex: number, permalink: string): string {
   const step = plan.steps[Math.max(0, Math.min(stepIndex, plan.steps.length - 1))]!;
-  const cells = plan.cellOrder.filter((c) => {
-    const bits = plan.convention.arch.registers.find((r) => r.name === c)?.bits ?? 64;
-    return bits <= 64 || plan.steps.some((s) => s.cells[c]!.role !== 'unused');
-  });
+  const cells = plan.drawnCells;
   const cols = 8;
   const cw = 150;
   const ch = 58;

@@ -8,9 +8,6 @@ export function RegisterFile() {
   const plan = useApp((s) => s.plan);
   const step = plan.steps[useApp((s) => s.view.step)]!;
   useTravel(step);
-  // Vector registers (xmm) take room only when this call uses them.
-  const wide = new Set(plan.convention.arch.registers.filter((r) => r.bits > 64).map((r) => r.name));
-  const cells = plan.cellOrder.filter((c) => !wide.has(c) || plan.steps.some((s) => s.cells[c]!.role !== 'unused'));
   const written = new Set(step.writes.map((w) => w.cell));
   const read = new Set(step.highlight.filter((c) => !written.has(c)));
 
@@ -23,7 +20,7 @@ export function RegisterFile() {
         <p className="text-sm muted">{step.phase === 'unpack' ? 'The caller’s view after the call' : 'As the caller sees them'}</p>
       </div>
       <ul className="mt-3 grid grid-cols-2 gap-2 min-[420px]:grid-cols-3 sm:grid-cols-4 min-[1700px]:grid-cols-8" data-testid="register-file">
-        {cells.map((name) => {
+        {plan.drawnCells.map((name) => {
           const c = step.cells[name]!;
           const role = ROLE_TEXT[c.role];
           const value = c.value !== undefined ? formatHex(c.value) : c.role === 'clobbered' ? 'unknown' : c.role === 'preserved' ? 'kept' : '—';
