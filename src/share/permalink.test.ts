@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import corpus from './permalink-corpus.json';
-import { decodePermalink, defaultView, encodePermalink } from './permalink';
+import { decodePermalink, defaultView, encodePermalink, linkNeeds } from './permalink';
 import type { ViewState } from './view';
 
 type Json = { args?: Record<string, string>; panes?: { convention: string; call: string; args: Record<string, string> }[] } & Record<string, unknown>;
@@ -84,4 +84,19 @@ describe('decoding what a mail client or a person did to a link', () => {
       { numRuns: 2000 },
     );
   }, 60_000);
+});
+
+describe('what a link needs before decoding', () => {
+  it('names the conventions to load and the custom definitions it carries', () => {
+    expect(linkNeeds('#/kvm-x86-vmcall/kvm-hc-kick-cpu?step=2')).toEqual({ conventions: ['kvm-x86-vmcall', 'kvm-hc-kick-cpu'], defs: [] });
+    expect(linkNeeds('#/guide/x86-styles').conventions).toEqual(['kvm-x86-vmcall', 'vmware-x86-port-io', 'hyperv-x64-fast', 'xen-x86-64-vmcall']);
+    expect(linkNeeds('#/custom-a/custom-a-x?def=1.abc&def=1.d%2De').defs).toEqual(['1.abc', '1.d-e']);
+    expect(linkNeeds('garbage')).toEqual({ conventions: [], defs: [] });
+  });
+
+  it('writes the definitions after the rest of the view, and the decoder ignores them', () => {
+    const link = encodePermalink(defaultView, ['1.abc']);
+    expect(link).toBe('#/smccc-1.1-hvc64/psci-cpu-on-64?def=1.abc');
+    expect(decodePermalink(link)).toEqual({ state: defaultView, messages: [] });
+  });
 });

@@ -28,7 +28,8 @@ export interface Decoded {
 
 export const defaultView: SingleView = { kind: 'single', ...DEFAULT_VIEW, args: {}, step: 0 };
 
-export function encodePermalink(v: ViewState): string {
+/** The link for a view; `defs` are the def= values of the custom conventions it shows. */
+export function encodePermalink(v: ViewState, defs: readonly string[] = []): string {
   const q: string[] = [];
   const args = (a: PaneState['args'], prefix: string) => {
     for (const [reg, val] of Object.entries(a)) q.push(`${prefix}${reg}=${formatHex(val).toLowerCase()}`);
@@ -45,6 +46,7 @@ export function encodePermalink(v: ViewState): string {
   }
   if (v.step > 0) q.push(`step=${v.step}`);
   if (v.embed) q.push('embed=1');
+  for (const d of defs) q.push(`def=${d}`);
   return `#/${path}${q.length ? `?${q.join('&')}` : ''}`;
 }
 
@@ -62,12 +64,14 @@ export function decodePermalink(hash: string): Decoded {
 interface Query {
   step?: string;
   embed?: boolean;
+  /** Custom definitions the link carries, registered by the caller before decoding. */
+  defs: string[];
   /** Argument values by pane prefix ('' for a single view, '1.' … for panes). */
   args: Map<string, Map<string, string>>;
 }
 
 function parseQuery(query: string, messages: string[]): Query {
-  const out: Query = { args: new Map() };
+  const out: Query = { args: new Map(), defs: [] };
   for (const part of query.split('&')) {
     if (!part) continue;
     const eq = part.indexOf('=');
@@ -77,8 +81,10 @@ function parseQuery(query: string, messages: string[]): Query {
       out.step = value;
       continue;
     }
-    // Custom definitions (def=) are read before decoding, by whoever registers them.
-    if (key === 'def') continue;
+    if (key === 'def') {
+      out.defs.push(value);
+      continue;
+    }
     if (key === 'embed') {
       if (value === '1') out.embed = true;
       else messages.push(`Ignored embed=${clip(value)}: use embed=1.`);
@@ -147,22 +153,44 @@ function withEmbed<T extends ViewState>(state: T, query: Query): T {
   return query.embed ? { ...state, embed: true } : state;
 }
 
-function decode(raw: string): Decoded {
-  const messages: string[] = [];
-  let hash = raw.startsWith('#') ? raw.slice(1) : raw;
-  if (hash === '' || hash === '/') return { state: defaultView, messages };
-  if (hash.length > MAX_LINK) return { state: defaultView, messages: ['This link is longer than any Trapscope makes. Showing the default view.'] };
+type Split = { kind: 'empty' } | { kind: 'error'; message: string } | { kind: 'view'; path: string[]; query: Query };
+
+/** The one reading of a fragment's shape, shared by decoding and by linkNeeds. */
+function splitLink(raw: string, messages: string[]): Split {
+  const hash = raw.startsWith('#') ? raw.slice(1) : raw;
+  if (hash === '' || hash === '/') return { kind: 'empty' };
+  if (hash.length > MAX_LINK) return { kind: 'error', message: 'This link is longer than any Trapscope makes. Showing the default view.' };
   if (!hash.startsWith('/')) {
     return {
-      state: defaultView,
-      messages: ['This link is in a format this version of Trapscope does not know; it may come from a newer version. Showing the default view.'],
+      kind: 'error',
+      message: 'This link is in a format this version of Trapscope does not know; it may come from a newer version. Showing the default view.',
     };
   }
-  hash = hash.slice(1);
-  const qAt = hash.indexOf('?');
-  const path = (qAt < 0 ? hash : hash.slice(0, qAt)).split('/').map(safeDecode);
-  const query = parseQuery(qAt < 0 ? '' : hash.slice(qAt + 1), messages);
+  const body = hash.slice(1);
+  const qAt = body.indexOf('?');
+  const path = (qAt < 0 ? body : body.slice(0, qAt)).split('/').map(safeDecode);
   while (path.length > 1 && path.at(-1) === '') path.pop();
+  return { kind: 'view', path, query: parseQuery(qAt < 0 ? '' : body.slice(qAt + 1), messages) };
+}
+
+/**
+ * What a link needs before it can be decoded: the conventions it names (so
+ * their families can be loaded) and the custom definitions it carries.
+ */
+export function linkNeeds(raw: string): { conventions: string[]; defs: string[] } {
+  const split = splitLink(raw, []);
+  if (split.kind !== 'view') return { conventions: [], defs: [] };
+  const { path, query } = split;
+  const conventions = path[0] === 'guide' ? (findGuide(path[1] ?? '')?.panes.map((p) => p.convention) ?? []) : path;
+  return { conventions, defs: query.defs };
+}
+
+function decode(raw: string): Decoded {
+  const messages: string[] = [];
+  const split = splitLink(raw, messages);
+  if (split.kind === 'empty') return { state: defaultView, messages };
+  if (split.kind === 'error') return { state: defaultView, messages: [split.message] };
+  const { path, query } = split;
 
   if (path[0] === 'guide') return decodeGuide(path[1] ?? '', query, messages);
   if (path[0] === 'compare') return decodeCompare(path.slice(1), query, messages);

@@ -21,9 +21,9 @@ export function customConventions(): Convention[] {
   return catalog.conventions.filter(isCustom);
 }
 
-/** The def= parameters a link needs for the custom conventions it names. */
-export function defParams(conventionIds: readonly string[]): string[] {
-  return [...new Set(conventionIds)].flatMap((id) => (params.has(id) ? [`def=${params.get(id)!}`] : []));
+/** The def= values a link needs for the custom conventions it names. */
+export function defValues(conventionIds: readonly string[]): string[] {
+  return [...new Set(conventionIds)].flatMap((id) => (params.has(id) ? [params.get(id)!] : []));
 }
 
 export function hasStoredDefinitions(): boolean {

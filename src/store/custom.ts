@@ -90,14 +90,10 @@ export async function importDefinitions(text: string): Promise<{ added: string[]
   return { added, errors };
 }
 
-/** Registers the custom conventions a link carries (not stored until the reader keeps them). */
-export async function registerFromLink(hash: string): Promise<string[]> {
+/** Registers the custom conventions a link carries, its def= values (not stored until the reader keeps them). */
+export async function registerFromLink(defs: readonly string[]): Promise<string[]> {
   const messages: string[] = [];
-  const q = hash.indexOf('?');
-  if (q < 0) return messages;
-  for (const part of hash.slice(q + 1).split('&')) {
-    if (!part.startsWith(`${DEF_PARAM}=`)) continue;
-    const value = decodeURIComponent(part.slice(DEF_PARAM.length + 1));
+  for (const value of defs) {
     const decoded = await decodeDefinitionParam(value);
     if (decoded.ok) await register(decoded.definition, value);
     else messages.push(...decoded.errors.map((e) => (e.path === DEF_PARAM ? e.message : `Custom convention: ${e.path}: ${e.message}`)));

@@ -1,6 +1,5 @@
 import manifest from 'virtual:trapscope-manifest';
 import { loadFamilies } from '../catalog/families';
-import { findGuide } from '../catalog/guides';
 import type { ManifestConvention } from '../catalog/manifest';
 import { customConventions } from './custom-links';
 
@@ -21,21 +20,4 @@ export function conventionGroups(): { name: string; conventions: ManifestConvent
 export function ensureConventions(ids: Iterable<string>): Promise<void> {
   const keys = [...ids].map((id) => keyOfConvention.get(manifest.aliases.conventions[id] ?? id)).filter((k): k is string => k !== undefined);
   return loadFamilies(keys);
-}
-
-/** Every convention a link may name: each path segment, and a guide's panes. */
-export function ensureForLink(hash: string): Promise<void> {
-  const path = hash
-    .replace(/^#\/?/, '')
-    .split('?')[0]!
-    .split('/')
-    .map((s) => {
-      try {
-        return decodeURIComponent(s);
-      } catch {
-        return s;
-      }
-    });
-  const ids = path[0] === 'guide' ? (findGuide(path[1] ?? '')?.panes.map((p) => p.convention) ?? []) : path;
-  return ensureConventions(ids);
 }

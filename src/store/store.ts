@@ -2,14 +2,14 @@ import { create } from 'zustand';
 import { callsFor, catalog, findCall, findConvention } from '../catalog';
 import type { Plan } from '../model/plan';
 import { parseValue } from '../model/value';
-import { decodePermalink, defaultView } from '../share/permalink';
+import { decodePermalink, defaultView, linkNeeds } from '../share/permalink';
 import { MAX_PANES, type PaneState, type SingleView, type ViewState } from '../share/view';
 import { argRegisters, editableSlots } from '../model/call';
 import type { Moment } from '../model/compare';
 import { findGuide } from '../catalog/guides';
 import { callAfterSwitch, carryArgs, withFunctionIdField } from './derive';
 import { derive } from '../share/plans';
-import { ensureConventions, ensureForLink } from './loading';
+import { ensureConventions } from './loading';
 import { saveDraft } from './custom-links';
 import type { CustomDefinition } from '../share/custom/schema';
 
@@ -94,8 +94,9 @@ export const useApp = create<AppState>()((set, get) => ({
   history: 'replace',
 
   async openLink(hash) {
-    const fromLink = hash.includes('def=') ? import('./custom').then((m) => m.registerFromLink(hash)) : Promise.resolve([]);
-    const [customMessages] = await Promise.all([fromLink, ensureForLink(hash)]);
+    const needs = linkNeeds(hash);
+    const fromLink = needs.defs.length ? import('./custom').then((m) => m.registerFromLink(needs.defs)) : Promise.resolve([]);
+    const [customMessages] = await Promise.all([fromLink, ensureConventions(needs.conventions)]);
     const { state, messages } = decodePermalink(hash);
     set({ ...fresh(state), linkMessages: [...customMessages, ...messages], playing: false, history: 'replace' });
   },

@@ -1,12 +1,10 @@
 import { encodePermalink } from '../share/permalink';
 import type { ViewState } from '../share/view';
-import { defParams } from './custom-links';
+import { defValues } from './custom-links';
 
 /** The link for a view, with the definitions of any custom convention on screen. */
 export function linkFor(view: ViewState): string {
-  const hash = encodePermalink(view);
-  const defs = defParams(view.kind === 'single' ? [view.convention] : view.panes.map((p) => p.convention));
-  return defs.length ? `${hash}${hash.includes('?') ? '&' : '?'}${defs.join('&')}` : hash;
+  return encodePermalink(view, defValues(view.kind === 'single' ? [view.convention] : view.panes.map((p) => p.convention)));
 }
 import { useApp } from './store';
 
