@@ -5,7 +5,7 @@ import { isFamilyLoaded, registerFamily, type FamilyKey } from './index';
  * How each family arrives: a dynamic import, so each is its own chunk,
  * fetched the first time a view needs it (and precached for offline use).
  */
-const loaders: Record<Exclude<FamilyKey, 'smccc'>, () => Promise<Family>> = {
+export const familyLoaders: Record<Exclude<FamilyKey, 'smccc'>, () => Promise<Family>> = {
   hyperv: () => import('./hyperv').then((m) => m.hyperv),
   gunyah: () => import('./gunyah').then((m) => m.gunyah),
   hypstub: () => import('./hypstub').then((m) => m.hypstub),
@@ -18,6 +18,6 @@ const loaders: Record<Exclude<FamilyKey, 'smccc'>, () => Promise<Family>> = {
 
 export async function loadFamilies(keys: Iterable<string>): Promise<void> {
   await Promise.all(
-    [...new Set(keys)].filter((k): k is keyof typeof loaders => k in loaders && !isFamilyLoaded(k)).map(async (k) => registerFamily(k, await loaders[k]())),
+    [...new Set(keys)].filter((k): k is keyof typeof familyLoaders => k in familyLoaders && !isFamilyLoaded(k)).map(async (k) => registerFamily(k, await familyLoaders[k]())),
   );
 }
