@@ -175,7 +175,11 @@ describe('family chunks', () => {
     expect(Object.keys(modules).sort()).toEqual(FAMILY_KEYS.filter((k) => k !== 'smccc').sort());
     for (const [key, load] of Object.entries(modules)) {
       const fam = await load();
-      for (const conv of fam.conventions) expect(fam.calls.some((call) => callFits(conv, call)), `${key}: ${conv.id}`).toBe(true);
+      for (const conv of fam.conventions)
+        expect(
+          fam.calls.some((call) => callFits(conv, call)),
+          `${key}: ${conv.id}`,
+        ).toBe(true);
     }
   });
 });

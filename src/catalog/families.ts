@@ -18,6 +18,8 @@ export const familyLoaders: Record<Exclude<FamilyKey, 'smccc'>, () => Promise<Fa
 
 export async function loadFamilies(keys: Iterable<string>): Promise<void> {
   await Promise.all(
-    [...new Set(keys)].filter((k): k is keyof typeof familyLoaders => k in familyLoaders && !isFamilyLoaded(k)).map(async (k) => registerFamily(k, await familyLoaders[k]())),
+    [...new Set(keys)]
+      .filter((k): k is keyof typeof familyLoaders => k in familyLoaders && !isFamilyLoaded(k))
+      .map(async (k) => registerFamily(k, await familyLoaders[k]())),
   );
 }

@@ -71,3 +71,8 @@ export function fieldByKey(layout: BitLayout, key: string): BitField {
 export function fieldValueName(f: BitField, v: bigint): string | undefined {
   return f.names?.[v.toString()];
 }
+
+/** A field's bits as the documents write them: "25" or "31:26". */
+export function fieldRange(f: BitField): string {
+  return f.hi === f.lo ? String(f.hi) : `${f.hi}:${f.lo}`;
+}

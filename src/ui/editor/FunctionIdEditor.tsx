@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { decodeFields, fieldMax, fieldValueName, fieldWidth, type BitField } from '../../model/bits';
+import { decodeFields, fieldMax, fieldRange, fieldValueName, fieldWidth, type BitField } from '../../model/bits';
 import { formatHex, parseValue } from '../../model/value';
 import { useApp } from '../../store/store';
 import { Cite } from '../sources/cite';
@@ -40,7 +40,7 @@ function BitStrip({ fields, values }: { fields: readonly BitField[]; values: Rec
     <div className="mt-3 flex overflow-hidden rounded-md border border-[var(--line)] font-mono text-[0.7rem]" aria-hidden="true">
       {fields.map((f) => (
         <div key={f.key} className="border-r border-[var(--line)] px-0.5 py-1 text-center last:border-r-0" style={{ flexGrow: fieldWidth(f), flexBasis: 0 }}>
-          <div className="muted">{f.hi === f.lo ? f.hi : `${f.hi}:${f.lo}`}</div>
+          <div className="muted">{fieldRange(f)}</div>
           <div className="font-semibold">{fieldWidth(f) === 1 ? String(values[f.key]) : formatHex(values[f.key] ?? 0n)}</div>
         </div>
       ))}
@@ -49,7 +49,7 @@ function BitStrip({ fields, values }: { fields: readonly BitField[]; values: Rec
 }
 
 function FieldControl({ field: f, value, onChange }: { field: BitField; value: bigint; onChange: (v: bigint) => void }) {
-  const bits = f.hi === f.lo ? `bit ${f.hi}` : `bits ${f.hi}:${f.lo}`;
+  const bits = `${fieldWidth(f) === 1 ? 'bit' : 'bits'} ${fieldRange(f)}`;
   const name = fieldValueName(f, value);
   const id = `fid-${f.key}`;
   const label = (

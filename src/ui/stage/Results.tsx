@@ -1,7 +1,6 @@
-import { decodeFields, fieldValueName } from '../../model/bits';
 import { formatHex } from '../../model/value';
 import { useApp } from '../../store/store';
-import { Cite } from '../sources/cite';
+import { FieldList } from './FieldList';
 
 /** What comes back, register by register, with the fields of values that have a layout. Shown once the callee has answered. */
 export function Results() {
@@ -21,25 +20,7 @@ export function Results() {
             <li key={o.register}>
               <span className="font-mono font-semibold">{o.register}</span> = <span className="font-mono">{formatHex(o.value)}</span> · {o.name}: {o.meaning}{' '}
               <span className="muted">(example: {o.valueMeaning})</span>
-              {o.layout && (
-                <dl className="mt-1 flex flex-wrap gap-1 font-mono text-xs">
-                  {o.layout.fields.map((f) => {
-                    const v = decodeFields(o.layout!, o.value)[f.key] ?? 0n;
-                    const name = fieldValueName(f, v);
-                    return (
-                      <div key={f.key} className="rounded border border-[var(--line)] px-1">
-                        <dt className="inline muted">
-                          {f.name} [{f.hi === f.lo ? f.hi : `${f.hi}:${f.lo}`}]<Cite sources={f.sources} />
-                        </dt>{' '}
-                        <dd className="inline">
-                          {formatHex(v)}
-                          {name ? ` ${name}` : ''}
-                        </dd>
-                      </div>
-                    );
-                  })}
-                </dl>
-              )}
+              {o.layout && <FieldList layout={o.layout} word={o.value} variant="inline" />}
             </li>
           ))}
         </ul>

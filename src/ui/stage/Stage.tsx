@@ -1,8 +1,8 @@
-import { fieldValueName } from '../../model/bits';
 import type { Syndrome } from '../../model/encoding';
 import { formatHex } from '../../model/value';
 import { useApp } from '../../store/store';
 import { Cite } from '../sources/cite';
+import { FieldList } from './FieldList';
 
 /** Exception levels as lanes, the CPU moving between them, and what the trap looks like to EL2. */
 export function Stage() {
@@ -74,23 +74,7 @@ function SyndromeView({ syndrome: syn }: { syndrome: Syndrome }) {
         {syn.register} = <strong data-testid="syndrome-value">{formatHex(syn.value, 8)}</strong>
         <Cite sources={syn.sources} />
       </p>
-      <dl className="mt-2 grid grid-cols-3 gap-2 text-center font-mono text-sm">
-        {syn.layout.fields.map((f) => {
-          const v = syn.fields[f.key] ?? 0n;
-          const name = fieldValueName(f, v);
-          return (
-            <div key={f.key} className="rounded-md border border-[var(--line)] p-1">
-              <dt className="text-xs muted">
-                {f.key} [{f.hi === f.lo ? f.hi : `${f.hi}:${f.lo}`}]<Cite sources={f.sources} />
-              </dt>
-              <dd>
-                {f.hi === f.lo ? v.toString() : formatHex(v, Math.min(4, Math.ceil((f.hi - f.lo + 1) / 4)))}
-                {name && <span className="block text-xs muted">{name}</span>}
-              </dd>
-            </div>
-          );
-        })}
-      </dl>
+      <FieldList layout={syn.layout} word={syn.value} variant="grid" />
       <p className="mt-2 text-sm muted">{syn.className}.</p>
     </div>
   );
