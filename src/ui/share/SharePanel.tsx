@@ -42,21 +42,22 @@ export default function SharePanel({ onClose }: { onClose: () => void }) {
   }, []);
 
   const step = useApp((s) => s.moments[s.view.step]!);
-  const svg = registerSvg(plans[0]!, step.steps[0]!, link);
-  const content: Record<Format, string> = {
-    link,
-    text: viewText(plans, link),
-    json: viewJson(plans),
-    c: viewLinuxC(plans),
-    asm: viewAsmC(plans),
-    picture: svg,
-    embed: `<iframe src="${embedUrl(link)}" title="${escapeXml(`Trapscope: ${plans.map((p) => `${p.call.name} under ${p.convention.name}`).join(' vs ')}`)}" width="100%" height="760" style="border:0" loading="lazy"></iframe>\n`,
+  // Each format is made when its tab is shown or copied, not all of them on every render.
+  const make: Record<Format, () => string> = {
+    link: () => link,
+    text: () => viewText(plans, link),
+    json: () => viewJson(plans),
+    c: () => viewLinuxC(plans),
+    asm: () => viewAsmC(plans),
+    picture: () => registerSvg(plans[0]!, step.steps[0]!, link),
+    embed: () => `<iframe src="${embedUrl(link)}" title="${escapeXml(`Trapscope: ${plans.map((p) => `${p.call.name} under ${p.convention.name}`).join(' vs ')}`)}" width="100%" height="760" style="border:0" loading="lazy"></iframe>\n`,
   };
+  const shown = make[format]();
   const base = `trapscope-${plans[0]!.call.id}`;
 
   const copy = async (f: Format) => {
     try {
-      await navigator.clipboard.writeText(content[f]);
+      await navigator.clipboard.writeText(f === format ? shown : make[f]());
       setCopied(f);
     } catch {
       setCopied(null);
@@ -114,7 +115,7 @@ export default function SharePanel({ onClose }: { onClose: () => void }) {
             <div className="mt-2">
               <img
                 alt={`Register diagram: ${plans[0]!.call.name} under ${plans[0]!.convention.name}`}
-                src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`}
+                src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(shown)}`}
                 className="max-h-72 w-full rounded-lg border border-[var(--line)] bg-white object-contain"
                 data-testid="share-picture"
               />
@@ -122,14 +123,14 @@ export default function SharePanel({ onClose }: { onClose: () => void }) {
                 <button
                   type="button"
                   className="rounded-lg border border-[var(--focus)] px-3 py-1.5 text-sm font-medium"
-                  onClick={() => download(`${base}.svg`, new Blob([svg], { type: 'image/svg+xml' }))}
+                  onClick={() => download(`${base}.svg`, new Blob([shown], { type: 'image/svg+xml' }))}
                 >
                   Download SVG
                 </button>
                 <button
                   type="button"
                   className="rounded-lg border border-[var(--focus)] px-3 py-1.5 text-sm font-medium"
-                  onClick={() => void svgToPng(svg, link).then((b) => download(`${base}.png`, b))}
+                  onClick={() => void svgToPng(shown, link).then((b) => download(`${base}.png`, b))}
                 >
                   Download PNG
                 </button>
@@ -140,7 +141,7 @@ export default function SharePanel({ onClose }: { onClose: () => void }) {
               readOnly
               aria-label={LABEL[format]}
               className="mt-2 h-72 w-full rounded-lg border border-[var(--line)] bg-[var(--bg)] p-2 font-mono text-xs"
-              value={content[format]}
+              value={shown}
               data-testid={`share-${format}`}
             />
           )}
