@@ -4,6 +4,13 @@ import tailwindcss from '@tailwindcss/vite';
 import { defineConfig, runnerImport, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
+/** The full catalog, loaded once through Vite's module runner for the manifest and catalog.json alike. */
+let buildData: Promise<typeof import('./src/share/build-data')> | undefined;
+const loadBuildData = () =>
+  (buildData ??= runnerImport<typeof import('./src/share/build-data')>('./src/share/build-data.ts', { configFile: false, logLevel: 'error' }).then(
+    (r) => r.module,
+  ));
+
 /**
  * The manifest of every convention and call (ids, names, numbers, which
  * family chunk holds them), built from the full catalog so the page can list
@@ -16,8 +23,7 @@ function manifestPlugin(): Plugin {
     resolveId: (source) => (source === id ? `\0${id}` : undefined),
     async load(resolved) {
       if (resolved !== `\0${id}`) return undefined;
-      const { module } = await runnerImport<typeof import('./src/catalog/manifest-build')>('./src/catalog/manifest-build.ts', { configFile: false, logLevel: 'error' });
-      return `export default ${JSON.stringify(module.manifest)};`;
+      return `export default ${JSON.stringify((await loadBuildData()).manifest)};`;
     },
   };
 }
@@ -46,7 +52,8 @@ function cspPlugin(): Plugin {
   return {
     name: 'trapscope-csp',
     apply: 'build',
-    transformIndexHtml: (html) => html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+    transformIndexHtml: (html) =>
+      html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
   };
 }
 
@@ -57,12 +64,13 @@ function cspPlugin(): Plugin {
  */
 function catalogJsonPlugin(): Plugin {
   const body = async () => {
-    const { module } = await runnerImport<typeof import('./src/share/catalog-json-build')>('./src/share/catalog-json-build.ts', { configFile: false, logLevel: 'error' });
-    return `${JSON.stringify(module.catalogJson(), null, 2)}\n`;
+    return `${JSON.stringify((await loadBuildData()).catalogJson(), null, 2)}\n`;
   };
   return {
     name: 'trapscope-catalog-json',
     configureServer(server) {
+      // In development a catalog edit must show up in the next catalog.json.
+      server.watcher.on('change', () => (buildData = undefined));
       server.middlewares.use('/catalog.json', (_req, res, next) => {
         body().then((text) => {
           res.setHeader('Content-Type', 'application/json');
