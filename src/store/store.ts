@@ -122,7 +122,7 @@ export const useApp = create<AppState>()((set, get) => ({
 
   async openCall(callId, conventionIds) {
     await ensureConventions(conventionIds);
-    const current = findConvention(get().plan.convention.id)!;
+    const current = get().plan.convention;
     const candidates = conventionIds.map((id) => findConvention(id)).filter((c) => c !== undefined);
     const conv =
       candidates.find((c) => c.id === current.id) ??
@@ -136,8 +136,7 @@ export const useApp = create<AppState>()((set, get) => ({
   setArgText(register, text) {
     const view = single(get().view);
     if (!view) return;
-    const conv = findConvention(view.convention)!;
-    const call = findCall(view.call)!;
+    const { convention: conv, call } = get().plan;
     const slot = editableSlots(conv, call).find((s) => s.register === register);
     if (!slot) return;
     const argText = { ...get().argText, [register]: text };
