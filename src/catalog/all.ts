@@ -8,9 +8,11 @@ import { hypstub } from './hypstub';
 import { registerFamily } from './index';
 import { kvmX86 } from './kvm-x86';
 import { riscv } from './riscv';
+import { smcccMore } from './smccc/more-calls';
 import { vmware } from './vmware';
 import { xen } from './xen';
 
+registerFamily('smccc-more', smcccMore);
 registerFamily('hyperv', hyperv);
 registerFamily('gunyah', gunyah);
 registerFamily('hypstub', hypstub);

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { cellOf, hasRegister } from '../model/arch';
 import { decodeFields, encodeFields } from '../model/bits';
 import { callFits } from '../model/call';
@@ -10,6 +12,7 @@ import { aarch32 } from './arch/aarch32';
 import { aarch64 } from './arch/aarch64';
 import { callsFor, catalog, findCall, findConvention } from './index';
 import { smcccFunctionId } from './smccc/function-id';
+import { moreSmcccCalls } from './smccc/more-calls';
 
 describe('function IDs', () => {
   it.each(catalog.calls.map((c) => [c.id, c] as const))('%s: the model builds the value its source states', (_, call) => {
@@ -168,6 +171,67 @@ describe('catalog integrity', () => {
   });
 });
 
+const SRC = join(import.meta.dirname, '..');
+
+/**
+ * The files the first load runs: what the entry reaches through static
+ * imports (import … from, import '…', export … from), as the bundler follows
+ * them. Type-only imports are erased and dynamic import() starts another
+ * chunk, so neither is followed.
+ */
+function staticGraph(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    if (!/\.tsx?$/.test(file)) return;
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/^\s*(?:import|export)\s+(type\s+)?(?:[^;'"()]*?\s*from\s*)?'(\.[^']+)'/gm)) {
+      if (m[1]) continue;
+      const base = join(dirname(file), m[2]!);
+      const target = ['', '.ts', '.tsx', '/index.ts', '/index.tsx'].map((ext) => base + ext).find((f) => existsSync(f) && statSync(f).isFile());
+      expect(target, `${relative(SRC, file)} imports ${m[2]}`).toBeDefined();
+      visit(target!);
+    }
+  };
+  visit(entry);
+  return new Set([...seen].map((f) => relative(SRC, f).replaceAll('\\', '/')));
+}
+
+describe('the first load', () => {
+  const first = staticGraph(join(SRC, 'main.tsx'));
+
+  it('is found by following the static imports', () => {
+    // The walk itself must work, or the checks below pass for nothing.
+    for (const f of ['main.tsx', 'store/store.ts', 'catalog/index.ts', 'catalog/smccc/calls.ts', 'catalog/smccc/conventions.ts', 'catalog/families.ts'])
+      expect(first, f).toContain(f);
+  });
+
+  it('leaves the less-used SMCCC calls, every other family and the x86 architectures to their chunks', () => {
+    for (const f of ['catalog/smccc/more-calls.ts', 'catalog/all.ts', 'catalog/hyperv/index.ts', 'catalog/xen/index.ts', 'catalog/arch/x86-64.ts'])
+      expect(first, f).not.toContain(f);
+  });
+
+  it('registers only the eager SMCCC data until a family is loaded', async () => {
+    vi.resetModules();
+    const fresh = await import('./index');
+    const ids = new Set(fresh.catalog.calls.map((c) => c.id));
+    expect(ids).toContain('psci-cpu-on-64');
+    for (const c of moreSmcccCalls) expect(ids.has(c.id), c.id).toBe(false);
+    expect(fresh.isFamilyLoaded('smccc-more')).toBe(false);
+    expect(fresh.catalog.architectures.map((a) => a.id)).toEqual(['aarch64', 'aarch32']);
+    // The x86 architectures come with the families that use them.
+    expect(catalog.architectures.map((a) => a.id)).toEqual(['aarch64', 'aarch32', 'x86-64', 'x86', 'riscv64']);
+    expect(fresh.callsFor(fresh.requireConvention('smccc-1.1-hvc64')).map((c) => c.id)).not.toContain('psci-cpu-off');
+
+    await (await import('./families')).loadFamilies(['smccc-more']);
+    expect(fresh.familyKeyOf('call', 'psci-cpu-off')).toBe('smccc-more');
+    // In the same order as the whole catalog: the first calls, then the rest.
+    const hvc64 = (cat: typeof fresh) => cat.callsFor(cat.requireConvention('smccc-1.1-hvc64')).map((c) => c.id);
+    expect(hvc64(fresh)).toEqual(callsFor(findConvention('smccc-1.1-hvc64')!).map((c) => c.id));
+  });
+});
+
 describe('family chunks', () => {
   it('each family loads on its own: every convention finds a call in its own chunk', async () => {
     const { FAMILY_KEYS } = await import('./index');
@@ -175,6 +239,7 @@ describe('family chunks', () => {
     expect(Object.keys(modules).sort()).toEqual(FAMILY_KEYS.filter((k) => k !== 'smccc').sort());
     for (const [key, load] of Object.entries(modules)) {
       const fam = await load();
+      expect(fam.conventions.length + fam.calls.length, key).toBeGreaterThan(0);
       for (const conv of fam.conventions)
         expect(
           fam.calls.some((call) => callFits(conv, call)),

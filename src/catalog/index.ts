@@ -1,19 +1,16 @@
 import type { Architecture } from '../model/arch';
 import { callFits, type Call } from '../model/call';
 import type { Convention } from '../model/convention';
-import { aarch32 } from './arch/aarch32';
-import { aarch64 } from './arch/aarch64';
-import { x86, x8664 } from './arch/x86-64';
 import type { Family } from './family';
 import { smcccCalls } from './smccc/calls';
 import { smcccConventions } from './smccc/conventions';
-import { moreSmcccCalls } from './smccc/more-calls';
 
 /**
- * The catalog as a registry. SMCCC, the standard every other convention is
- * measured against and the default view, is always here; the other families
- * register themselves when they are loaded (see families.ts), so the first
- * page load carries only what it shows.
+ * The catalog as a registry. SMCCC's conventions and its first calls (the
+ * standard every other convention is measured against, and the default view)
+ * are always here; the less-used SMCCC calls ('smccc-more') and the other
+ * families register themselves when they are loaded (see families.ts and
+ * store/loading.ts), so the first page load carries only what it shows.
  */
 export interface Catalog {
   architectures: readonly Architecture[];
@@ -26,8 +23,8 @@ export interface Catalog {
   aliases: { conventions: Readonly<Record<string, string>>; calls: Readonly<Record<string, string>> };
 }
 
-/** Families in the order the picker lists them: SMCCC first. */
-export const FAMILY_KEYS = ['smccc', 'hyperv', 'gunyah', 'hypstub', 'xen', 'kvm-x86', 'vmware', 'riscv'] as const;
+/** Families in the order the picker lists them: SMCCC first, its less-used calls right after its first ones. */
+export const FAMILY_KEYS = ['smccc', 'smccc-more', 'hyperv', 'gunyah', 'hypstub', 'xen', 'kvm-x86', 'vmware', 'riscv'] as const;
 export type FamilyKey = (typeof FAMILY_KEYS)[number];
 
 const loaded = new Map<string, Family>();
@@ -64,7 +61,8 @@ function rebuild(): void {
     for (const c of f.calls) keyOf.set(`call:${c.id}`, k);
   }
   const conventions = families.flatMap(([, f]) => f.conventions);
-  const arches = new Map<string, Architecture>([aarch64, aarch32, x8664, x86].map((a) => [a.id, a]));
+  // The architectures of the conventions loaded, so an architecture's data arrives with the family that uses it.
+  const arches = new Map<string, Architecture>();
   for (const c of conventions) if (!arches.has(c.arch.id)) arches.set(c.arch.id, c.arch);
   Object.assign(catalog, { conventions, calls: families.flatMap(([, f]) => f.calls), architectures: [...arches.values()] });
   conventionById = new Map(catalog.conventions.map((c) => [c.id, c]));
@@ -80,7 +78,7 @@ export function familyKeyOf(kind: 'conv' | 'call', id: string): string | undefin
   return keyOf.get(`${kind}:${id}`);
 }
 
-registerFamily('smccc', { conventions: smcccConventions, calls: [...smcccCalls, ...moreSmcccCalls] });
+registerFamily('smccc', { conventions: smcccConventions, calls: smcccCalls });
 
 export const DEFAULT_VIEW = { convention: 'smccc-1.1-hvc64', call: 'psci-cpu-on-64' } as const;
 

@@ -87,11 +87,28 @@ describe('decoding what a mail client or a person did to a link', () => {
 });
 
 describe('what a link needs before decoding', () => {
-  it('names the conventions to load and the custom definitions it carries', () => {
-    expect(linkNeeds('#/kvm-x86-vmcall/kvm-hc-kick-cpu?step=2')).toEqual({ conventions: ['kvm-x86-vmcall', 'kvm-hc-kick-cpu'], defs: [] });
+  it('names the conventions and calls to load and the custom definitions it carries', () => {
+    expect(linkNeeds('#/kvm-x86-vmcall/kvm-hc-kick-cpu?step=2')).toEqual({ conventions: ['kvm-x86-vmcall'], calls: ['kvm-hc-kick-cpu'], defs: [] });
     expect(linkNeeds('#/guide/x86-styles').conventions).toEqual(['kvm-x86-vmcall', 'vmware-x86-port-io', 'hyperv-x64-fast', 'xen-x86-64-vmcall']);
+    expect(linkNeeds('#/guide/fast-calls').calls).toEqual([
+      'hyperv-x64-send-synthetic-cluster-ipi',
+      'hyperv-arm64-get-vp-registers',
+      'psci-cpu-on-64',
+      'psci-cpu-on-64',
+    ]);
+    expect(linkNeeds('#/compare/smccc-1.1-hvc64/psci-cpu-off/smccc-1.1-smc32/trng-rnd32?1.x1=2')).toEqual({
+      conventions: ['smccc-1.1-hvc64', 'smccc-1.1-smc32'],
+      calls: ['psci-cpu-off', 'trng-rnd32'],
+      defs: [],
+    });
+    expect(linkNeeds('#/smccc-1.1-hvc64')).toEqual({ conventions: ['smccc-1.1-hvc64'], calls: [], defs: [] });
     expect(linkNeeds('#/custom-a/custom-a-x?def=1.abc&def=1.d%2De').defs).toEqual(['1.abc', '1.d-e']);
-    expect(linkNeeds('garbage')).toEqual({ conventions: [], defs: [] });
+  });
+
+  it('names the default view for a link that shows it', () => {
+    const needs = { conventions: [defaultView.convention], calls: [defaultView.call], defs: [] };
+    for (const link of ['', '#', '#/', 'garbage']) expect(linkNeeds(link), link).toEqual(needs);
+    expect(linkNeeds('#/guide/no-such-guide')).toEqual(needs);
   });
 
   it('writes the definitions after the rest of the view, and the decoder ignores them', () => {

@@ -173,16 +173,30 @@ function splitLink(raw: string, messages: string[]): Split {
   return { kind: 'view', path, query: parseQuery(qAt < 0 ? '' : body.slice(qAt + 1), messages) };
 }
 
+export interface LinkNeeds {
+  conventions: string[];
+  calls: string[];
+  defs: string[];
+}
+
 /**
- * What a link needs before it can be decoded: the conventions it names (so
- * their families can be loaded) and the custom definitions it carries.
+ * What a link needs before it can be decoded: the conventions and calls it
+ * names (so their families can be loaded; a call may live in another family
+ * than its convention), and the custom definitions it carries. A link that
+ * is empty or unreadable names the default view.
  */
-export function linkNeeds(raw: string): { conventions: string[]; defs: string[] } {
+export function linkNeeds(raw: string): LinkNeeds {
   const split = splitLink(raw, []);
-  if (split.kind !== 'view') return { conventions: [], defs: [] };
+  if (split.kind !== 'view') return { conventions: [defaultView.convention], calls: [defaultView.call], defs: [] };
   const { path, query } = split;
-  const conventions = path[0] === 'guide' ? (findGuide(path[1] ?? '')?.panes.map((p) => p.convention) ?? []) : path;
-  return { conventions, defs: query.defs };
+  let panes: readonly { convention: string; call: string }[];
+  if (path[0] === 'guide') panes = findGuide(path[1] ?? '')?.panes ?? [defaultView];
+  else {
+    // convention/call pairs, as decode reads them: one for a single view, up to MAX_PANES after 'compare'.
+    const parts = path[0] === 'compare' ? path.slice(1, 1 + MAX_PANES * 2) : path.slice(0, 2);
+    panes = parts.flatMap((convention, i) => (i % 2 === 0 ? [{ convention, call: parts[i + 1] ?? '' }] : []));
+  }
+  return { conventions: panes.map((p) => p.convention), calls: panes.map((p) => p.call).filter((c) => c !== ''), defs: query.defs };
 }
 
 function decode(raw: string): Decoded {

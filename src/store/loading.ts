@@ -6,6 +6,21 @@ import { customConventions } from './custom-links';
 export { manifest };
 
 const keyOfConvention = new Map(manifest.conventions.map((c) => [c.id, c.key]));
+const keyOfCall = new Map(manifest.calls.map((c) => [c.id, c.key]));
+
+/**
+ * For each family, the other families holding calls that fit its conventions
+ * (for SMCCC: 'smccc-more', the less-used SMCCC calls). A family is never
+ * loaded without them, so callsFor lists every call of any convention loaded
+ * through ensureLoaded.
+ */
+const callFamiliesOf = new Map<string, Set<string>>();
+for (const call of manifest.calls) {
+  for (const id of call.conventions) {
+    const key = keyOfConvention.get(id)!;
+    if (key !== call.key) callFamiliesOf.set(key, (callFamiliesOf.get(key) ?? new Set()).add(call.key));
+  }
+}
 
 /** Conventions grouped for the pickers by family name (the eras of one ABI together), loaded or not. */
 export function conventionGroups(): { name: string; conventions: ManifestConvention[] }[] {
@@ -16,8 +31,24 @@ export function conventionGroups(): { name: string; conventions: ManifestConvent
   return [...groups.entries()].map(([name, conventions]) => ({ name, conventions }));
 }
 
-/** Loads the families that hold these conventions; ids no family holds are left for the decoder to report. */
-export function ensureConventions(ids: Iterable<string>): Promise<void> {
-  const keys = [...ids].map((id) => keyOfConvention.get(manifest.aliases.conventions[id] ?? id)).filter((k): k is string => k !== undefined);
+/**
+ * Loads what a view of these conventions and calls needs: the families that
+ * hold them, and the families of every call that fits a convention of those
+ * families (the manifest says which), so the call pickers are complete. The
+ * one way every store action loads data. Ids no family holds are left for
+ * the decoder to report.
+ */
+export function ensureLoaded(conventions: Iterable<string>, calls: Iterable<string> = []): Promise<void> {
+  const keys = new Set<string>();
+  for (const id of conventions) {
+    const key = keyOfConvention.get(manifest.aliases.conventions[id] ?? id);
+    if (key) keys.add(key);
+  }
+  for (const id of calls) {
+    const key = keyOfCall.get(manifest.aliases.calls[id] ?? id);
+    if (key) keys.add(key);
+  }
+  // A Set's iteration also visits what is added during it, so this follows the call families of call families too.
+  for (const key of keys) for (const more of callFamiliesOf.get(key) ?? []) keys.add(more);
   return loadFamilies(keys);
 }

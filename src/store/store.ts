@@ -9,7 +9,7 @@ import type { Moment } from '../model/compare';
 import { findGuide } from '../catalog/guides';
 import { callAfterSwitch, carryArgs, withFunctionIdField } from './derive';
 import { derive } from '../share/plans';
-import { ensureConventions } from './loading';
+import { ensureLoaded } from './loading';
 import { saveDraft } from './custom-links';
 import type { CustomDefinition } from '../share/custom/schema';
 
@@ -42,10 +42,10 @@ export interface AppState {
   setArgText(register: string, text: string): void;
   setFunctionIdField(key: string, value: bigint): void;
   /** Compare: the given panes, or the current call beside the same call under a sibling convention. */
-  openCompare(panes?: readonly PaneState[]): void;
+  openCompare(panes?: readonly PaneState[]): Promise<void>;
   openGuide(id: string): Promise<void>;
   setPane(index: number, pane: { convention?: string; call?: string }): Promise<void>;
-  addPane(): void;
+  addPane(): Promise<void>;
   removePane(index: number): void;
   /** Leave a comparison for the single view of one pane. */
   openPane(index: number): void;
@@ -67,6 +67,19 @@ export interface AppState {
 
 function fresh(view: ViewState): Pick<AppState, 'view' | 'plan' | 'plans' | 'moments' | 'argText' | 'argErrors'> {
   return { view, ...derive(view), argText: {}, argErrors: {} };
+}
+
+/** The panes of a view: one for a single view. */
+function panesOf(view: ViewState): readonly PaneState[] {
+  return view.kind === 'single' ? [view] : view.panes;
+}
+
+/** Loads what these panes show (ensureLoaded: their families and every call their conventions offer). */
+function ensurePanes(panes: readonly { convention: string; call?: string }[]): Promise<void> {
+  return ensureLoaded(
+    panes.map((p) => p.convention),
+    panes.flatMap((p) => (p.call ? [p.call] : [])),
+  );
 }
 
 /** The single view being edited; actions that edit one call do nothing in a comparison. */
@@ -96,13 +109,15 @@ export const useApp = create<AppState>()((set, get) => ({
   async openLink(hash) {
     const needs = linkNeeds(hash);
     const fromLink = needs.defs.length ? import('./custom').then((m) => m.registerFromLink(needs.defs)) : Promise.resolve([]);
-    const [customMessages] = await Promise.all([fromLink, ensureConventions(needs.conventions)]);
+    const [customMessages] = await Promise.all([fromLink, ensureLoaded(needs.conventions, needs.calls)]);
     const { state, messages } = decodePermalink(hash);
+    // A link naming a convention no family holds falls back to the default view, whose other calls load here.
+    await ensurePanes(panesOf(state));
     set({ ...fresh(state), linkMessages: [...customMessages, ...messages], playing: false, history: 'replace' });
   },
 
   async selectConvention(id) {
-    await ensureConventions([id]);
+    await ensureLoaded([id]);
     const conv = findConvention(id);
     const cur = single(get().view);
     if (!conv || !cur) return;
@@ -121,7 +136,7 @@ export const useApp = create<AppState>()((set, get) => ({
   },
 
   async openCall(callId, conventionIds) {
-    await ensureConventions(conventionIds);
+    await ensureLoaded(conventionIds, [callId]);
     const current = get().plan.convention;
     const candidates = conventionIds.map((id) => findConvention(id)).filter((c) => c !== undefined);
     const conv =
@@ -162,23 +177,24 @@ export const useApp = create<AppState>()((set, get) => ({
     set({ ...fresh(next), playing: false, history: 'push' });
   },
 
-  openCompare(panes) {
+  async openCompare(panes) {
     const cur = get().view;
     const base = cur.kind === 'single' ? cur : cur.panes[0]!;
-    const chosen = panes ?? [{ convention: base.convention, call: base.call, args: base.args }, partnerFor(base)];
-    set({ ...fresh({ kind: 'compare', panes: chosen.slice(0, MAX_PANES), step: 0 }), playing: false, linkMessages: [], history: 'push' });
+    const chosen = (panes ?? [{ convention: base.convention, call: base.call, args: base.args }, partnerFor(base)]).slice(0, MAX_PANES);
+    await ensurePanes(chosen);
+    set({ ...fresh({ kind: 'compare', panes: chosen, step: 0 }), playing: false, linkMessages: [], history: 'push' });
   },
 
   async openGuide(id) {
     const guide = findGuide(id);
     if (!guide) return;
-    await ensureConventions(guide.panes.map((p) => p.convention));
+    await ensurePanes(guide.panes);
     const view: ViewState = { kind: 'compare', guide: guide.id, panes: guide.panes.map((p) => ({ ...p, args: {} })), step: 0 };
     set({ ...fresh(view), playing: false, linkMessages: [], history: 'push' });
   },
 
   async setPane(index, change) {
-    if (change.convention) await ensureConventions([change.convention]);
+    if (change.convention) await ensurePanes([{ convention: change.convention, call: change.call }]);
     const cur = get().view;
     if (cur.kind !== 'compare' || !cur.panes[index]) return;
     const old = cur.panes[index]!;
@@ -190,10 +206,14 @@ export const useApp = create<AppState>()((set, get) => ({
     set({ ...fresh({ kind: 'compare', panes, step: 0 }), playing: false, history: 'push' });
   },
 
-  addPane() {
+  async addPane() {
+    const before = get().view;
+    if (before.kind !== 'compare' || before.panes.length >= MAX_PANES) return;
+    const partner = partnerFor(before.panes.at(-1)!);
+    await ensurePanes([partner]);
     const cur = get().view;
     if (cur.kind !== 'compare' || cur.panes.length >= MAX_PANES) return;
-    const panes = [...cur.panes, partnerFor(cur.panes.at(-1)!)];
+    const panes = [...cur.panes, partner];
     set({ ...fresh({ kind: 'compare', panes, step: 0 }), playing: false, history: 'push' });
   },
 

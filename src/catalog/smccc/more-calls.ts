@@ -1,9 +1,14 @@
 import type { ArgDef, Call, ResultDef } from '../../model/call';
 import type { Note, Source } from '../../model/source';
+import type { Family } from '../family';
 import { linux, tfa } from '../docs';
 import { callVal } from './function-id';
 
-/** SMCCC calls beyond the first set: the rest of PSCI, TRNG, PV time, KVM's vendor calls. */
+/**
+ * SMCCC calls beyond the first set: the rest of PSCI, TRNG, PV time, KVM's
+ * vendor calls. Loaded on demand (families.ts); nothing the first load runs
+ * may import this file.
+ */
 
 const H = 'include/linux/arm-smccc.h';
 const PSCI_H = 'include/uapi/linux/psci.h';
@@ -793,3 +798,10 @@ export const moreSmcccCalls: readonly Call[] = [
   pkvmUnshare,
   pkvmMmioGuard,
 ];
+
+/**
+ * These calls as a family of their own ('smccc-more'): no conventions, since
+ * they fit the SMCCC ones. A chunk loaded with any SMCCC convention, so the
+ * first load carries only the calls in calls.ts.
+ */
+export const smcccMore: Family = { conventions: [], calls: moreSmcccCalls };

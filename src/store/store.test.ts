@@ -1,0 +1,125 @@
+import { describe, expect, it, vi } from 'vitest';
+import * as whole from '../catalog';
+import { moreSmcccCalls } from '../catalog/smccc/more-calls';
+import corpus from '../share/permalink-corpus.json';
+import { decodePermalink } from '../share/permalink';
+
+/**
+ * The test setup registers the whole catalog (catalog/all.ts). A page starts
+ * from much less: SMCCC's conventions and first calls. Each test here gets a
+ * fresh module graph, so its registry, loader and store are the page's, and
+ * anything beyond the eager data arrives only through the store's loading.
+ */
+async function page() {
+  vi.resetModules();
+  const catalog = await import('../catalog');
+  const loading = await import('./loading');
+  const { useApp } = await import('./store');
+  return { catalog, loading, useApp };
+}
+
+type Registry = typeof whole;
+const callIds = (cat: Registry, conv: string) => cat.callsFor(cat.requireConvention(conv)).map((c) => c.id);
+/** Every call the convention offers once everything is loaded. */
+const allCallIds = (conv: string) => callIds(whole, conv);
+
+describe('loading the less-used SMCCC calls', () => {
+  it('starts from the default view, computed from the eager SMCCC data alone', async () => {
+    const { catalog, useApp } = await page();
+    const { view, plan } = useApp.getState();
+    expect(view).toEqual({ kind: 'single', convention: 'smccc-1.1-hvc64', call: 'psci-cpu-on-64', args: {}, step: 0 });
+    expect(plan.call.id).toBe('psci-cpu-on-64');
+    for (const c of moreSmcccCalls) expect(catalog.findCall(c.id), c.id).toBeUndefined();
+    expect(callIds(catalog, 'smccc-1.1-hvc64')).not.toContain('psci-cpu-off');
+  });
+
+  it('loads every call an SMCCC convention offers with the convention', async () => {
+    const { catalog, loading } = await page();
+    await loading.ensureLoaded(['smccc-1.1-hvc64']);
+    expect(callIds(catalog, 'smccc-1.1-hvc64')).toContain('psci-cpu-suspend-64');
+    // CPU_OFF has an SMC32 function ID only, so it is offered under the 32-bit conventions; they are SMCCC's too.
+    expect(callIds(catalog, 'smccc-1.1-hvc32')).toContain('psci-cpu-off');
+    for (const conv of ['smccc-1.1-hvc64', 'smccc-1.0-smc32', 'smccc-1.2-hvc32-aarch32']) expect(callIds(catalog, conv), conv).toEqual(allCallIds(conv));
+  });
+
+  it('opens a link to a call in the lazy family', async () => {
+    const { useApp } = await page();
+    await useApp.getState().openLink('#/smccc-1.1-hvc32/psci-cpu-off');
+    const { view, linkMessages, plan } = useApp.getState();
+    expect(linkMessages).toEqual([]);
+    expect(view).toMatchObject({ kind: 'single', convention: 'smccc-1.1-hvc32', call: 'psci-cpu-off' });
+    expect(plan.inputs[0]!.value).toBe(0x84000002n);
+  });
+
+  it('says of #/smccc-1.1-hvc64/psci-cpu-off what the whole catalog says: an SMC32 call, not an unknown one', async () => {
+    const { useApp } = await page();
+    await useApp.getState().openLink('#/smccc-1.1-hvc64/psci-cpu-off');
+    expect(useApp.getState().linkMessages).toEqual([
+      'This link PSCI CPU_OFF cannot be made under SMCCC 1.1 · HVC64; showing the first call of that convention.',
+    ]);
+  });
+
+  it('opens a comparison link whose panes show lazy calls', async () => {
+    const { useApp } = await page();
+    await useApp.getState().openLink('#/compare/smccc-1.1-hvc64/trng-rnd64/smccc-1.1-smc32/trng-rnd32');
+    const { view, linkMessages } = useApp.getState();
+    expect(linkMessages).toEqual([]);
+    expect(view.kind === 'compare' && view.panes.map((p) => p.call)).toEqual(['trng-rnd64', 'trng-rnd32']);
+  });
+
+  it('loads a named call even under a convention it does not fit, so the message says why', async () => {
+    const { useApp } = await page();
+    await useApp.getState().openLink('#/kvm-x86-vmcall/psci-cpu-off');
+    expect(useApp.getState().linkMessages.join(' ')).toContain('cannot be made under');
+  });
+
+  it('completes the call picker of the default view, whatever link falls back to it', async () => {
+    for (const link of ['', '#/', 'garbage', '#/no-such-convention/psci-cpu-off', '#/no-such-convention/no-such-call', '#/guide/no-such-guide']) {
+      const { catalog, useApp } = await page();
+      await useApp.getState().openLink(link);
+      expect(useApp.getState().view, link).toMatchObject({ convention: 'smccc-1.1-hvc64', call: 'psci-cpu-on-64' });
+      expect(callIds(catalog, 'smccc-1.1-hvc64'), link).toEqual(allCallIds('smccc-1.1-hvc64'));
+    }
+  });
+
+  it.each([
+    ...corpus.entries.map((e) => e.link),
+    '#/smccc-1.1-hvc64/psci-cpu-suspend-64?x1=0x10&step=2',
+    '#/smccc-1.2-smc64/trng-rnd64',
+    '#/smccc-1.0-hvc32-aarch32/kvm-vendor-ptp',
+    '#/compare/smccc-1.1-hvc32/psci-cpu-off/hyperv-arm64-smccc/hyperv-arm64-get-vp-registers',
+    '#/kvm-x86-vmcall/psci-cpu-off',
+    '#/smccc-1.1-hvc64/no-such-call',
+  ])('opens %s as the whole catalog does, with every call in its pickers', async (link) => {
+    const { catalog, useApp } = await page();
+    await useApp.getState().openLink(link);
+    const { state, messages } = decodePermalink(link);
+    const { view, linkMessages } = useApp.getState();
+    expect({ view, linkMessages }).toEqual({ view: state, linkMessages: messages });
+    for (const p of view.kind === 'single' ? [view] : view.panes) expect(callIds(catalog, p.convention), p.convention).toEqual(allCallIds(p.convention));
+  });
+
+  it('opens a search result in the lazy family under the conventions the manifest lists', async () => {
+    const { loading, useApp } = await page();
+    const hit = loading.manifest.calls.find((c) => c.id === 'pv-time-st')!;
+    expect(hit.key).toBe('smccc-more');
+    await useApp.getState().openCall(hit.id, hit.conventions);
+    expect(useApp.getState().view).toMatchObject({ kind: 'single', convention: 'smccc-1.1-hvc64', call: 'pv-time-st' });
+  });
+
+  it('switching from another family to an SMCCC convention brings its calls', async () => {
+    const { catalog, useApp } = await page();
+    await useApp.getState().openLink('#/kvm-x86-vmcall/kvm-hc-kick-cpu');
+    expect(catalog.isFamilyLoaded('smccc-more')).toBe(false);
+    await useApp.getState().selectConvention('smccc-1.1-hvc32');
+    expect(useApp.getState().view).toMatchObject({ convention: 'smccc-1.1-hvc32' });
+    expect(callIds(catalog, 'smccc-1.1-hvc32')).toEqual(allCallIds('smccc-1.1-hvc32'));
+  });
+
+  it('opens a guide with every call of its conventions', async () => {
+    const { catalog, useApp } = await page();
+    await useApp.getState().openGuide('smccc-versions');
+    expect(useApp.getState().view.kind).toBe('compare');
+    expect(callIds(catalog, 'smccc-1.0-hvc64')).toEqual(allCallIds('smccc-1.0-hvc64'));
+  });
+});
