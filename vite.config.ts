@@ -29,6 +29,30 @@ function manifestPlugin(): Plugin {
 }
 
 /**
+ * Writes the default view, rendered by the app's own components, into
+ * index.html: the first paint (and the largest one) then needs no script,
+ * and main.tsx hydrates it. Build only; the dev server renders as usual.
+ */
+function prerenderPlugin(): Plugin {
+  return {
+    name: 'trapscope-prerender',
+    apply: 'build',
+    async transformIndexHtml(html) {
+      const { module } = await runnerImport<typeof import('./src/prerender')>('./src/prerender.tsx', {
+        configFile: false,
+        logLevel: 'error',
+        plugins: [manifestPlugin()],
+      });
+      const markup = module.prerender();
+      // style-src 'self' (CSP below) would block a style attribute, and the page would be drawn wrong until hydrated.
+      if (/\sstyle="/.test(markup)) throw new Error('the pre-rendered markup has a style attribute, which the CSP blocks');
+      if (!html.includes('<div id="root"></div>')) throw new Error('index.html has no empty <div id="root"> to pre-render into');
+      return html.replace('<div id="root"></div>', `<div id="root" data-prerendered>${markup}</div>`);
+    },
+  };
+}
+
+/**
  * A strict Content-Security-Policy for the built site: no inline script, no
  * eval, nothing from another origin. As a <meta> tag, because a static site
  * has no headers of its own; added at build time only, since the dev server
@@ -93,12 +117,13 @@ export default defineConfig({
     catalogJsonPlugin(),
     manifestPlugin(),
     cspPlugin(),
+    prerenderPlugin(),
     // Workbox precaches everything the app needs, so it and any permalink open offline after one visit.
     // 'prompt': a new version waits for the reader's click, never reloading a page mid-animation.
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
-      includeAssets: ['icon.svg', 'theme-init.js', 'apple-touch-icon.png'],
+      includeAssets: ['icon.svg', 'first-paint.js', 'apple-touch-icon.png'],
       manifest: {
         name: 'Trapscope',
         short_name: 'Trapscope',

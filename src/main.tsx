@@ -1,17 +1,9 @@
 import './index.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { startUrlSync } from './store/url-sync';
-import { hasStoredDefinitions } from './store/custom-links';
-import { App } from './ui/App';
-import { loadTheme } from './ui/shell/theme';
 
-loadTheme();
-// The families a link names load before the first render, so a permalink never flashes another view.
-if (hasStoredDefinitions()) await (await import('./store/custom')).loadStoredDefinitions();
-await startUrlSync(window);
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+const root = document.getElementById('root')!;
+// index.html carries the default view pre-rendered; public/first-paint.js hides it under a permalink. When it is
+// shown, it is painted before any of the app's script runs: the app is imported only after that first paint.
+const shown = root.dataset.prerendered !== undefined && window.location.hash.length <= 1;
+if (shown) await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
+const { start } = await import('./start');
+await start(root, window, shown);

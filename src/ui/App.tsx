@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { useApp } from '../store/store';
 import { ArgumentEditor } from './editor/ArgumentEditor';
 import { CompareEntry } from './editor/CompareEntry';
@@ -22,6 +22,16 @@ const CompareView = lazy(() => import('./compare/CompareView'));
 const UpdatePrompt = lazy(() => import('./shell/UpdatePrompt'));
 const CustomEditor = lazy(() => import('./custom/CustomEditor'));
 
+const subscribeNothing = () => () => {};
+/** False in the build's pre-render and while the page adopts it, true after: the lazy parts wait, so both renders match. */
+function useLive(): boolean {
+  return useSyncExternalStore(
+    subscribeNothing,
+    () => true,
+    () => false,
+  );
+}
+
 export function App() {
   useKeyboard();
   usePlayback();
@@ -30,16 +40,19 @@ export function App() {
   const compare = useApp((s) => s.view.kind === 'compare');
   const embed = useApp((s) => s.view.embed === true);
   const editorText = useApp((s) => s.editorText);
+  const live = useLive();
   if (embed) return <Embedded compare={compare} />;
   return (
     <div className="min-h-screen font-sans">
       <Header />
       <LinkMessages />
       {compare ? <Compare /> : <Single />}
-      <Suspense fallback={null}>
-        <UpdatePrompt />
-        {editorText !== null && <CustomEditor text={editorText} />}
-      </Suspense>
+      {live && (
+        <Suspense fallback={null}>
+          <UpdatePrompt />
+          {editorText !== null && <CustomEditor text={editorText} />}
+        </Suspense>
+      )}
     </div>
   );
 }

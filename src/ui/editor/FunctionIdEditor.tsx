@@ -39,7 +39,9 @@ function BitStrip({ fields, values }: { fields: readonly BitField[]; values: Rec
   return (
     <div className="mt-3 flex overflow-hidden rounded-md border border-[var(--line)] font-mono text-[0.7rem]" aria-hidden="true">
       {fields.map((f) => (
-        <div key={f.key} className="border-r border-[var(--line)] px-0.5 py-1 text-center last:border-r-0" style={{ flexGrow: fieldWidth(f), flexBasis: 0 }}>
+        // Widths in proportion to bits, as classes rather than a style attribute: the pre-rendered page is under
+        // a CSP that allows no inline style (index.css generates grow-1 to grow-64).
+        <div key={f.key} className={`basis-0 border-r border-[var(--line)] px-0.5 py-1 text-center last:border-r-0 grow-${fieldWidth(f)}`}>
           <div className="muted">{fieldRange(f)}</div>
           <div className="font-semibold">{fieldWidth(f) === 1 ? String(values[f.key]) : formatHex(values[f.key] ?? 0n)}</div>
         </div>

@@ -16,7 +16,7 @@ export function loadTheme(): void {
   useApp.getState().setTheme(stored());
 }
 
-/** Applies the chosen theme and follows the system while "system" is chosen; public/theme-init.js did the first paint. */
+/** Applies the chosen theme and follows the system while "system" is chosen; public/first-paint.js did the first paint. */
 export function useThemeSync(): void {
   const theme = useApp((s) => s.theme);
   useEffect(() => {

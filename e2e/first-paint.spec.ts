@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+
+// index.html carries the default view, rendered at build time by the app's own components (src/prerender.tsx).
+
+test.describe('the first paint', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('shows the default call, its trap and its registers before any script runs', async ({ page }) => {
+    await page.goto('./');
+    await expect(page.getByTestId('narration')).toContainText('about to call PSCI CPU_ON (SMC64) under SMCCC 1.1 · HVC64');
+    await expect(page.getByText('hvc #0 = 0xD4000002')).toBeVisible();
+    await expect(page.getByTestId('syndrome-value')).toHaveText('0x5A000000');
+    await expect(page.getByTestId('register-file')).toContainText('x0');
+    await expect(page.getByLabel('Call', { exact: true })).toHaveValue('psci-cpu-on-64');
+  });
+});
+
+test('the app adopts the pre-rendered page as it stands, without an error, and it then works', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  // Keep the pre-rendered narration node: hydration keeps it, a fresh render would replace it.
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      (window as unknown as { preNarration: Element | null }).preNarration = document.querySelector('[data-testid="narration"]');
+    });
+  });
+  await page.goto('./');
+  await expect(page.locator('#root')).not.toHaveAttribute('data-prerendered');
+  expect(
+    await page.evaluate(() => (window as unknown as { preNarration: Element | null }).preNarration === document.querySelector('[data-testid="narration"]')),
+  ).toBe(true);
+  await expect(page).toHaveURL(/#\/smccc-1\.1-hvc64\/psci-cpu-on-64$/);
+
+  await page.getByRole('button', { name: 'Step forward (Right arrow)' }).click();
+  await expect(page.getByTestId('step-counter')).toHaveText('2/10');
+  await expect(page.getByTestId('narration')).toContainText('Load the function ID 0xC4000003 into x0');
+  // The calls loaded after the first paint are in the picker.
+  await expect(page.getByLabel('Call', { exact: true }).locator('option', { hasText: 'PSCI CPU_SUSPEND (SMC64)' })).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
+test('under a permalink the pre-rendered default view is never shown', async ({ page }) => {
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const root = document.getElementById('root')!;
+      (window as unknown as { preVisibility: string }).preVisibility = getComputedStyle(root).visibility;
+    });
+  });
+  await page.goto('./#/smccc-1.1-smc32/psci-version');
+  await expect(page.getByTestId('narration')).toContainText('PSCI_VERSION');
+  expect(await page.evaluate(() => (window as unknown as { preVisibility: string }).preVisibility)).toBe('hidden');
+  await expect(page.getByTestId('narration')).toHaveCount(1);
+  await expect(page.locator('#root')).toBeVisible();
+  await expect(page.locator('#root')).not.toHaveAttribute('data-prerendered');
+});

@@ -1,0 +1,42 @@
+import { StrictMode, startTransition, useEffect, type ReactNode } from 'react';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { startUrlSync } from './store/url-sync';
+import { hasStoredDefinitions } from './store/custom-links';
+import { App } from './ui/App';
+import { loadTheme } from './ui/shell/theme';
+
+/**
+ * Starts the app in `root`. `shown`: the pre-rendered default view is on screen (no link), so React may adopt
+ * it, if it is exactly what the first render draws.
+ */
+export async function start(root: HTMLElement, win: Window, shown: boolean): Promise<void> {
+  loadTheme();
+  const app = (
+    <StrictMode>
+      <App />
+    </StrictMode>
+  );
+  // With no stored convention to add to the pickers, the first render is the store's initial state, which is
+  // what the build pre-rendered (src/prerender.tsx).
+  if (shown && !hasStoredDefinitions()) {
+    // As a transition, hydration yields to the browser between components instead of holding the main thread.
+    // The link is synced only once it is done: that loads more calls into the pickers, which would then no
+    // longer match the pre-rendered ones.
+    await new Promise<void>((adopted) => startTransition(() => void hydrateRoot(root, <Adopted onAdopted={adopted}>{app}</Adopted>)));
+    // From here the page is live (tests and the benchmark wait for this).
+    delete root.dataset.prerendered;
+    await startUrlSync(win);
+    return;
+  }
+  // The families a link names load before the first render, so a permalink never flashes another view.
+  if (hasStoredDefinitions()) await (await import('./store/custom')).loadStoredDefinitions();
+  await startUrlSync(win);
+  root.replaceChildren();
+  delete root.dataset.prerendered;
+  createRoot(root).render(app);
+}
+
+function Adopted({ children, onAdopted }: { children: ReactNode; onAdopted: () => void }) {
+  useEffect(onAdopted, [onAdopted]);
+  return children;
+}
