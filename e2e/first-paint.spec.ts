@@ -46,12 +46,12 @@ test('under a permalink the pre-rendered default view is never shown', async ({ 
   await page.addInitScript(() => {
     document.addEventListener('DOMContentLoaded', () => {
       const root = document.getElementById('root')!;
-      (window as unknown as { preVisibility: string }).preVisibility = getComputedStyle(root).visibility;
+      (window as unknown as { preDisplay: string }).preDisplay = getComputedStyle(root).display;
     });
   });
   await page.goto('./#/smccc-1.1-smc32/psci-version');
   await expect(page.getByTestId('narration')).toContainText('PSCI_VERSION');
-  expect(await page.evaluate(() => (window as unknown as { preVisibility: string }).preVisibility)).toBe('hidden');
+  expect(await page.evaluate(() => (window as unknown as { preDisplay: string }).preDisplay)).toBe('none');
   await expect(page.getByTestId('narration')).toHaveCount(1);
   await expect(page.locator('#root')).toBeVisible();
   await expect(page.locator('#root')).not.toHaveAttribute('data-prerendered');

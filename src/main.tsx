@@ -4,6 +4,11 @@ const root = document.getElementById('root')!;
 // index.html carries the default view pre-rendered; public/first-paint.js hides it under a permalink. When it is
 // shown, it is painted before any of the app's script runs: the app is imported only after that first paint.
 const shown = root.dataset.prerendered !== undefined && window.location.hash.length <= 1;
-if (shown) await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
+const nextTask = () => new Promise((next) => setTimeout(next));
+if (shown) await new Promise((painted) => requestAnimationFrame(() => void nextTask().then(painted)));
+// Each import's modules are evaluated in one task: react-dom (most of the script) first, then the app, so the
+// page stays responsive between the two rather than being held for both at once.
+await import('react-dom/client');
+await nextTask();
 const { start } = await import('./start');
 await start(root, window, shown);
