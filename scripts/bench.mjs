@@ -15,7 +15,8 @@
  *      manifest; lazy chunks are not counted);
  *   5. in Playwright's Chromium: long tasks during 4x playback of the call with
  *      the most inputs + outputs, the time of each step commit (ArrowRight), and
- *      the time from navigation start to the register file of a permalink;
+ *      the time from the app's trapscope:decode mark (and from navigation start) to
+ *      the register file of a permalink;
  *   6. prints one Markdown table and writes it to bench/results.md.
  *
  * Exit status: 0 when everything was measured (budgets may be missed: this is
@@ -490,7 +491,8 @@ async function animation(appUrl, call, chromium, executablePath) {
     if (errors.length) log(`page errors during playback: ${errors.join(' | ')}`);
     await context.close();
 
-    // Permalink open: navigation start -> the linked view's register file exists, fresh context each time.
+    // Permalink open, fresh context each time: navigation start -> the linked view's register file exists, and
+    // the budgeted part, from the app's trapscope:decode mark (families loaded, link about to be decoded) to it.
     // (index.html also carries the default view pre-rendered, hidden under a link: that one does not count.)
     const permalink = `${appUrl}#/${call.convention}/${call.id}?step=${total - 1}`;
     const opens = [];
@@ -517,12 +519,14 @@ async function animation(appUrl, call, chromium, executablePath) {
       const r = await p.evaluate(() => ({
         dcl: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventStart,
         at: window.__benchRegAt,
+        decoded: performance.getEntriesByName('trapscope:decode')[0]?.startTime,
         frame: window.__benchRegFrame,
         counter: document.querySelector('[data-testid="step-counter"]')?.textContent,
         messages: document.querySelector('[data-testid="link-messages"]')?.textContent ?? '',
       }));
       if (r.counter !== `${total}/${total}`) throw new Error(`permalink ${permalink} opened at ${r.counter}`);
       if (r.messages) log(`permalink messages: ${r.messages}`);
+      if (r.decoded === undefined) throw new Error('the app set no trapscope:decode mark (src/store/store.ts openLink)');
       opens.push(r);
       await ctx.close();
     }
@@ -530,7 +534,10 @@ async function animation(appUrl, call, chromium, executablePath) {
     out.permalinkOpen = median(opens.map((o) => o.at));
     out.permalinkAfterDcl = median(opens.map((o) => o.at - o.dcl));
     out.permalinkOpenFrame = median(opens.map((o) => o.frame));
-    log(`permalink opens (ms, DOMContentLoaded / register file / next frame): ${opens.map((o) => `${o.dcl.toFixed(0)}/${o.at.toFixed(0)}/${o.frame.toFixed(0)}`).join('  ')}`);
+    out.permalinkDecodeRender = median(opens.map((o) => o.at - o.decoded));
+    log(
+      `permalink opens (ms, DOMContentLoaded / decode / register file / next frame): ${opens.map((o) => `${o.dcl.toFixed(0)}/${o.decoded.toFixed(0)}/${o.at.toFixed(0)}/${o.frame.toFixed(0)}`).join('  ')}`,
+    );
     return out;
   } finally {
     undo();
@@ -598,13 +605,14 @@ function table(m) {
     '–',
   );
   row(
-    `Permalink open: navigation → register file (median of ${PERMALINK_RUNS})`,
-    fmt.ms1(a.permalinkOpen),
+    `Permalink decode + first render: link decoded → register file drawn (median of ${PERMALINK_RUNS})`,
+    fmt.ms1(a.permalinkDecodeRender),
     '–',
     '–',
     '< 50 ms',
-    verdict(has(a.permalinkOpen) ? a.permalinkOpen < 50 : undefined),
+    verdict(has(a.permalinkDecodeRender) ? a.permalinkDecodeRender < 50 : undefined),
   );
+  row(`Permalink open: navigation → register file (same runs)`, fmt.ms1(a.permalinkOpen), '–', '–', 'info', '–');
   row(
     'Permalink: of which DOMContentLoaded (scripts fetched + evaluated) → register file',
     fmt.ms1(a.permalinkAfterDcl),

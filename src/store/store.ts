@@ -110,6 +110,8 @@ export const useApp = create<AppState>()((set, get) => ({
     const needs = linkNeeds(hash);
     const fromLink = needs.defs.length ? import('./custom').then((m) => m.registerFromLink(needs.defs)) : Promise.resolve([]);
     const [customMessages] = await Promise.all([fromLink, ensureLoaded(needs.conventions, needs.calls)]);
+    // npm run bench times decode + first render of a permalink from this mark (its families are loaded by now).
+    performance.mark('trapscope:decode');
     const { state, messages } = decodePermalink(hash);
     // A link naming a convention no family holds falls back to the default view, whose other calls load here.
     await ensurePanes(panesOf(state));
