@@ -44,8 +44,8 @@ function prerenderPlugin(): Plugin {
         plugins: [manifestPlugin()],
       });
       const markup = module.prerender();
-      // style-src 'self' (CSP below) would block a style attribute, and the page would be drawn wrong until hydrated.
-      if (/\sstyle="/.test(markup)) throw new Error('the pre-rendered markup has a style attribute, which the CSP blocks');
+      // The CSP below allows no inline script and no style attribute: the page would be drawn wrong until hydrated.
+      if (/<script|\sstyle="/.test(markup)) throw new Error('the pre-rendered markup has a script or a style attribute, which the CSP blocks');
       if (!html.includes('<div id="root"></div>')) throw new Error('index.html has no empty <div id="root"> to pre-render into');
       return html.replace('<div id="root"></div>', `<div id="root" data-prerendered>${markup}</div>`);
     },

@@ -12,6 +12,10 @@ test.describe('the first paint', () => {
     await expect(page.getByTestId('syndrome-value')).toHaveText('0x5A000000');
     await expect(page.getByTestId('register-file')).toContainText('x0');
     await expect(page.getByLabel('Call', { exact: true })).toHaveValue('psci-cpu-on-64');
+    // The deferred panels (src/ui/deferred.tsx) are in the page too.
+    await expect(page.getByLabel('x1 · target_cpu')).toHaveValue('0x1');
+    await expect(page.getByTestId('fid-value')).toHaveText('0xC4000003');
+    await expect(page.getByRole('region', { name: 'Notes and sources' })).toContainText('PSCI');
   });
 });
 
@@ -37,6 +41,9 @@ test('the app adopts the pre-rendered page as it stands, without an error, and i
   await page.getByRole('button', { name: 'Step forward (Right arrow)' }).click();
   await expect(page.getByTestId('step-counter')).toHaveText('2/10');
   await expect(page.getByTestId('narration')).toContainText('Load the function ID 0xC4000003 into x0');
+  // A deferred panel, adopted on its own once its chunk arrived, answers too: the new x1 reaches the link.
+  await page.getByLabel('x1 · target_cpu').fill('0x101');
+  await expect(page).toHaveURL(/x1=0x101/);
   // The calls loaded after the first paint are in the picker.
   await expect(page.getByLabel('Call', { exact: true }).locator('option', { hasText: 'PSCI CPU_SUSPEND (SMC64)' })).toHaveCount(1);
   expect(errors).toEqual([]);

@@ -55,6 +55,8 @@ for (const kind of ['PNG', 'SVG'] as const) {
 
 test('dropping some other file says so, and keeps the view', async ({ page }) => {
   await page.goto('./#/kvm-x86-vmcall/kvm-hc-kick-cpu');
+  // A file dropped before the view is drawn has no page to land on.
+  await expect(page.getByLabel('Convention', { exact: true })).toHaveValue('kvm-x86-vmcall');
   const dataTransfer = await page.evaluateHandle(() => {
     const dt = new DataTransfer();
     dt.items.add(new File(['hello'], 'notes.txt', { type: 'text/plain' }));

@@ -1,5 +1,10 @@
 import { renderToString } from 'react-dom/server';
 import { App } from './ui/App';
+import { loadPanels } from './ui/deferred';
+
+// With the panels chunk loaded first, no boundary suspends: each deferred panel is rendered in place, marked as a
+// Suspense boundary that the page can hydrate on its own (and while the build's module runner is still open).
+await loadPanels();
 
 /**
  * The default view as HTML, written into index.html at build time so the

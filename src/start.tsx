@@ -3,6 +3,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { startUrlSync } from './store/url-sync';
 import { hasStoredDefinitions } from './store/custom-links';
 import { App } from './ui/App';
+import { loadPanels } from './ui/deferred';
 import { loadTheme } from './ui/shell/theme';
 
 /**
@@ -11,6 +12,7 @@ import { loadTheme } from './ui/shell/theme';
  */
 export async function start(root: HTMLElement, win: Window, shown: boolean): Promise<void> {
   loadTheme();
+  const panels = loadPanels();
   const app = (
     <StrictMode>
       <App />
@@ -30,7 +32,8 @@ export async function start(root: HTMLElement, win: Window, shown: boolean): Pro
   }
   // The families a link names load before the first render, so a permalink never flashes another view.
   if (hasStoredDefinitions()) await (await import('./store/custom')).loadStoredDefinitions();
-  await startUrlSync(win);
+  // The deferred panels too, so that the view is drawn whole, once.
+  await Promise.all([startUrlSync(win), panels]);
   root.replaceChildren();
   delete root.dataset.prerendered;
   createRoot(root).render(app);

@@ -1,9 +1,6 @@
 import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { useApp } from '../store/store';
-import { ArgumentEditor } from './editor/ArgumentEditor';
-import { CompareEntry } from './editor/CompareEntry';
-import { DesignEntry } from './editor/DesignEntry';
-import { FunctionIdEditor } from './editor/FunctionIdEditor';
+import { ArgumentEditor, CompareEntry, DesignEntry, FunctionIdEditor, LinkMessages, NotesAndSources, Results } from './deferred';
 import { Pickers } from './editor/Pickers';
 import { Player } from './player/Player';
 import { usePlayback } from './player/playback';
@@ -11,11 +8,8 @@ import { RegisterFile } from './registers/RegisterFile';
 import { Header } from './shell/Header';
 import { useKeyboard } from './shell/keyboard';
 import { useDropToOpen } from './shell/drop';
-import { LinkMessages } from './shell/LinkMessages';
 import { useThemeSync } from './shell/theme';
-import { NotesAndSources } from './sources/NotesAndSources';
 import { Stage } from './stage/Stage';
-import { Results } from './stage/Results';
 
 const CompareView = lazy(() => import('./compare/CompareView'));
 // The service-worker prompt (with workbox-window) matters only after the first visit has installed it.

@@ -50,7 +50,8 @@ export default function SharePanel({ onClose }: { onClose: () => void }) {
     c: () => viewLinuxC(plans),
     asm: () => viewAsmC(plans),
     picture: () => registerSvg(plans[0]!, step.steps[0]!, link),
-    embed: () => `<iframe src="${embedUrl(link)}" title="${escapeXml(`Trapscope: ${plans.map((p) => `${p.call.name} under ${p.convention.name}`).join(' vs ')}`)}" width="100%" height="760" style="border:0" loading="lazy"></iframe>\n`,
+    embed: () =>
+      `<iframe src="${embedUrl(link)}" title="${escapeXml(`Trapscope: ${plans.map((p) => `${p.call.name} under ${p.convention.name}`).join(' vs ')}`)}" width="100%" height="760" style="border:0" loading="lazy"></iframe>\n`,
   };
   const shown = make[format]();
   const base = `trapscope-${plans[0]!.call.id}`;

@@ -1,0 +1,47 @@
+import { lazy, Suspense, useState, type ComponentType } from 'react';
+
+type Panels = typeof import('./panels');
+
+let panels: Promise<Panels> | undefined;
+let loaded: Panels | undefined;
+
+/**
+ * Loads the panels chunk, once. start.tsx awaits it before drawing a
+ * permalink's view, and the build's pre-render before rendering, so that
+ * neither waits on a boundary.
+ */
+export const loadPanels = (): Promise<Panels> =>
+  (panels ??= import('./panels').then((m) => {
+    loaded = m;
+    return m;
+  }));
+
+/**
+ * A panel from the panels chunk in a Suspense boundary of its own. The player,
+ * stage, registers and pickers do not wait for it: on the pre-rendered page
+ * React adopts each such panel as it stands once its code arrives (selective
+ * hydration), and nothing on screen changes meanwhile.
+ */
+function deferred(name: keyof Panels) {
+  const Lazy = lazy(() => loadPanels().then((m) => ({ default: m[name] })));
+  function Deferred() {
+    // Chosen once per mount: switching from the lazy wrapper to the loaded component would remount the panel.
+    const [Panel] = useState<ComponentType>(() => loaded?.[name] ?? Lazy);
+    return (
+      <Suspense fallback={null}>
+        <Panel />
+      </Suspense>
+    );
+  }
+  Deferred.displayName = `Deferred(${name})`;
+  return Deferred;
+}
+
+export const ArgumentEditor = deferred('ArgumentEditor');
+export const CallSearch = deferred('CallSearch');
+export const CompareEntry = deferred('CompareEntry');
+export const DesignEntry = deferred('DesignEntry');
+export const FunctionIdEditor = deferred('FunctionIdEditor');
+export const LinkMessages = deferred('LinkMessages');
+export const NotesAndSources = deferred('NotesAndSources');
+export const Results = deferred('Results');
