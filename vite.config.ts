@@ -12,18 +12,24 @@ const loadBuildData = () =>
   ));
 
 /**
- * The manifest of every convention and call (ids, names, numbers, which
- * family chunk holds them), built from the full catalog so the page can list
- * and search everything while loading only the families it shows.
+ * The manifest of every convention and call (ids, names, which family chunk
+ * holds them) and the call index the search reads, built from the full
+ * catalog so the page can list and search everything while loading only the
+ * families it shows. Two modules: the index goes with the search, not into
+ * the first load.
  */
 function manifestPlugin(): Plugin {
-  const id = 'virtual:trapscope-manifest';
+  const modules: Record<string, (data: typeof import('./src/share/build-data')) => unknown> = {
+    'virtual:trapscope-manifest': (data) => data.manifest,
+    'virtual:trapscope-calls': (data) => data.callIndex,
+  };
   return {
     name: 'trapscope-manifest',
-    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    resolveId: (source) => (source in modules ? `\0${source}` : undefined),
     async load(resolved) {
-      if (resolved !== `\0${id}`) return undefined;
-      return `export default ${JSON.stringify((await loadBuildData()).manifest)};`;
+      const make = resolved.startsWith('\0') ? modules[resolved.slice(1)] : undefined;
+      if (!make) return undefined;
+      return `export default ${JSON.stringify(make(await loadBuildData()))};`;
     },
   };
 }

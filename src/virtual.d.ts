@@ -2,3 +2,8 @@ declare module 'virtual:trapscope-manifest' {
   const manifest: import('./catalog/manifest').Manifest;
   export default manifest;
 }
+
+declare module 'virtual:trapscope-calls' {
+  const calls: import('./catalog/manifest').ManifestCall[];
+  export default calls;
+}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildManifest } from './manifest';
+import { buildCallIndex } from './manifest';
 import { searchCalls as search } from './search';
 
-const calls = buildManifest().calls;
+const calls = buildCallIndex();
 const searchCalls = (q: string) => search(q, calls);
 
 describe('searchCalls', () => {

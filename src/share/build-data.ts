@@ -1,9 +1,11 @@
 /**
  * The build's one entry into the full catalog: the manifest the page loads
- * with, and catalog.json. Loaded once by vite.config.ts for both.
+ * with, the call index its search loads, and catalog.json. Loaded once by
+ * vite.config.ts for all three.
  */
 import '../catalog/all';
-import { buildManifest } from '../catalog/manifest';
+import { buildCallIndex, buildManifest } from '../catalog/manifest';
 
 export { catalogJson } from './catalog-json';
 export const manifest = buildManifest();
+export const callIndex = buildCallIndex();

@@ -6,21 +6,9 @@ import { customConventions } from './custom-links';
 export { manifest };
 
 const keyOfConvention = new Map(manifest.conventions.map((c) => [c.id, c.key]));
-const keyOfCall = new Map(manifest.calls.map((c) => [c.id, c.key]));
-
-/**
- * For each family, the other families holding calls that fit its conventions
- * (for SMCCC: 'smccc-more', the less-used SMCCC calls). A family is never
- * loaded without them, so callsFor lists every call of any convention loaded
- * through ensureLoaded.
- */
-const callFamiliesOf = new Map<string, Set<string>>();
-for (const call of manifest.calls) {
-  for (const id of call.conventions) {
-    const key = keyOfConvention.get(id)!;
-    if (key !== call.key) callFamiliesOf.set(key, (callFamiliesOf.get(key) ?? new Set()).add(call.key));
-  }
-}
+// Maps, not the records themselves: ids come from links, and 'constructor' is no call.
+const keyOfCall = new Map(Object.entries(manifest.callKeys));
+const callFamilies = new Map(Object.entries(manifest.callFamilies));
 
 /** Conventions grouped for the pickers by family name (the eras of one ABI together), loaded or not. */
 export function conventionGroups(): { name: string; conventions: ManifestConvention[] }[] {
@@ -49,6 +37,6 @@ export function ensureLoaded(conventions: Iterable<string>, calls: Iterable<stri
     if (key) keys.add(key);
   }
   // A Set's iteration also visits what is added during it, so this follows the call families of call families too.
-  for (const key of keys) for (const more of callFamiliesOf.get(key) ?? []) keys.add(more);
+  for (const key of keys) for (const more of callFamilies.get(key) ?? []) keys.add(more);
   return loadFamilies(keys);
 }

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { searchCalls } from '../../catalog/search';
+import calls from 'virtual:trapscope-calls';
 import { manifest } from '../../store/loading';
 import { useApp } from '../../store/store';
 
@@ -8,7 +9,7 @@ const familyName = (id: string) => manifest.conventions.find((c) => c.id === id)
 /** Find a call by name or number across every convention: typing 0xC4000003 finds PSCI CPU_ON. */
 export function CallSearch() {
   const [query, setQuery] = useState('');
-  const hits = useMemo(() => searchCalls(query, manifest.calls), [query]);
+  const hits = useMemo(() => searchCalls(query, calls), [query]);
   const { openCall } = useApp.getState();
   return (
     <div>
