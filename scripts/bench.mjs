@@ -12,7 +12,8 @@
  *   4. sums the gzip size of the JS and CSS index.html loads at start (the
  *      scripts and stylesheets it names, the app module the entry always
  *      imports (src/start.tsx), and their static imports, from Vite's build
- *      manifest; lazy chunks are not counted);
+ *      manifest; lazy chunks are not counted), and, for information, every
+ *      JS file the default view fetches until it is live and idle;
  *   5. in Playwright's Chromium: long tasks during 4x playback of the call with
  *      the most inputs + outputs, the time of each step commit (ArrowRight), and
  *      the time from the app's trapscope:decode mark (and from navigation start) to
@@ -374,6 +375,35 @@ async function initialBytes(dist) {
   return { js: await size([...js]), css: await size([...css]) };
 }
 
+/**
+ * What a page fetches on its own, not only what it names up front: the JS
+ * files it requests until the network is idle and the app is live, gzipped
+ * (the deferred panels and the family chunks a view loads count here). The
+ * service worker's own scripts are not the page's and are left out.
+ */
+async function fetchedJs(url, dist, chromium, executablePath) {
+  const browser = await chromium.launch({ executablePath, args: PW_ARGS, timeout: 120_000 });
+  const undo = onCleanup(() => browser.close());
+  try {
+    const page = await browser.newPage({ viewport: { width: 412, height: 823 } });
+    const files = new Set();
+    const base = new URL(url);
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.origin === base.origin && u.pathname.endsWith('.js') && !/\/(sw|workbox-[^/]*)\.js$/.test(u.pathname)) files.add(u.pathname.slice(base.pathname.length));
+    });
+    await page.goto(url, { waitUntil: 'networkidle', timeout: 120_000 });
+    await page.waitForSelector('#root:not([data-prerendered])', { state: 'attached', timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
+    let gz = 0;
+    for (const f of files) gz += gzipSync(await readFile(join(dist, f))).length;
+    return { gz, files: [...files] };
+  } finally {
+    undo();
+    await browser.close().catch(() => {});
+  }
+}
+
 // ---------------------------------------------------------------- 5. animation and permalink
 
 async function longestCall(dist) {
@@ -583,6 +613,14 @@ function table(m) {
   const ac = m.bytes?.app?.css.gz;
   const rc = m.bytes?.ref?.css.gz;
   row('Initial JS (gzip)', fmt.kb(aj), fmt.kb(rj), ratio(aj, rj), '≤ 90 kB', verdict(has(aj) ? aj <= 90 * KB : undefined));
+  row(
+    'JS the default view fetches until idle (initial + deferred panels + families, gzip)',
+    fmt.kb(m.fetched?.gz),
+    fmt.kb(rj),
+    ratio(m.fetched?.gz, rj),
+    'info',
+    '–',
+  );
   row('Initial CSS (gzip)', fmt.kb(ac), fmt.kb(rc), ratio(ac, rc), '≤ 12 kB', verdict(has(ac) ? ac <= 12 * KB : undefined));
   const a = m.anim ?? {};
   const steps = a.steps ? `, ${a.steps} steps` : '';
@@ -660,6 +698,12 @@ async function main() {
     log(`initial files, Trapscope: ${[...app.js.list, ...app.css.list].join('; ')}`);
     log(`initial files, reference: ${[...ref.js.list, ...ref.css.list].join('; ') || 'none'}`);
     return { app, ref };
+  });
+
+  m.fetched = await attempt('JS fetched by the default view', async () => {
+    const r = await fetchedJs(appUrl, APP_DIST, chromium, chromePath);
+    log(`JS the default view fetched until idle: ${r.files.join(', ')}`);
+    return r;
   });
 
   const call = await attempt('catalog.json', () => longestCall(APP_DIST));

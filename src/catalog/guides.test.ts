@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { callFits } from '../model/call';
 import { marshal } from '../model/plan';
 import { findCall, findConvention } from './index';
+import { guidePanes } from './guide-panes';
 import { guides } from './guides';
 
 describe('guided comparisons', () => {
@@ -17,8 +18,9 @@ describe('guided comparisons', () => {
     }
   });
 
-  it('ids are unique', () => {
+  it('ids are unique, and every layout a link can open has its text', () => {
     expect(new Set(guides.map((g) => g.id)).size).toBe(guides.length);
+    expect(guides.map((g) => g.id).sort()).toEqual(Object.keys(guidePanes).sort());
   });
 
   it('the vCPU-register guide shows the value in x6/x7 under SMCCC and x15/x16 under hvc #1', () => {

@@ -1,17 +1,18 @@
 import type { Source } from '../model/source';
 import { linux } from './docs';
+import { guidePanes, type GuideId, type GuidePane } from './guide-panes';
 
 /**
- * Curated comparisons: a short introduction and a ready layout. Ids are
+ * Curated comparisons: a short introduction and a ready layout (guide-panes.ts). Ids are
  * permanent (they are links: #/guide/<id>). Claims in an introduction carry
  * their sources like any other fact; the panes carry their own.
  */
 export interface Guide {
-  id: string;
+  id: GuideId;
   title: string;
   intro: string;
   sources: readonly Source[];
-  panes: readonly { convention: string; call: string }[];
+  panes: readonly GuidePane[];
 }
 
 const gccAsm: Source = {
@@ -27,12 +28,7 @@ export const guides: readonly Guide[] = [
     intro:
       'Gunyah first put the call number in the HVC immediate and its arguments from x0; Hyper-V first used hvc #1 with its control word in x0. Both later moved to SMCCC (the Gunyah convention’s notes quote the review), where x0 holds a function ID whose owner field says which service should answer, hvc #0 is shared, and the register rules are the standard’s. Step to the trap and compare what EL2 reads in ESR_EL2 and x0.',
     sources: [],
-    panes: [
-      { convention: 'gunyah-2022-hvc-imm', call: 'gunyah-2022-hyp-identify' },
-      { convention: 'gunyah-smccc', call: 'gunyah-hyp-identify' },
-      { convention: 'hyperv-arm64-2019-hvc1', call: 'hyperv-arm64-2019-get-vp-registers' },
-      { convention: 'hyperv-arm64-smccc', call: 'hyperv-arm64-get-vp-registers' },
-    ],
+    panes: guidePanes['why-smccc-identify'],
   },
   {
     id: 'why-smccc-message',
@@ -40,12 +36,7 @@ export const guides: readonly Guide[] = [
     intro:
       'The same idea, carrying data: Gunyah’s message-queue send and Hyper-V’s PostMessage in each ABI. Moving to SMCCC costs one argument register (x0 now holds the function ID), and buys one namespace for every service behind hvc #0.',
     sources: [],
-    panes: [
-      { convention: 'gunyah-2022-hvc-imm', call: 'gunyah-2022-msgq-send' },
-      { convention: 'gunyah-smccc', call: 'gunyah-msgq-send' },
-      { convention: 'hyperv-arm64-2019-hvc1', call: 'hyperv-arm64-2019-post-message' },
-      { convention: 'hyperv-arm64-smccc', call: 'hyperv-arm64-post-message' },
-    ],
+    panes: guidePanes['why-smccc-message'],
   },
   {
     id: 'fast-calls',
@@ -53,12 +44,7 @@ export const guides: readonly Guide[] = [
     intro:
       'Hyper-V’s fast calls pass their input in registers instead of memory. SMCCC 1.1 carries seven argument and four result registers; 1.2 lets x1–x17 carry arguments and x0–x17 results. One GCC asm statement takes at most 30 operands, 15 registers each way, so Linux moves 18 registers in and out of arm_smccc_1_2_hvc() in assembly, through a structure, rather than in one inline asm statement.',
     sources: [gccAsm, linux('arch/arm64/kernel/smccc-call.S', 'SMCCC_1_2: loads x0-x17 from the args structure and stores x0-x17 into res')],
-    panes: [
-      { convention: 'hyperv-x64-fast', call: 'hyperv-x64-send-synthetic-cluster-ipi' },
-      { convention: 'hyperv-arm64-smccc', call: 'hyperv-arm64-get-vp-registers' },
-      { convention: 'smccc-1.1-hvc64', call: 'psci-cpu-on-64' },
-      { convention: 'smccc-1.2-hvc64', call: 'psci-cpu-on-64' },
-    ],
+    panes: guidePanes['fast-calls'],
   },
   {
     id: 'vcpu-register',
@@ -66,10 +52,7 @@ export const guides: readonly Guide[] = [
     intro:
       'hv_get_vpreg_128() reads a 128-bit VP register. Under the SMCCC ABI the value comes back in x6 and x7, which only SMCCC 1.2 allows as result registers; the 2019 hvc #1 ABI returned it in x15 and x16 and did not preserve x0–x17.',
     sources: [linux('arch/arm64/hyperv/hv_core.c', 'hv_get_vpreg_128(): "Use the SMCCC 1.2 interface because the results are in registers beyond X0-X3."')],
-    panes: [
-      { convention: 'hyperv-arm64-smccc', call: 'hyperv-arm64-get-vp-registers' },
-      { convention: 'hyperv-arm64-2019-hvc1', call: 'hyperv-arm64-2019-get-vp-registers' },
-    ],
+    panes: guidePanes['vcpu-register'],
   },
   {
     id: 'x86-styles',
@@ -77,12 +60,7 @@ export const guides: readonly Guide[] = [
     intro:
       'Four ways an x86 guest asks its hypervisor for something. KVM’s ABI is small and tidy: number in RAX, four arguments, only RAX changes. VMware’s backdoor puts a magic number, a command and a port in every register and answers in several. Hyper-V passes a control word in RCX; Xen numbers its calls in RAX and may clobber the argument registers.',
     sources: [],
-    panes: [
-      { convention: 'kvm-x86-vmcall', call: 'kvm-hc-kick-cpu' },
-      { convention: 'vmware-x86-port-io', call: 'vmware-getversion' },
-      { convention: 'hyperv-x64-fast', call: 'hyperv-x64-signal-event' },
-      { convention: 'xen-x86-64-vmcall', call: 'xen-version' },
-    ],
+    panes: guidePanes['x86-styles'],
   },
   {
     id: 'smccc-versions',
@@ -90,11 +68,7 @@ export const guides: readonly Guide[] = [
     intro:
       'The same PSCI CPU_ON call under SMCCC 1.0, 1.1 and 1.2. In 1.0 the callee may use x4–x17 as scratch, so the caller must treat them as lost; 1.1 promises to keep them; 1.2 lets x4–x17 carry results, and keeps them otherwise.',
     sources: [],
-    panes: [
-      { convention: 'smccc-1.0-hvc64', call: 'psci-cpu-on-64' },
-      { convention: 'smccc-1.1-hvc64', call: 'psci-cpu-on-64' },
-      { convention: 'smccc-1.2-hvc64', call: 'psci-cpu-on-64' },
-    ],
+    panes: guidePanes['smccc-versions'],
   },
 ];
 

@@ -1,5 +1,5 @@
 import { callsFor, DEFAULT_VIEW, findCall, findConvention } from '../catalog';
-import { findGuide } from '../catalog/guides';
+import { findGuidePanes } from '../catalog/guide-panes';
 import { callFits, editableSlots } from '../model/call';
 import { alignTimeline } from '../model/compare';
 import { marshal } from '../model/plan';
@@ -190,7 +190,7 @@ export function linkNeeds(raw: string): LinkNeeds {
   if (split.kind !== 'view') return { conventions: [defaultView.convention], calls: [defaultView.call], defs: [] };
   const { path, query } = split;
   let panes: readonly { convention: string; call: string }[];
-  if (path[0] === 'guide') panes = findGuide(path[1] ?? '')?.panes ?? [defaultView];
+  if (path[0] === 'guide') panes = findGuidePanes(path[1] ?? '')?.panes ?? [defaultView];
   else {
     // convention/call pairs, as decode reads them: one for a single view, up to MAX_PANES after 'compare'.
     const parts = path[0] === 'compare' ? path.slice(1, 1 + MAX_PANES * 2) : path.slice(0, 2);
@@ -236,7 +236,7 @@ function decodeCompare(parts: string[], query: Query, messages: string[]): Decod
 }
 
 function decodeGuide(id: string, query: Query, messages: string[]): Decoded {
-  const guide = findGuide(id);
+  const guide = findGuidePanes(id);
   if (!guide)
     return {
       state: defaultView,

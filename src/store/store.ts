@@ -6,7 +6,7 @@ import { decodePermalink, defaultView, linkNeeds } from '../share/permalink';
 import { MAX_PANES, type PaneState, type SingleView, type ViewState } from '../share/view';
 import { argRegisters, editableSlots } from '../model/call';
 import type { Moment } from '../model/compare';
-import { findGuide } from '../catalog/guides';
+import { findGuidePanes } from '../catalog/guide-panes';
 import { callAfterSwitch, carryArgs, withFunctionIdField } from './derive';
 import { derive } from '../share/plans';
 import { ensureLoaded } from './loading';
@@ -188,7 +188,7 @@ export const useApp = create<AppState>()((set, get) => ({
   },
 
   async openGuide(id) {
-    const guide = findGuide(id);
+    const guide = findGuidePanes(id);
     if (!guide) return;
     await ensurePanes(guide.panes);
     const view: ViewState = { kind: 'compare', guide: guide.id, panes: guide.panes.map((p) => ({ ...p, args: {} })), step: 0 };
