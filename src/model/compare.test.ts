@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findCall, findConvention } from '../catalog';
-import { alignRegisters, alignTimeline, capacity, clobberDiff, sameArchitecture } from './compare';
+import { alignRegisters, capacity, clobberDiff, sameArchitecture } from './compare';
+import { alignTimeline } from './timeline';
 import { marshal } from './plan';
 
 const plan = (conv: string, call: string) => marshal(findConvention(conv)!, findCall(call)!);

@@ -1,7 +1,7 @@
 import { callsFor, DEFAULT_VIEW, findCall, findConvention } from '../catalog';
 import { findGuidePanes } from '../catalog/guide-panes';
 import { callFits, editableSlots } from '../model/call';
-import { alignTimeline } from '../model/compare';
+import { alignTimeline } from '../model/timeline';
 import { marshal } from '../model/plan';
 import { formatHex, parseValue } from '../model/value';
 import { MAX_PANES, type CompareView, type PaneState, type SingleView, type ViewState } from './view';

@@ -1,5 +1,5 @@
 import { findCall, findConvention } from '../catalog';
-import { alignTimeline, type Moment } from '../model/compare';
+import { alignTimeline, type Moment } from '../model/timeline';
 import { marshal, type Plan } from '../model/plan';
 import type { PaneState, ViewState } from './view';
 

@@ -5,7 +5,7 @@ import { parseValue } from '../model/value';
 import { decodePermalink, defaultView, linkNeeds } from '../share/permalink';
 import { MAX_PANES, type PaneState, type SingleView, type ViewState } from '../share/view';
 import { argRegisters, editableSlots } from '../model/call';
-import type { Moment } from '../model/compare';
+import type { Moment } from '../model/timeline';
 import { findGuidePanes } from '../catalog/guide-panes';
 import { callAfterSwitch, carryArgs, withFunctionIdField } from './derive';
 import { derive } from '../share/plans';
