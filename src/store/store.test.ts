@@ -51,6 +51,18 @@ describe('loading the less-used SMCCC calls', () => {
     expect(plan.inputs[0]!.value).toBe(0x84000002n);
   });
 
+  it('adopting the view on screen keeps its plan, and the call picker offers the calls that arrived', async () => {
+    const { useApp } = await page();
+    const { plan } = useApp.getState();
+    expect(useApp.getState().offered[0]!.map((c) => c.id)).not.toContain('psci-cpu-suspend-64');
+    await useApp.getState().openLink('#/smccc-1.1-hvc64/psci-cpu-on-64');
+    expect(useApp.getState().plan).toBe(plan);
+    expect(useApp.getState().offered[0]!.map((c) => c.id)).toContain('psci-cpu-suspend-64');
+    await useApp.getState().openLink('#/smccc-1.1-hvc64/psci-cpu-on-64?x1=0x2');
+    expect(useApp.getState().plan).not.toBe(plan);
+    expect(useApp.getState().plan.inputs.find((i) => i.register === 'x1')?.value).toBe(2n);
+  });
+
   it('takes ids from a link as names, not as keys of an object', async () => {
     const { useApp } = await page();
     for (const id of ['constructor', '__proto__', 'toString']) {

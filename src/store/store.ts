@@ -2,9 +2,9 @@ import { create } from 'zustand';
 import { callsFor, catalog, findCall, findConvention } from '../catalog';
 import type { Plan } from '../model/plan';
 import { parseValue } from '../model/value';
-import { decodePermalink, defaultView, linkNeeds } from '../share/permalink';
+import { decodePermalink, defaultView, encodePermalink, linkNeeds } from '../share/permalink';
 import { MAX_PANES, type PaneState, type SingleView, type ViewState } from '../share/view';
-import { argRegisters, editableSlots } from '../model/call';
+import { argRegisters, editableSlots, type Call } from '../model/call';
 import type { Moment } from '../model/timeline';
 import { findGuidePanes } from '../catalog/guide-panes';
 import { callAfterSwitch, carryArgs, withFunctionIdField } from './derive';
@@ -22,6 +22,8 @@ export interface AppState {
   plan: Plan;
   plans: readonly Plan[];
   moments: readonly Moment[];
+  /** The calls each pane's convention offers, for the call pickers: more arrive as families load. */
+  offered: readonly (readonly Call[])[];
   /** What the reader typed, valid or not, so a mistake is never silently replaced. */
   argText: Readonly<Record<string, string>>;
   argErrors: Readonly<Record<string, string>>;
@@ -65,8 +67,13 @@ export interface AppState {
   reportMessage(message: string): void;
 }
 
-function fresh(view: ViewState): Pick<AppState, 'view' | 'plan' | 'plans' | 'moments' | 'argText' | 'argErrors'> {
-  return { view, ...derive(view), argText: {}, argErrors: {} };
+function fresh(view: ViewState): Pick<AppState, 'view' | 'plan' | 'plans' | 'moments' | 'offered' | 'argText' | 'argErrors'> {
+  const derived = derive(view);
+  return { view, ...derived, offered: offeredBy(derived.plans), argText: {}, argErrors: {} };
+}
+
+function offeredBy(plans: readonly Plan[]): AppState['offered'] {
+  return plans.map((p) => callsFor(p.convention));
 }
 
 /** The panes of a view: one for a single view. */
@@ -115,7 +122,13 @@ export const useApp = create<AppState>()((set, get) => ({
     const { state, messages } = decodePermalink(hash);
     // A link naming a convention no family holds falls back to the default view, whose other calls load here.
     await ensurePanes(panesOf(state));
-    set({ ...fresh(state), linkMessages: [...customMessages, ...messages], playing: false, history: 'replace' });
+    const linkMessages = [...customMessages, ...messages];
+    const cur = get();
+    // The link may name the view on screen, as when the app adopts the pre-rendered default view: then only the
+    // call pickers change (more calls have loaded), and the rest of the page is not drawn again.
+    if (!needs.defs.length && encodePermalink(state) === encodePermalink(cur.view))
+      set({ offered: offeredBy(cur.plans), linkMessages, playing: false, history: 'replace' });
+    else set({ ...fresh(state), linkMessages, playing: false, history: 'replace' });
   },
 
   async selectConvention(id) {

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useSyncExternalStore, type ReactNode } from 'react';
 import { useApp } from '../store/store';
 import { ArgumentEditor, CompareEntry, DesignEntry, FunctionIdEditor, LinkMessages, NotesAndSources, Results } from './deferred';
 import { Pickers } from './editor/Pickers';
@@ -17,13 +17,18 @@ const UpdatePrompt = lazy(() => import('./shell/UpdatePrompt'));
 const CustomEditor = lazy(() => import('./custom/CustomEditor'));
 
 const subscribeNothing = () => () => {};
-/** False in the build's pre-render and while the page adopts it, true after: the lazy parts wait, so both renders match. */
-function useLive(): boolean {
-  return useSyncExternalStore(
+/**
+ * Its children only once the page is live: not in the build's pre-render, nor
+ * while the page adopts it, so that both draw the same. A component of its
+ * own, so that going live draws only it again, not the whole page.
+ */
+function Live({ children }: { children: ReactNode }) {
+  const live = useSyncExternalStore(
     subscribeNothing,
     () => true,
     () => false,
   );
+  return live ? children : null;
 }
 
 export function App() {
@@ -34,19 +39,18 @@ export function App() {
   const compare = useApp((s) => s.view.kind === 'compare');
   const embed = useApp((s) => s.view.embed === true);
   const editorText = useApp((s) => s.editorText);
-  const live = useLive();
   if (embed) return <Embedded compare={compare} />;
   return (
     <div className="min-h-screen font-sans">
       <Header />
       <LinkMessages />
       {compare ? <Compare /> : <Single />}
-      {live && (
+      <Live>
         <Suspense fallback={null}>
           <UpdatePrompt />
           {editorText !== null && <CustomEditor text={editorText} />}
         </Suspense>
-      )}
+      </Live>
     </div>
   );
 }

@@ -1,4 +1,3 @@
-import { callsFor, findConvention } from '../../catalog';
 import { ConventionSelect } from '../editor/ConventionSelect';
 import { MAX_PANES } from '../../share/view';
 import { useApp } from '../../store/store';
@@ -8,6 +7,7 @@ const select = 'mt-1 h-10 w-full rounded-lg border border-[var(--line)] bg-[var(
 /** One column of pickers per pane, plus adding, removing and opening panes. */
 export function ComparePanes() {
   const plans = useApp((s) => s.plans);
+  const offered = useApp((s) => s.offered);
   const { setPane, addPane, removePane, openPane } = useApp.getState();
   return (
     <section className="panel p-3 sm:p-4" aria-label="Panes">
@@ -23,7 +23,7 @@ export function ComparePanes() {
               Call {i + 1}
             </label>
             <select id={`pane-${i}-call`} className={select} value={p.call.id} onChange={(e) => void setPane(i, { call: e.target.value })}>
-              {callsFor(findConvention(p.convention.id)!).map((c) => (
+              {offered[i]!.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
                 </option>

@@ -1,4 +1,4 @@
-import { callsFor, findConvention } from '../../catalog';
+import { findConvention } from '../../catalog';
 import { ConventionSelect } from './ConventionSelect';
 import { isCustom } from '../../store/custom-links';
 import { useApp } from '../../store/store';
@@ -9,6 +9,7 @@ const select = 'mt-1 h-11 w-full rounded-lg border border-[var(--line)] bg-[var(
 
 export function Pickers() {
   const plan = useApp((s) => s.plan);
+  const offered = useApp((s) => s.offered[0]!);
   const { selectConvention, selectCall } = useApp.getState();
   const conv = plan.convention;
 
@@ -51,7 +52,7 @@ export function Pickers() {
           Call
         </label>
         <select id="pick-call" className={select} value={plan.call.id} onChange={(e) => selectCall(e.target.value)} data-testid="call-picker">
-          {callsFor(conv).map((c) => (
+          {offered.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
             </option>
