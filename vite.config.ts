@@ -118,7 +118,7 @@ function catalogJsonPlugin(): Plugin {
  * The app modules the first load needs (src/start.tsx and its static
  * imports), found in the module graph once it is built. They go into one
  * chunk: split across the small chunks that sharing with lazy views would
- * otherwise make, each gzipped alone, they cost about 4 kB more. What the
+ * otherwise make, each gzipped alone, they cost 7 kB more. What the
  * entry (main.tsx) imports itself, such as Vite's preload helper, is a chunk
  * of its own: the entry must run, and the first paint happen, without the
  * app's chunk.

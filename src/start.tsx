@@ -22,8 +22,8 @@ export async function start(root: HTMLElement, win: Window, shown: boolean): Pro
   // what the build pre-rendered (src/prerender.tsx).
   if (shown && !hasStoredDefinitions()) {
     // As a transition, hydration yields to the browser between components instead of holding the main thread.
-    // The link is synced only once it is done: that loads more calls into the pickers, which would then no
-    // longer match the pre-rendered ones.
+    // The link is synced only once it is done, so the page is adopted exactly as built before anything changes
+    // (syncing loads more calls into the pickers).
     await new Promise<void>((adopted) => startTransition(() => void hydrateRoot(root, <Adopted onAdopted={adopted}>{app}</Adopted>)));
     // From here the page is live (tests and the benchmark wait for this).
     delete root.dataset.prerendered;
