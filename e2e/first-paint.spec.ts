@@ -49,6 +49,29 @@ test('the app adopts the pre-rendered page as it stands, without an error, and i
   expect(errors).toEqual([]);
 });
 
+test('the page goes live once the deferred panels are adopted too; the rest answers before, and keeps what was done', async ({ page }) => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/panels-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./');
+  // The player is adopted without the panels: a step taken now (once a click lands on the adopted page) counts.
+  const counter = page.getByTestId('step-counter');
+  await expect(async () => {
+    if ((await counter.textContent()) === '1/10') await page.getByRole('button', { name: 'Step forward (Right arrow)' }).click();
+    await expect(counter).toHaveText('2/10', { timeout: 500 });
+  }).toPass();
+  await expect(page.locator('#root')).toHaveAttribute('data-prerendered', '');
+  release();
+  await expect(page.locator('#root')).not.toHaveAttribute('data-prerendered');
+  await expect(page).toHaveURL(/#\/smccc-1\.1-hvc64\/psci-cpu-on-64\?step=1$/);
+  await expect(counter).toHaveText('2/10');
+  await page.getByLabel('x1 · target_cpu').fill('0x101');
+  await expect(page).toHaveURL(/x1=0x101/);
+});
+
 test('under a permalink the pre-rendered default view is never shown', async ({ page }) => {
   await page.addInitScript(() => {
     document.addEventListener('DOMContentLoaded', () => {

@@ -3,7 +3,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { startUrlSync } from './store/url-sync';
 import { hasStoredDefinitions } from './store/custom-links';
 import { App } from './ui/App';
-import { loadPanels } from './ui/deferred';
+import { loadPanels, panelsDrawn } from './ui/deferred';
 import { loadTheme } from './ui/shell/theme';
 
 /**
@@ -25,7 +25,9 @@ export async function start(root: HTMLElement, win: Window, shown: boolean): Pro
     // The link is synced only once it is done, so the page is adopted exactly as built before anything changes
     // (syncing loads more calls into the pickers).
     await new Promise<void>((adopted) => startTransition(() => void hydrateRoot(root, <Adopted onAdopted={adopted}>{app}</Adopted>)));
-    // From here the page is live (tests and the benchmark wait for this).
+    // The deferred panels are adopted each on its own as their chunk arrives; the page is live once they are
+    // too (tests and the benchmark wait for this).
+    await panelsDrawn();
     delete root.dataset.prerendered;
     await startUrlSync(win);
     return;

@@ -15,7 +15,9 @@ import { useApp } from './store';
  * does not flood the history.
  */
 export async function startUrlSync(win: Window): Promise<() => void> {
-  await useApp.getState().openLink(win.location.hash);
+  // With no link, the view on screen is what the address gets: the default one, perhaps already stepped through
+  // on the pre-rendered page before the address was synced.
+  await useApp.getState().openLink(win.location.hash.length > 1 ? win.location.hash : linkFor(useApp.getState().view));
   if (win.location.hash !== linkFor(useApp.getState().view)) {
     win.history.replaceState(null, '', linkFor(useApp.getState().view));
   }

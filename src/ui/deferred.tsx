@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useId, useState, type ComponentType, type ReactNode } from 'react';
 
 type Panels = typeof import('./panels');
 
@@ -16,6 +16,34 @@ export const loadPanels = (): Promise<Panels> =>
     return m;
   }));
 
+// Deferred panels on the page whose content is not drawn yet (ids from useId), and those already drawn.
+const waiting = new Set<string>();
+const drawn = new Set<string>();
+let whenDrawn: (() => void)[] = [];
+
+function settle(): void {
+  if (waiting.size > 0) return;
+  for (const resolve of whenDrawn) resolve();
+  whenDrawn = [];
+}
+
+/** Resolves once every deferred panel on the page is drawn: on the pre-rendered page, once each is hydrated. */
+export function panelsDrawn(): Promise<void> {
+  return new Promise((resolve) => {
+    whenDrawn.push(resolve);
+    settle();
+  });
+}
+
+function Drawn({ id, children }: { id: string; children: ReactNode }) {
+  useEffect(() => {
+    drawn.add(id);
+    waiting.delete(id);
+    settle();
+  }, [id]);
+  return children;
+}
+
 /**
  * A panel from the panels chunk in a Suspense boundary of its own. The player,
  * stage, registers and pickers do not wait for it: on the pre-rendered page
@@ -27,9 +55,21 @@ function deferred(name: keyof Panels) {
   function Deferred() {
     // Chosen once per mount: switching from the lazy wrapper to the loaded component would remount the panel.
     const [Panel] = useState<ComponentType>(() => loaded?.[name] ?? Lazy);
+    const id = useId();
+    // Drawn in the same commit, the child's effect has run first; otherwise the panel waits for its chunk.
+    useEffect(() => {
+      if (!drawn.has(id)) waiting.add(id);
+      return () => {
+        drawn.delete(id);
+        waiting.delete(id);
+        settle();
+      };
+    }, [id]);
     return (
       <Suspense fallback={null}>
-        <Panel />
+        <Drawn id={id}>
+          <Panel />
+        </Drawn>
       </Suspense>
     );
   }
