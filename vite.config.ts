@@ -19,15 +19,15 @@ const loadBuildData = () =>
  * the first load.
  */
 function manifestPlugin(): Plugin {
-  const modules: Record<string, (data: typeof import('./src/share/build-data')) => unknown> = {
-    'virtual:trapscope-manifest': (data) => data.manifest,
-    'virtual:trapscope-calls': (data) => data.callIndex,
-  };
+  const modules = new Map<string, (data: typeof import('./src/share/build-data')) => unknown>([
+    ['virtual:trapscope-manifest', (data) => data.manifest],
+    ['virtual:trapscope-calls', (data) => data.callIndex],
+  ]);
   return {
     name: 'trapscope-manifest',
-    resolveId: (source) => (source in modules ? `\0${source}` : undefined),
+    resolveId: (source) => (modules.has(source) ? `\0${source}` : undefined),
     async load(resolved) {
-      const make = resolved.startsWith('\0') ? modules[resolved.slice(1)] : undefined;
+      const make = resolved.startsWith('\0') ? modules.get(resolved.slice(1)) : undefined;
       if (!make) return undefined;
       return `export default ${JSON.stringify(make(await loadBuildData()))};`;
     },

@@ -359,20 +359,22 @@ async function initialBytes(dist) {
       }
     }
   }
-  const size = async (files) => {
-    let raw = 0;
-    let gz = 0;
-    const list = [];
-    for (const f of files) {
-      const buf = await readFile(join(dist, f));
-      const g = gzipSync(buf).length;
-      raw += buf.length;
-      gz += g;
-      list.push(`${f} ${(g / KB).toFixed(2)} kB gz`);
-    }
-    return { raw, gz, list };
-  };
-  return { js: await size([...js]), css: await size([...css]) };
+  return { js: await sizes(dist, js), css: await sizes(dist, css) };
+}
+
+/** Raw and gzip bytes of these files of dist, and a line per file. */
+async function sizes(dist, files) {
+  let raw = 0;
+  let gz = 0;
+  const list = [];
+  for (const f of files) {
+    const buf = await readFile(join(dist, f));
+    const g = gzipSync(buf).length;
+    raw += buf.length;
+    gz += g;
+    list.push(`${f} ${(g / KB).toFixed(2)} kB gz`);
+  }
+  return { raw, gz, list };
 }
 
 /**
@@ -395,9 +397,7 @@ async function fetchedJs(url, dist, chromium, executablePath) {
     await page.goto(url, { waitUntil: 'networkidle', timeout: 120_000 });
     await page.waitForSelector('#root:not([data-prerendered])', { state: 'attached', timeout: 60_000 });
     await page.waitForLoadState('networkidle');
-    let gz = 0;
-    for (const f of files) gz += gzipSync(await readFile(join(dist, f))).length;
-    return { gz, files: [...files] };
+    return { gz: (await sizes(dist, files)).gz, files: [...files] };
   } finally {
     undo();
     await browser.close().catch(() => {});

@@ -1,8 +1,9 @@
-import { StrictMode, startTransition, useEffect, type ReactNode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { startUrlSync } from './store/url-sync';
 import { hasStoredDefinitions } from './store/custom-links';
 import { App } from './ui/App';
+import { Committed } from './ui/committed';
 import { loadPanels, panelsDrawn } from './ui/deferred';
 import { loadTheme } from './ui/shell/theme';
 
@@ -24,7 +25,7 @@ export async function start(root: HTMLElement, win: Window, shown: boolean): Pro
     // As a transition, hydration yields to the browser between components instead of holding the main thread.
     // The link is synced only once it is done, so the page is adopted exactly as built before anything changes
     // (syncing loads more calls into the pickers).
-    await new Promise<void>((adopted) => startTransition(() => void hydrateRoot(root, <Adopted onAdopted={adopted}>{app}</Adopted>)));
+    await new Promise<void>((adopted) => startTransition(() => void hydrateRoot(root, <Committed onCommit={adopted}>{app}</Committed>)));
     // The deferred panels are adopted each on its own as their chunk arrives; the page is live once they are
     // too (tests and the benchmark wait for this).
     await panelsDrawn();
@@ -39,9 +40,4 @@ export async function start(root: HTMLElement, win: Window, shown: boolean): Pro
   root.replaceChildren();
   delete root.dataset.prerendered;
   createRoot(root).render(app);
-}
-
-function Adopted({ children, onAdopted }: { children: ReactNode; onAdopted: () => void }) {
-  useEffect(onAdopted, [onAdopted]);
-  return children;
 }

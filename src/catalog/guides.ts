@@ -21,14 +21,13 @@ const gccAsm: Source = {
   url: 'https://gcc.gnu.org/onlinedocs/gcc/Extended-Asm.html',
 };
 
-export const guides: readonly Guide[] = [
+const texts: readonly Omit<Guide, 'panes'>[] = [
   {
     id: 'why-smccc-identify',
     title: 'Why SMCCC? Asking the hypervisor who it is',
     intro:
       'Gunyah first put the call number in the HVC immediate and its arguments from x0; Hyper-V first used hvc #1 with its control word in x0. Both later moved to SMCCC (the Gunyah convention’s notes quote the review), where x0 holds a function ID whose owner field says which service should answer, hvc #0 is shared, and the register rules are the standard’s. Step to the trap and compare what EL2 reads in ESR_EL2 and x0.',
     sources: [],
-    panes: guidePanes['why-smccc-identify'],
   },
   {
     id: 'why-smccc-message',
@@ -36,7 +35,6 @@ export const guides: readonly Guide[] = [
     intro:
       'The same idea, carrying data: Gunyah’s message-queue send and Hyper-V’s PostMessage in each ABI. Moving to SMCCC costs one argument register (x0 now holds the function ID), and buys one namespace for every service behind hvc #0.',
     sources: [],
-    panes: guidePanes['why-smccc-message'],
   },
   {
     id: 'fast-calls',
@@ -44,7 +42,6 @@ export const guides: readonly Guide[] = [
     intro:
       'Hyper-V’s fast calls pass their input in registers instead of memory. SMCCC 1.1 carries seven argument and four result registers; 1.2 lets x1–x17 carry arguments and x0–x17 results. One GCC asm statement takes at most 30 operands, 15 registers each way, so Linux moves 18 registers in and out of arm_smccc_1_2_hvc() in assembly, through a structure, rather than in one inline asm statement.',
     sources: [gccAsm, linux('arch/arm64/kernel/smccc-call.S', 'SMCCC_1_2: loads x0-x17 from the args structure and stores x0-x17 into res')],
-    panes: guidePanes['fast-calls'],
   },
   {
     id: 'vcpu-register',
@@ -52,7 +49,6 @@ export const guides: readonly Guide[] = [
     intro:
       'hv_get_vpreg_128() reads a 128-bit VP register. Under the SMCCC ABI the value comes back in x6 and x7, which only SMCCC 1.2 allows as result registers; the 2019 hvc #1 ABI returned it in x15 and x16 and did not preserve x0–x17.',
     sources: [linux('arch/arm64/hyperv/hv_core.c', 'hv_get_vpreg_128(): "Use the SMCCC 1.2 interface because the results are in registers beyond X0-X3."')],
-    panes: guidePanes['vcpu-register'],
   },
   {
     id: 'x86-styles',
@@ -60,7 +56,6 @@ export const guides: readonly Guide[] = [
     intro:
       'Four ways an x86 guest asks its hypervisor for something. KVM’s ABI is small and tidy: number in RAX, four arguments, only RAX changes. VMware’s backdoor puts a magic number, a command and a port in every register and answers in several. Hyper-V passes a control word in RCX; Xen numbers its calls in RAX and may clobber the argument registers.',
     sources: [],
-    panes: guidePanes['x86-styles'],
   },
   {
     id: 'smccc-versions',
@@ -68,9 +63,10 @@ export const guides: readonly Guide[] = [
     intro:
       'The same PSCI CPU_ON call under SMCCC 1.0, 1.1 and 1.2. In 1.0 the callee may use x4–x17 as scratch, so the caller must treat them as lost; 1.1 promises to keep them; 1.2 lets x4–x17 carry results, and keeps them otherwise.',
     sources: [],
-    panes: guidePanes['smccc-versions'],
   },
 ];
+
+export const guides: readonly Guide[] = texts.map((g) => ({ ...g, panes: guidePanes[g.id] }));
 
 export function findGuide(id: string): Guide | undefined {
   return guides.find((g) => g.id === id);

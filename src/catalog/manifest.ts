@@ -52,8 +52,8 @@ export function buildCallIndex(): ManifestCall[] {
     .filter((c) => c.conventions.length > 0);
 }
 
-export function buildManifest(): Manifest {
-  const calls = buildCallIndex();
+/** `calls`: the call index, when the caller has built it already. */
+export function buildManifest(calls = buildCallIndex()): Manifest {
   const keyOfConvention = (id: string) => familyKeyOf('conv', id)!;
   const callFamilies: Record<string, string[]> = {};
   for (const call of calls) {

@@ -7,5 +7,5 @@ import '../catalog/all';
 import { buildCallIndex, buildManifest } from '../catalog/manifest';
 
 export { catalogJson } from './catalog-json';
-export const manifest = buildManifest();
 export const callIndex = buildCallIndex();
+export const manifest = buildManifest(callIndex);

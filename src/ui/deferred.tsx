@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useId, useState, type ComponentType, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ComponentType, type RefObject } from 'react';
+import { Committed } from './committed';
 
 type Panels = typeof import('./panels');
 
@@ -16,9 +17,8 @@ export const loadPanels = (): Promise<Panels> =>
     return m;
   }));
 
-// Deferred panels on the page whose content is not drawn yet (ids from useId), and those already drawn.
-const waiting = new Set<string>();
-const drawn = new Set<string>();
+// The deferred panels on the page whose content is not drawn yet, each by its `drawn` flag.
+const waiting = new Set<RefObject<boolean>>();
 let whenDrawn: (() => void)[] = [];
 
 function settle(): void {
@@ -35,15 +35,6 @@ export function panelsDrawn(): Promise<void> {
   });
 }
 
-function Drawn({ id, children }: { id: string; children: ReactNode }) {
-  useEffect(() => {
-    drawn.add(id);
-    waiting.delete(id);
-    settle();
-  }, [id]);
-  return children;
-}
-
 /**
  * A panel from the panels chunk in a Suspense boundary of its own. The player,
  * stage, registers and pickers do not wait for it: on the pre-rendered page
@@ -55,21 +46,25 @@ function deferred(name: keyof Panels) {
   function Deferred() {
     // Chosen once per mount: switching from the lazy wrapper to the loaded component would remount the panel.
     const [Panel] = useState<ComponentType>(() => loaded?.[name] ?? Lazy);
-    const id = useId();
+    const drawn = useRef(false);
+    const onDrawn = useCallback(() => {
+      drawn.current = true;
+      waiting.delete(drawn);
+      settle();
+    }, []);
     // Drawn in the same commit, the child's effect has run first; otherwise the panel waits for its chunk.
     useEffect(() => {
-      if (!drawn.has(id)) waiting.add(id);
+      if (!drawn.current) waiting.add(drawn);
       return () => {
-        drawn.delete(id);
-        waiting.delete(id);
+        waiting.delete(drawn);
         settle();
       };
-    }, [id]);
+    }, []);
     return (
       <Suspense fallback={null}>
-        <Drawn id={id}>
+        <Committed onCommit={onDrawn}>
           <Panel />
-        </Drawn>
+        </Committed>
       </Suspense>
     );
   }
