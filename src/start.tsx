@@ -4,7 +4,7 @@ import { startUrlSync } from './store/url-sync';
 import { hasStoredDefinitions } from './store/custom-links';
 import { App } from './ui/App';
 import { Committed } from './ui/committed';
-import { loadPanels, panelsDrawn } from './ui/deferred';
+import { FirstScreenFirst, loadPanels, panelsDrawn } from './ui/deferred';
 import { loadTheme } from './ui/shell/theme';
 
 /**
@@ -39,5 +39,5 @@ export async function start(root: HTMLElement, win: Window, shown: boolean): Pro
   await Promise.all([startUrlSync(win), panels]);
   root.replaceChildren();
   delete root.dataset.prerendered;
-  createRoot(root).render(app);
+  createRoot(root).render(<FirstScreenFirst value={true}>{app}</FirstScreenFirst>);
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ComponentType, type RefObject } from 'react';
+import { createContext, lazy, startTransition, Suspense, useCallback, useContext, useEffect, useRef, useState, type ComponentType, type RefObject } from 'react';
 import { Committed } from './committed';
 
 type Panels = typeof import('./panels');
@@ -36,16 +36,29 @@ export function panelsDrawn(): Promise<void> {
 }
 
 /**
+ * True where a view is drawn afresh (a permalink): the panels below the first
+ * screen then wait for the next render, so that the first one draws only what
+ * is seen first. The pre-render and the page adopting it draw everything at
+ * once, as the markup holds it.
+ */
+export const FirstScreenFirst = createContext(false);
+
+/**
  * A panel from the panels chunk in a Suspense boundary of its own. The player,
  * stage, registers and pickers do not wait for it: on the pre-rendered page
  * React adopts each such panel as it stands once its code arrives (selective
  * hydration), and nothing on screen changes meanwhile.
  */
-function deferred(name: keyof Panels) {
+function deferred(name: keyof Panels, below = false) {
   const Lazy = lazy(() => loadPanels().then((m) => ({ default: m[name] })));
   function Deferred() {
     // Chosen once per mount: switching from the lazy wrapper to the loaded component would remount the panel.
     const [Panel] = useState<ComponentType>(() => loaded?.[name] ?? Lazy);
+    const firstScreenFirst = useContext(FirstScreenFirst);
+    const [later, setLater] = useState(below && firstScreenFirst);
+    useEffect(() => {
+      if (later) startTransition(() => setLater(false));
+    }, [later]);
     const drawn = useRef(false);
     const onDrawn = useCallback(() => {
       drawn.current = true;
@@ -62,9 +75,11 @@ function deferred(name: keyof Panels) {
     }, []);
     return (
       <Suspense fallback={null}>
-        <Committed onCommit={onDrawn}>
-          <Panel />
-        </Committed>
+        {!later && (
+          <Committed onCommit={onDrawn}>
+            <Panel />
+          </Committed>
+        )}
       </Suspense>
     );
   }
@@ -72,11 +87,11 @@ function deferred(name: keyof Panels) {
   return Deferred;
 }
 
-export const ArgumentEditor = deferred('ArgumentEditor');
+export const ArgumentEditor = deferred('ArgumentEditor', true);
 export const CallSearch = deferred('CallSearch');
-export const CompareEntry = deferred('CompareEntry');
-export const DesignEntry = deferred('DesignEntry');
-export const FunctionIdEditor = deferred('FunctionIdEditor');
+export const CompareEntry = deferred('CompareEntry', true);
+export const DesignEntry = deferred('DesignEntry', true);
+export const FunctionIdEditor = deferred('FunctionIdEditor', true);
 export const LinkMessages = deferred('LinkMessages');
-export const NotesAndSources = deferred('NotesAndSources');
-export const Results = deferred('Results');
+export const NotesAndSources = deferred('NotesAndSources', true);
+export const Results = deferred('Results', true);
