@@ -12,15 +12,17 @@ const loadBuildData = () =>
   ));
 
 /**
- * The manifest of every convention and call (ids, names, which family chunk
- * holds them) and the call index the search reads, built from the full
- * catalog so the page can list and search everything while loading only the
- * families it shows. Two modules: the index goes with the search, not into
- * the first load.
+ * The manifest of every convention (ids and names for the pickers), the routes
+ * (which family chunk holds each convention and call) and the call index the
+ * search reads, built from the full catalog so the page can list and search
+ * everything while loading only the families it shows. Three modules: only the
+ * manifest is in the first load; the routes go with the loader, the index with
+ * the search.
  */
 function manifestPlugin(): Plugin {
   const modules = new Map<string, (data: typeof import('./src/share/build-data')) => unknown>([
     ['virtual:trapscope-manifest', (data) => data.manifest],
+    ['virtual:trapscope-routes', (data) => data.routes],
     ['virtual:trapscope-calls', (data) => data.callIndex],
   ]);
   return {
@@ -212,6 +214,9 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    // The polyfill only fetches <link rel="modulepreload"> targets early where the browser does not (Safari before
+    // 17): those browsers still load every module, a little later; the rest would carry its bytes for nothing.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         codeSplitting: {

@@ -1,6 +1,5 @@
 import { StrictMode, startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { startUrlSync } from './store/url-sync';
 import { hasStoredDefinitions } from './store/custom-links';
 import { App } from './ui/App';
 import { Committed } from './ui/committed';
@@ -14,6 +13,8 @@ import { loadTheme } from './ui/shell/theme';
 export async function start(root: HTMLElement, win: Window, shown: boolean): Promise<void> {
   loadTheme();
   const panels = loadPanels();
+  // The address is read and written by the permalink codec, which the pre-rendered view needs only once adopted.
+  const startUrlSync = (win: Window) => import('./store/url-sync').then((m) => m.startUrlSync(win));
   const app = (
     <StrictMode>
       <App />

@@ -8,11 +8,13 @@ import { hypstub } from './hypstub';
 import { registerFamily } from './index';
 import { kvmX86 } from './kvm-x86';
 import { riscv } from './riscv';
+import { smcccAarch32 } from './smccc/aarch32';
 import { smcccMore } from './smccc/more-calls';
 import { vmware } from './vmware';
 import { xen } from './xen';
 
 registerFamily('smccc-more', smcccMore);
+registerFamily('smccc-aarch32', smcccAarch32);
 registerFamily('hyperv', hyperv);
 registerFamily('gunyah', gunyah);
 registerFamily('hypstub', hypstub);

@@ -8,6 +8,7 @@ import { isFamilyLoaded, registerFamily, type FamilyKey } from './index';
 export const familyLoaders: Record<Exclude<FamilyKey, 'smccc'>, () => Promise<Family>> = {
   // The less-used SMCCC calls; the SMCCC conventions and the default view's calls are in the first load (index.ts).
   'smccc-more': () => import('./smccc/more-calls').then((m) => m.smcccMore),
+  'smccc-aarch32': () => import('./smccc/aarch32').then((m) => m.smcccAarch32),
   hyperv: () => import('./hyperv').then((m) => m.hyperv),
   gunyah: () => import('./gunyah').then((m) => m.gunyah),
   hypstub: () => import('./hypstub').then((m) => m.hypstub),

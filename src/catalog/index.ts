@@ -6,11 +6,12 @@ import { smcccCalls } from './smccc/calls';
 import { smcccConventions } from './smccc/conventions';
 
 /**
- * The catalog as a registry. SMCCC's conventions and its first calls (the
- * standard every other convention is measured against, and the default view)
- * are always here; the less-used SMCCC calls ('smccc-more') and the other
+ * The catalog as a registry. SMCCC's conventions for AArch64 callers and the
+ * default view's call (the standard every other convention is measured
+ * against) are always here; the other SMCCC calls ('smccc-more'), SMCCC for
+ * AArch32 callers ('smccc-aarch32') and the other
  * families register themselves when they are loaded (see families.ts and
- * store/loading.ts), so the first page load carries only what it shows.
+ * store/ensure-loaded.ts), so the first page load carries only what it shows.
  */
 export interface Catalog {
   architectures: readonly Architecture[];
@@ -23,8 +24,11 @@ export interface Catalog {
   aliases: { conventions: Readonly<Record<string, string>>; calls: Readonly<Record<string, string>> };
 }
 
-/** Families in the order the picker lists them: SMCCC first, its less-used calls right after its first ones. */
-export const FAMILY_KEYS = ['smccc', 'smccc-more', 'hyperv', 'gunyah', 'hypstub', 'xen', 'kvm-x86', 'vmware', 'riscv'] as const;
+/**
+ * Families in the order the picker lists them: SMCCC first, its less-used
+ * calls right after its first ones, then its conventions for AArch32 callers.
+ */
+export const FAMILY_KEYS = ['smccc', 'smccc-more', 'smccc-aarch32', 'hyperv', 'gunyah', 'hypstub', 'xen', 'kvm-x86', 'vmware', 'riscv'] as const;
 export type FamilyKey = (typeof FAMILY_KEYS)[number];
 
 const loaded = new Map<string, Family>();

@@ -3,16 +3,21 @@ import { callsFor, catalog, familyKeyOf } from './index';
 
 /**
  * What the page must know about every convention and call before loading
- * their families: ids, names and where each lives (Manifest), and, for the
- * call search only, every call's name and numbers (the call index). Built from
- * the full catalog at build time (virtual:trapscope-manifest and
- * virtual:trapscope-calls), so neither can drift from the data.
+ * their families: the conventions' names for the pickers (Manifest), which
+ * family holds each id for loading them (Routes), and, for the call search,
+ * every call's name and numbers (the call index). Built from the full catalog
+ * at build time (virtual:trapscope-manifest, -routes and -calls), so none can
+ * drift from the data; only the manifest is in the first load.
  */
 export interface ManifestConvention {
   id: string;
   name: string;
-  familyName: string;
-  key: string;
+}
+
+/** The conventions of one family name (the eras of one ABI), as the pickers group them. */
+export interface ConventionGroup {
+  name: string;
+  conventions: ManifestConvention[];
 }
 
 /** One call as the search lists it. */
@@ -27,8 +32,12 @@ export interface ManifestCall {
 }
 
 export interface Manifest {
-  conventions: ManifestConvention[];
-  /** The family key of each call. */
+  groups: ConventionGroup[];
+}
+
+export interface Routes {
+  /** The family key of each convention and call. */
+  conventionKeys: Record<string, string>;
   callKeys: Record<string, string>;
   /**
    * For each family, the other families holding calls that fit its
@@ -52,8 +61,14 @@ export function buildCallIndex(): ManifestCall[] {
     .filter((c) => c.conventions.length > 0);
 }
 
+export function buildManifest(): Manifest {
+  const groups = new Map<string, ManifestConvention[]>();
+  for (const c of catalog.conventions) groups.set(c.familyName, [...(groups.get(c.familyName) ?? []), { id: c.id, name: c.name }]);
+  return { groups: [...groups].map(([name, conventions]) => ({ name, conventions })) };
+}
+
 /** `calls`: the call index, when the caller has built it already. */
-export function buildManifest(calls = buildCallIndex()): Manifest {
+export function buildRoutes(calls = buildCallIndex()): Routes {
   const keyOfConvention = (id: string) => familyKeyOf('conv', id)!;
   const callFamilies: Record<string, string[]> = {};
   for (const call of calls) {
@@ -62,7 +77,7 @@ export function buildManifest(calls = buildCallIndex()): Manifest {
     }
   }
   return {
-    conventions: catalog.conventions.map((c) => ({ id: c.id, name: c.name, familyName: c.familyName, key: keyOfConvention(c.id) })),
+    conventionKeys: Object.fromEntries(catalog.conventions.map((c) => [c.id, keyOfConvention(c.id)])),
     callKeys: Object.fromEntries(calls.map((c) => [c.id, c.key])),
     callFamilies,
     aliases: { conventions: { ...catalog.aliases.conventions }, calls: { ...catalog.aliases.calls } },

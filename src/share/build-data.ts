@@ -1,11 +1,12 @@
 /**
  * The build's one entry into the full catalog: the manifest the page loads
- * with, the call index its search loads, and catalog.json. Loaded once by
- * vite.config.ts for all three.
+ * with, the routes its loader and the call index its search load, and
+ * catalog.json. Loaded once by vite.config.ts for all of them.
  */
 import '../catalog/all';
-import { buildCallIndex, buildManifest } from '../catalog/manifest';
+import { buildCallIndex, buildManifest, buildRoutes } from '../catalog/manifest';
 
 export { catalogJson } from './catalog-json';
 export const callIndex = buildCallIndex();
-export const manifest = buildManifest(callIndex);
+export const manifest = buildManifest();
+export const routes = buildRoutes(callIndex);

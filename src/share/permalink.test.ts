@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import corpus from './permalink-corpus.json';
-import { decodePermalink, defaultView, encodePermalink, linkNeeds } from './permalink';
+import { decodePermalink, encodePermalink, linkNeeds } from './permalink';
+import { defaultView } from './view';
 import type { ViewState } from './view';
 
 type Json = { args?: Record<string, string>; panes?: { convention: string; call: string; args: Record<string, string> }[] } & Record<string, unknown>;

@@ -1,10 +1,10 @@
-import { callsFor, DEFAULT_VIEW, findCall, findConvention } from '../catalog';
+import { callsFor, findCall, findConvention } from '../catalog';
 import { findGuidePanes } from '../catalog/guide-panes';
 import { callFits, editableSlots } from '../model/call';
 import { alignTimeline } from '../model/timeline';
 import { marshal } from '../model/plan';
 import { formatHex, parseValue } from '../model/value';
-import { MAX_PANES, type CompareView, type PaneState, type SingleView, type ViewState } from './view';
+import { defaultView, MAX_PANES, type CompareView, type PaneState, type ViewState } from './view';
 
 /**
  * Permalinks live entirely in the URL fragment, so nothing is stored on a
@@ -25,8 +25,6 @@ export interface Decoded {
   /** Empty when the link was read exactly as written. */
   messages: string[];
 }
-
-export const defaultView: SingleView = { kind: 'single', ...DEFAULT_VIEW, args: {}, step: 0 };
 
 /** The link for a view; `defs` are the def= values of the custom conventions it shows. */
 export function encodePermalink(v: ViewState, defs: readonly string[] = []): string {

@@ -1,3 +1,5 @@
+import { DEFAULT_VIEW } from '../catalog';
+
 /**
  * What is on screen, as the permalink carries it. Argument values are keyed
  * by register name as the convention writes them (x1, w1, r1); only values
@@ -29,3 +31,6 @@ export interface CompareView {
 export type ViewState = SingleView | CompareView;
 
 export const MAX_PANES = 4;
+
+/** What an empty link, or one that cannot be read, shows. */
+export const defaultView: SingleView = { kind: 'single', ...DEFAULT_VIEW, args: {}, step: 0 };

@@ -2,14 +2,11 @@ import { create } from 'zustand';
 import { callsFor, catalog, findCall, findConvention } from '../catalog';
 import type { Plan } from '../model/plan';
 import { parseValue } from '../model/value';
-import { decodePermalink, defaultView, encodePermalink, linkNeeds } from '../share/permalink';
-import { MAX_PANES, type PaneState, type SingleView, type ViewState } from '../share/view';
+import { defaultView, MAX_PANES, type PaneState, type SingleView, type ViewState } from '../share/view';
 import { argRegisters, editableSlots, type Call } from '../model/call';
 import type { Moment } from '../model/timeline';
-import { findGuidePanes } from '../catalog/guide-panes';
 import { callAfterSwitch, carryArgs, withFunctionIdField } from './derive';
 import { derive } from '../share/plans';
-import { ensureLoaded } from './loading';
 import { saveDraft } from './custom-links';
 import type { CustomDefinition } from '../share/custom/schema';
 
@@ -81,6 +78,10 @@ function panesOf(view: ViewState): readonly PaneState[] {
   return view.kind === 'single' ? [view] : view.panes;
 }
 
+/** See ensure-loaded.ts; it and the family loaders are not in the first load, which has the default view's family. */
+const ensureLoaded = async (conventions: Iterable<string>, calls?: Iterable<string>) =>
+  (await import('./ensure-loaded')).ensureLoaded(conventions, calls);
+
 /** Loads what these panes show (ensureLoaded: their families and every call their conventions offer). */
 function ensurePanes(panes: readonly { convention: string; call?: string }[]): Promise<void> {
   return ensureLoaded(
@@ -114,6 +115,8 @@ export const useApp = create<AppState>()((set, get) => ({
   history: 'replace',
 
   async openLink(hash) {
+    // The codec is not in the first load: the pre-rendered default view needs no link read before it is adopted.
+    const { decodePermalink, encodePermalink, linkNeeds } = await import('../share/permalink');
     const needs = linkNeeds(hash);
     const fromLink = needs.defs.length ? import('./custom').then((m) => m.registerFromLink(needs.defs)) : Promise.resolve([]);
     const [customMessages] = await Promise.all([fromLink, ensureLoaded(needs.conventions, needs.calls)]);
@@ -201,7 +204,7 @@ export const useApp = create<AppState>()((set, get) => ({
   },
 
   async openGuide(id) {
-    const guide = findGuidePanes(id);
+    const guide = (await import('../catalog/guide-panes')).findGuidePanes(id);
     if (!guide) return;
     await ensurePanes(guide.panes);
     const view: ViewState = { kind: 'compare', guide: guide.id, panes: guide.panes.map((p) => ({ ...p, args: {} })), step: 0 };

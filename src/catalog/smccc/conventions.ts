@@ -2,18 +2,17 @@ import type { Architecture } from '../../model/arch';
 import type { Convention } from '../../model/convention';
 import type { Note } from '../../model/source';
 import { toTwosComplement } from '../../model/value';
-import { aarch32 } from '../arch/aarch32';
 import { aarch64 } from '../arch/aarch64';
-import { doc, linux, linuxCommit, mail, qemu, tfa, xen } from '../docs';
+import { doc, linux, linuxCommit, mail, tfa, xen } from '../docs';
 import { smcccFunctionId } from './function-id';
 
 export type SmcccVersion = '1.0' | '1.1' | '1.2';
 export const SMCCC_VERSIONS: readonly SmcccVersion[] = ['1.0', '1.1', '1.2'];
 
 const H = 'include/linux/arm-smccc.h';
-const range = (p: string, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `${p}${from + i}`);
+export const range = (p: string, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `${p}${from + i}`);
 
-const src = {
+export const src = {
   args: linux(H, '__arm_smccc_hvc(): "@a0-a7: arguments passed in registers 0 to 7"'),
   results: linux(H, '__arm_smccc_hvc(): "@res: result values from registers 0 to 3"'),
   v10clobber: xen('xen/arch/arm/include/asm/smccc.h', '"SMCCC v1.0 says that x4 through x17 are clobbered. SMCCC v1.1 says they are strictly preserved."'),
@@ -29,7 +28,6 @@ const src = {
     'docs/getting_started/rt-svc-writers-guide.rst',
     'SMCCC v1.2: "arguments are passed in registers W0-W7(X0-X7) and results are returned in W0-W7(X0-X7) for SMC32(SMC64) calls. From AArch32 state … R0-R7"',
   ),
-  a32same: xen('xen/arch/arm/include/asm/smccc.h', '"The calling convention for arm32 is the same for both SMCCC v1.0 and v1.1."'),
   smc32upper: tfa(
     'docs/getting_started/rt-svc-writers-guide.rst',
     '"the upper bits of the parameters x1-x4 and the saved parameters X5-X7 are UNDEFINED and must be explicitly ignored by the handler"',
@@ -64,13 +62,7 @@ const smc32Note: Note = {
   sources: [src.smc32upper],
 };
 
-const a32SmcNote: Note = {
-  kind: 'unconfirmed',
-  text: 'A trapped AArch32 SMC does not report its immediate. The ESR_EL2 value shown is what QEMU builds (EC and IL only); what real CPUs put in the CV/COND bits was not checked against the Arm ARM.',
-  sources: [qemu('target/arm/syndrome.h', 'syn_aa32_smc')],
-};
-
-interface RoleSet {
+export interface RoleSet {
   args: string[];
   results: string[];
   clobbered: string[];
@@ -78,27 +70,8 @@ interface RoleSet {
   roleSources: Convention['roleSources'];
 }
 
-/** Which registers carry what, per SMCCC version, slot width and caller state. */
-function roles(version: SmcccVersion, width: 32 | 64, arch: Architecture): RoleSet {
-  if (arch.id === 'aarch32') {
-    const preserved = range('r', 4, 14);
-    if (version === '1.2') {
-      return {
-        args: range('r', 1, 7),
-        results: range('r', 0, 7),
-        clobbered: [],
-        preserved,
-        roleSources: { args: [src.v12tfa], results: [src.v12tfa], clobbered: [], preserved: [src.v11, src.a32same] },
-      };
-    }
-    return {
-      args: range('r', 1, 7),
-      results: range('r', 0, 3),
-      clobbered: [],
-      preserved,
-      roleSources: { args: [src.args], results: [src.results], clobbered: [], preserved: [src.v11, src.a32same] },
-    };
-  }
+/** Which registers carry what for a caller in AArch64 state, per SMCCC version and slot width. */
+function aarch64Roles(version: SmcccVersion, width: 32 | 64): RoleSet {
   const p = width === 64 ? 'x' : 'w';
   const keep = [...range('x', 18, 30), 'sp'];
   if (version === '1.0') {
@@ -136,17 +109,27 @@ function roles(version: SmcccVersion, width: 32 | 64, arch: Architecture): RoleS
       };
 }
 
-function convention(version: SmcccVersion, conduit: 'hvc' | 'smc', width: 32 | 64, arch: Architecture): Convention {
+/**
+ * One SMCCC convention. AArch32's are built by aarch32.ts (not in the first
+ * load), which brings their register roles and notes.
+ */
+export function convention(
+  version: SmcccVersion,
+  conduit: 'hvc' | 'smc',
+  width: 32 | 64,
+  arch: Architecture,
+  r: RoleSet = aarch64Roles(version, width),
+  archNotes: readonly Note[] = [],
+): Convention {
   const cc = `${conduit.toUpperCase()}${width}`;
   const a32 = arch.id === 'aarch32';
-  const r = roles(version, width, arch);
   const slot = a32 ? 'r' : width === 64 ? 'x' : 'w';
   const notes: Note[] = [];
   if (version !== '1.2') notes.push(argCountNote);
   notes.push(unusedResultNote);
   if (width === 32 && !a32) notes.push(smc32Note);
   if (conduit === 'smc') notes.push(smcNote);
-  if (conduit === 'smc' && a32) notes.push(a32SmcNote);
+  notes.push(...archNotes);
   return {
     id: `smccc-${version}-${conduit}${width}${a32 ? '-aarch32' : ''}`,
     name: `SMCCC ${version} · ${cc}${a32 ? ' (AArch32)' : ''}`,
@@ -171,11 +154,10 @@ function convention(version: SmcccVersion, conduit: 'hvc' | 'smc', width: 32 | 6
   };
 }
 
+/** The conventions of callers in AArch64 state, in the first load with the default view's call. */
 export const smcccConventions: readonly Convention[] = SMCCC_VERSIONS.flatMap((v) => [
   convention(v, 'hvc', 64, aarch64),
   convention(v, 'smc', 64, aarch64),
   convention(v, 'hvc', 32, aarch64),
   convention(v, 'smc', 32, aarch64),
-  convention(v, 'hvc', 32, aarch32),
-  convention(v, 'smc', 32, aarch32),
 ]);

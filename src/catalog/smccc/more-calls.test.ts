@@ -7,12 +7,21 @@ import { moreSmcccCalls } from './more-calls';
 /**
  * Function IDs as the sources write them, typed in by hand:
  *   include/uapi/linux/psci.h: PSCI_0_2_FN_BASE 0x84000000, PSCI_0_2_64BIT 0x40000000, FN(n) = base + n
- *   TF-A include/services/arm_arch_svc.h: SMCCC_ARCH_WORKAROUND_1 U(0x80008000), _2 U(0x80007FFF), _3 U(0x80003FFF)
+ *     (PSCI_VERSION n = 0, SYSTEM_RESET2 n = 18)
+ *   TF-A include/services/arm_arch_svc.h: SMCCC_VERSION U(0x80000000), SMCCC_ARCH_FEATURES U(0x80000001),
+ *     SMCCC_ARCH_WORKAROUND_1 U(0x80008000), _2 U(0x80007FFF), _3 U(0x80003FFF)
+ *   include/linux/arm-smccc.h: ARM_SMCCC_VENDOR_HYP_CALL_UID_FUNC_ID = CALL_VAL(FAST, SMC_32, VENDOR_HYP 6, 0xff01)
  *   TF-A include/services/trng_svc.h: ARM_TRNG_VERSION U(0x84000050) … ARM_TRNG_RND64 U(0xC4000053)
  *   Documentation/virt/kvm/arm/pvtime.rst: PV_TIME_FEATURES 0xC5000020, PV_TIME_ST 0xC5000021
  *   Documentation/virt/kvm/arm/hypercalls.rst and ptp_kvm.rst: 0x86000000, 0x86000001, 0xC6000002/3/4/7
  */
 const SOURCE_IDS: Record<string, bigint> = {
+  'smccc-version': 0x80000000n,
+  'smccc-arch-features': 0x80000001n,
+  'psci-version': 0x84000000n,
+  'psci-system-reset2-32': 0x84000012n,
+  'psci-system-reset2-64': 0xc4000012n,
+  'kvm-vendor-call-uid': 0x8600ff01n,
   'psci-cpu-suspend-32': 0x84000001n,
   'psci-cpu-suspend-64': 0xc4000001n,
   'psci-cpu-off': 0x84000002n,
@@ -69,8 +78,8 @@ describe('more SMCCC function IDs match the sources', () => {
       expect(call(id).number.value).toBe(0x84000000n + 0x40000000n + n);
   });
 
-  it('does not return from CPU_OFF, SYSTEM_OFF or SYSTEM_RESET', () => {
-    const noReturn = ['psci-cpu-off', 'psci-system-off', 'psci-system-reset'];
+  it('does not return from CPU_OFF, SYSTEM_OFF, SYSTEM_RESET or SYSTEM_RESET2', () => {
+    const noReturn = ['psci-cpu-off', 'psci-system-off', 'psci-system-reset', 'psci-system-reset2-32', 'psci-system-reset2-64'];
     for (const c of moreSmcccCalls) expect(c.returnsOnSuccess, c.id).toBe(!noReturn.includes(c.id));
   });
 });

@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import { searchCalls } from '../../catalog/search';
 import calls from 'virtual:trapscope-calls';
-import { manifest } from '../../store/loading';
+import { manifest } from '../../store/convention-groups';
 import { useApp } from '../../store/store';
 
-const familyName = (id: string) => manifest.conventions.find((c) => c.id === id)?.familyName ?? id;
+const familyName = (id: string) => manifest.groups.find((g) => g.conventions.some((c) => c.id === id))?.name ?? id;
 
 /** Find a call by name or number across every convention: typing 0xC4000003 finds PSCI CPU_ON. */
 export function CallSearch() {

@@ -1,4 +1,4 @@
-import { conventionGroups } from '../../store/loading';
+import { conventionGroups } from '../../store/convention-groups';
 
 /** Every convention, loaded or not, grouped by family name: the picker of the single view and of each compare pane. */
 export function ConventionSelect({ id, className, value, onChange }: { id: string; className: string; value: string; onChange: (id: string) => void }) {
