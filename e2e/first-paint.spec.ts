@@ -86,3 +86,20 @@ test('under a permalink the pre-rendered default view is never shown', async ({ 
   await expect(page.locator('#root')).toBeVisible();
   await expect(page.locator('#root')).not.toHaveAttribute('data-prerendered');
 });
+
+test('a link whose calls are slow to arrive says it is opening, then shows the linked view alone', async ({ page }) => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/gunyah-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./#/gunyah-smccc/gunyah-vcpu-run');
+  await expect(page.getByRole('status').filter({ hasText: 'Opening the linked view…' })).toBeVisible();
+  await expect(page.getByTestId('narration')).toHaveCount(0);
+  release();
+  await expect(page.getByTestId('narration')).toContainText('Gunyah VCPU_RUN');
+  await expect(page.getByText('Opening the linked view…')).toHaveCount(0);
+  // The panels below the first screen follow the first render.
+  await expect(page.getByRole('region', { name: 'Notes and sources' })).toContainText('Gunyah');
+});

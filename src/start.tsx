@@ -1,9 +1,10 @@
-import { StrictMode, startTransition } from 'react';
+import { StrictMode, startTransition, type ReactNode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { hasStoredDefinitions } from './store/custom-links';
 import { App } from './ui/App';
 import { Committed } from './ui/committed';
 import { FirstScreenFirst, loadPanels, panelsDrawn } from './ui/deferred';
+import { OpeningLink } from './ui/shell/OpeningLink';
 import { loadTheme } from './ui/shell/theme';
 
 /**
@@ -34,11 +35,20 @@ export async function start(root: HTMLElement, win: Window, shown: boolean): Pro
     await startUrlSync(win);
     return;
   }
-  // The families a link names load before the first render, so a permalink never flashes another view.
+  const reactRoot = createRoot(root);
+  const draw = (node: ReactNode) => {
+    if (root.dataset.prerendered !== undefined) {
+      root.replaceChildren();
+      delete root.dataset.prerendered;
+    }
+    reactRoot.render(node);
+  };
+  // Under a link the pre-rendered view is hidden: while the link's families load, a status says what is
+  // happening, and React's own start-up (its first render) is done by the time the view is drawn.
+  if (!shown) draw(<OpeningLink />);
+  // The families a link names load before the view is drawn, so a permalink never flashes another view.
   if (hasStoredDefinitions()) await (await import('./store/custom')).loadStoredDefinitions();
   // The deferred panels too, so that the view is drawn whole, once.
   await Promise.all([startUrlSync(win), panels]);
-  root.replaceChildren();
-  delete root.dataset.prerendered;
-  createRoot(root).render(<FirstScreenFirst value={true}>{app}</FirstScreenFirst>);
+  draw(<FirstScreenFirst value={true}>{app}</FirstScreenFirst>);
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useSyncExternalStore, type ReactNode } from 'react';
+import { lazy, startTransition, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useApp } from '../store/store';
 import { ArgumentEditor, CompareEntry, DesignEntry, FunctionIdEditor, LinkMessages, NotesAndSources, Results } from './deferred';
 import { Pickers } from './editor/Pickers';
@@ -16,18 +16,16 @@ const CompareView = lazy(() => import('./compare/CompareView'));
 const UpdatePrompt = lazy(() => import('./shell/UpdatePrompt'));
 const CustomEditor = lazy(() => import('./custom/CustomEditor'));
 
-const subscribeNothing = () => () => {};
 /**
- * Its children only once the page is live: not in the build's pre-render, nor
- * while the page adopts it, so that both draw the same. A component of its
- * own, so that going live draws only it again, not the whole page.
+ * Its children only once the page is on screen: not in the build's
+ * pre-render, nor while the page adopts it (so that both draw the same), nor
+ * in a link's first render (the update prompt's chunk would hold it up). A
+ * component of its own, so that going live draws only it again, not the
+ * whole page.
  */
 function Live({ children }: { children: ReactNode }) {
-  const live = useSyncExternalStore(
-    subscribeNothing,
-    () => true,
-    () => false,
-  );
+  const [live, setLive] = useState(false);
+  useEffect(() => startTransition(() => setLive(true)), []);
   return live ? children : null;
 }
 

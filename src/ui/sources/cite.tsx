@@ -1,11 +1,24 @@
 import { sourceKey, type Source } from '../../model/source';
 import { useApp } from '../../store/store';
 
+// Each source's number in a view's list, built once per list: a view has dozens of citations of some 50 sources.
+const numberings = new WeakMap<readonly Source[], Map<string, number>>();
+function numbering(all: readonly Source[]): Map<string, number> {
+  let found = numberings.get(all);
+  if (!found) {
+    found = new Map();
+    for (const [i, s] of all.entries()) if (!found.has(sourceKey(s))) found.set(sourceKey(s), i + 1);
+    numberings.set(all, found);
+  }
+  return found;
+}
+
 /** Numbers pointing into the view's source list, which the plan assembles. */
 export function Cite({ sources }: { sources: readonly Source[] }) {
   const all = useApp((s) => s.plan.sources);
   if (sources.length === 0) return null;
-  const numbers = sources.map((s) => all.findIndex((x) => sourceKey(x) === sourceKey(s)) + 1).filter((n) => n > 0);
+  const numberOf = numbering(all);
+  const numbers = sources.map((s) => numberOf.get(sourceKey(s)) ?? 0).filter((n) => n > 0);
   return (
     <sup className="ml-0.5 whitespace-nowrap">
       {[...new Set(numbers)].map((n) => {
