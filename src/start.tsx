@@ -15,7 +15,7 @@ export async function start(root: HTMLElement, win: Window, shown: boolean): Pro
   loadTheme();
   const panels = loadPanels();
   // The address is read and written by the permalink codec, which the pre-rendered view needs only once adopted.
-  const startUrlSync = (win: Window) => import('./store/url-sync').then((m) => m.startUrlSync(win));
+  const syncUrl = () => import('./store/url-sync').then((m) => m.startUrlSync(win));
   const app = (
     <StrictMode>
       <App />
@@ -32,7 +32,7 @@ export async function start(root: HTMLElement, win: Window, shown: boolean): Pro
     // too (tests and the benchmark wait for this).
     await panelsDrawn();
     delete root.dataset.prerendered;
-    await startUrlSync(win);
+    await syncUrl();
     return;
   }
   const reactRoot = createRoot(root);
@@ -48,7 +48,8 @@ export async function start(root: HTMLElement, win: Window, shown: boolean): Pro
   if (!shown) draw(<OpeningLink />);
   // The families a link names load before the view is drawn, so a permalink never flashes another view.
   if (hasStoredDefinitions()) await (await import('./store/custom')).loadStoredDefinitions();
-  // The deferred panels too, so that the view is drawn whole, once.
-  await Promise.all([startUrlSync(win), panels]);
-  draw(<FirstScreenFirst value={true}>{app}</FirstScreenFirst>);
+  // The deferred panels' chunk too, so that no part of the view waits on it: the first render draws the first
+  // screen, and the panels below it follow at once (FirstScreenFirst).
+  await Promise.all([syncUrl(), panels]);
+  draw(<FirstScreenFirst value>{app}</FirstScreenFirst>);
 }
