@@ -95,11 +95,21 @@ test('a link whose calls are slow to arrive says it is opening, then shows the l
     await route.continue();
   });
   await page.goto('./#/gunyah-smccc/gunyah-vcpu-run');
-  await expect(page.getByRole('status').filter({ hasText: 'Opening the linked view…' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Trapscope is opening the linked view…' })).toBeVisible();
   await expect(page.getByTestId('narration')).toHaveCount(0);
   release();
   await expect(page.getByTestId('narration')).toContainText('Gunyah VCPU_RUN');
-  await expect(page.getByText('Opening the linked view…')).toHaveCount(0);
+  await expect(page.getByText('Trapscope is opening the linked view…')).toHaveCount(0);
   // The panels below the first screen follow the first render.
   await expect(page.getByRole('region', { name: 'Notes and sources' })).toContainText('Gunyah');
+});
+
+test('a link whose calls cannot arrive (the network dropped) says so and offers a reload, never a blank page', async ({ page }) => {
+  page.on('pageerror', () => {}); // the failed import is also reported as an error of the page's script
+  await page.route(/\/assets\/gunyah-[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
+  await page.goto('./#/gunyah-smccc/gunyah-vcpu-run');
+  await expect(page.getByRole('alert')).toContainText('Trapscope could not open this link: a part of it did not load.');
+  await page.unroute(/\/assets\/gunyah-[^/]*\.js$/);
+  await page.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByTestId('narration')).toContainText('Gunyah VCPU_RUN');
 });

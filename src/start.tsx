@@ -46,10 +46,15 @@ export async function start(root: HTMLElement, win: Window, shown: boolean): Pro
   // Under a link the pre-rendered view is hidden: while the link's families load, a status says what is
   // happening, and React's own start-up (its first render) is done by the time the view is drawn.
   if (!shown) draw(<OpeningLink />);
-  // The families a link names load before the view is drawn, so a permalink never flashes another view.
-  if (hasStoredDefinitions()) await (await import('./store/custom')).loadStoredDefinitions();
-  // The deferred panels' chunk too, so that no part of the view waits on it: the first render draws the first
-  // screen, and the panels below it follow at once (FirstScreenFirst).
-  await Promise.all([syncUrl(), panels]);
+  try {
+    // The families a link names load before the view is drawn, so a permalink never flashes another view.
+    if (hasStoredDefinitions()) await (await import('./store/custom')).loadStoredDefinitions();
+    // The deferred panels' chunk too, so that no part of the view waits on it: the first render draws the first
+    // screen, and the panels below it follow at once (FirstScreenFirst).
+    await Promise.all([syncUrl(), panels]);
+  } catch (error) {
+    draw(<OpeningLink failed />);
+    throw error;
+  }
   draw(<FirstScreenFirst value>{app}</FirstScreenFirst>);
 }
