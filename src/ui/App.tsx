@@ -6,8 +6,7 @@ import { Player } from './player/Player';
 import { usePlayback } from './player/playback';
 import { RegisterFile } from './registers/RegisterFile';
 import { Header } from './shell/Header';
-import { useKeyboard } from './shell/keyboard';
-import { useDropToOpen } from './shell/drop';
+import { usePageListeners } from './shell/page-listeners';
 import { useThemeSync } from './shell/theme';
 import { Stage } from './stage/Stage';
 
@@ -30,10 +29,9 @@ function Live({ children }: { children: ReactNode }) {
 }
 
 export function App() {
-  useKeyboard();
+  usePageListeners();
   usePlayback();
   useThemeSync();
-  useDropToOpen();
   const compare = useApp((s) => s.view.kind === 'compare');
   const embed = useApp((s) => s.view.embed === true);
   const editorText = useApp((s) => s.editorText);
