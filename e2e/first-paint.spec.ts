@@ -16,6 +16,10 @@ test.describe('the first paint', () => {
     await expect(page.getByLabel('x1 · target_cpu')).toHaveValue('0x1');
     await expect(page.getByTestId('fid-value')).toHaveText('0xC4000003');
     await expect(page.getByRole('region', { name: 'Notes and sources' })).toContainText('PSCI');
+    // Without the app nothing would answer: the controls say so rather than take input that goes nowhere.
+    await expect(page.getByRole('button', { name: 'Step forward (Right arrow)' })).toBeDisabled();
+    await expect(page.getByLabel('Call', { exact: true })).toBeDisabled();
+    await expect(page.getByLabel('x1 · target_cpu')).toBeDisabled();
   });
 });
 
@@ -64,6 +68,8 @@ test('the page goes live once the deferred panels are adopted too; the rest answ
     await expect(counter).toHaveText('2/10', { timeout: 500 });
   }).toPass();
   await expect(page.locator('#root')).toHaveAttribute('data-prerendered', '');
+  // A panel whose code has not arrived takes no input: a value typed there would be shown but never applied.
+  await expect(page.getByLabel('x1 · target_cpu')).toBeDisabled();
   release();
   await expect(page.locator('#root')).not.toHaveAttribute('data-prerendered');
   await expect(page).toHaveURL(/#\/smccc-1\.1-hvc64\/psci-cpu-on-64\?step=1$/);

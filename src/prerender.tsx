@@ -1,5 +1,6 @@
 import { renderToString } from 'react-dom/server';
 import { App } from './ui/App';
+import { Committed } from './ui/committed';
 import { loadPanels } from './ui/deferred';
 
 // With the panels chunk loaded first, no boundary suspends: each deferred panel is rendered in place, marked as a
@@ -12,5 +13,10 @@ await loadPanels();
  * store's initial state, which is what the page starts from too.
  */
 export function prerender(): string {
-  return renderToString(<App />);
+  // The tree start.tsx adopts: the page in a Committed of its own (its controls wait for that).
+  return renderToString(
+    <Committed onCommit={() => {}}>
+      <App />
+    </Committed>,
+  );
 }
