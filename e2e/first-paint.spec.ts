@@ -119,3 +119,14 @@ test('a link whose calls cannot arrive (the network dropped) says so and offers 
   await page.getByRole('button', { name: 'Reload' }).click();
   await expect(page.getByTestId('narration')).toContainText('Gunyah VCPU_RUN');
 });
+
+test('when the panels cannot arrive, the pre-rendered page says so in their place and the rest still works', async ({ page }) => {
+  page.on('pageerror', () => {}); // React reports the panels it could not adopt as it replaces them
+  await page.route(/\/assets\/panels-[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
+  await page.goto('./');
+  await expect(page.getByRole('alert').first()).toContainText('This part of Trapscope did not load. Are you offline?');
+  await expect(page.getByRole('button', { name: 'Reload' }).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Step forward (Right arrow)' }).click();
+  await expect(page.getByTestId('step-counter')).toHaveText('2/10');
+  await expect(page.getByTestId('register-file')).toContainText('0xC4000003');
+});

@@ -1,5 +1,6 @@
 import { createContext, lazy, startTransition, Suspense, useCallback, useContext, useEffect, useRef, useState, type ComponentType, type RefObject } from 'react';
 import { Committed } from './committed';
+import { LoadFailed } from './shell/LoadFailed';
 
 type Panels = typeof import('./panels');
 
@@ -50,7 +51,13 @@ export const FirstScreenFirst = createContext(false);
  * hydration), and nothing on screen changes meanwhile.
  */
 function deferred(name: keyof Panels, below = false) {
-  const Lazy = lazy(() => loadPanels().then((m) => ({ default: m[name] })));
+  // A chunk that never arrives leaves a message in the panel's place, not an error that would empty the page.
+  const Lazy = lazy(() =>
+    loadPanels().then(
+      (m) => ({ default: m[name] }),
+      () => ({ default: () => <LoadFailed what="This part of Trapscope" /> }),
+    ),
+  );
   function Deferred() {
     // Chosen once per mount: switching from the lazy wrapper to the loaded component would remount the panel.
     const [Panel] = useState<ComponentType>(() => loaded?.[name] ?? Lazy);
