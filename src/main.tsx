@@ -8,7 +8,7 @@ const nextTask = () => new Promise((next) => setTimeout(next));
 if (shown) await new Promise((painted) => requestAnimationFrame(() => void nextTask().then(painted)));
 // A link is read before anything is drawn: its codec and the family loader (each a chunk of its own, which the
 // pre-rendered view needs only later) are fetched beside the app, not one after another behind it.
-else void Promise.all([import('./store/url-sync'), import('./store/ensure-loaded')]);
+else Promise.all([import('./store/url-sync'), import('./store/ensure-loaded')]).catch(() => {}); // start() reports a chunk that fails
 // Each import's modules are evaluated in one task: react-dom (most of the script) first, then the app, so the
 // page stays responsive between the two rather than being held for both at once.
 await import('react-dom/client');
