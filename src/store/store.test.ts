@@ -66,6 +66,26 @@ describe('loading the less-used SMCCC calls', () => {
     expect(useApp.getState().plan.inputs.find((i) => i.register === 'x1')?.value).toBe(2n);
   });
 
+  it('keeps a step taken while a link loads its calls, and the pickers still gain them', async () => {
+    const { useApp } = await page();
+    const opening = useApp.getState().openLink('#/smccc-1.1-hvc64/psci-cpu-on-64');
+    useApp.getState().setStep(3);
+    await opening;
+    expect(useApp.getState().view).toMatchObject({ convention: 'smccc-1.1-hvc64', call: 'psci-cpu-on-64', step: 3 });
+    expect(useApp.getState().offered[0]!.map((c) => c.id)).toContain('psci-cpu-suspend-64');
+  });
+
+  it('shows the latest of two links, whichever loads first', async () => {
+    for (const [slow, fast] of [
+      ['#/gunyah-smccc/gunyah-vcpu-run', '#/smccc-1.1-hvc64/psci-cpu-on-64?step=2'],
+      ['#/smccc-1.1-hvc64/psci-cpu-on-64?step=2', '#/gunyah-smccc/gunyah-vcpu-run'],
+    ]) {
+      const { useApp } = await page();
+      await Promise.all([useApp.getState().openLink(slow!), useApp.getState().openLink(fast!)]);
+      expect(useApp.getState().view).toEqual(decodePermalink(fast!).state);
+    }
+  });
+
   it('takes ids from a link as names, not as keys of an object', async () => {
     const { useApp } = await page();
     for (const id of ['constructor', '__proto__', 'toString']) {

@@ -106,6 +106,9 @@ function partnerFor(pane: PaneState): PaneState {
   return { convention: other.id, call: callsFor(other)[0]!.id, args: {} };
 }
 
+/** openLink calls so far: only the latest may show its view once its calls have loaded. */
+let linksOpened = 0;
+
 export const useApp = create<AppState>()((set, get) => ({
   ...fresh(defaultView),
   linkMessages: [],
@@ -115,6 +118,8 @@ export const useApp = create<AppState>()((set, get) => ({
   history: 'replace',
 
   async openLink(hash) {
+    const mine = ++linksOpened;
+    const asked = get().view;
     // The codec is not in the first load: the pre-rendered default view needs no link read before it is adopted.
     const { decodePermalink, encodePermalink, linkNeeds } = await import('../share/permalink');
     const needs = linkNeeds(hash);
@@ -127,6 +132,9 @@ export const useApp = create<AppState>()((set, get) => ({
     await ensurePanes(panesOf(state));
     const linkMessages = [...customMessages, ...messages];
     const cur = get();
+    // A later link, or a change the reader made while this link's calls loaded (a step on the page being
+    // adopted), is newer than this link: that view stays, and only the call pickers gain the calls that arrived.
+    if (mine !== linksOpened || cur.view !== asked) return set({ offered: offeredBy(cur.plans) });
     // The link may name the view on screen, as when the app adopts the pre-rendered default view: then only the
     // call pickers change (more calls have loaded), and the rest of the page is not drawn again.
     if (!needs.defs.length && encodePermalink(state) === encodePermalink(cur.view))
