@@ -98,27 +98,16 @@ function Compare() {
 }
 
 function Single() {
+  // The page reads in this order, as a phone shows it: the call, then what it does (player, stage, registers,
+  // results, notes), then the editors. From lg the pickers and the editors are the left column and the rest the
+  // right one, which spans both rows, so the first row is as tall as the pickers alone.
   return (
-    <main className="mx-auto grid max-w-[1400px] grid-cols-[minmax(0,1fr)] gap-4 p-3 sm:p-4 lg:grid-cols-[minmax(300px,360px)_minmax(0,1fr)]">
-      {/* Below lg the two columns dissolve, so a phone shows the call before the editors. */}
-      <div className="contents lg:block lg:space-y-4">
-        <div className="order-1">
-          <Pickers />
-        </div>
-        <div className="order-5">
-          <ArgumentEditor />
-        </div>
-        <div className="order-6">
-          <FunctionIdEditor />
-        </div>
-        <div className="order-6">
-          <CompareEntry />
-        </div>
-        <div className="order-6">
-          <DesignEntry />
-        </div>
+    <main className="mx-auto grid max-w-[1400px] grid-cols-[minmax(0,1fr)] gap-4 p-3 sm:p-4 lg:grid-cols-[minmax(300px,360px)_minmax(0,1fr)] lg:grid-rows-[auto_1fr]">
+      <div className="order-1 lg:col-start-1 lg:row-start-1">
+        <Pickers />
       </div>
-      <div className="contents min-w-0 lg:block lg:space-y-4">
+      {/* Below lg the columns dissolve: order puts the editors before the notes. */}
+      <div className="contents min-w-0 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:block lg:space-y-4">
         <div className="order-2">
           <Player />
         </div>
@@ -133,6 +122,20 @@ function Single() {
         </div>
         <div className="order-7">
           <NotesAndSources />
+        </div>
+      </div>
+      <div className="contents lg:col-start-1 lg:row-start-2 lg:block lg:space-y-4">
+        <div className="order-5">
+          <ArgumentEditor />
+        </div>
+        <div className="order-6">
+          <FunctionIdEditor />
+        </div>
+        <div className="order-6">
+          <CompareEntry />
+        </div>
+        <div className="order-6">
+          <DesignEntry />
         </div>
       </div>
     </main>

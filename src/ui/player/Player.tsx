@@ -113,7 +113,7 @@ export function Player() {
         })}
       </ol>
 
-      <p className="mt-3 min-h-[3.5rem] text-base leading-relaxed sm:text-lg" aria-live="polite" data-testid="narration">
+      <p className="mt-3 min-h-[3.5rem] text-base leading-relaxed sm:text-lg" aria-live="polite" id="narration" data-testid="narration">
         {sentence}
       </p>
     </section>
