@@ -55,9 +55,13 @@ function prerenderPlugin(): Plugin {
       // The CSP below allows no inline script and no style attribute: the page would be drawn wrong until hydrated.
       if (/<script|\sstyle="/.test(markup)) throw new Error('the pre-rendered markup has a script or a style attribute, which the CSP blocks');
       if (!html.includes('<div id="root"></div>')) throw new Error('index.html has no empty <div id="root"> to pre-render into');
-      // index.html holds the first paint until the parser reaches this element (<link rel="expect">).
-      if (!markup.includes('id="narration"')) throw new Error('the pre-rendered markup has no #narration, which index.html waits for');
-      return html.replace('<div id="root"></div>', `<div id="root" data-prerendered>${markup}</div>`);
+      if (!markup.includes('id="narration"')) throw new Error('the pre-rendered markup has no #narration, which the first paint waits for');
+      return {
+        html: html.replace('<div id="root"></div>', `<div id="root" data-prerendered>${markup}</div>`),
+        // No paint before the parser reaches the call's narration, the largest text (a first paint of the header
+        // alone made the largest paint come frames later).
+        tags: [{ tag: 'link', attrs: { rel: 'expect', href: '#narration', blocking: 'render' }, injectTo: 'head' }],
+      };
     },
   };
 }
