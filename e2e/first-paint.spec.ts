@@ -102,6 +102,8 @@ test('a link whose calls are slow to arrive says it is opening, then shows the l
   });
   await page.goto('./#/gunyah-smccc/gunyah-vcpu-run');
   await expect(page.getByRole('status').filter({ hasText: 'Trapscope is opening the linked view…' })).toBeVisible();
+  // The page's header comes with it, but Share would offer the default view's link: it waits for the view.
+  await expect(page.getByRole('button', { name: 'Share' })).toBeDisabled();
   await expect(page.getByTestId('narration')).toHaveCount(0);
   release();
   await expect(page.getByTestId('narration')).toContainText('Gunyah VCPU_RUN');

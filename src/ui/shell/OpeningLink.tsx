@@ -1,22 +1,34 @@
+import { Header } from './Header';
 import { LoadFailed } from './LoadFailed';
 
 /**
  * What a link shows while its families load: the pre-rendered default view is
  * hidden under a link (public/first-paint.js), and a blank page on a slow
  * network says nothing. Shown only after a moment (.after-a-moment), so a
- * link that opens at once does not flash it. `failed`: a part of the app did
- * not arrive.
+ * link that opens at once does not flash it. The page's header comes with
+ * it, its controls disabled (Share would offer the default view's link), but
+ * not in a frame, where the link is most likely an embedded view without
+ * one. `failed`: a part of the app did not arrive.
  */
 export function OpeningLink({ failed = false }: { failed?: boolean }) {
   return (
-    <main className="mx-auto max-w-[1400px] p-3 sm:p-4">
-      {failed ? (
-        <LoadFailed what="Trapscope could not open this link: a part of it" />
-      ) : (
-        <p role="status" className="after-a-moment muted">
-          Trapscope is opening the linked view…
-        </p>
+    <>
+      {window.self === window.top && (
+        <div className="after-a-moment">
+          <fieldset disabled className="contents">
+            <Header />
+          </fieldset>
+        </div>
       )}
-    </main>
+      <main className="mx-auto max-w-[1400px] p-3 sm:p-4">
+        {failed ? (
+          <LoadFailed what="Trapscope could not open this link: a part of it" />
+        ) : (
+          <p role="status" className="after-a-moment muted">
+            Trapscope is opening the linked view…
+          </p>
+        )}
+      </main>
+    </>
   );
 }
