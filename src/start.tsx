@@ -5,6 +5,7 @@ import { App } from './ui/App';
 import { Committed } from './ui/committed';
 import { FirstScreenFirst, loadPanels, panelsDrawn } from './ui/deferred';
 import { OpeningLink } from './ui/shell/OpeningLink';
+import { loadPageListeners } from './ui/shell/page-listeners';
 import { loadTheme } from './ui/shell/theme';
 
 /**
@@ -14,6 +15,7 @@ import { loadTheme } from './ui/shell/theme';
 export async function start(root: HTMLElement, win: Window, shown: boolean): Promise<void> {
   loadTheme();
   const panels = loadPanels();
+  void loadPageListeners();
   // The address is read and written by the permalink codec, which the pre-rendered view needs only once adopted.
   const syncUrl = () => import('./store/url-sync').then((m) => m.startUrlSync(win));
   const app = (

@@ -1,20 +1,32 @@
 import { useEffect } from 'react';
 
+type Listen = (win: Window) => () => void;
+
+let listeners: Promise<Listen[]> | undefined;
+let loaded: Listen[] | undefined;
+
 /**
- * The page's keyboard shortcuts and file drops. Their code is not in the
- * first load: both answer a person's action, never the first paint, and
- * arrive a moment after the page is drawn (or adopted).
+ * Fetches the keyboard shortcuts and file drops, once. Not in the first load
+ * (both answer a person's action, never the first paint); start.tsx asks for
+ * them at once, so they are there by the time the page is drawn.
  */
+export const loadPageListeners = (): Promise<Listen[]> =>
+  (listeners ??= Promise.all([import('./keyboard'), import('./drop')]).then(([keys, drops]) => (loaded = [keys.listenToKeys, drops.listenToDrops])));
+
+/** Installs the page's keyboard shortcuts and file drops while the page is mounted. */
 export function usePageListeners(): void {
   useEffect(() => {
-    let stopped = false;
-    const stops: (() => void)[] = [];
-    void Promise.all([import('./keyboard'), import('./drop')]).then(([keys, drops]) => {
-      if (!stopped) stops.push(keys.listenToKeys(window), drops.listenToDrops(window));
-    });
+    let stops: (() => void)[] | undefined;
+    let unmounted = false;
+    const install = (all: Listen[]) => {
+      if (!unmounted) stops = all.map((listen) => listen(window));
+    };
+    // Already fetched (the usual case): installed in this same effect, so no key pressed after it is missed.
+    if (loaded) install(loaded);
+    else void loadPageListeners().then(install);
     return () => {
-      stopped = true;
-      for (const stop of stops) stop();
+      unmounted = true;
+      for (const stop of stops ?? []) stop();
     };
   }, []);
 }
