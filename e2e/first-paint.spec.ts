@@ -1,4 +1,15 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+
+/** Holds back the build's chunk of this name until the returned function is called, as a slow network would. */
+async function holdChunk(page: Page, name: string): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(new RegExp(`/assets/${name}-[^/]*\\.js$`), async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
 
 // index.html carries the default view, rendered at build time by the app's own components (src/prerender.tsx).
 
@@ -54,12 +65,7 @@ test('the app adopts the pre-rendered page as it stands, without an error, and i
 });
 
 test('the page goes live once the deferred panels are adopted too; the rest answers before, and keeps what was done', async ({ page }) => {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/panels-[^/]*\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdChunk(page, 'panels');
   await page.goto('./');
   // The player is adopted without the panels: a step taken now (once a click lands on the adopted page) counts.
   const counter = page.getByTestId('step-counter');
@@ -94,12 +100,7 @@ test('under a permalink the pre-rendered default view is never shown', async ({ 
 });
 
 test('a link whose calls are slow to arrive says it is opening, then shows the linked view alone', async ({ page }) => {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/gunyah-[^/]*\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdChunk(page, 'gunyah');
   await page.goto('./#/gunyah-smccc/gunyah-vcpu-run');
   await expect(page.getByRole('status').filter({ hasText: 'Trapscope is opening the linked view…' })).toBeVisible();
   // The page's header comes with it, but Share would offer the default view's link: it waits for the view.

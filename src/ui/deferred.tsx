@@ -1,22 +1,18 @@
 import { createContext, lazy, startTransition, Suspense, useCallback, useContext, useEffect, useRef, useState, type ComponentType, type RefObject } from 'react';
 import { Committed } from './committed';
+import { loadOnce } from './load-once';
 import { LoadFailed } from './shell/LoadFailed';
 
 type Panels = typeof import('./panels');
 
-let panels: Promise<Panels> | undefined;
-let loaded: Panels | undefined;
+const panels = loadOnce(() => import('./panels'));
 
 /**
  * Loads the panels chunk, once. start.tsx awaits it before drawing a
  * permalink's view, and the build's pre-render before rendering, so that
  * neither waits on a boundary.
  */
-export const loadPanels = (): Promise<Panels> =>
-  (panels ??= import('./panels').then((m) => {
-    loaded = m;
-    return m;
-  }));
+export const loadPanels = panels.load;
 
 // The deferred panels on the page whose content is not drawn yet, each by its `drawn` flag.
 const waiting = new Set<RefObject<boolean>>();
@@ -40,7 +36,10 @@ export function panelsDrawn(): Promise<void> {
  * True where a view is drawn afresh (a permalink): the panels below the first
  * screen then wait for the next render, so that the first one draws only what
  * is seen first. The pre-render and the page adopting it draw everything at
- * once, as the markup holds it.
+ * once, as the markup holds it. A context, not the server snapshot Committed
+ * reads: that would draw the panel's wrapper again once the page is adopted,
+ * and an update reaching a panel whose code has not arrived makes React drop
+ * its pre-rendered markup.
  */
 export const FirstScreenFirst = createContext(false);
 
@@ -60,7 +59,7 @@ function deferred(name: keyof Panels, below = false) {
   );
   function Deferred() {
     // Chosen once per mount: switching from the lazy wrapper to the loaded component would remount the panel.
-    const [Panel] = useState<ComponentType>(() => loaded?.[name] ?? Lazy);
+    const [Panel] = useState<ComponentType>(() => panels.loaded()?.[name] ?? Lazy);
     const firstScreenFirst = useContext(FirstScreenFirst);
     const [later, setLater] = useState(below && firstScreenFirst);
     useEffect(() => {

@@ -1,17 +1,18 @@
 import { useEffect } from 'react';
+import { loadOnce } from '../load-once';
 
 type Listen = (win: Window) => () => void;
 
-let listeners: Promise<Listen[]> | undefined;
-let loaded: Listen[] | undefined;
+const listeners = loadOnce<Listen[]>(() =>
+  Promise.all([import('./keyboard'), import('./drop')]).then(([keys, drops]) => [keys.listenToKeys, drops.listenToDrops]),
+);
 
 /**
  * Fetches the keyboard shortcuts and file drops, once. Not in the first load
  * (both answer a person's action, never the first paint); start.tsx asks for
  * them at once, so they are there by the time the page is drawn.
  */
-export const loadPageListeners = (): Promise<Listen[]> =>
-  (listeners ??= Promise.all([import('./keyboard'), import('./drop')]).then(([keys, drops]) => (loaded = [keys.listenToKeys, drops.listenToDrops])));
+export const loadPageListeners = listeners.load;
 
 /** Installs the page's keyboard shortcuts and file drops while the page is mounted. */
 export function usePageListeners(): void {
@@ -22,8 +23,9 @@ export function usePageListeners(): void {
       if (!unmounted) stops = all.map((listen) => listen(window));
     };
     // Already fetched (the usual case): installed in this same effect, so no key pressed after it is missed.
-    if (loaded) install(loaded);
-    else void loadPageListeners().then(install);
+    const ready = listeners.loaded();
+    if (ready) install(ready);
+    else void listeners.load().then(install);
     return () => {
       unmounted = true;
       for (const stop of stops ?? []) stop();
