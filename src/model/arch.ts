@@ -24,6 +24,8 @@ export interface Level {
   name: string;
   /** Who normally runs there, in plain words. */
   who: string;
+  /** How a sentence places someone running there: "at EL1", "in S-mode". */
+  where: string;
 }
 
 /**

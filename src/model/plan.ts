@@ -1,9 +1,10 @@
 import { cellOf, type Architecture } from './arch';
 import { argRegisters, callFits, type Call } from './call';
-import type { Convention } from './convention';
+import type { Convention, FixedInput } from './convention';
 import { computeSyndrome, encodeInstruction, type EncodedInstruction, type Syndrome } from './encoding';
 import { uniqueSources, type Source } from './source';
 import type { BitLayout } from './bits';
+import * as say from './narration';
 import { formatHex, maxFor } from './value';
 
 export type Phase = 'marshal' | 'trap' | 'handle' | 'return' | 'unpack';
@@ -113,180 +114,214 @@ function cell(arch: Architecture, name: string): { cell: string; bits: number } 
   return c;
 }
 
-/** Registers in a list, grouped into runs for prose: "x4–x17, x19". */
-export function describeRegisters(arch: Architecture, names: readonly string[]): string {
-  if (names.length === 0) return 'none';
-  const order = arch.registers.map((r) => r.name);
-  const pos = (n: string) => order.indexOf(cellOf(arch, n)?.cell ?? n);
-  const sorted = [...names].sort((a, b) => pos(a) - pos(b));
-  const runs: string[][] = [];
-  for (const n of sorted) {
-    const last = runs.at(-1);
-    if (last && pos(n) === pos(last.at(-1)!) + 1 && samePrefix(n, last[0]!)) last.push(n);
-    else runs.push([n]);
-  }
-  return runs.map((r) => (r.length > 2 ? `${r[0]}–${r.at(-1)}` : r.join(', '))).join(', ');
-}
-
-function samePrefix(a: string, b: string): boolean {
-  return a.replace(/\d+$/, '') === b.replace(/\d+$/, '');
-}
-
 /**
  * The whole story of one call as data: marshal the arguments, trap, handle,
  * return, and what the caller finds afterwards. The UI animates these steps,
  * the exports print them and the tests assert on them; same input, same plan.
  */
 export function marshal(conv: Convention, call: Call, values: ArgValues = {}): Plan {
-  if (!callFits(conv, call)) throw new PlanError(`${call.name} cannot be made under ${conv.name}`);
-  const arch = conv.arch;
-  const guest = arch.guestLevel;
-  const target = conv.instruction.target;
+  if (!callFits(conv, call)) throw new PlanError(say.cannotBeMade(call, conv));
+  const selection = selectCall(conv, call, values);
+  const inputs = inputSlots(conv, call, values, selection);
+  const unknown = selection.callNumberIsCatalog ? undefined : conv.unknownCall;
+  const outputs = unknown ? unknownCallOutcome(conv, unknown) : callOutcomes(conv, call);
+  const fates = registerFates(conv, inputs, outputs);
+  const trap = trapOf(conv, selection.imm);
+  const steps = story(conv, call, selection, inputs, outputs, fates, trap);
+  return {
+    convention: conv,
+    call,
+    callNumber: selection.selectorValue,
+    callNumberIsCatalog: selection.callNumberIsCatalog,
+    inputs,
+    outputs,
+    lost: fates.lost,
+    preserved: fates.preserved,
+    cellOrder: conv.arch.registers.map((r) => r.name),
+    drawnCells: conv.arch.registers.filter((r) => r.bits <= 64 || steps.some((s) => s.cells[r.name]!.role !== 'unused')).map((r) => r.name),
+    trap,
+    steps,
+    sources: planSources(conv, call, inputs, trap, unknown),
+  };
+}
 
+/** What selects the call: the selector's value (the reader may have changed it) or the immediate. */
+interface Selection {
+  selectorValue: bigint;
+  callNumberIsCatalog: boolean;
+  imm: number;
+}
+
+function selectCall(conv: Convention, call: Call, values: ArgValues): Selection {
   const selectorValue = conv.selector ? (values[conv.selector] ?? call.number.value) : call.number.value;
-  const callNumberIsCatalog = selectorValue === call.number.value;
-  const imm = conv.imm === 'call' ? Number(call.number.value) : conv.imm;
+  return {
+    selectorValue,
+    callNumberIsCatalog: selectorValue === call.number.value,
+    imm: conv.imm === 'call' ? Number(call.number.value) : conv.imm,
+  };
+}
 
-  const inputs: Slot[] = [];
-  const slot = (kind: Slot['kind'], register: string, name: string, meaning: string, value: bigint, sources: readonly Source[]) => {
+/** Every register the caller loads, in the order it loads them: fixed values, the selector, the call's own fixed values, the arguments. */
+function inputSlots(conv: Convention, call: Call, values: ArgValues, sel: Selection): Slot[] {
+  const arch = conv.arch;
+  const slot = (kind: Slot['kind'], register: string, name: string, meaning: string, value: bigint, sources: readonly Source[]): Slot => {
     const c = cell(arch, register);
     if (value < 0n || value > maxFor(c.bits)) throw new PlanError(`${register}: ${formatHex(value)} does not fit in ${c.bits} bits`);
-    inputs.push({ register, cell: c.cell, kind, name, meaning, value, bits: c.bits, sources });
+    return { register, cell: c.cell, kind, name, meaning, value, bits: c.bits, sources };
   };
-  for (const f of conv.fixed ?? []) slot('fixed', f.register, f.name, f.meaning, f.value, f.sources);
-  if (conv.selector) {
-    slot('selector', conv.selector, conv.selectorName, callNumberIsCatalog ? call.name : 'not a call in the catalog', selectorValue, [
-      call.number.stated.source,
-    ]);
-  }
-  for (const f of call.fixed ?? []) slot('fixed', f.register, f.name, f.meaning, f.value, f.sources);
+  const fixed = (f: FixedInput) => slot('fixed', f.register, f.name, f.meaning, f.value, f.sources);
   const argRegs = argRegisters(conv, call);
-  call.args.forEach((a, i) => slot('argument', argRegs[i]!, a.name, a.meaning, values[argRegs[i]!] ?? a.example, a.sources));
+  return [
+    ...(conv.fixed ?? []).map(fixed),
+    ...(conv.selector
+      ? [
+          slot('selector', conv.selector, conv.selectorName, sel.callNumberIsCatalog ? call.name : 'not a call in the catalog', sel.selectorValue, [
+            call.number.stated.source,
+          ]),
+        ]
+      : []),
+    ...(call.fixed ?? []).map(fixed),
+    ...call.args.map((a, i) => slot('argument', argRegs[i]!, a.name, a.meaning, values[argRegs[i]!] ?? a.example, a.sources)),
+  ];
+}
 
-  const unknown = callNumberIsCatalog ? undefined : conv.unknownCall;
-  const outputs: Outcome[] = unknown
-    ? [
-        {
-          register: conv.results[0]!,
-          cell: cell(arch, conv.results[0]!).cell,
-          name: 'status',
-          meaning: 'error: unknown function',
-          value: unknown.value,
-          valueMeaning: unknown.name,
-        },
-      ]
-    : call.results.map((r, i) => {
-        const reg = r.register ?? conv.results[i]!;
-        const ex = r.exampleByEra?.[conv.era] ?? r;
-        return {
-          register: reg,
-          cell: cell(arch, reg).cell,
-          name: r.name,
-          meaning: r.meaning,
-          value: ex.example,
-          valueMeaning: ex.exampleMeaning,
-          layout: r.layout,
-        };
-      });
+/** A call id the callee does not implement: it answers with the convention's error. */
+function unknownCallOutcome(conv: Convention, unknown: NonNullable<Convention['unknownCall']>): Outcome[] {
+  const register = conv.results[0]!;
+  return [
+    { register, cell: cell(conv.arch, register).cell, name: 'status', meaning: 'error: unknown function', value: unknown.value, valueMeaning: unknown.name },
+  ];
+}
 
+/** The call's results with their example values (per era where the sources give one per era). */
+function callOutcomes(conv: Convention, call: Call): Outcome[] {
+  return call.results.map((r, i) => {
+    const register = r.register ?? conv.results[i]!;
+    const ex = r.exampleByEra?.[conv.era] ?? r;
+    return {
+      register,
+      cell: cell(conv.arch, register).cell,
+      name: r.name,
+      meaning: r.meaning,
+      value: ex.example,
+      valueMeaning: ex.exampleMeaning,
+      layout: r.layout,
+    };
+  });
+}
+
+/** What the convention and this call make of each cell, as sets of cell names. */
+interface Fates {
+  inCells: Set<string>;
+  outCells: Set<string>;
+  clobberCells: Set<string>;
+  resultCells: string[];
+  preservedCells: Set<string>;
+  /** After the return: lost to the caller, and kept for it. */
+  lost: string[];
+  preserved: string[];
+}
+
+function registerFates(conv: Convention, inputs: readonly Slot[], outputs: readonly Outcome[]): Fates {
+  const arch = conv.arch;
+  const all = arch.registers.map((r) => r.name);
   const outCells = new Set(outputs.map((o) => o.cell));
   const inCells = new Set(inputs.map((s) => s.cell));
   const clobberCells = new Set(conv.clobbered.map((r) => cell(arch, r).cell));
   const resultCells = conv.results.map((r) => cell(arch, r).cell);
   const unusedResultCells = resultCells.filter((c) => !outCells.has(c));
   const preservedCells = new Set(conv.preserved.map((r) => cell(arch, r).cell));
-  const lost = arch.registers
-    .map((r) => r.name)
-    .filter((c) => !outCells.has(c) && (clobberCells.has(c) || ((unusedResultCells.includes(c) || inCells.has(c)) && !preservedCells.has(c))));
-  const lostSet = new Set(lost);
-  const preserved = arch.registers.map((r) => r.name).filter((c) => preservedCells.has(c) && !lostSet.has(c) && !outCells.has(c));
+  // A result register the call leaves unused, or an argument register, is lost unless the convention keeps it.
+  const lost = all.filter((c) => !outCells.has(c) && (clobberCells.has(c) || ((unusedResultCells.includes(c) || inCells.has(c)) && !preservedCells.has(c))));
+  const preserved = all.filter((c) => preservedCells.has(c) && !lost.includes(c) && !outCells.has(c));
+  return { inCells, outCells, clobberCells, resultCells, preservedCells, lost, preserved };
+}
 
-  const encoded = encodeInstruction(conv.instruction, imm);
-  const syndrome = conv.instruction.syndrome ? computeSyndrome(conv.instruction.syndrome, imm) : undefined;
-  const trap: Trap = {
-    instruction: encoded,
-    from: guest,
-    to: target,
-    trappedBy: conv.instruction.trappedBy,
-    syndrome,
-    alsoSyndromes: (conv.instruction.alsoSyndromes ?? []).map((d) => computeSyndrome(d, imm)),
-    sources: uniqueSources([
-      conv.instruction.sources,
-      conv.instruction.encoding.sources,
-      conv.instruction.syndrome?.sources ?? [],
-      ...(conv.instruction.alsoSyndromes ?? []).map((d) => d.sources),
-    ]),
+function trapOf(conv: Convention, imm: number): Trap {
+  const ins = conv.instruction;
+  return {
+    instruction: encodeInstruction(ins, imm),
+    from: conv.arch.guestLevel,
+    to: ins.target,
+    trappedBy: ins.trappedBy,
+    syndrome: ins.syndrome ? computeSyndrome(ins.syndrome, imm) : undefined,
+    alsoSyndromes: (ins.alsoSyndromes ?? []).map((d) => computeSyndrome(d, imm)),
+    sources: uniqueSources([ins.sources, ins.encoding.sources, ins.syndrome?.sources ?? [], ...(ins.alsoSyndromes ?? []).map((d) => d.sources)]),
   };
+}
 
-  // Contract roles before the call: what the caller may rely on for each cell.
+/** Contract roles before the call: what the caller may rely on for each cell. */
+function contractCells(arch: Architecture, inputs: readonly Slot[], outputs: readonly Outcome[], f: Fates): Record<string, CellState> {
   const labels = new Map<string, string>();
   for (const s of inputs) labels.set(s.cell, s.register);
   for (const o of outputs) labels.set(o.cell, o.register);
-  const baseRole = (c: string): Role => {
+  const role = (c: string): Role => {
     const input = inputs.find((s) => s.cell === c);
     if (input) return input.kind === 'argument' ? 'argument' : 'call-id';
-    if (clobberCells.has(c) || (resultCells.includes(c) && !preservedCells.has(c))) return 'clobbered';
-    if (preservedCells.has(c)) return 'preserved';
-    return 'unused';
+    if (f.clobberCells.has(c) || (f.resultCells.includes(c) && !f.preservedCells.has(c))) return 'clobbered';
+    return f.preservedCells.has(c) ? 'preserved' : 'unused';
   };
-  let cells: Record<string, CellState> = {};
-  for (const r of arch.registers) cells[r.name] = { cell: r.name, label: labels.get(r.name) ?? r.name, role: baseRole(r.name) };
+  return Object.fromEntries(arch.registers.map((r) => [r.name, { cell: r.name, label: labels.get(r.name) ?? r.name, role: role(r.name) }]));
+}
 
-  const steps: Step[] = [];
-  const push = (phase: Phase, level: string, text: string, writes: Write[], highlight: string[], extra?: Partial<Step>) => {
-    const next = { ...cells };
-    // A value the callee writes is already the caller's result, or already lost to it.
-    for (const w of writes) {
-      const role = w.by === 'callee' ? (w.value === undefined ? 'clobbered' : 'result') : next[w.cell]!.role;
-      next[w.cell] = { ...next[w.cell]!, value: w.value, meaning: w.meaning, label: w.label, role };
-    }
-    cells = next;
-    steps.push({ index: steps.length, phase, level, text, writes, highlight, cells, ...extra });
-  };
-
-  const argCount = call.args.length;
-  push(
-    'marshal',
-    guest,
-    `${capital(conv.caller ?? 'the guest kernel')} at ${guest} is about to call ${call.name} under ${conv.name}: ` +
-      (conv.selector ? `the ${conv.selectorName} goes in ${conv.selector}` : `the immediate of ${encoded.text} selects the call`) +
-      (argCount ? `, ${argCount} argument${argCount > 1 ? 's' : ''} in ${describeRegisters(arch, argRegs)}.` : ', and it takes no arguments.'),
-    [],
-    [],
+/** The caller's view after the return: results, what is lost, what is kept. */
+function finalCells(arch: Architecture, cells: Readonly<Record<string, CellState>>, f: Fates): Record<string, CellState> {
+  const lost = new Set(f.lost);
+  return Object.fromEntries(
+    arch.registers.map((r) => {
+      const prev = cells[r.name]!;
+      const role: Role = f.outCells.has(r.name) ? 'result' : lost.has(r.name) ? 'clobbered' : f.preservedCells.has(r.name) ? 'preserved' : 'unused';
+      return [r.name, { ...prev, role, value: role === 'clobbered' ? undefined : prev.value }];
+    }),
   );
+}
 
-  for (const s of inputs) {
-    const text =
-      s.kind === 'selector'
-        ? `Load the ${s.name} ${formatHex(s.value)} into ${s.register}${callNumberIsCatalog ? ` (${call.name})` : ' (changed by you: no call in the catalog has it here)'}.`
-        : s.kind === 'fixed'
-          ? `Load ${s.name} ${formatHex(s.value)} into ${s.register}: ${s.meaning}.`
-          : `Load ${s.name} = ${formatHex(s.value)} into ${s.register}: ${s.meaning}.`;
-    push(
-      'marshal',
-      guest,
-      text,
-      [{ cell: s.cell, label: s.register, value: s.value, by: 'caller', meaning: s.kind === 'argument' ? s.name : s.meaning }],
-      [s.cell],
-    );
+/** Each step's cells are the previous step's with its writes applied. */
+function stepper(initial: Record<string, CellState>) {
+  const steps: Step[] = [];
+  let cells = initial;
+  return {
+    steps,
+    get cells() {
+      return cells;
+    },
+    push(phase: Phase, level: string, text: string, writes: Write[], highlight: string[], extra?: Partial<Step>) {
+      const next = { ...cells };
+      // A value the callee writes is already the caller's result, or already lost to it.
+      for (const w of writes) {
+        const role = w.by === 'callee' ? (w.value === undefined ? 'clobbered' : 'result') : next[w.cell]!.role;
+        next[w.cell] = { ...next[w.cell]!, value: w.value, meaning: w.meaning, label: w.label, role };
+      }
+      cells = next;
+      steps.push({ index: steps.length, phase, level, text, writes, highlight, cells, ...extra });
+    },
+    replace(next: Record<string, CellState>) {
+      cells = next;
+    },
+  };
+}
+
+function story(conv: Convention, call: Call, sel: Selection, inputs: readonly Slot[], outputs: readonly Outcome[], f: Fates, trap: Trap): Step[] {
+  const arch = conv.arch;
+  const { from: guest, to: target } = trap;
+  const s = stepper(contractCells(arch, inputs, outputs, f));
+
+  s.push('marshal', guest, say.opening(conv, call, trap.instruction.text, argRegisters(conv, call)), [], []);
+  for (const slot of inputs) {
+    const write: Write = {
+      cell: slot.cell,
+      label: slot.register,
+      value: slot.value,
+      by: 'caller',
+      meaning: slot.kind === 'argument' ? slot.name : slot.meaning,
+    };
+    s.push('marshal', guest, say.load(slot, call, sel.callNumberIsCatalog), [write], [slot.cell]);
   }
 
-  const trapText =
-    `Execute ${encoded.text} (encoding ${encoded.hex}). The CPU takes an exception from ${guest} to ${target}` +
-    (trap.trappedBy
-      ? `. ${trap.trappedBy.level} sees it only if ${trap.trappedBy.control} traps it` +
-        (syndrome ? `; then ${syndrome.register} = ${formatHex(syndrome.value, 8)} (${syndrome.className}).` : '.')
-      : syndrome
-        ? `, which reads ${syndrome.register} = ${formatHex(syndrome.value, 8)} (${syndrome.className}).`
-        : '.');
-  push('trap', target, trapText, [], conv.selector ? [cell(arch, conv.selector).cell] : [], { trap });
+  s.push('trap', target, say.trapSentence(trap), [], conv.selector ? [cell(arch, conv.selector).cell] : [], { trap });
+  s.push('handle', target, say.dispatch(conv, call, sel.selectorValue, sel.imm, sel.callNumberIsCatalog), [], [...f.inCells]);
 
-  const handler = conv.handler;
-  const dispatch = callNumberIsCatalog
-    ? `${capital(handler)} reads ${conv.selector ? `${conv.selector} = ${formatHex(selectorValue)}` : `the immediate ${formatHex(BigInt(imm))} from the syndrome`} and runs ${call.name}: ${call.handles}`
-    : `${capital(handler)} reads ${conv.selector} = ${formatHex(selectorValue)}, which names no function it implements.`;
-  push('handle', target, dispatch, [], [...inCells]);
-
+  const unknown = sel.callNumberIsCatalog ? undefined : conv.unknownCall;
   const resultWrites: Write[] = outputs.map((o) => ({
     cell: o.cell,
     label: o.register,
@@ -294,43 +329,30 @@ export function marshal(conv: Convention, call: Call, values: ArgValues = {}): P
     by: 'callee',
     meaning: `${o.name}: ${o.valueMeaning}`,
   }));
-  const resultText = unknown
-    ? `It returns ${unknown.name} (${formatHex(unknown.value)}) in ${outputs[0]!.register}.`
-    : call.returnsOnSuccess
-      ? `It writes the result${outputs.length > 1 ? 's' : ''}: ${outputs.map((o) => `${o.register} = ${formatHex(o.value)} (${o.valueMeaning})`).join(', ')}. These are example values.`
-      : `On success ${call.name} does not return. If it fails it writes ${outputs.map((o) => `${o.register} = ${formatHex(o.value)} (${o.valueMeaning}, an example)`).join(', ')}.`;
-  push('handle', target, resultText, resultWrites, [...outCells]);
+  s.push('handle', target, say.results(call, outputs, unknown), resultWrites, [...f.outCells]);
 
-  const clobberNow = lost.filter((c) => !outCells.has(c));
-  if (clobberCells.size > 0) {
-    const clobberWrites: Write[] = [...clobberCells]
-      .filter((c) => !outCells.has(c))
+  if (f.clobberCells.size > 0) {
+    const clobberWrites: Write[] = [...f.clobberCells]
+      .filter((c) => !f.outCells.has(c))
       .map((c) => ({ cell: c, label: c, value: undefined, by: 'callee', meaning: 'unknown' }));
-    push(
+    s.push(
       'handle',
       target,
-      `${conv.name} lets the callee change ${describeRegisters(arch, conv.clobbered)}: their contents are now unknown to the caller.`,
+      say.clobbers(conv),
       clobberWrites,
       clobberWrites.map((w) => w.cell),
     );
   }
 
-  const ret = `${arch.returnInstruction} from ${target}`;
-  push('return', guest, `${capital(ret)} returns to ${guest}, at the instruction after ${encoded.text}.`, [], []);
+  s.push('return', guest, say.returnSentence(conv, trap), [], []);
+  s.replace(finalCells(arch, s.cells, f));
+  s.push('unpack', guest, say.unpack(arch, outputs, f.lost, f.preserved), [], [...f.outCells]);
+  return s.steps;
+}
 
-  // The caller's view: results, what is lost, what is kept.
-  const finalCells: Record<string, CellState> = {};
-  for (const r of arch.registers) {
-    const prev = cells[r.name]!;
-    const role: Role = outCells.has(r.name) ? 'result' : lostSet.has(r.name) ? 'clobbered' : preservedCells.has(r.name) ? 'preserved' : 'unused';
-    finalCells[r.name] = { ...prev, role, value: role === 'result' ? prev.value : role === 'clobbered' ? undefined : prev.value };
-  }
-  cells = finalCells;
-  const lostText = clobberNow.length ? ` Unknown now: ${describeRegisters(arch, clobberNow)}.` : '';
-  const keptText = preserved.length ? ` Preserved: ${describeRegisters(arch, preserved)}.` : '';
-  push('unpack', guest, `The caller reads ${outputs.map((o) => `${o.register} (${o.name})`).join(', ')}.${lostText}${keptText}`, [], [...outCells]);
-
-  const sources = uniqueSources([
+function planSources(conv: Convention, call: Call, inputs: readonly Slot[], trap: Trap, unknown: Convention['unknownCall']): readonly Source[] {
+  const syndromes = [conv.instruction.syndrome, ...(conv.instruction.alsoSyndromes ?? [])];
+  return uniqueSources([
     conv.sources,
     conv.roleSources.args,
     conv.roleSources.results,
@@ -339,7 +361,7 @@ export function marshal(conv: Convention, call: Call, values: ArgValues = {}): P
     trap.sources,
     conv.functionId?.layout.sources ?? [],
     ...(conv.functionId?.layout.fields.map((f) => f.sources) ?? []),
-    ...[conv.instruction.syndrome, ...(conv.instruction.alsoSyndromes ?? [])].flatMap((d) => d?.layout.fields.map((f) => f.sources) ?? []),
+    ...syndromes.flatMap((d) => d?.layout.fields.map((f) => f.sources) ?? []),
     trap.trappedBy?.sources ?? [],
     [call.number.stated.source],
     call.sources,
@@ -350,24 +372,4 @@ export function marshal(conv: Convention, call: Call, values: ArgValues = {}): P
     ...conv.notes.map((n) => n.sources),
     ...call.notes.map((n) => n.sources),
   ]);
-
-  return {
-    convention: conv,
-    call,
-    callNumber: selectorValue,
-    callNumberIsCatalog,
-    inputs,
-    outputs,
-    lost,
-    preserved,
-    cellOrder: arch.registers.map((r) => r.name),
-    drawnCells: arch.registers.filter((r) => r.bits <= 64 || steps.some((s) => s.cells[r.name]!.role !== 'unused')).map((r) => r.name),
-    trap,
-    steps,
-    sources,
-  };
-}
-
-function capital(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

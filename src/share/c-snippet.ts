@@ -1,6 +1,7 @@
 import type { Architecture } from '../model/arch';
 import { cellOf } from '../model/arch';
-import { describeRegisters, type Outcome, type Plan, type Slot } from '../model/plan';
+import { describeRegisters } from '../model/narration';
+import type { Outcome, Plan, Slot } from '../model/plan';
 import { formatHex } from '../model/value';
 import { toAscii } from './text';
 

@@ -1,4 +1,5 @@
 import { callsFor, catalog, findCall, findConvention } from '../catalog/all';
+import { cannotBeMade } from '../model/narration';
 import { viewJson } from './catalog-json';
 import { decodePermalink, encodePermalink } from './permalink';
 import { viewText } from './text';
@@ -67,7 +68,7 @@ export function runCli(argv: readonly string[], baseUrl = ''): CliResult {
   if (!call) return fail(`no call "${second}"; "npm run trapscope -- list" lists the call ids`);
   const conv = convId ? findConvention(convId) : catalog.conventions.find((c) => callsFor(c).includes(call));
   if (!conv) return fail(`no convention "${convId}"`);
-  if (!callsFor(conv).includes(call)) return fail(`${call.name} cannot be made under ${conv.name}`);
+  if (!callsFor(conv).includes(call)) return fail(cannotBeMade(call, conv));
 
   const fragment = `#/${conv.id}/${call.id}${assignments.length ? `?${assignments.map((a) => a.split('=').map(encodeURIComponent).join('=')).join('&')}` : ''}`;
   const { state, messages } = decodePermalink(fragment);

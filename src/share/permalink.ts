@@ -110,12 +110,12 @@ function decodePane(convId: string, callId: string, raw: Map<string, string> | u
   let call = callId ? findCall(callId) : undefined;
   if (callId && !call) messages.push(`${where}names a call Trapscope does not know ("${clip(callId)}"); showing the first call of ${conv.name}.`);
   if (call && !callFits(conv, call)) {
-    messages.push(`${where}${call.name} cannot be made under ${conv.name}; showing the first call of that convention.`);
+    messages.push(`${where}names ${call.name}, which cannot be made under ${conv.name}; showing the first call of that convention.`);
     call = undefined;
   }
   call ??= callsFor(conv)[0];
   if (!call) {
-    messages.push(`${where}${conv.name} has no calls yet.`);
+    messages.push(`${where}names ${conv.name}, which has no calls yet.`);
     return undefined;
   }
   const slots = new Map(editableSlots(conv, call).map((s) => [s.register, s.bits]));

@@ -1,5 +1,6 @@
 import { decodeFields, fieldValueName } from '../model/bits';
-import { describeRegisters, type Plan } from '../model/plan';
+import { describeRegisters } from '../model/narration';
+import type { Plan } from '../model/plan';
 import { formatHex } from '../model/value';
 
 /**

@@ -99,7 +99,7 @@ describe('loading the less-used SMCCC calls', () => {
     const { useApp } = await page();
     await useApp.getState().openLink('#/smccc-1.1-hvc64/psci-cpu-off');
     expect(useApp.getState().linkMessages).toEqual([
-      'This link PSCI CPU_OFF cannot be made under SMCCC 1.1 · HVC64; showing the first call of that convention.',
+      'This link names PSCI CPU_OFF, which cannot be made under SMCCC 1.1 · HVC64; showing the first call of that convention.',
     ]);
   });
 

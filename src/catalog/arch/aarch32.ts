@@ -68,9 +68,9 @@ export const aarch32: Architecture = {
   })),
   views: [],
   levels: [
-    { id: 'EL1', name: 'EL1', who: 'guest kernel (PL1)' },
-    { id: 'EL2', name: 'EL2', who: 'hypervisor' },
-    { id: 'EL3', name: 'EL3', who: 'secure monitor (firmware)' },
+    { id: 'EL1', name: 'EL1', who: 'guest kernel (PL1)', where: 'at EL1' },
+    { id: 'EL2', name: 'EL2', who: 'hypervisor', where: 'at EL2' },
+    { id: 'EL3', name: 'EL3', who: 'secure monitor (firmware)', where: 'at EL3' },
   ],
   returnInstruction: 'eret',
   guestLevel: 'EL1',

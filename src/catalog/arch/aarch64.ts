@@ -95,9 +95,9 @@ export const aarch64: Architecture = {
   registers: [...xs, { name: 'sp', bits: 64 }],
   views: Array.from({ length: 31 }, (_, i) => ({ name: `w${i}`, of: `x${i}`, bits: 32 })),
   levels: [
-    { id: 'EL1', name: 'EL1', who: 'guest kernel' },
-    { id: 'EL2', name: 'EL2', who: 'hypervisor' },
-    { id: 'EL3', name: 'EL3', who: 'secure monitor (firmware)' },
+    { id: 'EL1', name: 'EL1', who: 'guest kernel', where: 'at EL1' },
+    { id: 'EL2', name: 'EL2', who: 'hypervisor', where: 'at EL2' },
+    { id: 'EL3', name: 'EL3', who: 'secure monitor (firmware)', where: 'at EL3' },
   ],
   returnInstruction: 'eret',
   guestLevel: 'EL1',

@@ -104,8 +104,8 @@ const vmmcall: InstructionDef = {
 };
 
 export const x86Levels: readonly Level[] = [
-  { id: 'guest', name: 'Guest', who: 'guest kernel (VMX non-root / SVM guest mode)' },
-  { id: 'host', name: 'Host', who: 'hypervisor (VMX root / SVM host mode)' },
+  { id: 'guest', name: 'Guest', who: 'guest kernel (VMX non-root / SVM guest mode)', where: 'in VMX non-root mode (guest mode on AMD)' },
+  { id: 'host', name: 'Host', who: 'hypervisor (VMX root / SVM host mode)', where: 'in VMX root mode (host mode on AMD)' },
 ];
 
 const gpr64 = ['rax', 'rbx', 'rcx', 'rdx', 'rsi', 'rdi', 'rbp', 'rsp', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15'];

@@ -173,8 +173,8 @@ export const riscv64: Architecture = {
   // fp is the psABI's other name for s0 (x8); a 64-bit view makes it resolve to the same cell.
   views: [{ name: 'fp', of: 's0', bits: 64 }],
   levels: [
-    { id: 'S', name: 'S-mode', who: 'supervisor: the kernel (a guest kernel runs the same code in VS-mode)' },
-    { id: 'M', name: 'M-mode', who: 'SBI implementation: machine-mode firmware such as OpenSBI' },
+    { id: 'S', name: 'S-mode', who: 'supervisor: the kernel (a guest kernel runs the same code in VS-mode)', where: 'in S-mode' },
+    { id: 'M', name: 'M-mode', who: 'SBI implementation: machine-mode firmware such as OpenSBI', where: 'in M-mode' },
   ],
   returnInstruction: 'mret',
   guestLevel: 'S',

@@ -1,5 +1,5 @@
 import { cellOf, type Architecture, type InstructionDef } from '../../model/arch';
-import { describeRegisters } from '../../model/plan';
+import { describeRegisters } from '../../model/narration';
 import { formatHex, maxFor } from '../../model/value';
 import { ARCHITECTURES, findInstruction, instructionsFor } from './architectures';
 import { fieldError, type FieldError, type PathItem } from './errors';

@@ -1,5 +1,5 @@
 import { alignRegisters, clobberDiff, sameArchitecture } from '../../model/compare';
-import { describeRegisters } from '../../model/plan';
+import { describeRegisters } from '../../model/narration';
 import { formatHex } from '../../model/value';
 import { useApp } from '../../store/store';
 import { ROLE_TEXT } from '../registers/roles';

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { callsFor, catalog, requireCall, requireConvention } from '../catalog/all';
+import { guides } from '../catalog/guides';
+import { marshal } from './plan';
+
+/**
+ * Every sentence the app says, read for the slips a template makes: a level
+ * id where a phrase belongs ("at guest"), a value or name that was missing
+ * ("undefined", "NaN", two spaces, "()"), or a word said twice ("the the").
+ */
+function slips(text: string): string[] {
+  const found: string[] = [];
+  // A level's id used as a place ("at guest is about to"), not the words "at guest frame gpfn".
+  if (/\bat (guest|host)\b(?! (frame|physical|virtual|address|memory|page))/i.test(text)) found.push('"at guest"');
+  if (/\bundefined\b/.test(text)) found.push('"undefined"');
+  if (/\bNaN\b/.test(text)) found.push('"NaN"');
+  const doubled = /\b([a-z]+)\s+\1\b/i.exec(text);
+  if (doubled) found.push(`doubled word "${doubled[0]}"`);
+  // Two spaces, "( )" after a space or a space before punctuation: a name that printed as nothing.
+  if (/ {2}|\s\(\s*\)|\s[,.:;]|^\s|\s$/.test(text)) found.push('an empty name');
+  return found;
+}
+
+const pairs = catalog.conventions.flatMap((conv) => callsFor(conv).map((call) => [conv.id, call.id] as const));
+
+describe('narration', () => {
+  it('finds the slips it looks for', () => {
+    expect(slips('The guest kernel at guest is about to call X.')).toEqual(['"at guest"']);
+    expect(slips('Load the the value undefined into x1 (NaN).')).toEqual(['"undefined"', '"NaN"', 'doubled word "the the"']);
+    expect(slips('Load  = 0x1 into x2 ().')).toEqual(['an empty name']);
+    expect(slips('It maps the page at guest frame gpfn, as arm_smccc_1_2_hvc() does.')).toEqual([]);
+    expect(slips('Load arg0 = 0x1 into x1: the entry point.')).toEqual([]);
+  });
+
+  it.each(pairs)('reads right for %s / %s', (convId, callId) => {
+    const plan = marshal(requireConvention(convId), requireCall(callId));
+    for (const step of plan.steps) expect(slips(step.text), `step ${step.index}: ${step.text}`).toEqual([]);
+  });
+
+  it.each(guides.map((g) => [g.id, g] as const))('reads right in guide %s', (_, guide) => {
+    for (const text of [guide.title, guide.intro]) expect(slips(text), text).toEqual([]);
+    for (const pane of guide.panes) {
+      const plan = marshal(requireConvention(pane.convention), requireCall(pane.call));
+      for (const step of plan.steps) expect(slips(step.text), `${pane.convention} step ${step.index}: ${step.text}`).toEqual([]);
+    }
+  });
+
+  it('places an x86 caller in its mode, not "at guest"', () => {
+    const plan = marshal(requireConvention('kvm-x86-vmcall'), requireCall('kvm-hc-kick-cpu'));
+    expect(plan.steps[0]!.text).toMatch(/^The guest kernel in VMX non-root mode \(guest mode on AMD\) is about to call KVM_HC_KICK_CPU/);
+  });
+});

@@ -1,0 +1,97 @@
+import { cellOf, type Architecture } from './arch';
+import type { Call } from './call';
+import type { Convention } from './convention';
+import type { Outcome, Slot, Trap } from './plan';
+import { formatHex } from './value';
+
+/**
+ * The sentence each step of a plan says, one function per kind of step. They
+ * only phrase what the plan computed; nothing here decides a register's role.
+ */
+
+/** Registers in a list, grouped into runs for prose: "x4–x17, x19". */
+export function describeRegisters(arch: Architecture, names: readonly string[]): string {
+  if (names.length === 0) return 'none';
+  const order = arch.registers.map((r) => r.name);
+  const pos = (n: string) => order.indexOf(cellOf(arch, n)?.cell ?? n);
+  const sorted = [...names].sort((a, b) => pos(a) - pos(b));
+  const runs: string[][] = [];
+  for (const n of sorted) {
+    const last = runs.at(-1);
+    if (last && pos(n) === pos(last.at(-1)!) + 1 && samePrefix(n, last[0]!)) last.push(n);
+    else runs.push([n]);
+  }
+  return runs.map((r) => (r.length > 2 ? `${r[0]}–${r.at(-1)}` : r.join(', '))).join(', ');
+}
+
+function samePrefix(a: string, b: string): boolean {
+  return a.replace(/\d+$/, '') === b.replace(/\d+$/, '');
+}
+
+export function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function cannotBeMade(call: Call, conv: Convention): string {
+  return `${call.name} cannot be made under ${conv.name}`;
+}
+
+/** Where the caller runs, as a phrase ("at EL1", "in guest mode ..."). */
+function whereCallerRuns(arch: Architecture): string {
+  const level = arch.levels.find((l) => l.id === arch.guestLevel);
+  return level?.where ?? `at ${arch.guestLevel}`;
+}
+
+export function opening(conv: Convention, call: Call, instructionText: string, argRegs: readonly string[]): string {
+  const n = call.args.length;
+  const how = conv.selector ? `the ${conv.selectorName} goes in ${conv.selector}` : `the immediate of ${instructionText} selects the call`;
+  const args = n ? `, ${n} argument${n > 1 ? 's' : ''} in ${describeRegisters(conv.arch, argRegs)}.` : ', and it takes no arguments.';
+  return `${capital(conv.caller ?? 'the guest kernel')} ${whereCallerRuns(conv.arch)} is about to call ${call.name} under ${conv.name}: ${how}${args}`;
+}
+
+export function load(s: Slot, call: Call, callNumberIsCatalog: boolean): string {
+  const into = `${formatHex(s.value)} into ${s.register}`;
+  if (s.kind === 'fixed') return `Load ${s.name} ${into}: ${s.meaning}.`;
+  if (s.kind === 'argument') return `Load ${s.name} = ${into}: ${s.meaning}.`;
+  return `Load the ${s.name} ${into}${callNumberIsCatalog ? ` (${call.name})` : ' (changed by you: no call in the catalog has it here)'}.`;
+}
+
+export function trapSentence(trap: Trap): string {
+  const { instruction, syndrome, trappedBy } = trap;
+  const reads = syndrome ? `${syndrome.register} = ${formatHex(syndrome.value, 8)} (${syndrome.className})` : '';
+  const head = `Execute ${instruction.text} (encoding ${instruction.hex}). The CPU takes an exception from ${trap.from} to ${trap.to}`;
+  if (trappedBy) return `${head}. ${trappedBy.level} sees it only if ${trappedBy.control} traps it${reads ? `; then ${reads}.` : '.'}`;
+  return reads ? `${head}, which reads ${reads}.` : `${head}.`;
+}
+
+export function dispatch(conv: Convention, call: Call, selectorValue: bigint, imm: number, callNumberIsCatalog: boolean): string {
+  const handler = capital(conv.handler);
+  const selector = `${conv.selector} = ${formatHex(selectorValue)}`;
+  if (!callNumberIsCatalog) return `${handler} reads ${selector}, which names no function it implements.`;
+  const reads = conv.selector ? selector : `the immediate ${formatHex(BigInt(imm))} from the syndrome`;
+  return `${handler} reads ${reads} and runs ${call.name}: ${call.handles}`;
+}
+
+export function results(call: Call, outputs: readonly Outcome[], unknown: Convention['unknownCall']): string {
+  if (unknown) return `It returns ${unknown.name} (${formatHex(unknown.value)}) in ${outputs[0]!.register}.`;
+  if (call.returnsOnSuccess) {
+    const written = outputs.map((o) => `${o.register} = ${formatHex(o.value)} (${o.valueMeaning})`).join(', ');
+    return `It writes the result${outputs.length > 1 ? 's' : ''}: ${written}. These are example values.`;
+  }
+  const written = outputs.map((o) => `${o.register} = ${formatHex(o.value)} (${o.valueMeaning}, an example)`).join(', ');
+  return `On success ${call.name} does not return. If it fails it writes ${written}.`;
+}
+
+export function clobbers(conv: Convention): string {
+  return `${conv.name} lets the callee change ${describeRegisters(conv.arch, conv.clobbered)}: their contents are now unknown to the caller.`;
+}
+
+export function returnSentence(conv: Convention, trap: Trap): string {
+  return `${capital(conv.arch.returnInstruction)} from ${trap.to} returns to ${trap.from}, at the instruction after ${trap.instruction.text}.`;
+}
+
+export function unpack(arch: Architecture, outputs: readonly Outcome[], unknownNow: readonly string[], preserved: readonly string[]): string {
+  const lost = unknownNow.length ? ` Unknown now: ${describeRegisters(arch, unknownNow)}.` : '';
+  const kept = preserved.length ? ` Preserved: ${describeRegisters(arch, preserved)}.` : '';
+  return `The caller reads ${outputs.map((o) => `${o.register} (${o.name})`).join(', ')}.${lost}${kept}`;
+}
