@@ -40,6 +40,19 @@ describe('trapscope command line', () => {
     expect(runCli([]).code).toBe(2);
   });
 
+  it('refuses what it cannot read as a usage error (exit 2), never a silent success', () => {
+    const usage = (argv: string[], said: string) => expect(runCli(argv)).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining(said) });
+    usage(['text', 'psci-cpu-on-64', '--convention'], '--convention needs a convention id');
+    usage(['text', 'psci-cpu-on-64', '--convention', 'x1=1'], '--convention needs a convention id');
+    usage(['text', 'smccc-1.1-hvc64/psci-cpu-on-64/extra'], 'cannot read "smccc-1.1-hvc64/psci-cpu-on-64/extra"');
+    usage(['text', 'smccc-1.1-hvc64/'], 'cannot read "smccc-1.1-hvc64/"');
+    usage(['text', 'psci-cpu-on-64', 'x1=1', 'x1=2'], 'x1 is given twice');
+    usage(['text', 'psci-cpu-on-64', 'x1=1', 'X1=2'], 'x1 is given twice');
+    usage(['text', 'smccc-1.1-hvc64/psci-cpu-on-64', '--convention', 'smccc-1.2-hvc64'], 'the convention is given twice');
+    usage(['text', 'psci-cpu-on-64', 'banana'], 'cannot read "banana"');
+    expect(runCli(['text', 'psci-cpu-on-64', '--convention']).stderr).toContain('Usage:');
+  });
+
   it('runs from npm with the app’s own modules', () => {
     const r = spawnSync('node', ['scripts/trapscope.mjs', 'text', 'smccc-1.1-hvc64/psci-cpu-on-64'], { encoding: 'utf8' });
     expect(r.status).toBe(0);

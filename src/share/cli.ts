@@ -34,6 +34,35 @@ function fail(message: string, code = 1): CliResult {
   return { stdout: '', stderr: `trapscope: ${message}\n`, code };
 }
 
+type ParsedArgs = { ok: true; convId: string | undefined; second: string; assignments: string[] } | { ok: false; message: string };
+
+/** The call, the convention and register=value pairs; anything unread, missing or said twice is a usage error. */
+function parseArgs(command: string, target: string, rest: readonly string[]): ParsedArgs {
+  const bad = (message: string): ParsedArgs => ({ ok: false, message });
+  const parts = target.split('/');
+  if (parts.length > 2 || parts.some((p) => p === '')) return bad(`cannot read "${target}": give <call-id> or <convention-id>/<call-id>`);
+  const [first, second] = parts.length === 2 ? [parts[0], parts[1]!] : [undefined, parts[0]!];
+  let convId = first;
+  const assignments: string[] = [];
+  const registers = new Map<string, string>();
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (a === '--convention') {
+      const value = rest[++i];
+      if (value === undefined || value.startsWith('-') || value.includes('=')) return bad('--convention needs a convention id after it');
+      if (convId !== undefined) return bad(`the convention is given twice ("${convId}" and "${value}")`);
+      convId = value;
+    } else if (/^[a-z0-9_.]+=.*/i.test(a)) {
+      const key = a.slice(0, a.indexOf('=')).toLowerCase();
+      const before = registers.get(key);
+      if (before !== undefined) return bad(`${key} is given twice ("${before}" and "${a}"); give each register once`);
+      registers.set(key, a);
+      assignments.push(a);
+    } else return bad(`cannot read "${a}" after ${command} ${target}: give register=value, or --convention <id>`);
+  }
+  return { ok: true, convId, second, assignments };
+}
+
 export function runCli(argv: readonly string[], baseUrl = ''): CliResult {
   const formats: Record<string, Exporter> = {
     text: (view, link) => viewText(derive(view).plans, link),
@@ -54,17 +83,10 @@ export function runCli(argv: readonly string[], baseUrl = ''): CliResult {
   if (!exporter) return fail(`unknown format "${command}"; use one of ${Object.keys(formats).join(', ')}, or list\n\n${USAGE}`, 2);
   if (!target) return fail(`${command} needs a call id; "npm run trapscope -- list" lists them`, 2);
 
-  let convId: string | undefined;
-  const assignments: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i]!;
-    if (a === '--convention') convId = rest[++i];
-    else if (/^[a-z0-9_.]+=.*/i.test(a)) assignments.push(a);
-    else return fail(`cannot read "${a}": give register=value, or --convention <id>`, 2);
-  }
-  const [first, second] = target.includes('/') ? target.split('/', 2) : [undefined, target];
-  convId ??= first;
-  const call = findCall(second ?? '');
+  const parsed = parseArgs(command, target, rest);
+  if (!parsed.ok) return fail(`${parsed.message}\n\n${USAGE}`, 2);
+  const { convId, second, assignments } = parsed;
+  const call = findCall(second);
   if (!call) return fail(`no call "${second}"; "npm run trapscope -- list" lists the call ids`);
   const conv = convId ? findConvention(convId) : catalog.conventions.find((c) => callsFor(c).includes(call));
   if (!conv) return fail(`no convention "${convId}"`);
