@@ -53,6 +53,24 @@ for (const kind of ['PNG', 'SVG'] as const) {
   });
 }
 
+test('a PNG whose link sits beside a 1 MB foreign text chunk still reopens its view when dropped', async ({ page }) => {
+  const { addPngText } = await import('../src/share/png-text');
+  const { PNG_LINK_KEY } = await import('../src/share/image-link');
+  const png = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'));
+  const withLink = addPngText(png, PNG_LINK_KEY, 'https://example.org/#/smccc-1.1-hvc64/psci-cpu-on-64?x1=0x101');
+  const bytes = addPngText(withLink, 'Comment', 'A'.repeat(1 << 20));
+  await page.goto('./#/kvm-x86-vmcall/kvm-hc-kick-cpu');
+  await expect(page.getByLabel('Convention', { exact: true })).toHaveValue('kvm-x86-vmcall');
+  const dataTransfer = await page.evaluateHandle((b64) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], 'big.png', { type: 'image/png' }));
+    return dt;
+  }, Buffer.from(bytes).toString('base64'));
+  await page.dispatchEvent('body', 'drop', { dataTransfer });
+  await expect(page).toHaveURL(/#\/smccc-1\.1-hvc64\/psci-cpu-on-64\?x1=0x101$/);
+  await expect(page.getByLabel('x1 · target_cpu')).toHaveValue('0x101');
+});
+
 test('dropping some other file says so, and keeps the view', async ({ page }) => {
   await page.goto('./#/kvm-x86-vmcall/kvm-hc-kick-cpu');
   // A file dropped before the view is drawn has no page to land on.

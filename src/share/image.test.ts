@@ -30,6 +30,24 @@ describe('pictures that carry their permalink', () => {
     expect(linkFromFile('view.svg', enc(svg))).toEqual({ ok: true, fragment: '#/smccc-1.1-hvc64/psci-cpu-on-64?x1=0x1&step=3' });
   });
 
+  it('reads text chunks of any size up to 1 MB, and finds the link beside a foreign chunk', () => {
+    const big = (n: number) => 'A'.repeat(n);
+    for (const n of [130_000, 200_000, 1 << 20]) expect(readPngText(addPngText(PNG, 'Comment', big(n))).Comment).toHaveLength(n);
+    const both = addPngText(addPngText(PNG, PNG_LINK_KEY, link), 'Comment', big(1 << 20));
+    expect(linkFromFile('view.png', both)).toEqual({ ok: true, fragment: '#/smccc-1.1-hvc64/psci-cpu-on-64?x1=0x1&step=3' });
+  });
+
+  it('fuzz: a chunk of any length up to 1 MB, with or without the link beside it, never throws', () =>
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1 << 20 }), fc.boolean(), fc.integer({ min: 0, max: 255 }), (n, withLink, byte) => {
+        const base = withLink ? addPngText(PNG, PNG_LINK_KEY, link) : PNG;
+        const out = addPngText(base, 'Comment', String.fromCharCode(byte).repeat(n));
+        expect(readPngText(out).Comment).toHaveLength(n);
+        expect(linkFromFile('x.png', out).ok).toBe(withLink);
+      }),
+      { numRuns: 25 },
+    ));
+
   it('says what is wrong with anything else, and never throws', () => {
     expect(linkFromFile('notes.txt', enc('hello'))).toMatchObject({ ok: false, message: expect.stringContaining('not a PNG or SVG') });
     expect(linkFromFile('other.png', PNG)).toMatchObject({ ok: false, message: expect.stringContaining('carries no Trapscope link') });

@@ -25,20 +25,38 @@ export function isPng(bytes: Uint8Array): boolean {
   return bytes.length >= 8 && SIGNATURE.every((b, i) => bytes[i] === b);
 }
 
-const latin1 = (s: string) => Uint8Array.from([...s].map((c) => (c.charCodeAt(0) < 256 ? c.charCodeAt(0) : 0x3f)));
+const latin1 = (s: string) => Uint8Array.from(s, (c) => (c.charCodeAt(0) < 256 ? c.charCodeAt(0) : 0x3f));
 
 /** Inserts a tEXt chunk right after IHDR. Keyword and text are Latin-1, as the PNG spec requires. */
 export function addPngText(png: Uint8Array, keyword: string, text: string): Uint8Array {
   if (!isPng(png)) throw new Error('not a PNG');
   const ihdrEnd = 8 + 8 + readU32(png, 8) + 4;
-  const data = new Uint8Array([...latin1(keyword), 0, ...latin1(text)]);
+  const key = latin1(keyword);
+  const body = latin1(text);
   const type = latin1('tEXt');
-  const chunk = new Uint8Array(12 + data.length);
-  writeU32(chunk, 0, data.length);
+  // Length, type, keyword, NUL, text, CRC (over type and data).
+  const chunk = new Uint8Array(12 + key.length + 1 + body.length);
+  writeU32(chunk, 0, chunk.length - 12);
   chunk.set(type, 4);
-  chunk.set(data, 8);
-  writeU32(chunk, 8 + data.length, crc32(new Uint8Array([...type, ...data])));
-  return new Uint8Array([...png.subarray(0, ihdrEnd), ...chunk, ...png.subarray(ihdrEnd)]);
+  chunk.set(key, 8);
+  chunk.set(body, 8 + key.length + 1);
+  writeU32(chunk, chunk.length - 4, crc32(chunk.subarray(4, chunk.length - 4)));
+  const out = new Uint8Array(png.length + chunk.length);
+  out.set(png.subarray(0, ihdrEnd));
+  out.set(chunk, ihdrEnd);
+  out.set(png.subarray(ihdrEnd), ihdrEnd + chunk.length);
+  return out;
+}
+
+/**
+ * Bytes as Latin-1 text, a slice at a time: spreading a whole chunk into
+ * String.fromCharCode's arguments overflows the stack at about 130 kB.
+ * (TextDecoder's "latin1" is windows-1252, which differs at 0x80-0x9f.)
+ */
+function latin1Text(bytes: Uint8Array): string {
+  let out = '';
+  for (let at = 0; at < bytes.length; at += 0x2000) out += String.fromCharCode(...bytes.subarray(at, at + 0x2000));
+  return out;
 }
 
 export function readPngText(bytes: Uint8Array): Record<string, string> {
@@ -47,12 +65,12 @@ export function readPngText(bytes: Uint8Array): Record<string, string> {
   let at = 8;
   while (at + 12 <= bytes.length) {
     const len = readU32(bytes, at);
-    const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
+    const type = latin1Text(bytes.subarray(at + 4, at + 8));
     if (at + 12 + len > bytes.length) break;
     if (type === 'tEXt') {
       const data = bytes.subarray(at + 8, at + 8 + len);
       const zero = data.indexOf(0);
-      if (zero > 0) out[String.fromCharCode(...data.subarray(0, zero))] = String.fromCharCode(...data.subarray(zero + 1));
+      if (zero > 0) out[latin1Text(data.subarray(0, zero))] = latin1Text(data.subarray(zero + 1));
     }
     if (type === 'IEND') break;
     at += 12 + len;
