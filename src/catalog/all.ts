@@ -7,6 +7,7 @@ import { hyperv } from './hyperv';
 import { hypstub } from './hypstub';
 import { registerFamily } from './index';
 import { kvmX86 } from './kvm-x86';
+import { pkvmHost } from './pkvm-host';
 import { riscv } from './riscv';
 import { smcccAarch32 } from './smccc/aarch32';
 import { smcccMore } from './smccc/more-calls';
@@ -22,5 +23,6 @@ registerFamily('xen', xen);
 registerFamily('kvm-x86', kvmX86);
 registerFamily('vmware', vmware);
 registerFamily('riscv', riscv);
+registerFamily('pkvm-host', pkvmHost);
 
 export * from './index';

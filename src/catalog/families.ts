@@ -17,6 +17,7 @@ export const familyLoaders: Record<Exclude<FamilyKey, 'smccc'>, () => Promise<Fa
   'kvm-x86': () => import('./kvm-x86').then((m) => m.kvmX86),
   vmware: () => import('./vmware').then((m) => m.vmware),
   riscv: () => import('./riscv').then((m) => m.riscv),
+  'pkvm-host': () => import('./pkvm-host').then((m) => m.pkvmHost),
 };
 
 export async function loadFamilies(keys: Iterable<string>): Promise<void> {

@@ -829,6 +829,15 @@ export function linuxSnippet(plan: Plan): LinuxSnippet | undefined {
   if (fam.startsWith('riscv-sbi')) return riscvLinux(plan);
   if (fam.startsWith('gunyah')) return gunyahLinux(plan);
   if (fam.startsWith('hypstub')) return hypstubLinux(plan);
+  if (fam === 'pkvm-host') {
+    return smcccCall(
+      plan,
+      '1.1',
+      'hvc',
+      `kvm_call_hyp_nvhe(${plan.call.name}, ...) (arch/arm64/include/asm/kvm_host.h) expands to this arm_smccc_1_1_hvc() with KVM_HOST_SMCCC_FUNC(${plan.call.name}) in x0, ` +
+        'then WARN_ON(res.a0 != SMCCC_RET_SUCCESS) and yields res.a1.',
+    );
+  }
   return undefined;
 }
 

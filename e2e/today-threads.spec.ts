@@ -1,0 +1,10 @@
+import { expect, test } from '@playwright/test';
+
+// Issue #18's first slice: the families a cold link must open, and what they must say on screen.
+
+test('a pKVM host hypercall opens cold from a link and says it is host-to-hypervisor', async ({ page }) => {
+  await page.goto('./#/pkvm-host-hvc64/pkvm-host-pkvm-host-share-hyp?step=2');
+  await expect(page.getByLabel('Call', { exact: true })).toHaveValue('pkvm-host-pkvm-host-share-hyp');
+  await expect(page.getByTestId('link-messages')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Notes and sources' })).toContainText('Host-to-hypervisor, not guest-to-hypervisor');
+});

@@ -1,0 +1,405 @@
+import type { ArgDef, Call, ResultDef } from '../../model/call';
+import type { Convention } from '../../model/convention';
+import type { Note } from '../../model/source';
+import { toTwosComplement } from '../../model/value';
+import { aarch64 } from '../arch/aarch64';
+import type { Family } from '../family';
+import { convention as smcccConvention } from '../smccc/conventions';
+import { callVal } from '../smccc/function-id';
+import { hypMain, kvmAsm, MIRROR_AT, OLDER_AT, olderAsm, src } from './sources';
+
+/**
+ * pKVM's host hypercalls: the host kernel at EL1 asking the protected
+ * hypervisor at EL2 to act for it, with hvc #0 and x0 = KVM_HOST_SMCCC_ID(n).
+ * Host-to-hypervisor, not guest-to-hypervisor: a protected guest's own calls
+ * (HYP_MEMINFO, MEM_SHARE, …) are SMCCC vendor calls in the SMCCC family.
+ */
+
+export const FAMILY = 'pkvm-host';
+
+/**
+ * enum __kvm_host_smccc_func as read at MIRROR_AT, in order: a call's number
+ * is its position (__kvm_hyp_init is 0). Kernel-internal, renumbered as calls
+ * come and go, so it is transcribed whole rather than number by number.
+ */
+export const HOST_SMCCC_FUNCS = [
+  '__kvm_hyp_init',
+  '__pkvm_init',
+  '__pkvm_create_private_mapping',
+  '__pkvm_cpu_set_vector',
+  '__kvm_enable_ssbs',
+  '__vgic_v3_init_lrs',
+  '__vgic_v3_get_gic_config',
+  '__pkvm_prot_finalize',
+  '__pkvm_host_share_hyp',
+  '__pkvm_host_unshare_hyp',
+  '__pkvm_host_share_guest',
+  '__pkvm_host_unshare_guest',
+  '__pkvm_host_relax_perms_guest',
+  '__pkvm_host_wrprotect_guest',
+  '__pkvm_host_test_clear_young_guest',
+  '__pkvm_host_mkyoung_guest',
+  '__kvm_adjust_pc',
+  '__kvm_vcpu_run',
+  '__kvm_flush_vm_context',
+  '__kvm_tlb_flush_vmid_ipa',
+  '__kvm_tlb_flush_vmid_ipa_nsh',
+  '__kvm_tlb_flush_vmid',
+  '__kvm_tlb_flush_vmid_range',
+  '__kvm_flush_cpu_context',
+  '__kvm_timer_set_cntvoff',
+  '__vgic_v3_save_vmcr_aprs',
+  '__vgic_v3_restore_vmcr_aprs',
+  '__pkvm_init_vm',
+  '__pkvm_init_vcpu',
+  '__pkvm_teardown_vm',
+  '__pkvm_vcpu_load',
+  '__pkvm_vcpu_put',
+  '__pkvm_tlb_flush_vmid',
+] as const;
+type HostFunc = (typeof HOST_SMCCC_FUNCS)[number];
+
+/** The first call the host may still make once pKVM is initialised: the earlier ones are refused then. */
+const FIRST_AFTER_INIT = HOST_SMCCC_FUNCS.indexOf('__pkvm_prot_finalize');
+
+// ---------------------------------------------------------------- notes
+
+const hostNotGuest: Note = {
+  kind: 'info',
+  text:
+    'Host-to-hypervisor, not guest-to-hypervisor: the caller is the host Linux kernel, deprivileged to EL1 by pKVM, asking the hypervisor it booted to map, share or run things for it. ' +
+    'A protected guest calls pKVM through the SMCCC vendor-hypervisor calls (HYP_MEMINFO, MEM_SHARE, …) instead. The two ABIs share the number space 0xC6000000 + n: ' +
+    '0xC6000002 is HYP_MEMINFO from a guest but __pkvm_create_private_mapping from the host; the hypervisor tells them apart by who trapped, not by the number.',
+  sources: [src.trap, src.hostId, src.caller],
+};
+
+const internalNumbering: Note = {
+  kind: 'history',
+  text:
+    `The numbers are internal to the kernel: they are positions in enum __kvm_host_smccc_func, which gains, loses and reorders calls between releases, and host and hypervisor are always built together. ` +
+    `Shown as read in a mirror of mainline at ${MIRROR_AT.slice(0, 8)} (which release it matches was not determined). ` +
+    `In the torvalds/linux copy at ${OLDER_AT.slice(0, 8)}, __kvm_get_mdcr_el2 was 1, so __pkvm_init was 2, __pkvm_prot_finalize 8 and __pkvm_host_share_hyp 9; ` +
+    'calls such as __pkvm_host_share_guest did not exist yet.',
+  sources: [src.enumStart, olderAsm('enum __kvm_host_smccc_func: __KVM_HOST_SMCCC_FUNC___kvm_get_mdcr_el2 = __KVM_HOST_SMCCC_FUNC___kvm_hyp_init + 1, __pkvm_init, …')],
+};
+
+const finalisation: Note = {
+  kind: 'info',
+  text:
+    'Calls numbered below __pkvm_prot_finalize are "available only prior to pKVM finalisation": once protected mode is initialised, handle_host_hcall answers them with SMCCC_RET_NOT_SUPPORTED in x0.',
+  sources: [src.enumSplit, src.finalised, src.inval],
+};
+
+const sveHint: Note = {
+  kind: 'info',
+  text: 'The hypervisor clears the SMCCC 1.3 SVE hint (bit 16) before it subtracts KVM_HOST_SMCCC_ID(0), so a host that sets the hint reaches the same call.',
+  sources: [src.dispatch],
+};
+
+const hostSmc: Note = {
+  kind: 'info',
+  text:
+    'Only the host’s hvc reaches this dispatcher. The host’s smc instructions also trap to pKVM, which handles PSCI and FF-A itself (its FF-A proxy) and forwards anything else to EL3.',
+  sources: [src.hostSmc],
+};
+
+const readOnlyHandlers: Note = {
+  kind: 'unconfirmed',
+  text:
+    'Each argument is named and typed as its handler’s DECLARE_REG line declares it, and each description says what the handler does with it. ' +
+    'The functions the handlers call (__pkvm_host_share_hyp, __pkvm_init_vm, … in mem_protect.c and pkvm.c) were not read, so what they check and change is not described.',
+  sources: [src.table],
+};
+
+const smccc11Caller: Note = {
+  kind: 'unconfirmed',
+  text:
+    'The register roles are those of the helper the host uses, arm_smccc_1_1_hvc() (arguments x1–x7, x0–x3 outputs, the rest kept). The handlers write only x0 and x1; ' +
+    'what x2 and x3 hold afterwards was not read in the hypervisor’s return path, so they are shown as unknown.',
+  sources: [src.caller, src.success],
+};
+
+// ---------------------------------------------------------------- convention
+
+const base = smcccConvention('1.1', 'hvc', 64, aarch64);
+
+export const pkvmHostConvention: Convention = {
+  ...base,
+  id: 'pkvm-host-hvc64',
+  name: 'pKVM host hypercalls · HVC64 (arm64)',
+  family: FAMILY,
+  familyName: 'pKVM host hypercalls (arm64)',
+  era: `Linux mainline (mirror @${MIRROR_AT.slice(0, 8)})`,
+  summary:
+    'The host kernel at EL1 calls the protected KVM hypervisor at EL2 with hvc #0: x0 = KVM_HOST_SMCCC_ID(n), a fast SMC64 vendor-hypervisor function ID; arguments in x1 onwards; ' +
+    'x0 comes back SMCCC_RET_SUCCESS and x1 holds the return value.',
+  roleSources: {
+    ...base.roleSources,
+    args: [...base.roleSources.args, src.caller],
+    results: [src.success, hypMain('handle___pkvm_host_share_hyp: cpu_reg(host_ctxt, 1) = __pkvm_host_share_hyp(pfn)')],
+  },
+  functionId: { layout: base.functionId!.layout, fixed: { type: 1n, cc: 1n, owner: 6n } },
+  unknownCall: { value: toTwosComplement(-1n, 64), name: 'SMCCC_RET_NOT_SUPPORTED (-1)', sources: [src.inval, src.notSupported] },
+  caller: 'the host kernel',
+  handler: 'the pKVM hypervisor at EL2',
+  eraLinks: [{ id: 'smccc-1.1-hvc64', relation: 'related', why: 'The guest-side convention: a protected guest calls pKVM with SMCCC vendor-hypervisor calls under SMCCC 1.1.' }],
+  sources: [src.hostId, src.caller, src.trap, src.dispatch, src.table],
+  notes: [hostNotGuest, internalNumbering, finalisation, sveHint, hostSmc, smccc11Caller, readOnlyHandlers],
+};
+
+// ---------------------------------------------------------------- calls
+
+const status: ResultDef = {
+  name: 'status',
+  meaning: 'SMCCC_RET_SUCCESS once a handler ran; SMCCC_RET_NOT_SUPPORTED for a number with no handler (or an early call after finalisation)',
+  register: 'x0',
+  example: 0n,
+  exampleMeaning: 'SMCCC_RET_SUCCESS',
+  sources: [src.success, src.inval],
+};
+
+const ret = (meaning: string, example: bigint, exampleMeaning: string, where: string): ResultDef => ({
+  name: 'return value',
+  meaning,
+  register: 'x1',
+  example,
+  exampleMeaning,
+  sources: [hypMain(where), src.caller],
+});
+
+const arg = (name: string, type: string, meaning: string, example: bigint, handler: string, reg: number): ArgDef => ({
+  name,
+  meaning: `${meaning} (${type})`,
+  register: `x${reg}`,
+  example,
+  sources: [hypMain(`handle_${handler}: DECLARE_REG(${type}, ${name}, host_ctxt, ${reg})`)],
+});
+
+interface HostCall {
+  func: HostFunc;
+  summary: string;
+  handles: string;
+  /** [name, C type, meaning, example], in register order from x1. */
+  args?: readonly (readonly [string, string, string, bigint])[];
+  result?: ResultDef;
+  notes?: readonly Note[];
+}
+
+function hostCall(c: HostCall): Call {
+  const n = HOST_SMCCC_FUNCS.indexOf(c.func);
+  const early = n < FIRST_AFTER_INIT ? ' Only before pKVM is finalised.' : '';
+  return {
+    id: `pkvm-host${c.func.replace(/_/g, '-').replace(/^-+/, '-')}`,
+    name: c.func,
+    family: FAMILY,
+    summary: c.summary + early,
+    number: {
+      ...callVal(1, 1, 6, n),
+      stated: {
+        value: 0xc6000000n + BigInt(n),
+        how: 'expanded',
+        source: kvmAsm(
+          `KVM_HOST_SMCCC_FUNC(${c.func}) = KVM_HOST_SMCCC_ID(${n}): __KVM_HOST_SMCCC_FUNC_${c.func} is entry ${n} of enum __kvm_host_smccc_func; CALL_VAL(FAST, SMC_64, OWNER_VENDOR_HYP 6, ${n}) expanded by hand`,
+        ),
+      },
+    },
+    args: (c.args ?? []).map(([name, type, meaning, example], i) => arg(name, type, meaning, example, c.func, i + 1)),
+    results: c.result ? [status, c.result] : [status],
+    handles: c.handles,
+    returnsOnSuccess: true,
+    sources: [kvmAsm(`__KVM_HOST_SMCCC_FUNC_${c.func}`), hypMain(`handle_${c.func}; HANDLE_FUNC(${c.func}) in host_hcall[]`)],
+    notes: c.notes ?? [],
+  };
+}
+
+const errno = (what: string) => `0, or a negative errno from ${what}()`;
+
+export const pkvmHostCalls: readonly Call[] = [
+  hostCall({
+    func: '__pkvm_init',
+    summary: 'Initialise pKVM at EL2, giving it a physical memory range, the CPU count, the per-CPU base array and the width of its virtual addresses.',
+    handles: 'it runs __pkvm_init() and, on success, carries on into __pkvm_init_finalise instead of returning through this handler.',
+    args: [
+      ['phys', 'phys_addr_t', 'physical base of the memory reserved for the hypervisor', 0x8e000000n],
+      ['size', 'unsigned long', 'its size in bytes', 0x2000000n],
+      ['nr_cpus', 'unsigned long', 'number of possible CPUs', 4n],
+      ['per_cpu_base', 'unsigned long *', 'hyp address of the per-CPU base array', 0xffff800008e40000n],
+      ['hyp_va_bits', 'u32', 'width of the hypervisor’s virtual addresses', 48n],
+    ],
+    result: ret(errno('__pkvm_init'), 0n, 'an example: see the note on how a successful call returns', 'handle___pkvm_init: cpu_reg(host_ctxt, 1) = __pkvm_init(phys, size, nr_cpus, per_cpu_base, hyp_va_bits)'),
+    notes: [
+      {
+        kind: 'unconfirmed',
+        text:
+          'hyp-main.c: "__pkvm_init() will return only if an error occurred, otherwise it will tail-call in __pkvm_init_finalise() which will have to deal with the host context directly." ' +
+          'We did not read __pkvm_init_finalise, so what x0 and x1 hold after a successful call is not confirmed; the results show the error path’s registers.',
+        sources: [hypMain('handle___pkvm_init comment')],
+      },
+    ],
+  }),
+  hostCall({
+    func: '__pkvm_create_private_mapping',
+    summary: 'Map a physical range into the hypervisor’s private address space and learn where it was put.',
+    handles: 'it maps the range with the given protection in EL2’s private range and returns the hypervisor address in x1, or ERR_PTR(error).',
+    args: [
+      ['phys', 'phys_addr_t', 'physical base of the range', 0x9000000n],
+      ['size', 'size_t', 'size in bytes', 0x1000n],
+      ['prot', 'enum kvm_pgtable_prot', 'page-table protection (enum kvm_pgtable_prot; the example is arbitrary)', 0x6n],
+    ],
+    result: ret(
+      'the hypervisor virtual address of the mapping, or ERR_PTR(error)',
+      0xffff80000a000000n,
+      'an example address',
+      'handle___pkvm_create_private_mapping: "pass the allocation address as the return value (or return ERR_PTR() on failure)"',
+    ),
+  }),
+  hostCall({
+    func: '__pkvm_cpu_set_vector',
+    summary: 'Choose which EL2 vector variant (enum arm64_hyp_spectre_vector) this CPU uses.',
+    handles: 'it runs pkvm_cpu_set_vector(slot) for the calling CPU.',
+    args: [['slot', 'enum arm64_hyp_spectre_vector', 'which vector variant', 0n]],
+    result: ret(errno('pkvm_cpu_set_vector'), 0n, 'an example: success', 'handle___pkvm_cpu_set_vector: cpu_reg(host_ctxt, 1) = pkvm_cpu_set_vector(slot)'),
+  }),
+  hostCall({
+    func: '__pkvm_prot_finalize',
+    summary: 'Finalise pKVM’s protection on the calling CPU; the host makes it on every CPU.',
+    handles: 'it runs __pkvm_prot_finalize() for the calling CPU; a second call on the same CPU returns -EPERM.',
+    result: ret(errno('__pkvm_prot_finalize'), 0n, 'an example: success', 'handle___pkvm_prot_finalize: cpu_reg(host_ctxt, 1) = __pkvm_prot_finalize()'),
+    notes: [
+      {
+        kind: 'info',
+        text: 'The one early call still accepted after initialisation, because finalisation is done CPU by CPU; "__pkvm_prot_finalize returns -EPERM after the first call for a given CPU".',
+        sources: [src.finalised],
+      },
+    ],
+  }),
+  hostCall({
+    func: '__pkvm_host_share_hyp',
+    summary: 'Share one page of host memory with the hypervisor.',
+    handles: 'it runs __pkvm_host_share_hyp(pfn), which shares the page with EL2.',
+    args: [['pfn', 'u64', 'page frame number of the host page', 0x8a000n]],
+    result: ret(errno('__pkvm_host_share_hyp'), 0n, 'an example: success', 'handle___pkvm_host_share_hyp: cpu_reg(host_ctxt, 1) = __pkvm_host_share_hyp(pfn)'),
+  }),
+  hostCall({
+    func: '__pkvm_host_unshare_hyp',
+    summary: 'Take back a page shared earlier with __pkvm_host_share_hyp.',
+    handles: 'it runs __pkvm_host_unshare_hyp(pfn), which ends the sharing.',
+    args: [['pfn', 'u64', 'page frame number of the shared page', 0x8a000n]],
+    result: ret(errno('__pkvm_host_unshare_hyp'), 0n, 'an example: success', 'handle___pkvm_host_unshare_hyp: cpu_reg(host_ctxt, 1) = __pkvm_host_unshare_hyp(pfn)'),
+  }),
+  hostCall({
+    func: '__pkvm_host_share_guest',
+    summary: 'Map host pages into the non-protected guest whose vCPU is loaded on this CPU, at a guest frame number.',
+    handles: 'it checks that a non-protected vCPU is loaded, tops up its page-table memory cache and maps the pages into that guest’s stage 2.',
+    args: [
+      ['pfn', 'u64', 'first host page frame number', 0x8a000n],
+      ['gfn', 'u64', 'first guest frame number', 0x40000n],
+      ['nr_pages', 'u64', 'number of pages', 1n],
+      ['prot', 'enum kvm_pgtable_prot', 'page-table protection (enum kvm_pgtable_prot; the example is arbitrary)', 0x6n],
+    ],
+    result: ret(errno('__pkvm_host_share_guest'), 0n, 'an example: success', 'handle___pkvm_host_share_guest: cpu_reg(host_ctxt, 1) = ret (-EINVAL unless a non-protected vCPU is loaded)'),
+  }),
+  hostCall({
+    func: '__pkvm_host_unshare_guest',
+    summary: 'Unmap pages shared into a non-protected guest, named by its handle.',
+    handles: 'it looks the guest up by handle and runs __pkvm_host_unshare_guest() on the pages.',
+    args: [
+      ['handle', 'pkvm_handle_t', 'the guest’s pKVM handle', 0x1000n],
+      ['gfn', 'u64', 'first guest frame number', 0x40000n],
+      ['nr_pages', 'u64', 'number of pages', 1n],
+    ],
+    result: ret(errno('__pkvm_host_unshare_guest'), 0n, 'an example: success', 'handle___pkvm_host_unshare_guest: cpu_reg(host_ctxt, 1) = ret'),
+  }),
+  hostCall({
+    func: '__kvm_vcpu_run',
+    summary: 'Run a vCPU until it exits: the call behind every KVM_RUN on a non-VHE or protected host.',
+    handles: 'in protected mode it copies the loaded vCPU’s state in, runs it and copies it back (otherwise it runs the host’s vCPU directly); the exit code comes back in x1.',
+    args: [['host_vcpu', 'struct kvm_vcpu *', 'the host’s struct kvm_vcpu (ignored in protected mode, which runs the loaded vCPU)', 0xffff000012340000n]],
+    result: ret('the exit code of __kvm_vcpu_run(), or -EINVAL', 2n, 'an example: ARM_EXCEPTION_TRAP', 'handle___kvm_vcpu_run: cpu_reg(host_ctxt, 1) = ret'),
+    notes: [
+      {
+        kind: 'info',
+        text: 'Not a __pkvm_* call: the non-VHE KVM host uses the same numbered interface for its ordinary EL2 work, protected or not.',
+        sources: [kvmAsm('enum __kvm_host_smccc_func: __KVM_HOST_SMCCC_FUNC___kvm_vcpu_run'), hypMain('handle___kvm_vcpu_run: if (unlikely(is_protected_kvm_enabled())) … else "The host is fully trusted, run its vCPU directly."')],
+      },
+      {
+        kind: 'info',
+        text: 'ARM_EXCEPTION_TRAP is 2 in kvm_asm.h; the example assumes the vCPU exited on a trap.',
+        sources: [kvmAsm('ARM_EXCEPTION_TRAP 2')],
+      },
+    ],
+  }),
+  hostCall({
+    func: '__pkvm_init_vm',
+    summary: 'Create the hypervisor’s own copy of a VM, in memory the host provides.',
+    handles: 'it runs __pkvm_init_vm(host_kvm, vm_hva, pgd_hva) on the hypervisor’s view of the host’s struct kvm.',
+    args: [
+      ['host_kvm', 'struct kvm *', 'the host’s struct kvm', 0xffff000012300000n],
+      ['vm_hva', 'unsigned long', 'host virtual address of memory for the hypervisor’s VM structure', 0xffff000012400000n],
+      ['pgd_hva', 'unsigned long', 'host virtual address of memory for its stage-2 page table', 0xffff000012500000n],
+    ],
+    result: ret('the return value of __pkvm_init_vm()', 0n, 'an example', 'handle___pkvm_init_vm: cpu_reg(host_ctxt, 1) = __pkvm_init_vm(host_kvm, vm_hva, pgd_hva)'),
+  }),
+  hostCall({
+    func: '__pkvm_init_vcpu',
+    summary: 'Create the hypervisor’s copy of one vCPU of a VM created with __pkvm_init_vm.',
+    handles: 'it runs __pkvm_init_vcpu(handle, host_vcpu, vcpu_hva).',
+    args: [
+      ['handle', 'pkvm_handle_t', 'the VM’s pKVM handle', 0x1000n],
+      ['host_vcpu', 'struct kvm_vcpu *', 'the host’s struct kvm_vcpu', 0xffff000012340000n],
+      ['vcpu_hva', 'unsigned long', 'host virtual address of memory for the hypervisor’s vCPU structure', 0xffff000012600000n],
+    ],
+    result: ret(errno('__pkvm_init_vcpu'), 0n, 'an example: success', 'handle___pkvm_init_vcpu: cpu_reg(host_ctxt, 1) = __pkvm_init_vcpu(handle, host_vcpu, vcpu_hva)'),
+  }),
+  hostCall({
+    func: '__pkvm_teardown_vm',
+    summary: 'Destroy the hypervisor’s copy of a VM.',
+    handles: 'it runs __pkvm_teardown_vm(handle).',
+    args: [['handle', 'pkvm_handle_t', 'the VM’s pKVM handle', 0x1000n]],
+    result: ret(errno('__pkvm_teardown_vm'), 0n, 'an example: success', 'handle___pkvm_teardown_vm: cpu_reg(host_ctxt, 1) = __pkvm_teardown_vm(handle)'),
+  }),
+  hostCall({
+    func: '__pkvm_vcpu_load',
+    summary: 'Load one of a VM’s vCPUs on this physical CPU, before running it.',
+    handles: 'it loads the vCPU at EL2 and, for a protected guest, copies only the WFI/WFE trap bits of the given HCR_EL2.',
+    args: [
+      ['handle', 'pkvm_handle_t', 'the VM’s pKVM handle', 0x1000n],
+      ['vcpu_idx', 'unsigned int', 'index of the vCPU in the VM', 0n],
+      ['hcr_el2', 'u64', 'the host’s HCR_EL2 value for this vCPU', 0x0n],
+    ],
+    notes: [
+      {
+        kind: 'info',
+        text: 'The handler writes no return value: x1 is not set, so only the status in x0 means anything.',
+        sources: [hypMain('handle___pkvm_vcpu_load: returns without writing cpu_reg(host_ctxt, 1)')],
+      },
+    ],
+  }),
+  hostCall({
+    func: '__pkvm_vcpu_put',
+    summary: 'Put back the vCPU loaded on this physical CPU.',
+    handles: 'it releases the loaded vCPU, if there is one.',
+    notes: [
+      {
+        kind: 'info',
+        text: 'No arguments and no return value: the handler writes nothing but the status in x0.',
+        sources: [hypMain('handle___pkvm_vcpu_put')],
+      },
+    ],
+  }),
+  hostCall({
+    func: '__pkvm_tlb_flush_vmid',
+    summary: 'Invalidate the TLB entries of a non-protected guest, named by its handle.',
+    handles: 'it looks the guest up and flushes the TLB entries of its VMID.',
+    args: [['handle', 'pkvm_handle_t', 'the guest’s pKVM handle', 0x1000n]],
+    notes: [
+      {
+        kind: 'info',
+        text: 'The handler writes no return value: only the status in x0 means anything.',
+        sources: [hypMain('handle___pkvm_tlb_flush_vmid: returns without writing cpu_reg(host_ctxt, 1)')],
+      },
+    ],
+  }),
+];
+
+export const pkvmHost: Family = { conventions: [pkvmHostConvention], calls: pkvmHostCalls };

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { marshal } from '../../model/plan';
+import { callsFor, requireCall as call, requireConvention as conv } from '../index';
+import { HOST_SMCCC_FUNCS, pkvmHostCalls } from './index';
+
+/**
+ * Function IDs typed in by hand from the sources, so a wrong number fails:
+ *   arch/arm64/include/asm/kvm_asm.h (mirror @0291023e):
+ *     KVM_HOST_SMCCC_ID(id) = ARM_SMCCC_CALL_VAL(FAST 1, SMC_64 1, OWNER_VENDOR_HYP 6, id)
+ *       = (1 << 31) | (1 << 30) | (6 << 24) | id = 0xC6000000 + id
+ *     __kvm_hyp_init 0; then the enum: __pkvm_init 1, __pkvm_create_private_mapping 2,
+ *     __pkvm_cpu_set_vector 3, __kvm_enable_ssbs 4, __vgic_v3_init_lrs 5,
+ *     __vgic_v3_get_gic_config 6, __pkvm_prot_finalize 7, __pkvm_host_share_hyp 8,
+ *     __pkvm_host_unshare_hyp 9, __pkvm_host_share_guest 10, __pkvm_host_unshare_guest 11,
+ *     … __kvm_adjust_pc 16, __kvm_vcpu_run 17, … __pkvm_init_vm 27, __pkvm_init_vcpu 28,
+ *     __pkvm_teardown_vm 29, __pkvm_vcpu_load 30, __pkvm_vcpu_put 31, __pkvm_tlb_flush_vmid 32
+ */
+const SOURCE_IDS: Record<string, bigint> = {
+  'pkvm-host-pkvm-init': 0xc6000001n,
+  'pkvm-host-pkvm-create-private-mapping': 0xc6000002n,
+  'pkvm-host-pkvm-cpu-set-vector': 0xc6000003n,
+  'pkvm-host-pkvm-prot-finalize': 0xc6000007n,
+  'pkvm-host-pkvm-host-share-hyp': 0xc6000008n,
+  'pkvm-host-pkvm-host-unshare-hyp': 0xc6000009n,
+  'pkvm-host-pkvm-host-share-guest': 0xc600000an,
+  'pkvm-host-pkvm-host-unshare-guest': 0xc600000bn,
+  'pkvm-host-kvm-vcpu-run': 0xc6000011n,
+  'pkvm-host-pkvm-init-vm': 0xc600001bn,
+  'pkvm-host-pkvm-init-vcpu': 0xc600001cn,
+  'pkvm-host-pkvm-teardown-vm': 0xc600001dn,
+  'pkvm-host-pkvm-vcpu-load': 0xc600001en,
+  'pkvm-host-pkvm-vcpu-put': 0xc600001fn,
+  'pkvm-host-pkvm-tlb-flush-vmid': 0xc6000020n,
+};
+
+describe('pKVM host hypercall IDs match kvm_asm.h', () => {
+  it.each(Object.entries(SOURCE_IDS).map(([id, fid]) => [id, `0x${fid.toString(16).toUpperCase()}`, fid] as const))('%s = %s', (id, _hex, fid) => {
+    expect(call(id).number.value).toBe(fid);
+    expect(call(id).number.stated.value).toBe(fid);
+  });
+
+  it('adds exactly these calls', () => {
+    expect(pkvmHostCalls.map((c) => c.id).sort()).toEqual(Object.keys(SOURCE_IDS).sort());
+  });
+
+  it('transcribes the enum whole: 33 entries from __kvm_hyp_init to __pkvm_tlb_flush_vmid, none twice', () => {
+    expect(HOST_SMCCC_FUNCS.length).toBe(33);
+    expect(HOST_SMCCC_FUNCS[0]).toBe('__kvm_hyp_init');
+    expect(HOST_SMCCC_FUNCS.at(-1)).toBe('__pkvm_tlb_flush_vmid');
+    expect(new Set(HOST_SMCCC_FUNCS).size).toBe(HOST_SMCCC_FUNCS.length);
+  });
+});
+
+describe('a host hypercall as handle_host_hcall sees it', () => {
+  const c = conv('pkvm-host-hvc64');
+
+  it('is hvc #0 from the host at EL1 to EL2, with the ID in x0', () => {
+    const p = marshal(c, call('pkvm-host-pkvm-host-share-hyp'), { x1: 0x8a000n });
+    expect(p.trap.instruction.text).toBe('hvc #0');
+    expect(p.trap.from).toBe('EL1');
+    expect(p.trap.to).toBe('EL2');
+    expect(p.inputs.map((s) => [s.register, s.value])).toEqual([
+      ['x0', 0xc6000008n],
+      ['x1', 0x8a000n],
+    ]);
+  });
+
+  it('answers SMCCC_RET_SUCCESS in x0 and the handler’s return value in x1', () => {
+    const p = marshal(c, call('pkvm-host-pkvm-host-share-hyp'));
+    expect(p.outputs.map((o) => [o.register, o.value])).toEqual([
+      ['x0', 0n],
+      ['x1', 0n],
+    ]);
+  });
+
+  it('puts __pkvm_init’s five arguments in x1-x5, as its handler’s DECLARE_REG lines read them', () => {
+    const p = marshal(c, call('pkvm-host-pkvm-init'));
+    expect(p.inputs.filter((s) => s.kind === 'argument').map((s) => [s.register, s.name])).toEqual([
+      ['x1', 'phys'],
+      ['x2', 'size'],
+      ['x3', 'nr_cpus'],
+      ['x4', 'per_cpu_base'],
+      ['x5', 'hyp_va_bits'],
+    ]);
+  });
+
+  it('answers an ID with no handler with SMCCC_RET_NOT_SUPPORTED (-1)', () => {
+    const p = marshal(c, call('pkvm-host-pkvm-vcpu-put'), { x0: 0xc6000040n });
+    expect(p.outputs).toHaveLength(1);
+    expect(p.outputs[0]!.value).toBe(0xffffffffffffffffn);
+  });
+
+  it('offers only the host calls under the host convention, and none of them under SMCCC', () => {
+    expect(callsFor(c).map((x) => x.id).sort()).toEqual(Object.keys(SOURCE_IDS).sort());
+    for (const id of ['smccc-1.1-hvc64', 'smccc-1.2-hvc64']) expect(callsFor(conv(id)).some((x) => x.family === 'pkvm-host')).toBe(false);
+  });
+
+  it('says on screen that these are host-to-hypervisor calls, and names the commit the numbers were read at', () => {
+    const text = c.notes.map((n) => n.text).join(' ');
+    expect(text).toMatch(/Host-to-hypervisor, not guest-to-hypervisor/);
+    expect(text).toMatch(/0291023e/);
+  });
+});
