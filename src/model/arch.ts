@@ -80,6 +80,8 @@ export interface InstructionDef {
   syndrome?: SyndromeDef;
   /** Other views of the same trap: the SVM exit code beside the VMX exit reason. */
   alsoSyndromes?: readonly SyndromeDef[];
+  /** What a freestanding C function making this trap needs beyond the asm statement: declarations, and why it looks as it does. */
+  inlineAsm?: { declarations?: readonly string[]; note: string };
   sources: readonly Source[];
 }
 

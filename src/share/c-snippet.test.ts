@@ -138,23 +138,22 @@ describe('freestanding inline-asm snippet', () => {
     expect(code).toContain('out[17] = regs[17];');
   });
 
-  it('is ASCII, at most 100 columns, and opens with its id, for every call under every convention', () => {
-    for (const conv of catalog.conventions) {
-      for (const call of callsFor(conv)) {
-        const p = marshal(conv, call);
-        const texts = [asmSnippet(p), linuxSnippet(p)?.code].filter((t): t is string => t !== undefined);
-        for (const t of texts) {
-          expect(t.split('\n')[0]).toBe(`/* Trapscope: ${call.id} under ${conv.id} */`);
-          for (const line of t.split('\n')) {
-            expect(line.length, `${conv.id} ${call.id}: ${line}`).toBeLessThanOrEqual(SNIPPET_WIDTH);
-            expect(/^[\x20-\x7e]*$/.test(line), `${conv.id} ${call.id}: ${line}`).toBe(true);
-          }
+  it.each(catalog.conventions.flatMap((conv) => callsFor(conv).map((call) => [conv.id, call.id, conv, call] as const)))(
+    'is ASCII, at most 100 columns, and opens with its id: %s / %s',
+    (convId, callId, conv, call) => {
+      const p = marshal(conv, call);
+      const texts = [asmSnippet(p), linuxSnippet(p)?.code].filter((t): t is string => t !== undefined);
+      for (const t of texts) {
+        expect(t.split('\n')[0]).toBe(`/* Trapscope: ${callId} under ${convId} */`);
+        for (const line of t.split('\n')) {
+          expect(line.length, line).toBeLessThanOrEqual(SNIPPET_WIDTH);
+          expect(/^[\x20-\x7e]*$/.test(line), line).toBe(true);
         }
-        const note = linuxSnippet(p)?.note;
-        if (note) expect(/^[\x20-\x7e]*$/.test(note)).toBe(true);
       }
-    }
-  });
+      const note = linuxSnippet(p)?.note;
+      if (note) expect(/^[\x20-\x7e]*$/.test(note)).toBe(true);
+    },
+  );
 });
 
 describe('Linux kernel snippet', () => {

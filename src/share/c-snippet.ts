@@ -2,7 +2,9 @@ import type { Architecture } from '../model/arch';
 import { cellOf } from '../model/arch';
 import { describeRegisters } from '../model/narration';
 import type { Outcome, Plan, Slot } from '../model/plan';
-import { formatHex } from '../model/value';
+import { familyKeyOf } from '../catalog';
+import { hex, slotNote, type CArg, type LinuxCall } from '../catalog/linux';
+import { linuxHelpers } from '../catalog/linux-helpers';
 import { toAscii } from './text';
 
 /**
@@ -80,8 +82,6 @@ function header(plan: Plan, what: string): string[] {
   return [`/* Trapscope: ${snippetId(plan)} */`, ...comment(`${call.name} under ${conv.name}: ${trap.instruction.text} (${trap.instruction.hex}). ${what}`)];
 }
 
-const hex = (v: bigint) => formatHex(v);
-
 /** A C identifier from an id: psci-cpu-on-64 -> trapscope_psci_cpu_on_64. */
 export function functionName(plan: Plan): string {
   return `trapscope_${plan.call.id.replace(/[^A-Za-z0-9]+/g, '_')}`;
@@ -97,10 +97,6 @@ function cType(arch: Architecture, bits: number): string {
 
 function cLiteral(type: string, v: bigint): string {
   return `${hex(v)}${type === 'unsigned int' ? 'U' : 'UL'}`;
-}
-
-function slotNote(s: Slot): string {
-  return s.kind === 'selector' ? `${s.name}: ${s.meaning}` : s.kind === 'fixed' ? `${s.name}` : s.name;
 }
 
 // ---------------------------------------------------------------- asm snippet
@@ -331,7 +327,7 @@ export function asmSnippet(plan: Plan): string {
   lines.push(...aligned(I, reads), '}');
   const pre: string[] = [];
   if (vecType) pre.push('typedef unsigned long long trapscope_v2du __attribute__((vector_size(16)));');
-  if (conv.instruction.syntax?.template.includes('hypercall_page')) pre.push('extern unsigned char hypercall_page[];');
+  pre.push(...(conv.instruction.inlineAsm?.declarations ?? []));
   const at = lines.findIndex((l) => l.startsWith('void '));
   if (pre.length) lines.splice(at, 0, ...pre, '');
   return `${lines.join('\n')}\n`;
@@ -350,16 +346,6 @@ function archNotes(plan: Plan, ops: Operand[]): string[] {
       ),
     );
   }
-  if (conv.instruction.syntax?.template.includes('hypercall_page')) {
-    out.push(
-      ...comment(
-        'Xen hypercall page: this calls the stub Xen wrote at hypercall_page + nr * 32 (mov $nr, %eax; vmcall or vmmcall; ret), ' +
-          'as the convention shows, rather than trapping inline; the guest must have registered the page (the MSR from CPUID ' +
-          '0x40000002) and define the symbol. The same call without the page is the vmcall/vmmcall convention. Build with ' +
-          '-mno-red-zone, as the kernel is: the call pushes a return address below the stack pointer.',
-      ),
-    );
-  }
   const fp = ops.find((o) => isX86(arch) && isFramePointerX86(o.cell));
   if (fp) {
     out.push(
@@ -369,14 +355,7 @@ function archNotes(plan: Plan, ops: Operand[]): string[] {
       ),
     );
   }
-  if (/^rep /.test(conv.instruction.mnemonic)) {
-    out.push(
-      ...comment(
-        `As in Linux's vmware_hypercall_hb_* wrappers, ECX, ESI and EDI are inputs only: the plan shows them kept. ` +
-          `${conv.instruction.mnemonic} run without VMware's backdoor would advance them.`,
-      ),
-    );
-  }
+  if (conv.instruction.inlineAsm) out.push(...comment(conv.instruction.inlineAsm.note));
   if (ops.some((o) => o.preloads.length > 0)) {
     out.push(...comment('movw loads the port into DX inside the asm, as VMWARE_HYPERCALL does, after EDX was loaded with its input.'));
   }
@@ -437,13 +416,8 @@ function viaMemory(plan: Plan, ops: Operand[], clobberCells: string[]): string[]
 
 // ---------------------------------------------------------------- Linux snippet
 
-interface Arg {
-  expr: string;
-  note?: string;
-}
-
 /** `lhs fn(a, b, c);`, one argument per line with its comment when they do not fit on one. */
-function callLines(lhs: string, fn: string, args: readonly Arg[]): string[] {
+function callLines(lhs: string, fn: string, args: readonly CArg[]): string[] {
   const flat = `${lhs}${fn}(${args.map((a) => a.expr).join(', ')});`;
   if (args.every((a) => !a.note) && flat.length <= SNIPPET_WIDTH) return [flat];
   const open = `${lhs}${fn}(`;
@@ -460,385 +434,34 @@ function callLines(lhs: string, fn: string, args: readonly Arg[]): string[] {
   });
 }
 
-function inputOn(plan: Plan, register: string): Slot | undefined {
-  return plan.inputs.find((s) => s.register === register || s.cell === register);
+/** A structure filled field by field, the comments in one column. */
+function structLines(struct: NonNullable<LinuxCall['struct']>): string[] {
+  const w = Math.max(...struct.fields.map((f) => f.expr.length));
+  return [`${struct.declaration} = {`, ...struct.fields.flatMap((f) => withComment('    ', f.expr.padEnd(w), f.note)), '};'];
 }
 
-function valueOn(plan: Plan, register: string): bigint {
-  return inputOn(plan, register)?.value ?? 0n;
-}
-
-function argOn(plan: Plan, register: string, fallback = 'unused'): Arg {
-  const s = inputOn(plan, register);
-  return { expr: hex(s?.value ?? 0n), note: s ? slotNote(s) : fallback };
-}
-
-/** The call number as the source's macro when the call's name is one (KVM_HC_KICK_CPU), else hex. */
-function callNumberArg(plan: Plan): Arg {
-  const macro = /^[A-Z][A-Z0-9_]+$/.test(plan.call.name) && plan.callNumberIsCatalog;
-  return macro ? { expr: plan.call.name, note: hex(plan.callNumber) } : { expr: hex(plan.callNumber), note: plan.call.name };
-}
-
-function resultsComment(plan: Plan, where: (o: Outcome) => string): string[] {
-  return comment(`Results: ${plan.outputs.map((o) => `${where(o)} = ${o.name}`).join('; ')}.`);
-}
-
-function snippet(plan: Plan, helper: string, body: string[], note?: string): LinuxSnippet {
-  const code = [...header(plan, `As Linux makes it, with ${helper}.`), ...body].join('\n');
-  return { code: `${code}\n`, ...(note ? { note: clean(note) } : {}) };
-}
-
-function regIndex(cell: string): number {
-  return Number(cell.replace(/^[a-z]+/, ''));
-}
-
-type SmcccHelper = '1.0' | '1.1' | '1.2';
-
-/** arm_smccc_hvc / arm_smccc_1_1_hvc / arm_smccc_1_2_hvc (or _smc) with the plan's registers. */
-function smcccCall(plan: Plan, version: SmcccHelper, conduit: 'hvc' | 'smc', note?: string, include = '<linux/arm-smccc.h>'): LinuxSnippet {
-  const maxIn = Math.max(0, ...plan.inputs.map((s) => regIndex(s.cell)));
-  if (version === '1.2') {
-    const fn = `arm_smccc_1_2_${conduit}`;
-    const body = [`#include ${include}`, '', 'struct arm_smccc_1_2_regs args = {'];
-    const sorted = [...plan.inputs].sort((a, b) => regIndex(a.cell) - regIndex(b.cell));
-    const w = Math.max(...sorted.map((s) => `.a${regIndex(s.cell)} = ${hex(s.value)},`.length));
-    for (const s of sorted) body.push(...withComment('    ', `.a${regIndex(s.cell)} = ${hex(s.value)},`.padEnd(w), slotNote(s)));
-    body.push('};', 'struct arm_smccc_1_2_regs res;', '', `${fn}(&args, &res);`);
-    body.push(...resultsComment(plan, (o) => `res.a${regIndex(o.cell)}`));
-    return snippet(plan, `${fn}()`, body, note);
-  }
-  const fn = version === '1.0' ? `arm_smccc_${conduit}` : `arm_smccc_1_1_${conduit}`;
-  const prefix = plan.convention.arch.id === 'aarch32' ? 'r' : 'x';
-  const n = version === '1.0' ? 8 : maxIn + 1;
-  const args: Arg[] = Array.from({ length: n }, (_, i) => argOn(plan, `${prefix}${i}`, version === '1.0' ? 'unused, 0' : 'unused'));
-  args.push({ expr: '&res' });
-  const body = [`#include ${include}`, '', 'struct arm_smccc_res res;', '', ...callLines('', fn, args)];
-  body.push(...resultsComment(plan, (o) => `res.a${regIndex(o.cell)}`));
-  return snippet(plan, `${fn}()`, body, note);
-}
-
-function smcccLinux(plan: Plan): LinuxSnippet | undefined {
-  const conv = plan.convention;
-  const conduit = conv.instruction.mnemonic === 'smc' ? 'smc' : 'hvc';
-  const a32 = conv.arch.id === 'aarch32';
-  if (conv.era === '1.0') {
-    return smcccCall(
-      plan,
-      '1.0',
-      conduit,
-      `arm_smccc_${conduit}() calls the out-of-line __arm_smccc_${conduit} (smccc-call.S): a function call, so the compiler already ` +
-        'treats x4-x17 (r0-r3, ip on Arm) as clobbered, which SMCCC 1.0 allows. arm_smccc_1_1_* would assume they survive.',
-    );
-  }
-  if (conv.era === '1.1') {
-    return smcccCall(
-      plan,
-      '1.1',
-      conduit,
-      `arm_smccc_1_1_${conduit}() is inline asm in <linux/arm-smccc.h>; Linux usually reaches it through arm_smccc_1_1_invoke(), which picks hvc or smc from the PSCI conduit.`,
-    );
-  }
-  if (!a32) {
-    return smcccCall(plan, '1.2', conduit, `arm_smccc_1_2_${conduit}() (arch/arm64/kernel/smccc-call.S) loads x0-x17 from args and stores x0-x17 to res.`);
-  }
-  if (plan.outputs.some((o) => regIndex(o.cell) > 3)) return undefined;
-  return smcccCall(
-    plan,
-    '1.1',
-    conduit,
-    `Linux has arm_smccc_1_2_${conduit}() on arm64 only; on 32-bit Arm arm_smccc_1_1_${conduit}() makes the same call when, as here, the results fit in r0-r3.`,
-  );
-}
-
-function hypervLinux(plan: Plan): LinuxSnippet | undefined {
-  const conv = plan.convention;
-  const call = plan.call;
-  const FAST = 1n << 16n;
-  if (conv.family === 'hyperv-arm64-2019') return undefined;
-  const a64 = conv.family === 'hyperv-arm64';
-  const control = conv.arch.id === 'x86' ? (valueOn(plan, 'edx') << 32n) | valueOn(plan, 'eax') : plan.callNumber;
-  const argRegs = a64 ? ['x2', 'x3'] : conv.arch.id === 'x86' ? [] : ['rdx', 'r8'];
-  const include = '<asm/mshyperv.h>';
-  const fast = (control & FAST) !== 0n;
-  const name = callNumberArg(plan).note;
-  const vpreg = call.id.endsWith('vp-registers');
-  if (a64 && vpreg && call.id.includes('get')) {
-    return smcccCall(
-      plan,
-      '1.2',
-      'hvc',
-      'As hv_get_vpreg_128() in arch/arm64/hyperv/hv_core.c: "Use the SMCCC 1.2 interface because the results are in registers beyond X0-X3." It returns res.a6 and res.a7 as the 128-bit value.',
-      include,
-    );
-  }
-  if (a64 && vpreg) {
-    return smcccCall(plan, '1.1', 'hvc', 'As hv_set_vpreg() in arch/arm64/hyperv/hv_core.c makes it.', include);
-  }
-  if (plan.inputs.some((s) => s.cell.startsWith('xmm'))) return undefined;
-  const body = [`#include ${include}`, ''];
-  if (!fast) {
-    const inputAddr = conv.arch.id === 'x86' ? (valueOn(plan, 'ebx') << 32n) | valueOn(plan, 'ecx') : valueOn(plan, argRegs[0]!);
-    const outputAddr = conv.arch.id === 'x86' ? (valueOn(plan, 'edi') << 32n) | valueOn(plan, 'esi') : valueOn(plan, argRegs[1]!);
-    body.push(
-      ...callLines('u64 status = ', 'hv_do_hypercall', [
-        { expr: hex(control), note: `control: ${name}` },
-        { expr: 'input', note: `virt_to_phys(input) = ${hex(inputAddr)}` },
-        { expr: outputAddr === 0n ? 'NULL' : 'output', note: outputAddr === 0n ? 'no output page' : `virt_to_phys(output) = ${hex(outputAddr)}` },
-      ]),
-    );
-    body.push(...comment('status & HV_HYPERCALL_RESULT_MASK is the HV_STATUS (HV_STATUS_SUCCESS = 0).'));
-    return snippet(plan, 'hv_do_hypercall()', body, 'hv_do_hypercall(control, input, output) passes the physical addresses of the input and output pages.');
-  }
-  const code = control & 0xffffn;
-  const args = plan.inputs.filter((s) => s.kind === 'argument');
-  const fn = args.length > 1 ? 'hv_do_fast_hypercall16' : 'hv_do_fast_hypercall8';
-  const callArgs: Arg[] = [{ expr: hex(code), note: `code: ${name}` }, ...args.map((s) => ({ expr: hex(s.value), note: slotNote(s) }))];
-  body.push(...callLines('u64 status = ', fn, callArgs));
-  let note = `${fn}(code, ...) sets control = code | HV_HYPERCALL_FAST_BIT (bit 16).`;
-  if (control !== (code | FAST)) note += ` The control word shown, ${hex(control)}, has other bits set, which ${fn} cannot pass.`;
-  if (conv.id === 'hyperv-x64-xmm-fast') note += ' Linux has no XMM fast wrapper; this call uses no XMM register, so it is the plain fast call.';
-  return snippet(plan, `${fn}()`, body, note);
-}
-
-function kvmLinux(plan: Plan): LinuxSnippet {
-  const args = plan.inputs.filter((s) => s.kind === 'argument');
-  const fn = `kvm_hypercall${args.length}`;
-  const body = [
-    '#include <asm/kvm_para.h>',
-    '',
-    ...callLines('long ret = ', fn, [callNumberArg(plan), ...args.map((s) => ({ expr: hex(s.value), note: s.name }))]),
-  ];
-  return snippet(
-    plan,
-    `${fn}()`,
-    body,
-    `${fn}() runs KVM_HYPERCALL, patched at boot to vmcall or vmmcall (X86_FEATURE_VMMCALL); TDX guests go through tdx_kvm_hypercall() instead.`,
-  );
-}
-
-const XEN_OPS: Record<string, { fn: string; params: readonly ('int' | 'ptr' | 'char')[] }> = {
-  'xen-version': { fn: 'xen_version', params: ['int', 'ptr'] },
-  'xen-console-io': { fn: 'console_io', params: ['int', 'int', 'char'] },
-  'xen-sched-op': { fn: 'sched_op', params: ['int', 'ptr'] },
-  'xen-event-channel-op': { fn: 'event_channel_op', params: ['int', 'ptr'] },
-  'xen-hvm-op': { fn: 'hvm_op', params: ['int', 'ptr'] },
-  'xen-memory-op': { fn: 'memory_op', params: ['int', 'ptr'] },
-  'xen-grant-table-op': { fn: 'grant_table_op', params: ['int', 'ptr', 'int'] },
-  'xen-vcpu-op': { fn: 'vcpu_op', params: ['int', 'int', 'ptr'] },
-};
-
-function xenLinux(plan: Plan): LinuxSnippet | undefined {
-  const op = XEN_OPS[plan.call.id];
-  if (!op) return undefined;
-  const args = plan.inputs.filter((s) => s.kind === 'argument');
-  const fn = `HYPERVISOR_${op.fn}`;
-  const callArgs = op.params.map((p, i): Arg => {
-    const s = args[i];
-    const v = s?.value ?? 0n;
-    const expr = p === 'int' ? hex(v) : v === 0n ? 'NULL' : `(${p === 'char' ? 'char' : 'void'} *)${hex(v)}`;
-    return { expr, note: s?.name };
-  });
-  const conv = plan.convention;
-  const body = ['#include <asm/xen/hypercall.h>', '', ...callLines('int rc = ', fn, callArgs)];
-  const note =
-    conv.arch.id === 'aarch64' || conv.arch.id === 'aarch32'
-      ? `On Arm ${fn} is an assembly stub (HYPERCALL${op.params.length} in arch/${conv.arch.id === 'aarch64' ? 'arm64' : 'arm'}/xen/hypercall.S): ` +
-        `mov ${conv.selector}, #__HYPERVISOR_${op.fn}; hvc #0xEA1.`
-      : conv.instruction.syntax
-        ? `${fn} expands to _hypercall${op.params.length}(), which in kernels with a hypercall page calls hypercall_page + __HYPERVISOR_${op.fn} * 32.`
-        : `${fn} expands to _hypercall${op.params.length}(); current kernels reach ${conv.instruction.mnemonic} through the static call ` +
-          `xen_hypercall_${conv.instruction.mnemonic === 'vmcall' ? 'intel' : 'amd'} instead of the hypercall page.`;
-  return snippet(plan, `${fn}()`, body, note);
-}
-
-function vmwareLinux(plan: Plan): LinuxSnippet | undefined {
-  const v = (r: string) => valueOn(plan, r);
-  const cmd = callNumberArg(plan);
-  const a64 = plan.convention.arch.id === 'aarch64';
-  const noPort = (x: bigint) => x & ~0xffffn;
-  let fn: string;
-  const lhs = 'out0 = ';
-  let args: Arg[];
-  let decl: string[];
-  switch (plan.call.id) {
-    case 'vmware-getversion':
-    case 'vmware-gethz':
-      fn = 'vmware_hypercall3';
-      decl = ['u32 out1, out2;', 'unsigned long out0;'];
-      args = [cmd, { expr: hex(v('ebx')), note: 'in1' }, { expr: '&out1' }, { expr: '&out2' }];
-      break;
-    case 'vmware-getvcpu-info':
-      fn = 'vmware_hypercall1';
-      decl = ['unsigned long out0;'];
-      args = [cmd, { expr: hex(v('ebx')), note: 'in1' }];
-      break;
-    case 'vmware-stealclock':
-      fn = 'vmware_hypercall5';
-      decl = ['u32 out2;', 'unsigned long out0;'];
-      args = [
-        cmd,
-        { expr: hex(v('ebx')), note: 'in1' },
-        { expr: hex(v('edx')), note: 'in3' },
-        { expr: hex(v('esi')), note: 'in4: addr_hi' },
-        { expr: hex(v('edi')), note: 'in5: addr_lo' },
-        { expr: '&out2' },
-      ];
-      break;
-    case 'vmware-rpc-hb-send-payload':
-    case 'vmware-rpc-hb-recv-payload': {
-      const out = plan.call.id.includes('send');
-      fn = out ? 'vmware_hypercall_hb_out' : 'vmware_hypercall_hb_in';
-      decl = ['u32 out1;', 'unsigned long out0;'];
-      args = [
-        cmd,
-        { expr: hex(v('ecx')), note: 'in2' },
-        { expr: hex(noPort(v('edx'))), note: 'in3; the wrapper ORs in the port 0x5659' },
-        { expr: hex(v(out ? 'rsi' : 'esi')), note: out ? 'in4: msg' : 'in4: cookie_high' },
-        { expr: hex(v(out ? 'edi' : 'rdi')), note: out ? 'in5: cookie_low' : 'in5: reply' },
-        { expr: hex(v('ebp')), note: out ? 'in6: cookie_high' : 'in6: cookie_low' },
-        { expr: '&out1' },
-      ];
-      break;
-    }
-    case 'vmware-arm64-rpc-open-channel':
-      fn = 'vmware_hypercall6';
-      decl = ['u32 out2, out3, out4, out5;', 'unsigned long out0;'];
-      args = [
-        cmd,
-        { expr: hex(v('x1')), note: 'in1' },
-        { expr: hex(noPort(v('x3'))), note: 'in3; the wrapper ORs in the port 0x5658' },
-        { expr: '&out2' },
-        { expr: '&out3' },
-        { expr: '&out4' },
-        { expr: '&out5' },
-      ];
-      break;
-    case 'vmware-arm64-rpc-close-channel':
-      fn = 'vmware_hypercall5';
-      decl = ['u32 out2;', 'unsigned long out0;'];
-      args = [
-        cmd,
-        { expr: hex(v('x1')), note: 'in1' },
-        { expr: hex(noPort(v('x3'))), note: 'in3: channel id << 16; the wrapper ORs in the port' },
-        { expr: hex(v('x4')), note: 'in4: cookie_high' },
-        { expr: hex(v('x5')), note: 'in5: cookie_low' },
-        { expr: '&out2' },
-      ];
-      break;
-    default:
-      return undefined;
-  }
-  const include = a64 ? '"vmwgfx_msg_arm64.h"' : '<asm/vmware.h>';
-  const body = [`#include ${include}`, '', ...decl, '', ...callLines(lhs, fn, args)];
-  const note = a64
-    ? `${fn}() is defined in drivers/gpu/drm/vmwgfx/vmwgfx_msg_arm64.h (vmwgfx only): it loads x0 = magic, x7 = the x86 I/O descriptor and runs mrs xzr, mdccsr_el0.`
-    : fn.startsWith('vmware_hypercall_hb')
-      ? `${fn}() always runs ${plan.convention.instruction.mnemonic} on port 0x5659, with in6 moved into EBP around it.`
-      : `${fn}() runs VMWARE_HYPERCALL, patched at boot to port I/O (inl), vmcall or vmmcall from CPUID 0x40000010.`;
-  return snippet(plan, `${fn}()`, body, note);
-}
-
-function riscvLinux(plan: Plan): LinuxSnippet {
-  const ext = argOn(plan, 'a7');
-  const legacy = plan.convention.family === 'riscv-sbi-legacy';
-  const fid = legacy ? { expr: '0', note: 'fid: not read by legacy calls' } : argOn(plan, 'a6');
-  const args: Arg[] = [{ expr: ext.expr, note: `ext: ${plan.call.name}` }, fid];
-  for (let i = 0; i < 6; i++) {
-    const s = inputOn(plan, `a${i}`);
-    args.push(s ? { expr: hex(s.value), note: s.name } : { expr: '0' });
-  }
-  const body = ['#include <asm/sbi.h>', '', ...callLines('struct sbiret ret = ', 'sbi_ecall', args)];
-  body.push(...comment(`Results: ${plan.outputs.map((o) => `ret.${o.register === 'a0' ? 'error' : 'value'} (${o.register}) = ${o.name}`).join('; ')}.`));
-  const note = legacy
-    ? 'Linux makes the v0.1 calls with sbi_ecall(SBI_EXT_0_1_..., 0, arg0, ...), which also loads a6 = 0 and a1-a5; a legacy SBI reads only a7 and a0-a3.'
-    : 'sbi_ecall(ext, fid, arg0..arg5) in arch/riscv/kernel/sbi.c loads a7 = ext, a6 = fid and a0-a5, and returns a0 (error) and a1 (value).';
-  return snippet(plan, 'sbi_ecall()', body, note);
-}
-
-function gunyahLinux(plan: Plan): LinuxSnippet | undefined {
-  if (plan.convention.family !== 'gunyah-smccc') return undefined;
-  const uses12 = plan.call.notes.some((n) => n.text.includes('arm_smccc_1_2_hvc'));
-  return smcccCall(
-    plan,
-    uses12 ? '1.2' : '1.1',
-    'hvc',
-    'As the Gunyah driver makes it (arch/arm64/gunyah/gunyah_hypercall.c, read in a vendor tree; probably never in a mainline release).',
-  );
-}
-
-function hypstubLinux(plan: Plan): LinuxSnippet | undefined {
-  const conv = plan.convention;
-  const id = plan.call.id;
-  const a64 = conv.arch.id === 'aarch64';
-  const S = a64 ? 'arch/arm64/kernel/hyp-stub.S' : 'arch/arm/kernel/hyp-stub.S';
-  const stub = (fn: string, args: Arg[], ret: string, note: string) =>
-    snippet(plan, `${fn}()`, ['#include <asm/virt.h>', '', ...callLines(ret, fn, args)], note);
-  const vectors = (reg: string): Arg => ({ expr: hex(valueOn(plan, reg)), note: 'physical address of the new vectors' });
-  if (id.endsWith('-set-vectors')) {
-    const pre = conv.family.endsWith('pre-4.12');
-    const reg = pre && !a64 ? 'r0' : a64 ? 'x1' : 'r1';
-    const how =
-      pre && !a64
-        ? 'it traps with r0 = the new HVBAR'
-        : a64
-          ? 'mov x1, x0; mov x0, #HVC_SET_VECTORS; hvc #0'
-          : 'mov r1, r0; mov r0, #HVC_SET_VECTORS; __HVC(0)';
-    return stub('__hyp_set_vectors', [vectors(reg)], '', `__hyp_set_vectors() is assembly in ${S}: ${how}.`);
-  }
-  if (id.endsWith('-get-vectors')) return stub('__hyp_get_vectors', [], 'phys_addr_t vectors = ', `__hyp_get_vectors() is assembly in ${S}.`);
-  if (id === 'hypstub-arm64-reset-vectors') return stub('__hyp_reset_vectors', [], '', `__hyp_reset_vectors() is assembly in ${S}.`);
-  if (id === 'hypstub-arm64-finalise-el2') return stub('finalise_el2', [], '', `finalise_el2() is assembly in ${S}: mov x0, #HVC_FINALISE_EL2; hvc #0.`);
-  if (id === 'hypstub-arm32-soft-restart') {
-    return stub(
-      '__hyp_soft_restart',
-      [{ expr: hex(valueOn(plan, 'r1')), note: 'entry' }],
-      '',
-      `__hyp_soft_restart() is assembly in ${S}: mov r1, r0; mov r0, #HVC_SOFT_RESTART; __HVC(0).`,
-    );
-  }
-  if (id === 'hypstub-arm64-soft-restart') {
-    return stub(
-      'cpu_soft_restart',
-      [
-        { expr: hex(valueOn(plan, 'x1')), note: 'entry' },
-        { expr: hex(valueOn(plan, 'x2')), note: 'arg0' },
-        { expr: hex(valueOn(plan, 'x3')), note: 'arg1' },
-        { expr: hex(valueOn(plan, 'x4')), note: 'arg2' },
-      ],
-      '',
-      'cpu_soft_restart() (arch/arm64/kernel/cpu-reset.h in kernels that have it) calls __cpu_soft_restart(el2_switch, entry, arg0, arg1, arg2), ' +
-        'which makes HVC_SOFT_RESTART with x1-x4 in place when el2_switch is set; later kexec reworks pass 0 there and then moved the routine into assembly.',
-    );
-  }
-  return undefined;
+/** The family's description of the Linux call, laid out as C. */
+function layOut(plan: Plan, c: LinuxCall): LinuxSnippet {
+  const body = [`#include ${c.include}`, ''];
+  if (c.struct) body.push(...structLines(c.struct));
+  if (c.declarations?.length) body.push(...c.declarations, '');
+  body.push(...callLines(c.assign ?? '', c.fn, c.args));
+  if (c.after) body.push(...comment(c.after));
+  const code = [...header(plan, `As Linux makes it, with ${c.fn}().`), ...body].join('\n');
+  return { code: `${code}\n`, ...(c.note ? { note: clean(c.note) } : {}) };
 }
 
 /**
- * The call as the Linux kernel makes it, with the plan's values; undefined
- * when Linux has no helper for this convention (Hyper-V's 2019 hvc #1 ABI and
- * Gunyah's 2022 immediate ABI were never merged; Linux makes no XMM fast
- * Hyper-V call), and the UI says so.
+ * The call as the Linux kernel makes it, with the plan's values, as the
+ * convention's family states it (catalog/<family>/linux.ts); undefined when
+ * Linux has no helper for it (Hyper-V's 2019 hvc #1 ABI and Gunyah's 2022
+ * immediate ABI were never merged; Linux makes no XMM fast Hyper-V call),
+ * and the UI says so.
  */
 export function linuxSnippet(plan: Plan): LinuxSnippet | undefined {
-  const fam = plan.convention.family;
-  if (fam === 'smccc') return smcccLinux(plan);
-  if (fam.startsWith('hyperv')) return hypervLinux(plan);
-  if (fam === 'kvm-x86') return kvmLinux(plan);
-  if (fam === 'xen') return xenLinux(plan);
-  if (fam.startsWith('vmware-backdoor')) return vmwareLinux(plan);
-  if (fam.startsWith('riscv-sbi')) return riscvLinux(plan);
-  if (fam.startsWith('gunyah')) return gunyahLinux(plan);
-  if (fam.startsWith('hypstub')) return hypstubLinux(plan);
-  if (fam === 'pkvm-host') {
-    return smcccCall(
-      plan,
-      '1.1',
-      'hvc',
-      `kvm_call_hyp_nvhe(${plan.call.name}, ...) (arch/arm64/include/asm/kvm_host.h) expands to this arm_smccc_1_1_hvc() with KVM_HOST_SMCCC_FUNC(${plan.call.name}) in x0, ` +
-        'then WARN_ON(res.a0 != SMCCC_RET_SUCCESS) and yields res.a1.',
-    );
-  }
-  return undefined;
+  const key = familyKeyOf('conv', plan.convention.id);
+  const call = key ? linuxHelpers[key]?.(plan) : undefined;
+  return call && layOut(plan, call);
 }
 
 /** A view's Linux-style snippets, pane after pane, as the Share panel and the command line print them. */

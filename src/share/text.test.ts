@@ -19,17 +19,16 @@ describe('plain-text layout', () => {
     expect(t.trimEnd().endsWith('Permalink: https://example.org/#/smccc-1.1-hvc64/psci-cpu-on-64?x1=0x101')).toBe(true);
   });
 
-  it('is ASCII, at most 72 columns, for every call under every convention', () => {
-    for (const conv of catalog.conventions) {
-      for (const call of callsFor(conv)) {
-        const t = layoutText(marshal(conv, call), 'https://example.org/#/x');
-        for (const line of t.split('\n')) {
-          expect(line.length, `${conv.id} ${call.id}: ${line}`).toBeLessThanOrEqual(TEXT_WIDTH);
-          expect(/^[\x20-\x7e]*$/.test(line), `${conv.id} ${call.id}: ${line}`).toBe(true);
-        }
+  it.each(catalog.conventions.flatMap((conv) => callsFor(conv).map((call) => [conv.id, call.id, conv, call] as const)))(
+    'is ASCII, at most 72 columns, for %s / %s',
+    (_, __, conv, call) => {
+      const t = layoutText(marshal(conv, call), 'https://example.org/#/x');
+      for (const line of t.split('\n')) {
+        expect(line.length, line).toBeLessThanOrEqual(TEXT_WIDTH);
+        expect(/^[\x20-\x7e]*$/.test(line), line).toBe(true);
       }
-    }
-  });
+    },
+  );
 
   it('wraps long words by cutting them, and indents continuations', () => {
     expect(wrap('a '.repeat(50), 20).every((l) => l.length <= 20)).toBe(true);

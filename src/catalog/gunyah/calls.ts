@@ -637,3 +637,5 @@ const vcpuRun: Call = {
 
 export const gunyahCalls2022: readonly Call[] = [identify2022, doorbellSend2022, doorbellMask2022, msgqSend2022, msgqRecv2022, addrspaceMap2022, vcpuRun2022];
 export const gunyahSmcccCalls: readonly Call[] = [identify, doorbellSend, doorbellSetMask, msgqSend, msgqRecv, addrspaceMap, vcpuRun];
+/** The SMCCC-ABI calls Linux makes with arm_smccc_1_2_hvc (their notes say why); the others use arm_smccc_1_1_hvc. */
+export const madeWithSmccc12: readonly Call[] = [addrspaceMap, vcpuRun];

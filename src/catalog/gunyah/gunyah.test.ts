@@ -6,7 +6,7 @@ import { marshal } from '../../model/plan';
 import { formatHex } from '../../model/value';
 import { findCall, findConvention } from '../index';
 import { smcccFunctionId } from '../smccc/function-id';
-import { gunyahCalls2022, gunyahSmcccCalls } from './calls';
+import { gunyahCalls2022, gunyahSmcccCalls, madeWithSmccc12 } from './calls';
 import { gunyah2022, gunyahSmccc } from './conventions';
 import { gunyahFunctionId, gunyahHypercallId, hypApiInfo } from './layouts';
 
@@ -156,5 +156,12 @@ describe('Hyp API Info', () => {
   it('puts the API version in bits 13:0 (Linux GENMASK_ULL(13, 0) = 0x3FFF)', () => {
     expect(encodeFields(hypApiInfo, { version: 0x3fffn })).toBe(0x3fffn);
     expect(() => encodeFields(hypApiInfo, { version: 0x4000n })).toThrow(/13:0/);
+  });
+});
+
+describe('the Linux helper of each SMCCC-ABI call', () => {
+  it.each(gunyahSmcccCalls.map((c) => [c.id, c] as const))('%s: arm_smccc_1_2_hvc exactly when its note says Linux uses it', (_, call) => {
+    const noteSays12 = call.notes.some((n) => n.text.includes('arm_smccc_1_2_hvc'));
+    expect(madeWithSmccc12.includes(call)).toBe(noteSays12);
   });
 });

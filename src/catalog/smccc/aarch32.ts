@@ -36,9 +36,6 @@ const trappedSmcNote: Note = {
 };
 
 export const smcccAarch32: Family = {
-  conventions: SMCCC_VERSIONS.flatMap((v) => [
-    convention(v, 'hvc', 32, aarch32, roles(v)),
-    convention(v, 'smc', 32, aarch32, roles(v), [trappedSmcNote]),
-  ]),
+  conventions: SMCCC_VERSIONS.flatMap((v) => [convention(v, 'hvc', 32, aarch32, roles(v)), convention(v, 'smc', 32, aarch32, roles(v), [trappedSmcNote])]),
   calls: [],
 };

@@ -80,5 +80,4 @@ function cpuOn(bits: Width): Call {
   };
 }
 
-
 export const smcccCalls: readonly Call[] = [cpuOn(32), cpuOn(64)];

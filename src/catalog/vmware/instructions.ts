@@ -23,10 +23,19 @@ export const inEaxDx: InstructionDef = {
   sources: [src.hypercallMacro, src.opIn],
 };
 
+/** Why the high-bandwidth calls' C shows ECX, ESI and EDI kept, as Linux's wrappers do. */
+function hbInlineAsm(mnemonic: string): string {
+  return (
+    `As in Linux's vmware_hypercall_hb_* wrappers, ECX, ESI and EDI are inputs only: the plan shows them kept. ` +
+    `${mnemonic} run without VMware's backdoor would advance them.`
+  );
+}
+
 /** `rep outsb`: the REP prefix, then OUTS/OUTSB DX, Xb. */
 export const repOutsb: InstructionDef = {
   id: 'x86-rep-outsb',
   mnemonic: 'rep outsb',
+  inlineAsm: { note: hbInlineAsm('rep outsb') },
   immBits: 0,
   encoding: { kind: 'bytes', bytes: [0xf3, 0x6e], sources: [src.opOuts] },
   target: 'host',
@@ -39,6 +48,7 @@ export const repOutsb: InstructionDef = {
 export const repInsb: InstructionDef = {
   id: 'x86-rep-insb',
   mnemonic: 'rep insb',
+  inlineAsm: { note: hbInlineAsm('rep insb') },
   immBits: 0,
   encoding: { kind: 'bytes', bytes: [0xf3, 0x6c], sources: [src.opIns] },
   target: 'host',

@@ -81,6 +81,14 @@ const hypercallPageStub: InstructionDef = {
   id: 'xen-x86-hypercall-page-stub',
   mnemonic: 'call',
   syntax: { template: 'call hypercall_page+{imm}', scale: 32 },
+  inlineAsm: {
+    declarations: ['extern unsigned char hypercall_page[];'],
+    note:
+      'Xen hypercall page: this calls the stub Xen wrote at hypercall_page + nr * 32 (mov $nr, %eax; vmcall or vmmcall; ret), ' +
+      'as the convention shows, rather than trapping inline; the guest must have registered the page (the MSR from CPUID ' +
+      '0x40000002) and define the symbol. The same call without the page is the vmcall/vmmcall convention. Build with ' +
+      '-mno-red-zone, as the kernel is: the call pushes a return address below the stack pointer.',
+  },
   immBits: 32,
   encoding: {
     kind: 'bytes',
