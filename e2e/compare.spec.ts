@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test';
+import { LIVE } from './build';
 
 test('a guided comparison steps all panes together to the trap, and its link reopens it', async ({ page, context }) => {
   await page.goto('./');
-  // The pre-rendered page answers clicks once the app has adopted it.
-  await expect(page.locator('#root')).not.toHaveAttribute('data-prerendered');
+  // The pre-rendered page answers clicks once it is live.
+  await expect(page.locator(LIVE)).toBeAttached();
   await page.getByRole('button', { name: 'What SMCCC 1.1 and 1.2 changed' }).click();
   await expect(page).toHaveURL(/#\/guide\/smccc-versions$/);
   await expect(page.getByRole('heading', { name: 'What SMCCC 1.1 and 1.2 changed' })).toBeVisible();

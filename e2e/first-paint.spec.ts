@@ -1,17 +1,33 @@
 import { expect, test, type Page } from '@playwright/test';
+import { smcccHvc64 } from '../src/share/custom/fixtures';
+import { chunkOf, holdChunk, LIVE } from './build';
 
-/** Holds back the build's chunk of this name until the returned function is called, as a slow network would. */
-async function holdChunk(page: Page, name: string): Promise<() => void> {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(new RegExp(`/assets/${name}-[^/]*\\.js$`), async (route) => {
-    await held;
-    await route.continue();
+// index.html carries the default view, rendered at build time by the app's own components (src/boot/prerender.tsx);
+// how the page starts: src/boot/boot.ts and the README's "How the page starts".
+
+/** Every error the page reports, hydration mismatches included (React reports #418 and its kin as page errors). */
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text());
   });
-  return release;
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
 }
 
-// index.html carries the default view, rendered at build time by the app's own components (src/prerender.tsx).
+/** Keeps the pre-rendered narration node: hydration keeps it, a fresh render would replace it. */
+async function keepPrerenderedNarration(page: Page): Promise<() => Promise<boolean>> {
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      (window as unknown as { preNarration: Element | null }).preNarration = document.querySelector('[data-testid="narration"]');
+    });
+  });
+  return () =>
+    page.evaluate(() => {
+      const pre = (window as unknown as { preNarration: Element | null }).preNarration;
+      return pre !== null && pre === document.querySelector('[data-testid="narration"]');
+    });
+}
 
 test.describe('the first paint', () => {
   test.use({ javaScriptEnabled: false });
@@ -23,7 +39,6 @@ test.describe('the first paint', () => {
     await expect(page.getByTestId('syndrome-value')).toHaveText('0x5A000000');
     await expect(page.getByTestId('register-file')).toContainText('x0');
     await expect(page.getByLabel('Call', { exact: true })).toHaveValue('psci-cpu-on-64');
-    // The deferred panels (src/ui/deferred.tsx) are in the page too.
     await expect(page.getByLabel('x1 · target_cpu')).toHaveValue('0x1');
     await expect(page.getByTestId('fid-value')).toHaveText('0xC4000003');
     await expect(page.getByRole('region', { name: 'Notes and sources' })).toContainText('PSCI');
@@ -34,73 +49,76 @@ test.describe('the first paint', () => {
   });
 });
 
-test('the app adopts the pre-rendered page as it stands, without an error, and it then works', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  // Keep the pre-rendered narration node: hydration keeps it, a fresh render would replace it.
-  await page.addInitScript(() => {
-    document.addEventListener('DOMContentLoaded', () => {
-      (window as unknown as { preNarration: Element | null }).preNarration = document.querySelector('[data-testid="narration"]');
-    });
-  });
+test('the app hydrates the pre-rendered page as it stands, without an error', async ({ page }) => {
+  const errors = collectErrors(page);
+  const narrationKept = await keepPrerenderedNarration(page);
   await page.goto('./');
-  await expect(page.locator('#root')).not.toHaveAttribute('data-prerendered');
-  expect(
-    await page.evaluate(() => (window as unknown as { preNarration: Element | null }).preNarration === document.querySelector('[data-testid="narration"]')),
-  ).toBe(true);
+  await expect(page.locator(LIVE)).toBeAttached();
+  expect(await narrationKept()).toBe(true);
   await expect(page).toHaveURL(/#\/smccc-1\.1-hvc64\/psci-cpu-on-64$/);
-
-  await page.getByRole('button', { name: 'Step forward (Right arrow)' }).click();
-  await expect(page.getByTestId('step-counter')).toHaveText('2/10');
-  await expect(page.getByTestId('narration')).toContainText('Load the function ID 0xC4000003 into x0');
-  // A deferred panel, adopted on its own once its chunk arrived, answers too: the new x1 reaches the link.
-  await page.getByLabel('x1 · target_cpu').fill('0x101');
-  await expect(page).toHaveURL(/x1=0x101/);
   // The calls loaded after the first paint are in the picker.
   await expect(page.getByLabel('Call', { exact: true }).locator('option', { hasText: 'PSCI CPU_SUSPEND (SMC64)' })).toHaveCount(1);
   expect(errors).toEqual([]);
 });
 
-test('the page goes live once the deferred panels are adopted too; the rest answers before, and keeps what was done', async ({ page }) => {
-  const release = await holdChunk(page, 'panels');
+test('once live, the hydrated page answers: a step and an argument reach the link', async ({ page }) => {
   await page.goto('./');
-  // The player is adopted without the panels: a step taken now (once a click lands on the adopted page) counts.
-  const counter = page.getByTestId('step-counter');
-  await expect(async () => {
-    if ((await counter.textContent()) === '1/10') await page.getByRole('button', { name: 'Step forward (Right arrow)' }).click();
-    await expect(counter).toHaveText('2/10', { timeout: 500 });
-  }).toPass();
-  await expect(page.locator('#root')).toHaveAttribute('data-prerendered', '');
-  // A panel whose code has not arrived takes no input: a value typed there would be shown but never applied.
-  await expect(page.getByLabel('x1 · target_cpu')).toBeDisabled();
-  release();
-  await expect(page.locator('#root')).not.toHaveAttribute('data-prerendered');
-  await expect(page).toHaveURL(/#\/smccc-1\.1-hvc64\/psci-cpu-on-64\?step=1$/);
-  await expect(counter).toHaveText('2/10');
+  await expect(page.locator(LIVE)).toBeAttached();
+  await page.getByRole('button', { name: 'Step forward (Right arrow)' }).click();
+  await expect(page.getByTestId('step-counter')).toHaveText('2/10');
+  await expect(page.getByTestId('narration')).toContainText('Load the function ID 0xC4000003 into x0');
   await page.getByLabel('x1 · target_cpu').fill('0x101');
   await expect(page).toHaveURL(/x1=0x101/);
+});
+
+test('with a theme, an editor draft and a kept convention stored, the bare address hydrates without an error, then shows them', async ({ page }) => {
+  const errors = collectErrors(page);
+  const narrationKept = await keepPrerenderedNarration(page);
+  const kept = JSON.stringify({ trapscope: 'custom-store', storageVersion: 1, definitions: [smcccHvc64()], rejected: [] });
+  await page.addInitScript((kept) => {
+    localStorage.setItem('trapscope-theme', 'dark');
+    localStorage.setItem('trapscope-custom-draft', '{ "trapscope": "custom-convention", "convention": {');
+    localStorage.setItem('trapscope-custom', kept);
+  }, kept);
+  await page.goto('./');
+  await expect(page.locator(LIVE)).toBeAttached();
+  expect(await narrationKept()).toBe(true);
+  await expect(page.getByRole('button', { name: 'Resume your draft' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Your conventions' })).toContainText('My SMCCC 1.1 HVC64');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked();
+  expect(errors).toEqual([]);
+});
+
+test('until the page is live its controls take no input; once live they do', async ({ page }) => {
+  // The address sync (the link codec) held back: the page is hydrated but not live.
+  const release = await holdChunk(page, 'src/store/url-sync.ts');
+  await page.goto('./');
+  await expect(page.locator('[data-boot="hydrating"]')).toBeAttached();
+  await expect(page.getByLabel('x1 · target_cpu')).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Step forward (Right arrow)' })).toBeDisabled();
+  release();
+  await expect(page.locator(LIVE)).toBeAttached();
+  await page.getByRole('button', { name: 'Step forward (Right arrow)' }).click();
+  await expect(page).toHaveURL(/#\/smccc-1\.1-hvc64\/psci-cpu-on-64\?step=1$/);
 });
 
 test('under a permalink the pre-rendered default view is never shown', async ({ page }) => {
   await page.addInitScript(() => {
     document.addEventListener('DOMContentLoaded', () => {
-      const root = document.getElementById('root')!;
-      (window as unknown as { preDisplay: string }).preDisplay = getComputedStyle(root).display;
+      const prerendered = document.querySelector('[data-boot="static"]')!;
+      (window as unknown as { preDisplay: string }).preDisplay = getComputedStyle(prerendered).display;
     });
   });
   await page.goto('./#/smccc-1.1-smc32/psci-version');
   await expect(page.getByTestId('narration')).toContainText('PSCI_VERSION');
   expect(await page.evaluate(() => (window as unknown as { preDisplay: string }).preDisplay)).toBe('none');
   await expect(page.getByTestId('narration')).toHaveCount(1);
-  await expect(page.locator('#root')).toBeVisible();
-  await expect(page.locator('#root')).not.toHaveAttribute('data-prerendered');
+  await expect(page.locator(LIVE)).toBeAttached();
 });
 
 test('a link whose calls are slow to arrive says it is opening, then shows the linked view alone', async ({ page }) => {
-  const release = await holdChunk(page, 'gunyah');
+  const release = await holdChunk(page, 'src/catalog/gunyah/index.ts');
   await page.goto('./#/gunyah-smccc/gunyah-vcpu-run');
   await expect(page.getByRole('status').filter({ hasText: 'Trapscope is opening the linked view…' })).toBeVisible();
   // The page's header comes with it, but Share would offer the default view's link: it waits for the view.
@@ -109,27 +127,16 @@ test('a link whose calls are slow to arrive says it is opening, then shows the l
   release();
   await expect(page.getByTestId('narration')).toContainText('Gunyah VCPU_RUN');
   await expect(page.getByText('Trapscope is opening the linked view…')).toHaveCount(0);
-  // The panels below the first screen follow the first render.
   await expect(page.getByRole('region', { name: 'Notes and sources' })).toContainText('Gunyah');
 });
 
 test('a link whose calls cannot arrive (the network dropped) says so and offers a reload, never a blank page', async ({ page }) => {
   page.on('pageerror', () => {}); // the failed import is also reported as an error of the page's script
-  await page.route(/\/assets\/gunyah-[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
+  const gunyah = chunkOf('src/catalog/gunyah/index.ts');
+  await page.route(gunyah, (route) => route.abort('internetdisconnected'));
   await page.goto('./#/gunyah-smccc/gunyah-vcpu-run');
   await expect(page.getByRole('alert')).toContainText('Trapscope could not open this link: a part of it did not load.');
-  await page.unroute(/\/assets\/gunyah-[^/]*\.js$/);
+  await page.unroute(gunyah);
   await page.getByRole('button', { name: 'Reload' }).click();
   await expect(page.getByTestId('narration')).toContainText('Gunyah VCPU_RUN');
-});
-
-test('when the panels cannot arrive, the pre-rendered page says so in their place and the rest still works', async ({ page }) => {
-  page.on('pageerror', () => {}); // React reports the panels it could not adopt as it replaces them
-  await page.route(/\/assets\/panels-[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
-  await page.goto('./');
-  await expect(page.getByRole('alert').first()).toContainText('This part of Trapscope did not load. Are you offline?');
-  await expect(page.getByRole('button', { name: 'Reload' }).first()).toBeVisible();
-  await page.getByRole('button', { name: 'Step forward (Right arrow)' }).click();
-  await expect(page.getByTestId('step-counter')).toHaveText('2/10');
-  await expect(page.getByTestId('register-file')).toContainText('0xC4000003');
 });

@@ -12,6 +12,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   share: ['model', 'catalog'],
   store: ['model', 'catalog', 'share'],
   ui: ['model', 'catalog', 'share', 'store'],
+  boot: ['model', 'catalog', 'share', 'store', 'ui'],
 };
 
 const SRC = join(import.meta.dirname, '.');

@@ -54,7 +54,7 @@ describe('loading the less-used SMCCC calls', () => {
     expect(plan.inputs[0]!.value).toBe(0x84000002n);
   });
 
-  it('adopting the view on screen keeps its plan, and the call picker offers the calls that arrived', async () => {
+  it('hydrating: a link naming the view on screen keeps its plan, and the call picker offers the calls that arrived', async () => {
     const { useApp } = await page();
     const { plan } = useApp.getState();
     expect(useApp.getState().offered[0]!.map((c) => c.id)).not.toContain('psci-cpu-suspend-64');

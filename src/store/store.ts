@@ -11,9 +11,15 @@ import { saveDraft } from './custom-links';
 import type { CustomDefinition } from '../share/custom/schema';
 
 export type Theme = 'system' | 'light' | 'dark';
+/**
+ * Where the page is in starting up (src/boot/boot.ts drives it): the build's markup with no script yet, React
+ * hydrating it, a link's families loading, working, or a part of the app that did not arrive.
+ */
+export type Phase = 'static' | 'hydrating' | 'opening' | 'live' | 'failed';
 export const SPEEDS = [0.5, 1, 2, 4] as const;
 
 export interface AppState {
+  phase: Phase;
   view: ViewState;
   /** Derived from view by the model; kept here so it is computed once per change, not per render. */
   plan: Plan;
@@ -54,9 +60,12 @@ export interface AppState {
   setPlaying(playing: boolean): void;
   setSpeed(speed: number): void;
   setTheme(theme: Theme): void;
+  setPhase(phase: Phase): void;
   dismissLinkMessages(): void;
   /** The custom-convention editor's text (JSON); null when the editor is closed. */
   editorText: string | null;
+  /** The editor's text kept in this browser, valid or not, to resume later. */
+  draft: string | null;
   setEditorText(text: string | null): void;
   /** Saves a valid definition and shows its first call. */
   saveCustom(def: CustomDefinition): Promise<void>;
@@ -111,6 +120,7 @@ let linksOpened = 0;
 
 export const useApp = create<AppState>()((set, get) => ({
   ...fresh(defaultView),
+  phase: 'static',
   linkMessages: [],
   playing: false,
   speed: 1,
@@ -120,7 +130,7 @@ export const useApp = create<AppState>()((set, get) => ({
   async openLink(hash) {
     const mine = ++linksOpened;
     const asked = get().view;
-    // The codec is not in the first load: the pre-rendered default view needs no link read before it is adopted.
+    // The codec is not in the first load: the pre-rendered default view needs no link read before it is hydrated.
     const { decodePermalink, encodePermalink, linkNeeds } = await import('../share/permalink');
     const needs = linkNeeds(hash);
     const fromLink = needs.defs.length ? import('./custom').then((m) => m.registerFromLink(needs.defs)) : Promise.resolve([]);
@@ -132,10 +142,10 @@ export const useApp = create<AppState>()((set, get) => ({
     await ensurePanes(panesOf(state));
     const linkMessages = [...customMessages, ...messages];
     const cur = get();
-    // A later link, or a change the reader made while this link's calls loaded (a step on the page being
-    // adopted), is newer than this link: that view stays, and only the call pickers gain the calls that arrived.
+    // A later link, or a change the reader made while this link's calls loaded (a key pressed on the page
+    // just hydrated), is newer than this link: that view stays, and only the call pickers gain the calls that arrived.
     if (mine !== linksOpened || cur.view !== asked) return set({ offered: offeredBy(cur.plans) });
-    // The link may name the view on screen, as when the app adopts the pre-rendered default view: then only the
+    // The link may name the view on screen, as when the app hydrates the pre-rendered default view: then only the
     // call pickers change (more calls have loaded), and the rest of the page is not drawn again.
     if (!needs.defs.length && encodePermalink(state) === encodePermalink(cur.view))
       set({ offered: offeredBy(cur.plans), linkMessages, playing: false, history: 'replace' });
@@ -284,16 +294,22 @@ export const useApp = create<AppState>()((set, get) => ({
     set({ theme });
   },
 
+  setPhase(phase) {
+    set({ phase });
+  },
+
   dismissLinkMessages() {
     set({ linkMessages: [] });
   },
 
   editorText: null,
+  draft: null,
 
   setEditorText(text) {
     // Closing the editor (null) keeps the draft for later; saving clears it.
-    if (text !== null) saveDraft(text);
-    set({ editorText: text });
+    if (text === null) return set({ editorText: null });
+    saveDraft(text);
+    set({ editorText: text, draft: text });
   },
 
   async saveCustom(def) {
@@ -302,10 +318,10 @@ export const useApp = create<AppState>()((set, get) => ({
     const call = callsFor(conv)[0];
     saveDraft(null);
     if (!call) {
-      set({ editorText: null, linkMessages: [`Saved ${conv.name}; it has no calls yet, so there is nothing to show.`] });
+      set({ editorText: null, draft: null, linkMessages: [`Saved ${conv.name}; it has no calls yet, so there is nothing to show.`] });
       return;
     }
-    set({ ...fresh({ kind: 'single', convention: conv.id, call: call.id, args: {}, step: 0 }), editorText: null, playing: false, history: 'push' });
+    set({ ...fresh({ kind: 'single', convention: conv.id, call: call.id, args: {}, step: 0 }), editorText: null, draft: null, playing: false, history: 'push' });
   },
 
   reportMessage(message) {

@@ -1,13 +1,21 @@
-import { lazy, startTransition, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useApp } from '../store/store';
-import { ArgumentEditor, CompareEntry, DesignEntry, FunctionIdEditor, LinkMessages, NotesAndSources, Results } from './deferred';
+import { ArgumentEditor } from './editor/ArgumentEditor';
+import { CompareEntry } from './editor/CompareEntry';
+import { DesignEntry } from './editor/DesignEntry';
+import { FunctionIdEditor } from './editor/FunctionIdEditor';
 import { Pickers } from './editor/Pickers';
 import { Player } from './player/Player';
 import { usePlayback } from './player/playback';
 import { RegisterFile } from './registers/RegisterFile';
+import { listenToDrops } from './shell/drop';
 import { Header } from './shell/Header';
-import { usePageListeners } from './shell/page-listeners';
+import { listenToKeys } from './shell/keyboard';
+import { LinkMessages } from './shell/LinkMessages';
+import { OpeningLink } from './shell/OpeningLink';
 import { useThemeSync } from './shell/theme';
+import { NotesAndSources } from './sources/NotesAndSources';
+import { Results } from './stage/Results';
 import { Stage } from './stage/Stage';
 
 const CompareView = lazy(() => import('./compare/CompareView'));
@@ -16,38 +24,68 @@ const UpdatePrompt = lazy(() => import('./shell/UpdatePrompt'));
 const CustomEditor = lazy(() => import('./custom/CustomEditor'));
 
 /**
- * Its children only once the page is on screen: not in the build's
- * pre-render, nor while the page adopts it (so that both draw the same), nor
- * in a link's first render (the update prompt's chunk would hold it up). A
- * component of its own, so that going live draws only it again, not the
- * whole page.
+ * The page's controls take input only once the page is live (src/boot/boot.ts): before, a click or a value given
+ * to the pre-rendered page would be lost, or shown but never applied. data-boot tells the stylesheet (which hides
+ * the pre-rendered view under a link), the tests and the benchmark where start-up is. Only this component and
+ * Live are drawn again as the phase moves on, not the page inside them.
  */
-function Live({ children }: { children: ReactNode }) {
-  const [live, setLive] = useState(false);
-  useEffect(() => startTransition(() => setLive(true)), []);
-  return live ? children : null;
+function Phased({ children }: { children: ReactNode }) {
+  const phase = useApp((s) => s.phase);
+  return (
+    <fieldset disabled={phase !== 'live' && phase !== 'failed'} className="contents" data-boot={phase}>
+      {children}
+    </fieldset>
+  );
+}
+
+/** Keyboard shortcuts, file drops, the update prompt and the editor (not in a frame): once the page is live. */
+function Live() {
+  const live = useApp((s) => s.phase === 'live');
+  const embed = useApp((s) => s.view.embed === true);
+  const editorText = useApp((s) => s.editorText);
+  useEffect(() => {
+    if (!live) return;
+    const stops = [listenToKeys(window), listenToDrops(window)];
+    return () => stops.forEach((stop) => stop());
+  }, [live]);
+  return (
+    live &&
+    !embed && (
+      <Suspense fallback={null}>
+        <UpdatePrompt />
+        {editorText !== null && <CustomEditor text={editorText} />}
+      </Suspense>
+    )
+  );
+}
+
+/** The theme in effect, from the store: a component of its own, so a stored theme redraws nothing else. */
+function ThemeSync() {
+  useThemeSync();
+  return null;
 }
 
 export function App() {
-  usePageListeners();
   usePlayback();
-  useThemeSync();
+  const starting = useApp((s) => (s.phase === 'opening' || s.phase === 'failed' ? s.phase : undefined));
   const compare = useApp((s) => s.view.kind === 'compare');
   const embed = useApp((s) => s.view.embed === true);
-  const editorText = useApp((s) => s.editorText);
-  if (embed) return <Embedded compare={compare} />;
   return (
-    <div className="min-h-screen font-sans">
-      <Header />
-      <LinkMessages />
-      {compare ? <Compare /> : <Single />}
-      <Live>
-        <Suspense fallback={null}>
-          <UpdatePrompt />
-          {editorText !== null && <CustomEditor text={editorText} />}
-        </Suspense>
-      </Live>
-    </div>
+    <Phased>
+      <ThemeSync />
+      {starting ? (
+        <OpeningLink failed={starting === 'failed'} />
+      ) : embed ? (
+        <Embedded compare={compare} />
+      ) : (
+        <div className="min-h-screen font-sans">
+          <Header />
+          <LinkMessages />
+          {compare ? <Compare /> : <Single />}
+        </div>
+      )}
+      <Live />
+    </Phased>
   );
 }
 

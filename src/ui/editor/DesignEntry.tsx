@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { callsFor } from '../../catalog';
-import { customConventions, loadDraft } from '../../store/custom-links';
+import { customConventions } from '../../store/custom-links';
 import { useApp } from '../../store/store';
 import { download } from '../shell/download';
 
@@ -9,9 +9,12 @@ export function DesignEntry() {
   const plan = useApp((s) => s.plan);
   const { setEditorText, reportMessage, openLink } = useApp.getState();
   const file = useRef<HTMLInputElement>(null);
-  const [draft] = useState(loadDraft);
+  const draft = useApp((s) => s.draft);
+  // The conventions kept here are registered in the catalog once the page is live (src/boot/boot.ts); reading
+  // them sooner would draw what the build's markup does not have while React hydrates it.
+  const live = useApp((s) => s.phase === 'live');
   const [, setRevision] = useState(0);
-  const mine = customConventions();
+  const mine = live ? customConventions() : [];
   const remove = async (id: string) => {
     const { deleteDefinition } = await import('../../store/custom');
     deleteDefinition(id);

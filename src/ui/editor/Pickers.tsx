@@ -3,7 +3,7 @@ import { ConventionSelect } from './ConventionSelect';
 import { isCustom } from '../../store/custom-links';
 import { useApp } from '../../store/store';
 import { Cite } from '../sources/cite';
-import { CallSearch } from '../deferred';
+import { CallSearch } from './CallSearch';
 
 const select = 'mt-1 h-11 w-full rounded-lg border border-[var(--line)] bg-[var(--panel)] px-2 text-base';
 

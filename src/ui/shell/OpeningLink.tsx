@@ -2,9 +2,9 @@ import { Header } from './Header';
 import { LoadFailed } from './LoadFailed';
 
 /**
- * What a link shows while its families load: the pre-rendered default view is
- * hidden under a link (public/first-paint.js), and a blank page on a slow
- * network says nothing. Shown only after a moment (.after-a-moment), so a
+ * What the page shows in the phases 'opening' and 'failed' (src/boot/boot.ts):
+ * the pre-rendered default view is hidden under a link
+ * (public/first-paint.js), and a blank page on a slow network says nothing. Shown only after a moment (.after-a-moment), so a
  * link that opens at once does not flash it. The page's header comes with
  * it, its controls disabled (Share would offer the default view's link), but
  * not in a frame, where the link is most likely an embedded view without

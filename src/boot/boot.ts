@@ -1,0 +1,48 @@
+import type { Phase } from '../store/store';
+
+/** What start-up does, passed in so that boot() can be tested without a browser (src/boot/start.tsx gives them). */
+export interface BootSteps {
+  /** The address names a view (a permalink): the pre-rendered default view is hidden and is not hydrated. */
+  link: boolean;
+  setPhase(phase: Phase): void;
+  /** Reads into the store what this browser keeps that the store holds (theme, editor draft). */
+  readStorage(): void;
+  /** Hydrates the pre-rendered default view; resolves once React has committed it. */
+  hydrate(): Promise<void>;
+  /** Draws the app afresh in place of the pre-rendered view. */
+  render(): void;
+  /** Loads the conventions kept in this browser (they add to the pickers, outside the store). */
+  loadKept(): Promise<void>;
+  /** Opens the address's view (loading its families) and keeps the address in step with the view from then on. */
+  syncAddress(): Promise<void>;
+}
+
+/**
+ * The one start-up path (README, "How the page starts"):
+ *
+ *   default view: static -> hydrating -> live     (the build's markup is hydrated as it stands)
+ *   a link:       static -> opening   -> live     (drawn afresh once its families are loaded)
+ *   either:                          -> failed    (a part of the app did not arrive)
+ *
+ * Hydration comes before anything that changes what the page draws: during it React renders the store's initial
+ * state (zustand's server snapshot), which is what the build pre-rendered, and what was read from storage is drawn
+ * just after. The conventions kept here are in the catalog, not the store, so they load only once hydrated.
+ */
+export async function boot(steps: BootSteps): Promise<void> {
+  steps.readStorage();
+  try {
+    if (steps.link) {
+      steps.setPhase('opening');
+      steps.render();
+    } else {
+      steps.setPhase('hydrating');
+      await steps.hydrate();
+    }
+    await steps.loadKept();
+    await steps.syncAddress();
+    steps.setPhase('live');
+  } catch (error) {
+    steps.setPhase('failed');
+    throw error;
+  }
+}

@@ -1,0 +1,79 @@
+import type { Plugin } from 'vite';
+
+/** The entry, and the app module it imports once the first paint is done (src/boot/main.tsx). */
+export const ENTRY = '/src/boot/main.tsx';
+export const APP = '/src/boot/start.tsx';
+
+/** Every module `from` reaches through static imports, itself included. */
+export function closure(from: string, importedIds: (id: string) => readonly string[]): Set<string> {
+  const into = new Set<string>();
+  const queue = [from];
+  for (const id of queue) {
+    if (into.has(id)) continue;
+    into.add(id);
+    queue.push(...importedIds(id));
+  }
+  return into;
+}
+
+interface Chunk {
+  type: 'chunk';
+  fileName: string;
+  isEntry: boolean;
+  imports: readonly string[];
+  moduleIds: readonly string[];
+}
+type Bundle = Record<string, Chunk | { type: 'asset' }>;
+
+/** What is wrong with the bundle: an entry that imports the app's chunk statically would hold the first paint for it (it did once). */
+export function firstPaintProblems(bundle: Bundle, app: ReadonlySet<string>, entry: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  for (const chunk of Object.values(bundle)) {
+    if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
+    for (const file of chunk.imports) {
+      const dep = bundle[file];
+      if (dep?.type === 'chunk' && dep.moduleIds.some((id) => app.has(id) && !entry.has(id)))
+        problems.push(`the entry ${chunk.fileName} imports ${file}, the app's chunk, before the first paint`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * The app modules the first load needs (start.tsx and its static imports),
+ * found in the module graph once it is built. They go into one chunk: split
+ * across the small chunks that sharing with lazy views would otherwise make,
+ * each gzipped alone, they cost 7 kB more. What the entry imports itself,
+ * such as Vite's preload helper, is a chunk of its own: the entry must run,
+ * and the first paint happen, without the app's chunk.
+ */
+export function firstLoadChunks(): { plugin: Plugin; groups: { name: string; test: (id: string) => boolean }[] } {
+  let first = new Set<string>();
+  let entry = new Set<string>();
+  const plugin: Plugin = {
+    name: 'trapscope-first-load',
+    apply: 'build',
+    buildEnd() {
+      const find = (file: string) => {
+        const id = [...this.getModuleIds()].find((m) => m.endsWith(file));
+        if (!id) throw new Error(`${file} is not in the build`);
+        return id;
+      };
+      const importedIds = (id: string) => this.getModuleInfo(id)?.importedIds ?? [];
+      entry = closure(find(ENTRY), importedIds);
+      first = closure(find(APP), importedIds);
+    },
+    generateBundle(_, bundle) {
+      const problems = firstPaintProblems(bundle as unknown as Bundle, first, entry);
+      if (problems.length) throw new Error(problems.join('\n'));
+    },
+  };
+  const app = (id: string) => !id.includes('node_modules') && !id.endsWith(ENTRY);
+  return {
+    plugin,
+    groups: [
+      { name: 'entry', test: (id) => entry.has(id) && app(id) },
+      { name: 'start', test: (id) => first.has(id) && !entry.has(id) && app(id) },
+    ],
+  };
+}

@@ -1,0 +1,31 @@
+import type { Plugin } from 'vite';
+import { loadBuildData } from './build-data';
+
+type BuildData = Awaited<ReturnType<typeof loadBuildData>>;
+
+/** The three virtual modules and what each holds of the full catalog (their types: src/virtual.d.ts). */
+export const VIRTUAL_MODULES: ReadonlyMap<string, (data: BuildData) => unknown> = new Map<string, (data: BuildData) => unknown>([
+  ['virtual:trapscope-manifest', (data) => data.manifest],
+  ['virtual:trapscope-routes', (data) => data.routes],
+  ['virtual:trapscope-calls', (data) => data.callIndex],
+]);
+
+/**
+ * The manifest of every convention (ids and names for the pickers), the routes
+ * (which family chunk holds each convention and call) and the call index the
+ * search reads, built from the full catalog so the page can list and search
+ * everything while loading only the families it shows. Three modules: only the
+ * manifest is in the first load; the routes go with the loader, the index with
+ * the search.
+ */
+export function manifestPlugin(load: () => Promise<BuildData> = loadBuildData): Plugin {
+  return {
+    name: 'trapscope-manifest',
+    resolveId: (source) => (VIRTUAL_MODULES.has(source) ? `\0${source}` : undefined),
+    async load(resolved) {
+      const make = resolved.startsWith('\0') ? VIRTUAL_MODULES.get(resolved.slice(1)) : undefined;
+      if (!make) return undefined;
+      return `export default ${JSON.stringify(make(await load()))};`;
+    },
+  };
+}
