@@ -121,6 +121,7 @@ function checkCalls(d: CustomDefinition, arch: Architecture, ins: InstructionDef
   const c = d.convention;
   const ids = new Map<string, number>();
   const names = new Map<string, number>();
+  const numbers = new Map<bigint, number>();
   d.calls.forEach((call, i) => {
     const at = (...p: PathItem[]) => ['calls', i, ...p];
     const firstId = ids.get(call.id);
@@ -130,7 +131,13 @@ function checkCalls(d: CustomDefinition, arch: Architecture, ins: InstructionDef
     const firstName = names.get(key);
     if (firstName !== undefined) err(at('name'), `"${call.name}" is already the name of call ${firstName + 1}`);
     else names.set(key, i);
-    checkNumber(c, arch, ins, valueOf(call.number), at('number'), err);
+    const number = valueOf(call.number);
+    // With the immediate selecting the call, the number is all the callee sees: two calls cannot share one.
+    const firstNumber = c.imm === 'call' ? numbers.get(number) : undefined;
+    if (firstNumber !== undefined) {
+      err(at('number'), `${formatHex(number)} is already the number of call ${firstNumber + 1}; the immediate selects the call, so the numbers must differ`);
+    } else numbers.set(number, i);
+    checkNumber(c, arch, ins, number, at('number'), err);
     checkArgs(c, arch, call, at, err);
     checkResults(c, arch, call, at, err);
     (call.fixed ?? []).forEach((f, j) => checkFixed(arch, f, at('fixed', j), err));

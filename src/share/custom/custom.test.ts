@@ -308,6 +308,33 @@ describe('invalid definitions name the field', () => {
     });
   }
 
+  it('two calls with one number, when the immediate selects the call', () => {
+    const errors = problems(gunyahLike, (d) => (d.calls[1].number = '0x6000'));
+    expect(errors).toEqual([
+      { path: 'calls[1].number', message: 'Call 2, number: 0x6000 is already the number of call 1; the immediate selects the call, so the numbers must differ' },
+    ]);
+    // A selector with fixed inputs beside it (RISC-V SBI: the extension in a7, the function in a6) may share a number.
+    ok(copyOfBuiltIn(requireConvention('riscv-sbi'), catalog.calls));
+  });
+
+  it('every mistake shows at once: a refused immediate does not hide the checks of other fields', () => {
+    const errors = problems(smcccHvc64, (d) => {
+      d.convention.imm = 'banana';
+      d.convention.args[2] = 'x31';
+      d.calls[0].number = '0x84000003';
+      d.calls[0].args[0].example = 'ten';
+    });
+    expect(errors.map((e) => e.path)).toEqual(['convention.imm', 'calls[0].args[0].example', 'convention.args[2]', 'calls[0].number']);
+  });
+
+  it('the immediate may be written in hex or decimal, as every other number', () => {
+    expect(ok(edited(gunyahLike, (d) => (d.convention.imm = 'call'))).definition.convention.imm).toBe('call');
+    expect(ok(edited(smcccHvc64, (d) => (d.convention.imm = '0x10'))).definition.convention.imm).toBe(16);
+    expect(ok(edited(smcccHvc64, (d) => (d.convention.imm = '1_000'))).definition.convention.imm).toBe(1000);
+    expect(problems(smcccHvc64, (d) => (d.convention.imm = '0x1_0000'))[0]!.message).toMatch(/#0x10000 is too wide/);
+    expect(problems(smcccHvc64, (d) => (d.convention.imm = '-1'))[0]!.message).toMatch(/hex with 0x, or decimal/);
+  });
+
   it('anything but an object is refused as a whole', () => {
     for (const x of [null, 1, 'x', [], undefined])
       expect(errorsOf(x)).toEqual([{ path: '', message: expect.stringMatching(/^The definition: must be a JSON object/) }]);
@@ -332,6 +359,16 @@ function replaceAt(root: Json, path: (string | number)[], value: unknown): unkno
 }
 
 describe('fuzzing decodeCustom', () => {
+  it('whatever the immediate holds, a register that does not exist is still named', () =>
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), fc.string(), fc.constantFrom('0x10', '-1', 'call', '1e3', 0.5)), (imm) => {
+        const r = decodeCustom(edited(smcccHvc64, (d) => ((d.convention.imm = imm), (d.convention.args[2] = 'x31'))));
+        expect(r.ok).toBe(false);
+        if (!r.ok) expect(r.errors.map((e) => e.path)).toContain('convention.args[2]');
+      }),
+      { numRuns: 300 },
+    ));
+
   const expectTotal = (input: unknown) => {
     const r = decodeCustom(input);
     if (r.ok) for (const p of marshalAll(r)) expect(p.steps.length).toBeGreaterThan(0);

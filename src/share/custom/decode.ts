@@ -3,11 +3,14 @@ import type { Family } from '../../catalog/family';
 import { buildFamily } from './build';
 import { checkDefinition } from './checks';
 import { fieldError, fromIssues, type FieldError } from './errors';
+import { withStandIns } from './stand-ins';
 import { FORMAT_TAG, FORMAT_VERSION, customDefinitionSchema, type CustomDefinition } from './schema';
 
 export type { FieldError } from './errors';
 export type { CustomDefinition } from './schema';
 export { copyOfBuiltIn, blankDefinition } from './copy';
+
+type Json = Record<string, unknown>;
 
 export type DecodedCustom = { ok: true; family: Family; definition: CustomDefinition } | { ok: false; errors: FieldError[] };
 
@@ -32,11 +35,20 @@ function decode(input: unknown): DecodedCustom {
   const early = versionError(input);
   if (early) return { ok: false, errors: [early] };
   const parsed = v.safeParse(customDefinitionSchema, input);
-  if (!parsed.success) return { ok: false, errors: fromIssues(parsed.issues).slice(0, MAX_ERRORS) };
+  if (!parsed.success) return { ok: false, errors: [...fromIssues(parsed.issues), ...checksBeside(input as Json, parsed.issues)].slice(0, MAX_ERRORS) };
   const definition = parsed.output;
   const errors = checkDefinition(definition);
   if (errors.length) return { ok: false, errors: errors.slice(0, MAX_ERRORS) };
   return { ok: true, family: buildFamily(definition), definition };
+}
+
+/** What the checks say about the fields the schema accepted (see stand-ins.ts). */
+function checksBeside(input: Json, issues: Parameters<typeof withStandIns>[1]): FieldError[] {
+  const patched = withStandIns(input, issues);
+  const again = patched && v.safeParse(customDefinitionSchema, patched.input);
+  if (!patched || !again?.success) return [];
+  const stoodIn = (path: string) => patched.stoodIn.some((p) => path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`));
+  return checkDefinition(again.output).filter((e) => !stoodIn(e.path));
 }
 
 /** A definition from a newer Trapscope is not a list of field errors: say so once. */

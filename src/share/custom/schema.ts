@@ -54,7 +54,22 @@ export const valueSchema = v.union(
 );
 export type ValueText = v.InferOutput<typeof valueSchema>;
 
-const IMM_MESSAGE = 'must be a non-negative whole number, or "call" when the immediate selects the call';
+const IMM_MESSAGE = 'must be a non-negative whole number (hex with 0x, or decimal), or "call" when the immediate selects the call';
+
+/** The immediate: a number, or a hex or decimal string as every other number in the format, or "call". */
+const imm = v.union(
+  [
+    v.pipe(v.number(), v.integer(IMM_MESSAGE), v.minValue(0, IMM_MESSAGE)),
+    v.literal('call'),
+    v.pipe(
+      v.string(),
+      v.maxLength(LIMITS.value, IMM_MESSAGE),
+      v.regex(VALUE_TEXT, IMM_MESSAGE),
+      v.transform((t) => Number(BigInt(t.replace(/_/g, '')))),
+    ),
+  ],
+  IMM_MESSAGE,
+);
 
 const fixedInput = v.strictObject({ register, name, meaning: text, value: valueSchema }, 'must be an object with register, name, meaning and value');
 
@@ -93,7 +108,7 @@ const convention = v.strictObject(
     arch: v.picklist(ARCH_IDS, `must be one of ${ARCH_IDS.join(', ')}`),
     /** Mnemonic of one of the architecture's built-in trap instructions. */
     instruction: v.pipe(v.string('must be an instruction mnemonic such as hvc, smc, vmcall, vmmcall or ecall'), v.maxLength(40, 'is too long')),
-    imm: v.union([v.pipe(v.number(), v.integer(IMM_MESSAGE), v.minValue(0, IMM_MESSAGE)), v.literal('call')], IMM_MESSAGE),
+    imm,
     /** null when only the immediate selects the call. */
     selector: v.nullable(register),
     selectorName: name,
