@@ -75,3 +75,20 @@ test('kept conventions are listed, open from the list, and can be deleted for go
   await page.reload();
   await expect(page.getByRole('list', { name: 'Your conventions' })).toHaveCount(0);
 });
+
+test('after editing the argument registers, one click on the SMCCC function-ID box or its label checks it', async ({ page }) => {
+  await page.goto('./#/smccc-1.1-hvc64/psci-cpu-on-64');
+  await page.getByRole('button', { name: 'Start from a copy of SMCCC 1.1 · HVC64' }).click();
+  const editor = page.getByRole('dialog', { name: 'Design a convention' });
+  const box = editor.getByRole('checkbox', { name: 'The selector holds an SMCCC function ID' });
+  await expect(box).toBeChecked();
+  const args = editor.getByLabel('Argument registers, in order');
+  // A mistake: its message appears as soon as it is typed, not when the pointer is already on its way to the box.
+  await args.fill('x1, x2, x99');
+  await box.click();
+  await expect(box).not.toBeChecked();
+  await args.fill('x1-x7');
+  await editor.getByText('The selector holds an SMCCC function ID').click();
+  await expect(box).toBeChecked();
+  await expect(editor.getByTestId('editor-ok')).toBeVisible();
+});

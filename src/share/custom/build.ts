@@ -5,6 +5,7 @@ import type { Call } from '../../model/call';
 import type { Convention, FixedInput } from '../../model/convention';
 import type { Note, Source } from '../../model/source';
 import { ARCHITECTURES, findInstruction } from './architectures';
+import { changedSinceCopy } from './copy';
 import { valueOf, type CustomCall, type CustomDefinition, type CustomFixed } from './schema';
 
 /** Every fact of a custom definition cites this one source: the app must never present it as checked. */
@@ -30,6 +31,20 @@ const lower = (regs: readonly string[]) => regs.map((r) => r.toLowerCase());
 
 function fixedInputs(list: readonly CustomFixed[] | undefined): FixedInput[] | undefined {
   return list?.map((f) => ({ register: f.register.toLowerCase(), name: f.name, meaning: f.meaning, value: valueOf(f.value), sources: SOURCES }));
+}
+
+/** A copy whose roles were changed says that its prose was written for the original. */
+function copyNotes(c: CustomDefinition['convention']): Note[] {
+  const changed = changedSinceCopy(c);
+  if (!c.copiedFrom || changed.length === 0) return [];
+  const was = c.copiedFrom.name;
+  return [
+    {
+      kind: 'unconfirmed',
+      text: `Copied from ${was}, then changed (${changed.join(', ')}). Its summary, selector name and call descriptions were written for ${was} and may not describe this convention.`,
+      sources: [CUSTOM_SOURCE],
+    },
+  ];
 }
 
 /**
@@ -71,7 +86,7 @@ export function buildFamily(d: CustomDefinition): Family {
     ...(c.unknownCall ? { unknownCall: { value: valueOf(c.unknownCall.value), name: c.unknownCall.name, sources: SOURCES } } : {}),
     handler: c.handler ?? 'the hypervisor',
     sources: SOURCES,
-    notes: [UNVERIFIED_NOTE],
+    notes: [UNVERIFIED_NOTE, ...copyNotes(c)],
   };
 
   const calls = d.calls.map((call): Call => {

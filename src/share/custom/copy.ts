@@ -4,7 +4,7 @@ import { cellOf } from '../../model/arch';
 import type { Convention, FixedInput } from '../../model/convention';
 import { formatHex, maxFor } from '../../model/value';
 import { ARCHITECTURES, instructionsFor } from './architectures';
-import { FORMAT_TAG, FORMAT_VERSION, LIMITS, type CustomArchId, type CustomCall, type CustomDefinition, type CustomFixed } from './schema';
+import { FORMAT_TAG, FORMAT_VERSION, LIMITS, type CustomArchId, type CustomCall, type CustomConvention, type CustomDefinition, type CustomFixed } from './schema';
 
 /** Any id as kebab-case within the schema's 48 characters ("smccc-1.1-hvc64" becomes "smccc-1-1-hvc64"). */
 export function kebab(s: string, fallback = 'custom'): string {
@@ -97,32 +97,81 @@ export function copyOfBuiltIn(conv: Convention, calls: readonly Call[]): CustomD
   const preserved = conv.preserved.filter((p) => !resultCells.has(cell(p)));
   const fixed = fixedOf(conv.fixed);
   const usesSmccc = isSmcccLayout(conv.functionId?.layout);
+  const convention: CustomConvention = {
+    id: kebab(`${conv.id}-copy`),
+    name: `Copy of ${conv.name}`.slice(0, LIMITS.name),
+    arch: arch.id,
+    instruction: conv.instruction.mnemonic,
+    imm: conv.imm,
+    selector: conv.selector ?? null,
+    selectorName: conv.selectorName.slice(0, LIMITS.name),
+    slotBits: conv.slotBits as 16 | 32 | 64 | 128,
+    args: [...conv.args],
+    results: [...conv.results],
+    clobbered: [...conv.clobbered],
+    preserved,
+    ...(kept.length ? { resultsKeptWhenUnused: kept } : {}),
+    usesSmcccFunctionId: usesSmccc,
+    handler: conv.handler.slice(0, LIMITS.name),
+    era: conv.era.slice(0, LIMITS.name),
+    summary: clip(conv.summary),
+    ...(fixed ? { fixed } : {}),
+    ...(conv.unknownCall ? { unknownCall: { value: hex(conv.unknownCall.value), name: conv.unknownCall.name.slice(0, LIMITS.name) } } : {}),
+  };
   return {
     trapscope: FORMAT_TAG,
     version: FORMAT_VERSION,
-    convention: {
-      id: kebab(`${conv.id}-copy`),
-      name: `Copy of ${conv.name}`.slice(0, LIMITS.name),
-      arch: arch.id,
-      instruction: conv.instruction.mnemonic,
-      imm: conv.imm,
-      selector: conv.selector ?? null,
-      selectorName: conv.selectorName.slice(0, LIMITS.name),
-      slotBits: conv.slotBits as 16 | 32 | 64 | 128,
-      args: [...conv.args],
-      results: [...conv.results],
-      clobbered: [...conv.clobbered],
-      preserved,
-      ...(kept.length ? { resultsKeptWhenUnused: kept } : {}),
-      usesSmcccFunctionId: usesSmccc,
-      handler: conv.handler.slice(0, LIMITS.name),
-      era: conv.era.slice(0, LIMITS.name),
-      summary: clip(conv.summary),
-      ...(fixed ? { fixed } : {}),
-      ...(conv.unknownCall ? { unknownCall: { value: hex(conv.unknownCall.value), name: conv.unknownCall.name.slice(0, LIMITS.name) } } : {}),
-    },
+    convention: { ...convention, copiedFrom: { id: kebab(conv.id), name: conv.name.slice(0, LIMITS.name), roles: rolesOf(convention) } },
     calls: uniqueIds(uniqueNames(calls.filter((c) => callFits(conv, c)).map((c) => copyCall(conv, c)))).slice(0, LIMITS.calls),
   };
+}
+
+/** What the prose of a convention depends on: where the call and its values go. */
+const ROLE_WORDS = {
+  arch: 'architecture',
+  instruction: 'trap instruction',
+  imm: 'immediate',
+  selector: 'selector register',
+  slotBits: 'slot width',
+  args: 'argument registers',
+  results: 'result registers',
+  clobbered: 'clobbered registers',
+  preserved: 'preserved registers',
+  resultsKeptWhenUnused: 'results kept when unused',
+  usesSmcccFunctionId: 'SMCCC function ID',
+} as const satisfies Partial<Record<keyof CustomConvention, string>>;
+
+type Roles = Partial<Record<keyof typeof ROLE_WORDS, unknown>>;
+
+function roleValues(c: CustomConvention): Roles {
+  const out: Roles = {};
+  for (const k of Object.keys(ROLE_WORDS) as (keyof typeof ROLE_WORDS)[]) out[k] = c[k] ?? null;
+  return out;
+}
+
+/** The roles as copied, kept in copiedFrom.roles. */
+export function rolesOf(c: CustomConvention): string {
+  return JSON.stringify(roleValues(c)).slice(0, LIMITS.text);
+}
+
+/**
+ * The roles a copy no longer shares with the convention it was copied from
+ * ("selector register", "immediate"), in words; none for a copy left as it
+ * was, or a definition that is no copy. Register names are compared as
+ * written, so "X0" for "x0" counts as a change: the prose is still checked.
+ */
+export function changedSinceCopy(c: CustomConvention): string[] {
+  if (!c.copiedFrom) return [];
+  let then: Roles;
+  try {
+    then = JSON.parse(c.copiedFrom.roles) as Roles;
+  } catch {
+    return ['roles'];
+  }
+  const now = roleValues(c);
+  return (Object.keys(ROLE_WORDS) as (keyof typeof ROLE_WORDS)[])
+    .filter((k) => JSON.stringify(now[k]) !== JSON.stringify(then?.[k] ?? null))
+    .map((k) => ROLE_WORDS[k]);
 }
 
 /** Register roles to start from on each architecture: its usual selector, argument and result registers. */

@@ -130,6 +130,21 @@ describe('copies of built-in conventions', () => {
     });
   }
 
+  it('a copy whose roles change says that its prose was written for the original', () => {
+    const copy = copyOfBuiltIn(requireConvention('gunyah-2022-hvc-imm'), catalog.calls);
+    expect(copy.convention.copiedFrom).toMatchObject({ id: 'gunyah-2022-hvc-imm', name: requireConvention('gunyah-2022-hvc-imm').name });
+    expect(ok(copy).family.conventions[0]!.notes).toHaveLength(1);
+    const changed = edited(() => structuredClone(copy) as Json, (d) => ((d.convention.selector = 'x0'), (d.convention.imm = 0), (d.convention.args = d.convention.args.slice(1))));
+    changed.calls = [];
+    const notes = ok(changed).family.conventions[0]!.notes;
+    expect(notes[1]!.text).toBe(
+      `Copied from ${copy.convention.copiedFrom!.name}, then changed (immediate, selector register, argument registers). Its summary, selector name and call descriptions were written for ${copy.convention.copiedFrom!.name} and may not describe this convention.`,
+    );
+    // Once the reader has rewritten the prose, dropping the mark drops the note.
+    delete changed.convention.copiedFrom;
+    expect(ok(changed).family.conventions[0]!.notes).toHaveLength(1);
+  });
+
   it('leaves out calls that do not fit the convention', () => {
     const def = copyOfBuiltIn(requireConvention('smccc-1.1-hvc32'), [requireCall('psci-cpu-on-64'), requireCall('psci-cpu-on-32')]);
     expect(def.calls.map((c) => c.number)).toEqual(['0x84000003']);

@@ -39,6 +39,8 @@ const WORDS: Record<string, string> = {
   summary: 'summary',
   fixed: 'fixed input',
   unknownCall: 'unknown-call answer',
+  copiedFrom: 'copied-from mark (copiedFrom)',
+  roles: 'roles',
   number: 'number',
   meaning: 'meaning',
   example: 'example',

@@ -134,6 +134,12 @@ const convention = v.strictObject(
     fixed: v.optional(v.pipe(v.array(fixedInput, 'must be a list of fixed inputs'), v.maxLength(8, 'must have at most 8 entries'))),
     /** What the callee answers for a number it does not implement. */
     unknownCall: v.optional(v.strictObject({ value: valueSchema, name }, 'must be an object with value and name')),
+    /**
+     * The built-in convention this one was copied from, with its register
+     * roles as copied (copy.ts, rolesOf): the prose is the original's, so
+     * the app says so once the roles are changed.
+     */
+    copiedFrom: v.optional(v.strictObject({ id, name, roles: text }, 'must be an object with id, name and roles')),
   },
   'must be an object describing the convention',
 );

@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { decodeCustom, type FieldError } from '../../share/custom/decode';
 import { ARCHITECTURES, instructionsFor } from '../../share/custom/architectures';
+import { changedSinceCopy } from '../../share/custom/copy';
 import { ARCH_IDS, type CustomDefinition } from '../../share/custom/schema';
 import { useApp } from '../../store/store';
 import { fromLines, listText, textList, toLines } from './lines';
+import { TypedText } from './TypedText';
 
 type Json = Record<string, unknown>;
 const input = 'mt-1 h-9 w-full rounded-md border border-[var(--line)] bg-[var(--panel)] px-2 font-mono text-sm';
@@ -32,6 +34,7 @@ export default function CustomEditor({ text }: { text: string }) {
   }, [text]);
 
   const conv = parsed && isObject(parsed.convention) ? parsed.convention : undefined;
+  const stale = def ? changedSinceCopy(def.convention) : [];
   const calls = parsed && Array.isArray(parsed.calls) ? (parsed.calls as Json[]) : [];
   const update = (f: (d: Json) => void) => {
     if (!parsed) return;
@@ -65,6 +68,17 @@ export default function CustomEditor({ text }: { text: string }) {
             <p className="text-sm muted">Fix the JSON first; the form edits the same definition.</p>
           ) : (
             <>
+              {stale.length > 0 && def?.convention.copiedFrom && (
+                <div role="note" className="rounded-lg border-2 border-[var(--role-lost-line)] bg-[var(--role-lost-bg)] p-2 text-sm text-[var(--role-lost-ink)]" data-testid="copy-stale">
+                  <p>
+                    You changed the {stale.join(', ')} of this copy of {def.convention.copiedFrom.name}. Its summary, selector name and call descriptions
+                    were written for {def.convention.copiedFrom.name}: rewrite them below. Until then the convention carries a note saying so.
+                  </p>
+                  <button type="button" className="mt-1 rounded-md border border-current px-2 py-0.5 text-xs" onClick={() => setConv('copiedFrom', undefined)}>
+                    The descriptions fit this convention now
+                  </button>
+                </div>
+              )}
               <Field label="Name" errors={errorsAt('convention.name')}>
                 {(id) => <input id={id} className={input} value={String(conv.name ?? '')} onChange={(e) => setConv('name', e.target.value)} />}
               </Field>
@@ -114,23 +128,44 @@ export default function CustomEditor({ text }: { text: string }) {
                   label={{ args: 'Argument registers, in order', results: 'Result registers, in order', clobbered: 'Clobbered', preserved: 'Preserved' }[k]}
                   errors={errorsAt(`convention.${k}`)}
                 >
-                  {(id) => (
-                    <input
-                      id={id}
-                      className={input}
-                      defaultValue={listText(conv[k])}
-                      onBlur={(e) => setConv(k, textList(e.target.value))}
-                      key={listText(conv[k])}
-                    />
-                  )}
+                  {(id) => <TypedText id={id} className={input} shown={listText(conv[k])} onText={(t) => setConv(k, textList(t))} describedBy="list-help" />}
                 </Field>
               ))}
+              <p id="list-help" className="text-xs muted">
+                Registers separated by commas or spaces; a range such as x2-x17 stands for every register from x2 to x17.
+              </p>
               <label className="flex items-center gap-2 text-sm">
                 <input type="checkbox" checked={conv.usesSmcccFunctionId === true} onChange={(e) => setConv('usesSmcccFunctionId', e.target.checked)} /> The
                 selector holds an SMCCC function ID
               </label>
               <FieldErrors errors={errorsAt('convention.usesSmcccFunctionId')} />
+              <Field label="Summary" errors={errorsAt('convention.summary')}>
+                {(id) => (
+                  <textarea
+                    id={id}
+                    rows={3}
+                    className={`${input} h-auto`}
+                    value={String(conv.summary ?? '')}
+                    onChange={(e) => setConv('summary', e.target.value || undefined)}
+                  />
+                )}
+              </Field>
+              <div className="grid grid-cols-2 gap-2">
+                <Field label="Selector name" errors={errorsAt('convention.selectorName')}>
+                  {(id) => <input id={id} className={input} value={String(conv.selectorName ?? '')} onChange={(e) => setConv('selectorName', e.target.value)} />}
+                </Field>
+                <Field label="Handler" errors={errorsAt('convention.handler')}>
+                  {(id) => (
+                    <input id={id} className={input} value={String(conv.handler ?? '')} onChange={(e) => setConv('handler', e.target.value || undefined)} />
+                  )}
+                </Field>
+              </div>
               <h3 className="pt-2 font-semibold">Calls</h3>
+              <p id="call-lines-help" className="text-xs muted">
+                Each argument or result is one line: <code>name | meaning | example | register</code>. The example is a value, hex with 0x or
+                decimal. The register may be left out: an argument then goes in the convention&apos;s next argument register, a result in the result
+                register at its position.
+              </p>
               {calls.map((c, i) => (
                 <fieldset key={i} className="space-y-2 rounded-lg border border-[var(--line)] p-2">
                   <legend className="px-1 text-sm font-semibold">Call {i + 1}</legend>
@@ -145,6 +180,12 @@ export default function CustomEditor({ text }: { text: string }) {
                       {(id) => <input id={id} className={input} value={String(c.number ?? '')} onChange={(e) => setCall(i, 'number', e.target.value)} />}
                     </Field>
                   </div>
+                  <Field label={`Call ${i + 1} summary`} errors={errorsAt(`calls[${i}].summary`)}>
+                    {(id) => <input id={id} className={input} value={String(c.summary ?? '')} onChange={(e) => setCall(i, 'summary', e.target.value || undefined)} />}
+                  </Field>
+                  <Field label={`Call ${i + 1}: what the callee does`} errors={errorsAt(`calls[${i}].handles`)}>
+                    {(id) => <input id={id} className={input} value={String(c.handles ?? '')} onChange={(e) => setCall(i, 'handles', e.target.value || undefined)} />}
+                  </Field>
                   {(['args', 'results'] as const).map((k) => (
                     <Field
                       key={k}
@@ -152,13 +193,13 @@ export default function CustomEditor({ text }: { text: string }) {
                       errors={errorsAt(`calls[${i}].${k}`)}
                     >
                       {(id) => (
-                        <textarea
+                        <TypedText
                           id={id}
                           rows={3}
                           className={`${input} h-auto`}
-                          defaultValue={toLines(Array.isArray(c[k]) ? (c[k] as Json[]) : [])}
-                          key={toLines(Array.isArray(c[k]) ? (c[k] as Json[]) : [])}
-                          onBlur={(e) => setCall(i, k, fromLines(e.target.value, Array.isArray(c[k]) ? (c[k] as Json[]) : []))}
+                          shown={toLines(Array.isArray(c[k]) ? (c[k] as Json[]) : [])}
+                          onText={(t) => setCall(i, k, fromLines(t, Array.isArray(c[k]) ? (c[k] as Json[]) : []))}
+                          describedBy="call-lines-help"
                         />
                       )}
                     </Field>
