@@ -46,6 +46,9 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
+        // catalog.json grows with the catalog (2.2 MB once FF-A and pKVM's host calls came in, past Workbox's 2 MiB
+        // default, which fails the build); it must stay precached so that it works offline.
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
       },

@@ -2,6 +2,7 @@
  * Every family, loaded at once: for Node (tests, the command line, the
  * catalog.json and manifest builds) where there is no first paint to protect.
  */
+import { ffa } from './ffa';
 import { gunyah } from './gunyah';
 import { hyperv } from './hyperv';
 import { hypstub } from './hypstub';
@@ -24,5 +25,6 @@ registerFamily('kvm-x86', kvmX86);
 registerFamily('vmware', vmware);
 registerFamily('riscv', riscv);
 registerFamily('pkvm-host', pkvmHost);
+registerFamily('ffa', ffa);
 
 export * from './index';

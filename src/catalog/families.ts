@@ -18,6 +18,7 @@ export const familyLoaders: Record<Exclude<FamilyKey, 'smccc'>, () => Promise<Fa
   vmware: () => import('./vmware').then((m) => m.vmware),
   riscv: () => import('./riscv').then((m) => m.riscv),
   'pkvm-host': () => import('./pkvm-host').then((m) => m.pkvmHost),
+  ffa: () => import('./ffa').then((m) => m.ffa),
 };
 
 export async function loadFamilies(keys: Iterable<string>): Promise<void> {

@@ -28,7 +28,7 @@ export interface Catalog {
  * Families in the order the picker lists them: SMCCC first, its less-used
  * calls right after its first ones, then its conventions for AArch32 callers.
  */
-export const FAMILY_KEYS = ['smccc', 'smccc-more', 'smccc-aarch32', 'hyperv', 'gunyah', 'hypstub', 'xen', 'kvm-x86', 'vmware', 'riscv', 'pkvm-host'] as const;
+export const FAMILY_KEYS = ['smccc', 'smccc-more', 'smccc-aarch32', 'hyperv', 'gunyah', 'hypstub', 'xen', 'kvm-x86', 'vmware', 'riscv', 'pkvm-host', 'ffa'] as const;
 export type FamilyKey = (typeof FAMILY_KEYS)[number];
 
 const loaded = new Map<string, Family>();

@@ -1,3 +1,4 @@
+import { ffaLinux } from './ffa/linux';
 import { gunyahLinux } from './gunyah/linux';
 import { hypervLinux } from './hyperv/linux';
 import { hypstubLinux } from './hypstub/linux';
@@ -26,4 +27,5 @@ export const linuxHelpers: Readonly<Partial<Record<string, LinuxHelper>>> = {
   vmware: vmwareLinux,
   riscv: riscvLinux,
   'pkvm-host': pkvmHostLinux,
+  ffa: ffaLinux,
 };

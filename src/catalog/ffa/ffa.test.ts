@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { marshal } from '../../model/plan';
+import { callsFor, requireCall as call, requireConvention as conv } from '../index';
+import { ffaCalls } from './calls';
+
+/**
+ * Function IDs typed in by hand, so a wrong number fails:
+ *   Hafnium inc/vmapi/hf/ffa.h @013f4d67: FFA_VERSION_32 0x84000063, FFA_FEATURES_32 0x84000064,
+ *     FFA_RXTX_MAP_32 0x84000066, FFA_RXTX_MAP_64 0xC4000066, FFA_PARTITION_INFO_GET_32 0x84000068,
+ *     FFA_ID_GET_32 0x84000069, FFA_RUN_32 0x8400006D, FFA_MSG_SEND_DIRECT_REQ_32 0x8400006F,
+ *     FFA_MSG_SEND_DIRECT_REQ_64 0xC400006F, FFA_MEM_LEND_32 0x84000072, FFA_MEM_SHARE_32 0x84000073,
+ *     FFA_MEM_RECLAIM_32 0x84000077
+ *   include/linux/arm_ffa.h FFA_SMC_64(n) = CALL_VAL(FAST, SMC_64, OWNER_STANDARD 4, n) = 0xC4000000 + n,
+ *     with TF-A ffa_svc.h FFA_FNUM_*: MSG_SEND_DIRECT_REQ2 0x8D, MEM_LEND 0x72, MEM_SHARE 0x73
+ */
+const SOURCE_IDS: Record<string, bigint> = {
+  'ffa-version': 0x84000063n,
+  'ffa-id-get': 0x84000069n,
+  'ffa-features': 0x84000064n,
+  'ffa-rxtx-map-32': 0x84000066n,
+  'ffa-rxtx-map-64': 0xc4000066n,
+  'ffa-partition-info-get': 0x84000068n,
+  'ffa-msg-send-direct-req-32': 0x8400006fn,
+  'ffa-msg-send-direct-req-64': 0xc400006fn,
+  'ffa-msg-send-direct-req2': 0xc400008dn,
+  'ffa-mem-share-32': 0x84000073n,
+  'ffa-mem-share-64': 0xc4000073n,
+  'ffa-mem-lend-32': 0x84000072n,
+  'ffa-mem-lend-64': 0xc4000072n,
+  'ffa-mem-reclaim': 0x84000077n,
+  'ffa-run': 0x8400006dn,
+};
+
+describe('FF-A function IDs match the sources', () => {
+  it.each(Object.entries(SOURCE_IDS).map(([id, fid]) => [id, `0x${fid.toString(16).toUpperCase()}`, fid] as const))('%s = %s', (id, _hex, fid) => {
+    expect(call(id).number.value).toBe(fid);
+    expect(call(id).number.stated.value).toBe(fid);
+  });
+
+  it('adds exactly these calls', () => {
+    expect(ffaCalls.map((c) => c.id).sort()).toEqual(Object.keys(SOURCE_IDS).sort());
+  });
+
+  it('offers each call over smc and hvc at its own width only', () => {
+    expect(callsFor(conv('ffa-smc32')).map((c) => c.id)).toContain('ffa-version');
+    expect(callsFor(conv('ffa-hvc32')).map((c) => c.id)).toContain('ffa-version');
+    expect(callsFor(conv('ffa-smc64')).map((c) => c.id)).not.toContain('ffa-version');
+    expect(callsFor(conv('ffa-smc64')).map((c) => c.id)).toContain('ffa-msg-send-direct-req2');
+    expect(callsFor(conv('ffa-smc32')).map((c) => c.id)).not.toContain('ffa-msg-send-direct-req2');
+  });
+
+  it('keeps FF-A calls out of the plain SMCCC conventions, whose result registers cannot carry their replies', () => {
+    for (const c of ['smccc-1.1-smc64', 'smccc-1.2-smc64', 'smccc-1.2-smc32']) expect(callsFor(conv(c)).some((x) => x.family === 'ffa')).toBe(false);
+  });
+});
+
+describe('FF-A calls as Linux’s driver makes them', () => {
+  it('a direct request carries five payload registers, x3-x7, and finds the response’s five in the same registers', () => {
+    const p = marshal(conv('ffa-smc64'), call('ffa-msg-send-direct-req-64'));
+    expect(p.inputs.map((s) => s.register)).toEqual(['x0', 'x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7']);
+    expect(p.outputs.map((o) => o.register)).toEqual(['x0', 'x3', 'x4', 'x5', 'x6', 'x7']);
+    expect(p.outputs[0]!.value).toBe(0xc4000070n);
+  });
+
+  it('REQ2 carries the UUID in x2-x3 and fourteen payload registers, x4-x17, each way', () => {
+    const p = marshal(conv('ffa-smc64'), call('ffa-msg-send-direct-req2'));
+    const args = p.inputs.filter((s) => s.kind === 'argument').map((s) => s.register);
+    expect(args).toEqual(Array.from({ length: 17 }, (_, i) => `x${i + 1}`));
+    expect(p.outputs.map((o) => o.register)).toEqual(['x0', ...Array.from({ length: 14 }, (_, i) => `x${i + 4}`)]);
+    expect(p.outputs[0]!.value).toBe(0xc400008en);
+  });
+
+  it('a 32-bit call uses the w registers and answers FFA_SUCCESS in w0 with its result in w2', () => {
+    const p = marshal(conv('ffa-smc32'), call('ffa-id-get'));
+    expect(p.trap.instruction.text).toBe('smc #0');
+    expect(p.outputs.map((o) => [o.register, o.value])).toEqual([
+      ['w0', 0x84000061n],
+      ['w2', 0x1n],
+    ]);
+  });
+
+  it('FFA_VERSION answers in w0 itself, not with FFA_SUCCESS', () => {
+    const p = marshal(conv('ffa-hvc32'), call('ffa-version'), { w1: 0x10001n });
+    expect(p.trap.instruction.text).toBe('hvc #0');
+    expect(p.inputs.find((s) => s.register === 'w1')!.value).toBe(0x10001n);
+    expect(p.outputs.map((o) => o.register)).toEqual(['w0']);
+  });
+
+  it('a memory share returns the 64-bit handle split over w2 (low) and w3 (high)', () => {
+    const p = marshal(conv('ffa-smc32'), call('ffa-mem-share-32'));
+    expect(p.outputs.map((o) => o.register)).toEqual(['w0', 'w2', 'w3']);
+    expect(p.outputs.map((o) => o.name)).toEqual(['reply', 'handle, low half', 'handle, high half']);
+  });
+
+  it('the example descriptor length is what arm_ffa.h’s structs add up to for one receiver and one range: 96 bytes', () => {
+    const p = marshal(conv('ffa-smc64'), call('ffa-mem-lend-64'));
+    expect(p.inputs.find((s) => s.register === 'x1')!.value).toBe(96n);
+  });
+
+  it('says on every call that only the first hop is drawn, and names the TX buffer for memory descriptors', () => {
+    for (const c of ffaCalls) expect(c.notes.map((n) => n.text).join(' '), c.id).toMatch(/NS-EL1 → EL3 \(the SPMD\) → S-EL2 \(the SPMC/);
+    expect(call('ffa-mem-share-64').notes.map((n) => n.text).join(' ')).toMatch(/TX buffer/);
+  });
+
+  it('says on each convention why FF-A has conventions of its own', () => {
+    for (const id of ['ffa-smc64', 'ffa-smc32', 'ffa-hvc64', 'ffa-hvc32']) expect(conv(id).notes[0]!.text).toMatch(/^Why FF-A has conventions of its own/);
+  });
+});
