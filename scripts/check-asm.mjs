@@ -7,46 +7,19 @@
 // the bytes). Architectures whose compiler is missing are reported as
 // skipped and counted neither passed nor failed. Ends with one line,
 // "N passed, N failed", counting snippets; exits non-zero if any failed.
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { runnerImport } from 'vite';
+import { COMMON, TOOLCHAINS, load, unavailable } from './toolchains.mjs';
 
 const run = promisify(execFile);
-const load = async (path) => (await runnerImport(path, { configFile: false, logLevel: 'error' })).module;
 const { catalog, callsFor, findConvention } = await load('./src/catalog/all.ts');
 const { marshal } = await load('./src/model/plan.ts');
 const { asmSnippet, snippetId } = await load('./src/share/c-snippet.ts');
 
-const COMMON = ['-c', '-O2', '-ffreestanding', '-fno-pic', '-fno-stack-protector', '-Wall', '-Werror'];
-
-/** How each architecture is built and disassembled. */
-const TOOLCHAINS = {
-  aarch64: { cc: 'aarch64-linux-gnu-gcc', flags: [], objdump: 'aarch64-linux-gnu-objdump', apt: 'gcc-aarch64-linux-gnu' },
-  'x86-64': { cc: 'gcc', flags: ['-m64', '-mno-red-zone'], objdump: 'objdump', apt: 'gcc' },
-  x86: { cc: 'gcc', flags: ['-m32'], objdump: 'objdump', apt: 'gcc-multilib' },
-  aarch32: { cc: 'arm-linux-gnueabihf-gcc', flags: ['-marm'], objdump: 'arm-linux-gnueabihf-objdump', apt: 'gcc-arm-linux-gnueabihf' },
-  riscv64: { cc: 'riscv64-linux-gnu-gcc', flags: [], objdump: 'riscv64-linux-gnu-objdump', apt: 'gcc-riscv64-linux-gnu' },
-};
-
 const dir = mkdtempSync(join(tmpdir(), 'trapscope-asm-'));
-
-/** Why an architecture cannot be checked here, or undefined when it can. */
-function unavailable(arch) {
-  const t = TOOLCHAINS[arch];
-  if (!t) return `no toolchain known for ${arch}`;
-  for (const tool of [t.cc, t.objdump]) {
-    const r = spawnSync(tool, ['--version'], { encoding: 'utf8' });
-    if (r.error || r.status !== 0) return `${tool} not found (apt-get install ${t.apt})`;
-  }
-  const probe = join(dir, `probe-${arch}.c`);
-  writeFileSync(probe, 'int trapscope_probe(int x) { return x + 1; }\n');
-  const r = spawnSync(t.cc, [...COMMON, ...t.flags, probe, '-o', join(dir, `probe-${arch}.o`)], { encoding: 'utf8' });
-  if (r.status !== 0) return `${t.cc} ${t.flags.join(' ')} cannot build: ${(r.stderr || '').trim().split('\n')[0]} (apt-get install ${t.apt})`;
-  return undefined;
-}
 
 /** objdump -dr output as instructions: address, bytes (as printed), mnemonic, operands, relocations. */
 function parseObjdump(text) {
@@ -185,7 +158,7 @@ plans.push(wideSmccc12Plan());
 const archs = [...new Set(plans.map((p) => p.convention.arch.id))];
 const skipped = new Map();
 for (const a of archs) {
-  const why = unavailable(a);
+  const why = unavailable(a, dir);
   if (why) skipped.set(a, why);
 }
 

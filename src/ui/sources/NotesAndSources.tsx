@@ -1,6 +1,7 @@
 import type { Note } from '../../model/source';
 import { useApp } from '../../store/store';
 import { Cite } from './cite';
+import { Observed } from './Observed';
 
 const KIND: Record<Note['kind'], string> = {
   disagreement: 'Sources disagree',
@@ -48,6 +49,7 @@ export function NotesAndSources() {
           ))}
         </ol>
       </div>
+      <Observed />
     </section>
   );
 }
