@@ -85,6 +85,8 @@ function ffaConvention(conduit: 'smc' | 'hvc', width: 32 | 64): Convention {
       clobbered: base.roleSources.clobbered,
       preserved: base.roleSources.preserved,
     },
+    // A kernel with or without a hypervisor below it: FF-A does not care which.
+    caller: 'the normal-world kernel',
     handler: conduit === 'smc' ? 'the secure monitor (TF-A’s SPMD at EL3)' : 'the hypervisor (its FF-A implementation)',
     eraLinks: [
       { id: `smccc-1.2-${conduit}${width}`, relation: 'related', why: 'The SMCCC 1.2 convention whose registers FF-A uses.' },
