@@ -6,7 +6,16 @@ const struct test *volatile current_test;
 volatile reg_t secondary_seen[4];
 volatile reg_t booted_el;
 
-/* GCC may call memset to clear an array even in a freestanding build. */
+/* GCC may call memset and memcpy (to clear or copy an array) even in a freestanding build. */
+void *memcpy(void *d, const void *s, unsigned long n)
+{
+	unsigned char *b = d;
+	const unsigned char *a = s;
+	while (n--)
+		*b++ = *a++;
+	return d;
+}
+
 void *memset(void *p, int c, unsigned long n)
 {
 	unsigned char *b = p;

@@ -314,8 +314,8 @@ function boot(run, elf) {
     }, TIMEOUT_MS);
     q.stdout.on('data', (d) => {
       out += d;
-      // The image prints D when its list ends without powering off.
-      if (/^D$/m.test(out)) q.kill('SIGKILL');
+      // The image prints D when its list ends without powering off (a whole line: OpenSBI's banner has lines starting with D).
+      if (/^D\r?\n/m.test(out)) q.kill('SIGKILL');
     });
     q.stderr.on('data', (d) => (err += d));
     q.on('close', (code, signal) => {
