@@ -51,6 +51,10 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
+        // The first visit's worker takes control of the tab that installed it, so "Ready to work offline" is true
+        // there too (the parts that tab has not loaded yet come from the cache). Later versions still wait for the
+        // reader's click (no skipWaiting): a tab that is already controlled is never taken over by itself.
+        clientsClaim: true,
       },
     }),
   ],

@@ -71,6 +71,9 @@ export interface AppState {
   saveCustom(def: CustomDefinition): Promise<void>;
   /** Shows a message about something the reader brought in (a dropped file) in the link-message area. */
   reportMessage(message: string): void;
+  /** A part of the app that an action needed did not arrive (offline before it was cached). */
+  missing: boolean;
+  reportMissing(): void;
 }
 
 function fresh(view: ViewState): Pick<AppState, 'view' | 'plan' | 'plans' | 'moments' | 'offered' | 'argText' | 'argErrors'> {
@@ -88,8 +91,15 @@ function panesOf(view: ViewState): readonly PaneState[] {
 }
 
 /** See ensure-loaded.ts; it and the family loaders are not in the first load, which has the default view's family. */
-const ensureLoaded = async (conventions: Iterable<string>, calls?: Iterable<string>) =>
-  (await import('./ensure-loaded')).ensureLoaded(conventions, calls);
+const ensureLoaded = async (conventions: Iterable<string>, calls?: Iterable<string>) => {
+  try {
+    return await (await import('./ensure-loaded')).ensureLoaded(conventions, calls);
+  } catch (error) {
+    // Not silently: the picker would snap back and nothing say why (LinkMessages offers a reload).
+    useApp.getState().reportMissing();
+    throw error;
+  }
+};
 
 /** Loads what these panes show (ensureLoaded: their families and every call their conventions offer). */
 function ensurePanes(panes: readonly { convention: string; call?: string }[]): Promise<void> {
@@ -326,5 +336,11 @@ export const useApp = create<AppState>()((set, get) => ({
 
   reportMessage(message) {
     set({ linkMessages: [message] });
+  },
+
+  missing: false,
+
+  reportMissing() {
+    set({ missing: true });
   },
 }));

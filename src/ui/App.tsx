@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { useApp } from '../store/store';
 import { ArgumentEditor } from './editor/ArgumentEditor';
 import { CompareEntry } from './editor/CompareEntry';
@@ -12,16 +12,15 @@ import { listenToDrops } from './shell/drop';
 import { Header } from './shell/Header';
 import { listenToKeys } from './shell/keyboard';
 import { LinkMessages } from './shell/LinkMessages';
+import { lazyPart } from './shell/LoadFailed';
 import { OpeningLink } from './shell/OpeningLink';
 import { useThemeSync } from './shell/theme';
 import { NotesAndSources } from './sources/NotesAndSources';
 import { Results } from './stage/Results';
 import { Stage } from './stage/Stage';
 
-const CompareView = lazy(() => import('./compare/CompareView'));
-// The service-worker prompt (with workbox-window) matters only after the first visit has installed it.
-const UpdatePrompt = lazy(() => import('./shell/UpdatePrompt'));
-const CustomEditor = lazy(() => import('./custom/CustomEditor'));
+const CompareView = lazyPart(() => import('./compare/CompareView'), 'The comparison');
+const CustomEditor = lazyPart(() => import('./custom/CustomEditor'), 'The convention editor');
 
 /**
  * The page's controls take input only once the page is live (src/boot/boot.ts): before, a click or a value given
@@ -38,7 +37,7 @@ function Phased({ children }: { children: ReactNode }) {
   );
 }
 
-/** Keyboard shortcuts, file drops, the update prompt and the editor (not in a frame): once the page is live. */
+/** Keyboard shortcuts, file drops and the editor (not in a frame): once the page is live. */
 function Live() {
   const live = useApp((s) => s.phase === 'live');
   const embed = useApp((s) => s.view.embed === true);
@@ -52,7 +51,6 @@ function Live() {
     live &&
     !embed && (
       <Suspense fallback={null}>
-        <UpdatePrompt />
         {editorText !== null && <CustomEditor text={editorText} />}
       </Suspense>
     )

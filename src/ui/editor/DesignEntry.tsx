@@ -7,7 +7,7 @@ import { download } from '../shell/download';
 /** Ways into the convention editor, and the custom conventions kept in this browser. */
 export function DesignEntry() {
   const plan = useApp((s) => s.plan);
-  const { setEditorText, reportMessage, openLink } = useApp.getState();
+  const { setEditorText, reportMessage, reportMissing, openLink } = useApp.getState();
   const file = useRef<HTMLInputElement>(null);
   const draft = useApp((s) => s.draft);
   // The conventions kept here are registered in the catalog once the page is live (src/boot/boot.ts); reading
@@ -49,10 +49,10 @@ export function DesignEntry() {
         Design your own
       </h2>
       <p className="text-sm muted">Describe a proposed ABI, watch it run, and compare it with the real ones.</p>
-      <button type="button" className={btn} onClick={() => void copyCurrent()}>
+      <button type="button" className={btn} onClick={() => void copyCurrent().catch(reportMissing)}>
         Start from a copy of {plan.convention.name}
       </button>
-      <button type="button" className={btn} onClick={() => void blank()}>
+      <button type="button" className={btn} onClick={() => void blank().catch(reportMissing)}>
         Start from a blank convention
       </button>
       {draft && (

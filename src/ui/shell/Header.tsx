@@ -1,7 +1,10 @@
 import { lazy, Suspense, useState } from 'react';
 import { useApp, type Theme } from '../../store/store';
+import { lazyPart } from './LoadFailed';
 
-const SharePanel = lazy(() => import('../share/SharePanel'));
+const SharePanel = lazyPart(() => import('../share/SharePanel'), 'The Share panel');
+// The service-worker prompt (with workbox-window) matters only after the first visit has installed it.
+const UpdatePrompt = lazy(() => import('./UpdatePrompt'));
 
 const THEMES: { id: Theme; label: string }[] = [
   { id: 'system', label: 'System' },
@@ -11,6 +14,7 @@ const THEMES: { id: Theme; label: string }[] = [
 
 export function Header() {
   const theme = useApp((s) => s.theme);
+  const live = useApp((s) => s.phase === 'live');
   const { setTheme } = useApp.getState();
   const [sharing, setSharing] = useState(false);
   return (
@@ -18,7 +22,15 @@ export function Header() {
       <div className="mx-auto flex max-w-[1400px] flex-wrap items-center justify-between gap-2 px-3 py-2 sm:px-4">
         <div>
           <h1 className="text-xl font-bold tracking-tight">Trapscope</h1>
-          <p className="text-sm muted">How a guest calls its hypervisor or firmware, register by register.</p>
+          {/* The update prompt takes the tagline's place, over it: nothing moves, and nothing else is covered. */}
+          <div className="grid *:[grid-area:1/1]">
+            <p className="text-sm muted">How a guest calls its hypervisor or firmware, register by register.</p>
+            {live && (
+              <Suspense fallback={null}>
+                <UpdatePrompt />
+              </Suspense>
+            )}
+          </div>
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <button type="button" className="rounded-lg border border-[var(--focus)] px-3 py-1.5 text-sm font-semibold" onClick={() => setSharing(true)}>

@@ -1,9 +1,17 @@
 import { useApp } from '../../store/store';
+import { LoadFailed } from './LoadFailed';
 
 /** Says what a link asked for that could not be shown exactly; the nearest valid view is on screen. */
 export function LinkMessages() {
   const messages = useApp((s) => s.linkMessages);
+  const missing = useApp((s) => s.missing);
   const { dismissLinkMessages } = useApp.getState();
+  if (missing)
+    return (
+      <div className="mx-auto mt-3 max-w-[1400px] px-3 sm:px-4">
+        <LoadFailed what="A part of Trapscope" />
+      </div>
+    );
   if (messages.length === 0) return null;
   return (
     <div role="status" className="mx-auto mt-3 max-w-[1400px] px-3 sm:px-4" data-testid="link-messages">
