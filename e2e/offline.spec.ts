@@ -4,7 +4,8 @@ import { chunkOf, LIVE } from './build';
 /** Opens the site in this fresh profile and waits until its service worker says it works offline. */
 async function installed(page: Page, url = './'): Promise<void> {
   await page.goto(url);
-  await expect(page.getByTestId('pwa-status')).toContainText('Ready to work offline.');
+  // The worker first fetches the whole site into its cache: slow on a busy machine.
+  await expect(page.getByTestId('pwa-status')).toContainText('Ready to work offline.', { timeout: 30_000 });
 }
 
 test('after one visit, the app opens with the network off', async ({ page, context }) => {
