@@ -24,16 +24,6 @@ void *memset(void *p, int c, unsigned long n)
 	return p;
 }
 
-/* Likewise memcpy, to initialise a large array (FF-A REQ2's regs[18]) from a constant copy. */
-void *memcpy(void *d, const void *s, unsigned long n)
-{
-	unsigned char *to = d;
-	const unsigned char *from = s;
-	while (n--)
-		*to++ = *from++;
-	return d;
-}
-
 void puts_(const char *s)
 {
 	while (*s)
