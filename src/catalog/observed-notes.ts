@@ -13,7 +13,7 @@ export const PLATFORM_NAMES: Readonly<Record<string, string>> = {
   'qemu-aarch64-el2': "AArch64 EL1 with EL2 present: QEMU's own PSCI over SMC, HVC trapped to the check's EL2 handler",
   'qemu-aarch32-svc-hvc': "AArch32 SVC mode (Cortex-A15), QEMU's own PSCI over HVC",
   'qemu-aarch32-hyp': "AArch32 SVC mode (Cortex-A15) with Hyp present: QEMU's own PSCI over SMC, HVC trapped to the check's Hyp handler",
-  'qemu-riscv64-opensbi': 'RISC-V S-mode under the OpenSBI QEMU bundles (-bios default)',
+  'qemu-riscv64-opensbi': 'RISC-V S-mode under the OpenSBI that QEMU bundles (-bios default)',
 };
 
 const QEMU_PSCI = 'https://gitlab.com/qemu-project/qemu/-/blob/v7.2.0/target/arm/psci.c';

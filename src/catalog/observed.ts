@@ -29,7 +29,7 @@ const observationSchema = v.object({
 });
 const fileSchema = v.object({
   generatedBy: v.string(),
-  platforms: v.record(v.string(), v.object({ qemu: v.string(), machine: v.string(), cpu: v.string() })),
+  platforms: v.record(v.string(), v.object({ qemu: v.string(), firmware: v.optional(v.string()), machine: v.string(), cpu: v.string() })),
   observations: v.array(observationSchema),
 });
 

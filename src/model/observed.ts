@@ -36,6 +36,8 @@ export interface Observation {
 
 export interface Platform {
   qemu: string;
+  /** Firmware the machine boots, where it is not QEMU's own (OpenSBI 1.1). */
+  firmware?: string;
   machine: string;
   cpu: string;
 }
@@ -125,7 +127,7 @@ export function observedLines(
     if (o.call !== plan.call.id) continue;
     if (o.trap && o.convention !== plan.convention.id) continue;
     const p = data.platforms[o.platform];
-    const where = `QEMU ${p?.qemu ?? '?'}, ${platformNames[o.platform] ?? o.platform}`;
+    const where = `QEMU ${p?.qemu ?? '?'}${p?.firmware ? ` with ${p.firmware}` : ''}, ${platformNames[o.platform] ?? o.platform}`;
     const name = `${plan.call.name}${o.label ? ` (${o.label})` : ''}`;
     const under = o.convention === plan.convention.id ? '' : ` under ${conventionName(o.convention)}`;
     const parts: string[] = [];
