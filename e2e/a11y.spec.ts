@@ -11,13 +11,17 @@ for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} theme`, () => {
     test.use({ colorScheme: scheme });
 
-    test('main view, at the start, the trap and the end', async ({ page }) => {
-      for (const step of [0, 5, 9]) {
+    for (const [step, moment] of [
+      [0, 'the start'],
+      [5, 'the trap'],
+      [9, 'the end'],
+    ] as const) {
+      test(`main view, at ${moment}`, async ({ page }) => {
         await page.goto(`./#/smccc-1.1-hvc64/psci-cpu-on-64?step=${step}`);
         await expect(page.getByTestId('register-file')).toBeVisible();
         await noViolations(page, `step ${step}`);
-      }
-    });
+      });
+    }
 
     test('compare view', async ({ page }) => {
       await page.goto('./#/guide/why-smccc-identify?step=5');

@@ -26,17 +26,16 @@ test('a Hyper-V result value is shown as its fields, with the status name', asyn
   await expect(results).toContainText('HV_STATUS_SUCCESS');
 });
 
-test('a link to any family opens cold: its chunk loads before the view is shown', async ({ page }) => {
-  for (const [conv, call] of [
-    ['xen-x86-64-vmcall', 'xen-version'],
-    ['riscv-sbi', 'sbi-hart-start'],
-    ['vmware-arm64-vmwgfx', 'vmware-arm64-rpc-open-channel'],
-    ['hypstub-arm32-pre-4.12', 'hypstub-arm32-pre-4.12-get-vectors'],
-  ]) {
+for (const [conv, call] of [
+  ['xen-x86-64-vmcall', 'xen-version'],
+  ['riscv-sbi', 'sbi-hart-start'],
+  ['vmware-arm64-vmwgfx', 'vmware-arm64-rpc-open-channel'],
+  ['hypstub-arm32-pre-4.12', 'hypstub-arm32-pre-4.12-get-vectors'],
+] as const) {
+  test(`a link to ${conv} opens cold: its chunk loads before the view is shown`, async ({ page }) => {
     await page.goto(`./#/${conv}/${call}?step=2`);
-    await page.reload();
-    await expect(page.getByLabel('Convention', { exact: true })).toHaveValue(conv!);
-    await expect(page.getByLabel('Call', { exact: true })).toHaveValue(call!);
+    await expect(page.getByLabel('Convention', { exact: true })).toHaveValue(conv);
+    await expect(page.getByLabel('Call', { exact: true })).toHaveValue(call);
     await expect(page.getByTestId('link-messages')).toHaveCount(0);
-  }
-});
+  });
+}

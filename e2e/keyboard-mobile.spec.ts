@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { LIVE } from './build';
 
 /** Presses Tab until the focused element matches, as a keyboard user would. */
 async function tabTo(page: Page, matches: (el: Element) => boolean, what: string) {
@@ -9,31 +10,42 @@ async function tabTo(page: Page, matches: (el: Element) => boolean, what: string
   throw new Error(`could not reach ${what} with Tab`);
 }
 
-test('keyboard alone: pick a call, step, compare, share', async ({ page }) => {
-  await page.goto('./#/smccc-1.1-hvc32/smccc-version');
-  await tabTo(page, (el) => el.id === 'pick-call', 'the Call picker');
-  const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
-  expect(outline).not.toBe('none');
-  await page.keyboard.press('ArrowDown');
-  await expect(page.getByLabel('Call', { exact: true })).toHaveValue('smccc-arch-features');
+test.describe('keyboard alone', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.goto('./#/smccc-1.1-hvc32/smccc-version');
+    await expect(page.locator(LIVE)).toBeAttached();
+  });
 
-  await tabTo(page, (el) => el.getAttribute('aria-label') === 'Play (Space)', 'the Play button');
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
-  await expect(page.getByTestId('step-counter')).toHaveText(/^3\//);
-  await page.keyboard.press('End');
-  await expect(page.getByTestId('narration')).toContainText('The caller reads w0');
+  test('Tab reaches the call picker, its focus is visible, and arrows pick a call', async ({ page }) => {
+    await tabTo(page, (el) => el.id === 'pick-call', 'the Call picker');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByLabel('Call', { exact: true })).toHaveValue('smccc-arch-features');
+  });
 
-  await tabTo(page, (el) => el.textContent === 'Compare this call side by side', 'the Compare button');
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('aligned-registers')).toBeVisible();
+  test('on the player, arrows step and End goes to the last step', async ({ page }) => {
+    await tabTo(page, (el) => el.getAttribute('aria-label') === 'Play (Space)', 'the Play button');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('step-counter')).toHaveText(/^3\//);
+    await page.keyboard.press('End');
+    await expect(page.getByTestId('narration')).toContainText('The caller reads w0');
+  });
 
-  await page.keyboard.press('Shift+Tab');
-  await tabTo(page, (el) => el.textContent === 'Share', 'the Share button');
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('dialog', { name: 'Share this view' })).toBeVisible();
-  await page.keyboard.press('Escape');
-  await expect(page.getByRole('dialog')).toBeHidden();
+  test('Enter on Compare opens the comparison', async ({ page }) => {
+    await tabTo(page, (el) => el.textContent === 'Compare this call side by side', 'the Compare button');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('aligned-registers')).toBeVisible();
+  });
+
+  test('Enter on Share opens its dialog, Escape closes it', async ({ page }) => {
+    await tabTo(page, (el) => el.textContent === 'Share', 'the Share button');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('dialog', { name: 'Share this view' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toBeHidden();
+  });
 });
 
 test.describe('a 360 × 740 phone', () => {

@@ -61,7 +61,8 @@ test('"Ready to work offline." covers no sentence or register, goes by itself, a
   const notice = await page.getByTestId('pwa-status').boundingBox();
   for (const part of [page.getByTestId('narration'), page.getByTestId('register-file'), page.getByRole('region', { name: 'Playback' })]) {
     const box = (await part.boundingBox())!;
-    const apart = notice!.y + notice!.height <= box.y || box.y + box.height <= notice!.y || notice!.x + notice!.width <= box.x || box.x + box.width <= notice!.x;
+    const apart =
+      notice!.y + notice!.height <= box.y || box.y + box.height <= notice!.y || notice!.x + notice!.width <= box.x || box.x + box.width <= notice!.x;
     expect(apart, 'the notice overlaps a part of the view').toBe(true);
   }
   await expect(page.getByTestId('pwa-status')).toHaveCount(0, { timeout: 15_000 });

@@ -47,14 +47,7 @@ function Live() {
     const stops = [listenToKeys(window), listenToDrops(window)];
     return () => stops.forEach((stop) => stop());
   }, [live]);
-  return (
-    live &&
-    !embed && (
-      <Suspense fallback={null}>
-        {editorText !== null && <CustomEditor text={editorText} />}
-      </Suspense>
-    )
-  );
+  return live && !embed && <Suspense fallback={null}>{editorText !== null && <CustomEditor text={editorText} />}</Suspense>;
 }
 
 /** The theme in effect, from the store: a component of its own, so a stored theme redraws nothing else. */
