@@ -13,6 +13,7 @@ import { Header } from './shell/Header';
 import { listenToKeys } from './shell/keyboard';
 import { LinkMessages } from './shell/LinkMessages';
 import { lazyPart } from './shell/LoadFailed';
+import { StorageNotices } from './custom/StorageNotices';
 import { OpeningLink } from './shell/OpeningLink';
 import { useThemeSync } from './shell/theme';
 import { NotesAndSources } from './sources/NotesAndSources';
@@ -72,6 +73,7 @@ export function App() {
         <div className="min-h-screen font-sans">
           <Header />
           <LinkMessages />
+          <StorageNotices />
           {compare ? <Compare /> : <Single />}
         </div>
       )}

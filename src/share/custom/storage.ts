@@ -29,7 +29,7 @@ export interface DecodedStore {
   rejected: Rejected[];
 }
 
-export function encodeStore(defs: readonly CustomDefinition[], rejected: readonly Rejected[] = []): string {
+export function encodeStore(defs: readonly unknown[], rejected: readonly unknown[] = []): string {
   return JSON.stringify({ trapscope: STORE_TAG, storageVersion: STORAGE_VERSION, definitions: defs, rejected }, null, 2);
 }
 
@@ -73,45 +73,95 @@ function storageVersionOf(data: Record<string, unknown>): number | undefined {
   return undefined;
 }
 
+/**
+ * Who wrote the text, for the messages: the store this browser keeps (whose
+ * text is never overwritten when it cannot be read), or a file being imported.
+ */
+export type StoreOrigin = 'storage' | 'file';
+
+const WORDS: Record<StoreOrigin, { whole: string; kept: string; entry: string; are: string; have: string; were: string }> = {
+  storage: { whole: 'The saved conventions', kept: '; they are kept unchanged', entry: 'Saved definition', are: 'are', have: 'have', were: 'were' },
+  file: { whole: 'The file', kept: '', entry: 'Definition', are: 'is', have: 'has', were: 'was' },
+};
+
+/** A store's entries after migration, before any is decoded: cheap, so start-up need not decode what it does not show. */
+export type OpenedStore = { ok: true; definitions: unknown[]; rejected: unknown[]; errors: string[] } | { ok: false; message: string };
+
+/** Total: reads the container (JSON, storage version, migrations) and says in one sentence why it cannot. */
+export function openStore(text: string, origin: StoreOrigin = 'storage'): OpenedStore {
+  const w = WORDS[origin];
+  const fail = (problem: string): OpenedStore => ({ ok: false, message: `${w.whole} ${problem}${w.kept}.` });
+  try {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      return fail(`${w.are} not valid JSON`);
+    }
+    if (!isObject(data)) return fail(`${w.are} not a Trapscope store`);
+    let version = storageVersionOf(data);
+    if (version === undefined) return fail(`${w.have} no readable storage version`);
+    if (version > STORAGE_VERSION) return fail(`${w.were} written by a newer Trapscope (storage version ${version})`);
+    let current = data;
+    while (version < STORAGE_VERSION) {
+      const step = migrations[version];
+      if (!step) return fail(`${w.have} storage version ${version}, which this Trapscope cannot migrate`);
+      current = step(current);
+      version++;
+    }
+    const errors: string[] = [];
+    if (!Array.isArray(current.definitions) && current.definitions !== undefined) errors.push(`The "definitions" of ${w.whole.toLowerCase()} are not a list; nothing was read from them.`);
+    return {
+      ok: true,
+      definitions: Array.isArray(current.definitions) ? current.definitions : [],
+      rejected: Array.isArray(current.rejected) ? current.rejected : [],
+      errors,
+    };
+  } catch {
+    return fail('could not be read');
+  }
+}
+
 /** Total: any text gives a store; what cannot be read is returned in `rejected`, never thrown away. */
-export function decodeStore(text: string): DecodedStore {
-  try {
-    return decode(text);
-  } catch {
-    return wholeRejected(String(text), 'The saved conventions could not be read; they are kept unchanged.');
+export function decodeStore(text: string, origin: StoreOrigin = 'storage'): DecodedStore {
+  const steps = decodeSteps(text, origin);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
   }
 }
 
-function wholeRejected(text: string, message: string): DecodedStore {
-  return { defs: [], errors: [message], rejected: [{ text, errors: [message] }] };
+/**
+ * decodeStore a slice at a time, giving the browser room to draw between
+ * slices and telling how far it got: a file of thousands of definitions
+ * takes seconds to check.
+ */
+export async function decodeStoreInSteps(text: string, origin: StoreOrigin, progress: (done: number, total: number) => void): Promise<DecodedStore> {
+  const steps = decodeSteps(text, origin);
+  let last = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - last > 30) {
+      progress(step.value.done, step.value.total);
+      await new Promise((r) => setTimeout(r, 0));
+      last = performance.now();
+    }
+  }
 }
 
-function decode(text: string): DecodedStore {
+function* decodeSteps(text: string, origin: StoreOrigin): Generator<{ done: number; total: number }, DecodedStore> {
   if (typeof text !== 'string' || text.trim() === '') return { defs: [], errors: [], rejected: [] };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return wholeRejected(text, 'The saved conventions are not valid JSON; they are kept unchanged.');
-  }
-  if (!isObject(data)) return wholeRejected(text, 'The saved conventions are not a Trapscope store; they are kept unchanged.');
-  let version = storageVersionOf(data);
-  if (version === undefined) return wholeRejected(text, 'The saved conventions have no readable storage version; they are kept unchanged.');
-  if (version > STORAGE_VERSION) {
-    return wholeRejected(text, `The saved conventions were written by a newer Trapscope (storage version ${version}); they are kept unchanged.`);
-  }
-  let current = data;
-  while (version < STORAGE_VERSION) {
-    const step = migrations[version];
-    if (!step) return wholeRejected(text, `No migration from storage version ${version}; the saved conventions are kept unchanged.`);
-    current = step(current);
-    version++;
-  }
-  return readCurrent(current);
+  const opened = openStore(text, origin);
+  if (!opened.ok) return { defs: [], errors: [opened.message], rejected: [{ text: String(text), errors: [opened.message] }] };
+  return yield* readEntries(opened, WORDS[origin].entry);
 }
 
-function readCurrent(data: Record<string, unknown>): DecodedStore {
-  const out: DecodedStore = { defs: [], errors: [], rejected: [] };
+function* readEntries(
+  store: Extract<OpenedStore, { ok: true }>,
+  entryWord: string,
+): Generator<{ done: number; total: number }, DecodedStore> {
+  const out: DecodedStore = { defs: [], errors: [...store.errors], rejected: [] };
   const ids = new Set<string>();
   const take = (entry: unknown, where: string, original?: string) => {
     const r = decodeCustom(entry);
@@ -121,28 +171,33 @@ function readCurrent(data: Record<string, unknown>): DecodedStore {
       return;
     }
     const errors = r.ok
-      ? [`Convention id: another saved definition already uses "${r.definition.convention.id}"; rename one of them`]
+      ? [`Convention id: another definition already uses "${r.definition.convention.id}"; rename one of them`]
       : r.errors.map((e) => e.message);
     out.rejected.push({ text: original ?? jsonText(entry), errors });
     out.errors.push(`${where}: ${errors[0]}`);
   };
-  const defs = Array.isArray(data.definitions) ? data.definitions : [];
-  if (!Array.isArray(data.definitions) && data.definitions !== undefined)
-    out.errors.push('The saved "definitions" are not a list; nothing was read from them.');
-  defs.forEach((entry, i) => take(entry, `Saved definition ${i + 1}${nameOf(entry)} was set aside`));
+  const total = store.definitions.length + store.rejected.length;
+  for (const [i, entry] of store.definitions.entries()) {
+    take(entry, `${entryWord} ${i + 1}${nameOf(entry)} was set aside`);
+    yield { done: i + 1, total };
+  }
   // Entries set aside earlier are tried again: a newer Trapscope may read them now.
-  const old = Array.isArray(data.rejected) ? data.rejected : [];
-  old.forEach((entry) => {
-    if (!isObject(entry) || typeof entry.text !== 'string') return out.rejected.push({ text: jsonText(entry), errors: ['not a set-aside entry'] });
+  for (const [i, entry] of store.rejected.entries()) {
+    yield { done: store.definitions.length + i, total };
+    if (!isObject(entry) || typeof entry.text !== 'string') {
+      out.rejected.push({ text: jsonText(entry), errors: ['not a set-aside entry'] });
+      continue;
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(entry.text);
     } catch {
       const errors = Array.isArray(entry.errors) ? entry.errors.filter((e): e is string => typeof e === 'string') : [];
-      return out.rejected.push({ text: entry.text, errors });
+      out.rejected.push({ text: entry.text, errors });
+      continue;
     }
     take(parsed, `A definition set aside earlier${nameOf(parsed)} still cannot be read`, entry.text);
-  });
+  }
   return out;
 }
 

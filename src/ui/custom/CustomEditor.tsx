@@ -3,6 +3,7 @@ import { decodeCustom, type FieldError } from '../../share/custom/decode';
 import { ARCHITECTURES, instructionsFor } from '../../share/custom/architectures';
 import { changedSinceCopy } from '../../share/custom/copy';
 import { ARCH_IDS, type CustomDefinition } from '../../share/custom/schema';
+import { useKept } from '../../store/custom-links';
 import { useApp } from '../../store/store';
 import { fromLines, listText, textList, toLines } from './lines';
 import { TypedText } from './TypedText';
@@ -17,6 +18,8 @@ const input = 'mt-1 h-9 w-full rounded-md border border-[var(--line)] bg-[var(--
  */
 export default function CustomEditor({ text }: { text: string }) {
   const { setEditorText, saveCustom } = useApp.getState();
+  // The dialog is modal: what storage refused for the draft is said here, not only under the header.
+  const draftNotice = useKept((s) => s.notices.find((n) => n.kind === 'draft'));
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = dialog.current;
@@ -246,6 +249,11 @@ export default function CustomEditor({ text }: { text: string }) {
               </ul>
             )}
           </div>
+          {draftNotice && (
+            <p className="mt-2 text-sm text-red-700 dark:text-red-300" role="alert" data-testid="editor-draft-unkept">
+              {draftNotice.message}
+            </p>
+          )}
           <button
             type="button"
             disabled={!def}

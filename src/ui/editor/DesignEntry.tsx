@@ -1,8 +1,18 @@
 import { useRef, useState } from 'react';
 import { callsFor } from '../../catalog';
-import { customConventions } from '../../store/custom-links';
+import { SHOWN_AT_START, useKept } from '../../store/custom-links';
 import { useApp } from '../../store/store';
 import { download } from '../shell/download';
+
+/** How many kept conventions the panel lists before "Show all". */
+const LISTED = 20;
+/** Enough of an import's errors to act on; the count says how many more. */
+const ERRORS_SHOWN = 5;
+
+function importReport(added: number, errors: readonly string[]): string {
+  const more = errors.length > ERRORS_SHOWN ? ` (and ${(errors.length - ERRORS_SHOWN).toLocaleString('en')} more)` : '';
+  return `Imported ${added.toLocaleString('en')} convention${added === 1 ? '' : 's'}. Could not read: ${errors.slice(0, ERRORS_SHOWN).join(' ')}${more}`;
+}
 
 /** Ways into the convention editor, and the custom conventions kept in this browser. */
 export function DesignEntry() {
@@ -12,13 +22,16 @@ export function DesignEntry() {
   const draft = useApp((s) => s.draft);
   // The conventions kept here are registered in the catalog once the page is live (src/boot/boot.ts); reading
   // them sooner would draw what the build's markup does not have while React hydrates it.
-  const live = useApp((s) => s.phase === 'live');
-  const [, setRevision] = useState(0);
-  const mine = live ? customConventions() : [];
-  const remove = async (id: string) => {
-    const { deleteDefinition } = await import('../../store/custom');
-    deleteDefinition(id);
-    setRevision((r) => r + 1);
+  // (useKept is filled by loadStoredDefinitions, which runs once the page is hydrated.)
+  const kept = useKept((s) => s.kept);
+  const importing = useKept((s) => s.importing);
+  const [all, setAll] = useState(false);
+  const listed = all ? kept : kept.slice(-LISTED);
+  const remove = async (id: string) => (await import('../../store/custom')).deleteDefinition(id);
+  const open = async (id: string) => {
+    const problem = await (await import('../../store/custom')).openKept(id);
+    if (problem) reportMessage(problem);
+    else await openLink(`#/${id}`);
   };
   const btn = 'w-full rounded-lg border border-[var(--line)] px-3 py-1.5 text-left text-sm';
 
@@ -39,8 +52,10 @@ export function DesignEntry() {
   const importFile = async (f: File) => {
     const { importDefinitions } = await import('../../store/custom');
     const { added, errors } = await importDefinitions(await f.text());
-    if (errors.length) reportMessage(`Imported ${added.length} convention${added.length === 1 ? '' : 's'}; could not read: ${errors.join('; ')}`);
+    // The first one opens, and then the report, which opening a view would clear.
     if (added[0]) await openLink(`#/${added[0]}`);
+    if (errors.length) reportMessage(importReport(added.length, errors));
+    else if (added.length > 1) reportMessage(`Imported ${added.length.toLocaleString('en')} conventions; they are listed under Design your own.`);
   };
 
   return (
@@ -60,26 +75,48 @@ export function DesignEntry() {
           Resume your draft
         </button>
       )}
-      {mine.length > 0 && (
-        <ul className="space-y-1 text-sm" aria-label="Your conventions">
-          {mine.map((c) => (
-            <li key={c.id} className="flex items-center justify-between gap-2">
-              <button type="button" className="text-left underline decoration-dotted" onClick={() => void openLink(`#/${c.id}`)}>
-                {c.name}
-              </button>
-              {c.id !== plan.convention.id && (
-                <button
-                  type="button"
-                  className="rounded-md border border-[var(--line)] px-2 py-0.5 text-xs"
-                  onClick={() => void remove(c.id)}
-                  aria-label={`Delete ${c.name}`}
-                >
-                  Delete
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
+      {kept.length > 0 && (
+        <>
+          <ul className="space-y-1 text-sm" aria-label="Your conventions">
+            {listed.map((c, i) => (
+              <li key={c.id ?? `unnamed-${i}`} className="flex items-center justify-between gap-2">
+                {c.id ? (
+                  <button type="button" className="min-w-0 break-words text-left underline decoration-dotted" onClick={() => void open(c.id!)}>
+                    {c.name}
+                  </button>
+                ) : (
+                  <span className="muted">{c.name} (it names no id, so it cannot be opened; it is kept as it is)</span>
+                )}
+                {c.id && c.id !== plan.convention.id && (
+                  <button
+                    type="button"
+                    className="rounded-md border border-[var(--line)] px-2 py-0.5 text-xs"
+                    onClick={() => void remove(c.id!)}
+                    aria-label={`Delete ${c.name}`}
+                  >
+                    Delete
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+          {kept.length > LISTED && (
+            <button type="button" className="text-sm underline decoration-dotted" onClick={() => setAll(!all)}>
+              {all ? `Show the last ${LISTED} only` : `Show all ${kept.length.toLocaleString('en')}`}
+            </button>
+          )}
+          {kept.length > SHOWN_AT_START && (
+            <p className="text-xs muted" data-testid="kept-cap">
+              You keep {kept.length.toLocaleString('en')} conventions. The convention picker offers the last {SHOWN_AT_START} saved and those opened since
+              the page loaded, so that the page starts as fast with many as with few; open the others from this list.
+            </p>
+          )}
+        </>
+      )}
+      {importing && (
+        <p role="status" className="text-sm" data-testid="import-progress">
+          Importing: {importing.done.toLocaleString('en')} of {importing.total.toLocaleString('en')} definitions checked…
+        </p>
       )}
       <div className="flex flex-wrap gap-2 text-sm">
         <button type="button" className="rounded-md border border-[var(--line)] px-2 py-1" onClick={() => file.current?.click()}>
