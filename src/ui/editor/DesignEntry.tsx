@@ -20,9 +20,7 @@ export function DesignEntry() {
   const { setEditorText, reportMessage, reportMissing, openLink } = useApp.getState();
   const file = useRef<HTMLInputElement>(null);
   const draft = useApp((s) => s.draft);
-  // The conventions kept here are registered in the catalog once the page is live (src/boot/boot.ts); reading
-  // them sooner would draw what the build's markup does not have while React hydrates it.
-  // (useKept is filled by loadStoredDefinitions, which runs once the page is hydrated.)
+  // Filled by loadStoredDefinitions once the page is hydrated (src/boot/boot.ts): the build's markup has no list.
   const kept = useKept((s) => s.kept);
   const importing = useKept((s) => s.importing);
   const [all, setAll] = useState(false);
@@ -81,7 +79,7 @@ export function DesignEntry() {
             {listed.map((c, i) => (
               <li key={c.id ?? `unnamed-${i}`} className="flex items-center justify-between gap-2">
                 {c.id ? (
-                  <button type="button" className="min-w-0 break-words text-left underline decoration-dotted" onClick={() => void open(c.id!)}>
+                  <button type="button" className="min-w-0 break-words text-left underline decoration-dotted" onClick={() => void open(c.id!).catch(reportMissing)}>
                     {c.name}
                   </button>
                 ) : (
@@ -91,7 +89,7 @@ export function DesignEntry() {
                   <button
                     type="button"
                     className="rounded-md border border-[var(--line)] px-2 py-0.5 text-xs"
-                    onClick={() => void remove(c.id!)}
+                    onClick={() => void remove(c.id!).catch(reportMissing)}
                     aria-label={`Delete ${c.name}`}
                   >
                     Delete
@@ -119,10 +117,15 @@ export function DesignEntry() {
         </p>
       )}
       <div className="flex flex-wrap gap-2 text-sm">
-        <button type="button" className="rounded-md border border-[var(--line)] px-2 py-1" onClick={() => file.current?.click()}>
+        <button
+          type="button"
+          className="rounded-md border border-[var(--line)] px-2 py-1 disabled:opacity-40"
+          disabled={importing !== null}
+          onClick={() => file.current?.click()}
+        >
           Import…
         </button>
-        <button type="button" className="rounded-md border border-[var(--line)] px-2 py-1" onClick={() => void exportAll()}>
+        <button type="button" className="rounded-md border border-[var(--line)] px-2 py-1" onClick={() => void exportAll().catch(reportMissing)}>
           Export mine
         </button>
         <input
@@ -133,7 +136,7 @@ export function DesignEntry() {
           aria-label="Import conventions from a file"
           onChange={(e) => {
             const f = e.target.files?.[0];
-            if (f) void importFile(f);
+            if (f) void importFile(f).catch(reportMissing);
             e.target.value = '';
           }}
         />
