@@ -47,6 +47,16 @@ describe('decoding what a mail client or a person did to a link', () => {
     expect(d.messages).toHaveLength(2);
   });
 
+  it('reads present=1 as presenter mode on any view, and names a present flag it cannot read', () => {
+    expect(decodePermalink('#/compare/smccc-1.0-hvc64/psci-cpu-on-64/smccc-1.1-hvc64/psci-cpu-on-64?present=1').state).toMatchObject({
+      kind: 'compare',
+      present: true,
+    });
+    const d = decodePermalink('#/smccc-1.1-hvc64/psci-cpu-on-64?present=yes');
+    expect(d.state).not.toHaveProperty('present');
+    expect(d.messages).toEqual(['Ignored present=yes: use present=1.']);
+  });
+
   it('refuses a 64-bit value in an SMC32 slot', () => {
     const d = decodePermalink('#/smccc-1.1-hvc32/psci-cpu-on-32?w1=0x100000000');
     expect(d.state).toMatchObject({ args: {} });

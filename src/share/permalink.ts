@@ -14,7 +14,8 @@ import { defaultView, MAX_PANES, type CompareView, type PaneState, type ViewStat
  *   #/compare/<convention>/<call>/<convention>/<call>…[?<pane>.<register>=<value>&…&step=<n>]
  *   #/guide/<guide>[?step=<n>]
  *
- * Any of them may end with &embed=1 (or ?embed=1): the same view with minimal chrome.
+ * Any of them may end with &embed=1 (or ?embed=1): the same view with minimal chrome;
+ * and with &present=1: the same view in presenter mode, ready to project.
  *
  * Links are decoded by a total function: any string yields a view, plus
  * messages saying what could not be honoured. Never an exception.
@@ -44,6 +45,7 @@ export function encodePermalink(v: ViewState, defs: readonly string[] = []): str
   }
   if (v.step > 0) q.push(`step=${v.step}`);
   if (v.embed) q.push('embed=1');
+  if (v.present) q.push('present=1');
   for (const d of defs) q.push(`def=${d}`);
   return `#/${path}${q.length ? `?${q.join('&')}` : ''}`;
 }
@@ -62,6 +64,7 @@ export function decodePermalink(hash: string): Decoded {
 interface Query {
   step?: string;
   embed?: boolean;
+  present?: boolean;
   /** Custom definitions the link carries, registered by the caller before decoding. */
   defs: string[];
   /** Argument values by pane prefix ('' for a single view, '1.' … for panes). */
@@ -83,9 +86,9 @@ function parseQuery(query: string, messages: string[]): Query {
       out.defs.push(value);
       continue;
     }
-    if (key === 'embed') {
-      if (value === '1') out.embed = true;
-      else messages.push(`Ignored embed=${clip(value)}: use embed=1.`);
+    if (key === 'embed' || key === 'present') {
+      if (value === '1') out[key] = true;
+      else messages.push(`Ignored ${key}=${clip(value)}: use ${key}=1.`);
       continue;
     }
     const m = /^(?:(\d)\.)?([a-z0-9_]+)$/.exec(key);
@@ -147,8 +150,9 @@ function decodeStep(raw: string | undefined, count: number, messages: string[]):
   return n;
 }
 
-function withEmbed<T extends ViewState>(state: T, query: Query): T {
-  return query.embed ? { ...state, embed: true } : state;
+/** The display flags a link may carry: embed=1, present=1. */
+function withFlags<T extends ViewState>(state: T, query: Query): T {
+  return { ...state, ...(query.embed ? { embed: true } : {}), ...(query.present ? { present: true } : {}) };
 }
 
 type Split = { kind: 'empty' } | { kind: 'error'; message: string } | { kind: 'view'; path: string[]; query: Query };
@@ -214,7 +218,7 @@ function decode(raw: string): Decoded {
   if (!pane) return { state: defaultView, messages: [...messages, 'Showing the default view.'] };
   const steps = marshal(findConvention(pane.convention)!, findCall(pane.call)!, pane.args).steps.length;
   const step = decodeStep(query.step, steps, messages);
-  return { state: withEmbed({ kind: 'single', ...pane, step }, query), messages };
+  return { state: withFlags({ kind: 'single', ...pane, step }, query), messages };
 }
 
 function decodeCompare(parts: string[], query: Query, messages: string[]): Decoded {
@@ -230,7 +234,7 @@ function decodeCompare(parts: string[], query: Query, messages: string[]): Decod
     messages.push('A comparison needs two panes; showing a single view.');
     return { state: panes[0] ? { kind: 'single', ...panes[0], step: 0 } : defaultView, messages };
   }
-  return { state: withEmbed(compareView(panes, query, messages), query), messages };
+  return { state: withFlags(compareView(panes, query, messages), query), messages };
 }
 
 function decodeGuide(id: string, query: Query, messages: string[]): Decoded {
@@ -243,7 +247,7 @@ function decodeGuide(id: string, query: Query, messages: string[]): Decoded {
   if (query.args.size) messages.push('Ignored argument values: a guided comparison always opens with its own values.');
   const panes = guide.panes.flatMap((p, i) => decodePane(p.convention, p.call, undefined, messages, `Pane ${i + 1} of this guide `) ?? []);
   if (panes.length < 2) return { state: defaultView, messages: [...messages, 'This guided comparison cannot be shown. Showing the default view.'] };
-  return { state: withEmbed({ ...compareView(panes, query, messages), guide: guide.id }, query), messages };
+  return { state: withFlags({ ...compareView(panes, query, messages), guide: guide.id }, query), messages };
 }
 
 function compareView(panes: PaneState[], query: Query, messages: string[]): CompareView {

@@ -16,6 +16,8 @@ export interface SingleView extends PaneState {
   step: number;
   /** Minimal chrome, for an iframe in slides or a blog post. */
   embed?: true;
+  /** Presenter mode: full screen, the lanes, the registers the call touches and the sentence as a caption. */
+  present?: true;
 }
 
 /** Two to four panes stepped together by phase; `step` counts aligned moments. */
@@ -26,6 +28,7 @@ export interface CompareView {
   /** Set when the view is a curated comparison, opened as #/guide/<id>. */
   guide?: string;
   embed?: true;
+  present?: true;
 }
 
 export type ViewState = SingleView | CompareView;

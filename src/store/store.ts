@@ -56,6 +56,8 @@ export interface AppState {
   openPane(index: number): void;
   setStep(step: number): void;
   stepBy(delta: number): void;
+  /** Enter or leave presenter mode; the view (and so the link) says which. */
+  setPresent(on: boolean): void;
   togglePlay(): void;
   setPlaying(playing: boolean): void;
   setSpeed(speed: number): void;
@@ -284,6 +286,13 @@ export const useApp = create<AppState>()((set, get) => ({
 
   stepBy(delta) {
     get().setStep(get().view.step + delta);
+  },
+
+  setPresent(on) {
+    const view = { ...get().view };
+    if (on) view.present = true;
+    else delete view.present;
+    set({ view, history: 'push' });
   },
 
   togglePlay() {

@@ -22,6 +22,7 @@ import { Stage } from './stage/Stage';
 
 const CompareView = lazyPart(() => import('./compare/CompareView'), 'The comparison');
 const CustomEditor = lazyPart(() => import('./custom/CustomEditor'), 'The convention editor');
+const Presenter = lazyPart(() => import('./present/Presenter'), 'Presenter mode');
 
 /**
  * The page's controls take input only once the page is live (src/boot/boot.ts): before, a click or a value given
@@ -62,11 +63,16 @@ export function App() {
   const starting = useApp((s) => (s.phase === 'opening' || s.phase === 'failed' ? s.phase : undefined));
   const compare = useApp((s) => s.view.kind === 'compare');
   const embed = useApp((s) => s.view.embed === true);
+  const present = useApp((s) => s.view.present === true);
   return (
     <Phased>
       <ThemeSync />
       {starting ? (
         <OpeningLink failed={starting === 'failed'} />
+      ) : present ? (
+        <Suspense fallback={null}>
+          <Presenter />
+        </Suspense>
       ) : embed ? (
         <Embedded compare={compare} />
       ) : (

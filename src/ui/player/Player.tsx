@@ -1,6 +1,8 @@
 import { PHASES } from '../../model/plan';
 import { SPEEDS, useApp } from '../../store/store';
+import { togglePresenter } from '../present/fullscreen';
 import { Icon } from './icons';
+import { sentenceOf } from './sentence';
 
 const btn =
   'inline-flex h-10 min-w-10 items-center justify-center rounded-lg border px-3 text-sm font-medium border-[var(--line)] hover:bg-[var(--role-kept-bg)] disabled:opacity-40';
@@ -15,11 +17,7 @@ export function Player() {
   const { setStep, stepBy, togglePlay, setSpeed, setPlaying } = useApp.getState();
   const last = moments.length - 1;
   const moment = moments[step]!;
-  // One sentence per pane; a comparison names each pane's call before its sentence.
-  const sentence =
-    plans.length === 1
-      ? plans[0]!.steps[moment.steps[0]!]!.text
-      : plans.map((p, i) => `${i + 1}. ${p.call.name}: ${p.steps[moment.steps[i]!]!.text}`).join(' ');
+  const sentence = sentenceOf(plans, moment);
   const stop = (f: () => void) => () => {
     setPlaying(false);
     f();
@@ -56,6 +54,9 @@ export function Player() {
         </button>
         <button type="button" className={btn} onClick={stop(() => setStep(last))} disabled={step === last} aria-label="Last step (End)" title="Last step (End)">
           <Icon name="last" />
+        </button>
+        <button type="button" className={btn} onClick={() => togglePresenter(true)} title="Presenter mode: full screen, for a projector (P)">
+          Present
         </button>
         <label htmlFor="speed" className="ml-auto text-sm muted">
           Speed

@@ -1,10 +1,13 @@
 import { useEffect } from 'react';
 import { useApp } from '../../store/store';
 
-/** Advances one step per tick while playing; stops at the last step. */
+/** Advances one step per tick while playing; stops at the last step. CSS motion reads the speed from --motion-scale. */
 export function usePlayback(): void {
   const playing = useApp((s) => s.playing);
   const speed = useApp((s) => s.speed);
+  useEffect(() => {
+    document.documentElement.style.setProperty('--motion-scale', String(1 / speed));
+  }, [speed]);
   useEffect(() => {
     if (!playing) return;
     const id = window.setInterval(() => {

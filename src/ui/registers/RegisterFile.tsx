@@ -1,16 +1,15 @@
+import type { CellState, Plan, Role, Step } from '../../model/plan';
+import { describeRegisters } from '../../model/narration';
 import { formatHex } from '../../model/value';
 import { useApp } from '../../store/store';
+import { useRef } from 'react';
 import { ROLE_TEXT } from './roles';
 import { useTravel } from './travel';
 
-/** The register file at the current step: role, value and meaning of every cell. */
+/** The register file at the current step: role, value and meaning of every cell the call involves; the quiet rest in a line each. */
 export function RegisterFile() {
   const plan = useApp((s) => s.plan);
   const step = plan.steps[useApp((s) => s.view.step)]!;
-  useTravel(step);
-  const written = new Set(step.writes.map((w) => w.cell));
-  const read = new Set(step.highlight.filter((c) => !written.has(c)));
-
   return (
     <section className="panel p-3 sm:p-4" aria-labelledby="regs-title">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -19,38 +18,92 @@ export function RegisterFile() {
         </h2>
         <p className="text-sm muted">{step.phase === 'unpack' ? 'The caller’s view after the call' : 'As the caller sees them'}</p>
       </div>
-      <ul className="mt-3 grid grid-cols-2 gap-2 min-[420px]:grid-cols-3 sm:grid-cols-4 min-[1700px]:grid-cols-8" data-testid="register-file">
-        {plan.drawnCells.map((name) => {
-          const c = step.cells[name]!;
-          const role = ROLE_TEXT[c.role];
-          const value = c.value !== undefined ? formatHex(c.value) : c.role === 'clobbered' ? 'unknown' : c.role === 'preserved' ? 'kept' : '—';
-          const label = c.label !== name ? `${c.label} (${name})` : name;
-          return (
-            <li
-              key={name}
-              className="cell rounded-lg px-2 py-1.5"
-              data-cell={name}
-              data-role={c.role}
-              data-written={written.has(name)}
-              data-read={read.has(name)}
-              title={`${label}: ${role.name}${c.meaning ? `, ${c.meaning}` : ''}`}
-            >
-              <div className="flex items-center justify-between gap-1 text-xs">
-                <span className="font-mono font-semibold">{label}</span>
-                <span className="rounded border border-current px-1 text-[0.65rem] font-bold leading-tight" aria-label={role.name}>
-                  {role.badge}
-                </span>
-              </div>
-              <div className="mt-0.5 truncate font-mono text-base font-semibold tabular-nums" data-testid={`value-${name}`}>
-                {value}
-              </div>
-              <div className="truncate text-[0.7rem] opacity-90">{c.meaning ?? role.explain}</div>
-            </li>
-          );
-        })}
-      </ul>
+      <RegisterCells plan={plan} step={step} />
       <Legend />
     </section>
+  );
+}
+
+/** Roles whose cells can fold into one line while nothing happens to them, in the order the lines are shown. */
+const FOLDABLE: readonly Role[] = ['clobbered', 'preserved', 'unused'];
+
+/**
+ * The cells, with the registers that matter given the space: a cell with no
+ * value that is neither written nor read this step folds into a line such as
+ * "x18–x30, sp: preserved", which opens to show them. Presenter mode folds
+ * registers whose contents are merely unknown as well.
+ */
+export function RegisterCells({
+  plan,
+  step,
+  presenting = false,
+  large = presenting,
+}: {
+  plan: Plan;
+  step: Step;
+  presenting?: boolean;
+  /** Type to read from the back of a room. */
+  large?: boolean;
+}) {
+  const list = useRef<HTMLUListElement>(null);
+  useTravel(step, plan.convention.arch.guestLevel, list);
+  const written = new Set(step.writes.map((w) => w.cell));
+  const read = new Set(step.highlight.filter((c) => !written.has(c)));
+  const quiet = (c: CellState) =>
+    c.value === undefined && !read.has(c.cell) && (presenting ? FOLDABLE.includes(c.role) : (c.role === 'preserved' || c.role === 'unused') && !written.has(c.cell));
+  const shown = plan.drawnCells.filter((name) => !quiet(step.cells[name]!));
+  const folded = FOLDABLE.map((role) => ({ role, cells: plan.drawnCells.filter((name) => quiet(step.cells[name]!) && step.cells[name]!.role === role) })).filter(
+    (g) => g.cells.length > 0,
+  );
+  const grid = presenting ? 'grid-cols-[repeat(auto-fill,minmax(11rem,1fr))]' : 'grid-cols-2 min-[420px]:grid-cols-3 sm:grid-cols-4 min-[1700px]:grid-cols-8';
+  const cell = (name: string) => <Cell key={name} c={step.cells[name]!} written={written.has(name)} read={read.has(name)} large={large} />;
+  return (
+    <>
+      <ul ref={list} className={`mt-3 grid gap-2 ${grid}`} data-testid="register-file">
+        {shown.map(cell)}
+      </ul>
+      {folded.map((g) => (
+        <details key={g.role} className="mt-2" data-testid={`folded-${g.role}`}>
+          <summary
+            className={`cell cursor-pointer rounded-lg px-2 py-1 font-mono ${large ? 'text-xl' : 'text-sm'}`}
+            data-role={g.role}
+            data-written={g.cells.some((c) => written.has(c))}
+          >
+            <strong>{describeRegisters(plan.convention.arch, g.cells)}</strong>: {ROLE_TEXT[g.role].name}{' '}
+            <span className="font-sans text-xs opacity-90">({ROLE_TEXT[g.role].explain})</span>
+          </summary>
+          <ul className="mt-2 grid grid-cols-2 gap-2 min-[420px]:grid-cols-3 sm:grid-cols-4 min-[1700px]:grid-cols-8">{g.cells.map(cell)}</ul>
+        </details>
+      ))}
+    </>
+  );
+}
+
+function Cell({ c, written, read, large }: { c: CellState; written: boolean; read: boolean; large: boolean }) {
+  const role = ROLE_TEXT[c.role];
+  const name = c.cell;
+  const value = c.value !== undefined ? formatHex(c.value) : c.role === 'clobbered' ? 'unknown' : c.role === 'preserved' ? 'kept' : '—';
+  const label = c.label !== name ? `${c.label} (${name})` : name;
+  return (
+    <li
+      className="cell rounded-lg px-2 py-1.5"
+      data-cell={name}
+      data-role={c.role}
+      data-written={written}
+      data-read={read}
+      title={`${label}: ${role.name}${c.meaning ? `, ${c.meaning}` : ''}`}
+    >
+      <div className={`flex items-center justify-between gap-1 ${large ? 'text-lg' : 'text-xs'}`}>
+        <span className="font-mono font-semibold">{label}</span>
+        <span className="rounded border border-current px-1 text-[0.65rem] font-bold leading-tight" aria-label={role.name}>
+          {role.badge}
+        </span>
+      </div>
+      <div className={`mt-0.5 truncate font-mono font-semibold tabular-nums ${large ? 'text-2xl' : 'text-base'}`} data-testid={`value-${name}`}>
+        {value}
+      </div>
+      <div className={`truncate opacity-90 ${large ? 'text-base' : 'text-[0.7rem]'}`}>{c.meaning ?? role.explain}</div>
+    </li>
   );
 }
 

@@ -1,12 +1,15 @@
 import { useApp } from '../../store/store';
+import { togglePresenter } from '../present/fullscreen';
 
 const TYPING = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
 const ACTIVATES = new Set(['BUTTON', 'A', 'SUMMARY', ...TYPING]);
 
 /**
- * Left/Right step, Space plays or pauses, Home/End jump. Keys typed into a
- * field stay with the field, and Space on a button presses that button.
- * Returns the way to stop listening.
+ * Left/Right and PageUp/PageDown (what a presentation clicker sends) step,
+ * Space plays or pauses, Home/End jump, P enters or leaves presenter mode.
+ * In presenter mode Space and Up/Down step as a slide deck does, and Esc
+ * leaves. Keys typed into a field stay with the field, and Space on a button
+ * presses that button. Returns the way to stop listening.
  */
 export function listenToKeys(win: Window): () => void {
   const onKey = (e: KeyboardEvent) => {
@@ -18,14 +21,31 @@ export function listenToKeys(win: Window): () => void {
     if (TYPING.has(tag) || el?.isContentEditable) return;
     // A modal dialog (Share, the editor) owns the keyboard while it is open.
     if (document.querySelector('dialog[open]')) return;
+    const presenting = app.view.present === true;
     switch (e.key) {
       case 'ArrowRight':
+      case 'PageDown':
         app.setPlaying(false);
         app.stepBy(1);
         break;
       case 'ArrowLeft':
+      case 'PageUp':
         app.setPlaying(false);
         app.stepBy(-1);
+        break;
+      case 'ArrowDown':
+      case 'ArrowUp':
+        if (!presenting) return;
+        app.setPlaying(false);
+        app.stepBy(e.key === 'ArrowDown' ? 1 : -1);
+        break;
+      case 'p':
+      case 'P':
+        togglePresenter(!presenting);
+        break;
+      case 'Escape':
+        if (!presenting) return;
+        togglePresenter(false);
         break;
       case 'Home':
         app.setPlaying(false);
@@ -37,7 +57,10 @@ export function listenToKeys(win: Window): () => void {
         break;
       case ' ':
         if (ACTIVATES.has(tag)) return;
-        app.togglePlay();
+        if (presenting) {
+          app.setPlaying(false);
+          app.stepBy(e.shiftKey ? -1 : 1);
+        } else app.togglePlay();
         break;
       default:
         return;

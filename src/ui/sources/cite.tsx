@@ -19,8 +19,23 @@ export function Cite({ sources }: { sources: readonly Source[] }) {
   if (sources.length === 0) return null;
   const numberOf = numbering(all);
   const numbers = sources.map((s) => numberOf.get(sourceKey(s)) ?? 0).filter((n) => n > 0);
+  // Sources of the CPU's side of the trap (the exception entry, the handler's path) are not in the call's list: linked directly.
+  const unlisted = sources.filter((s) => !numberOf.has(sourceKey(s)));
   return (
     <sup className="ml-0.5 whitespace-nowrap">
+      {unlisted.map((s) => (
+        <a
+          key={sourceKey(s)}
+          href={s.url}
+          target="_blank"
+          rel="noopener noreferrer"
+          className="mx-px rounded px-0.5 font-sans text-[0.7rem] text-[var(--focus)] underline decoration-dotted"
+          title={`${s.title}: ${s.where}`}
+          aria-label={`Source: ${s.title}, ${s.where}`}
+        >
+          src
+        </a>
+      ))}
       {[...new Set(numbers)].map((n) => {
         const s = all[n - 1]!;
         return (

@@ -1,0 +1,171 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+// A lecturer's use: the trap as the CPU does it, values that travel, and presenter mode for a projector.
+
+const CPU_ON = './#/smccc-1.1-hvc64/psci-cpu-on-64';
+const TRAP_STEP = 5; // 0 intro, 1-4 loads, 5 hvc
+
+async function focusPage(page: Page) {
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+}
+
+/** The element lies wholly inside the viewport. */
+async function expectInViewport(page: Page, el: Locator) {
+  const box = (await el.boundingBox())!;
+  const vp = page.viewportSize()!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(vp.width + 0.5);
+  expect(box.y + box.height).toBeLessThanOrEqual(vp.height + 0.5);
+}
+
+async function expectNoScroll(page: Page) {
+  const { sh, sw, h, w } = await page.evaluate(() => ({
+    sh: document.documentElement.scrollHeight,
+    sw: document.documentElement.scrollWidth,
+    h: innerHeight,
+    w: innerWidth,
+  }));
+  expect(sh).toBeLessThanOrEqual(h);
+  expect(sw).toBeLessThanOrEqual(w);
+}
+
+test.describe('the trap and the return', () => {
+  test('at the trap step the CPU marker travels to EL2 along the drawn route: an animation runs', async ({ page }) => {
+    await page.goto(`${CPU_ON}?step=${TRAP_STEP - 1}`);
+    // At 0.5x the travel lasts 2.2 s, long enough to be seen on a busy machine.
+    await page.getByLabel('Speed').selectOption('0.5');
+    await focusPage(page);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.querySelector('[data-testid="cpu-level"]')?.getAnimations().some((a) => a.playState === 'running'));
+    await expect(page.locator('[data-level="EL2"]')).toHaveAttribute('data-active', 'true');
+  });
+
+  test('with reduced motion nothing moves at the trap step; the lane and the entry still say it', async ({ browser }) => {
+    const ctx = await browser.newContext({ reducedMotion: 'reduce' });
+    const page = await ctx.newPage();
+    await page.goto(`${CPU_ON}?step=${TRAP_STEP - 1}`);
+    await focusPage(page);
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('[data-level="EL2"]')).toHaveAttribute('data-active', 'true');
+    await expect(page.locator('[data-register="ELR_EL2"]')).toBeVisible();
+    expect(await page.evaluate(() => document.getAnimations().length)).toBe(0);
+    await ctx.close();
+  });
+
+  test('ESR_EL2 and its fields are absent before the trap and written at it, after ELR_EL2 and SPSR_EL2, before the PC moves to the vector', async ({
+    page,
+  }) => {
+    await page.goto(`${CPU_ON}?step=${TRAP_STEP - 1}`);
+    await expect(page.getByTestId('not-trapped')).toBeVisible();
+    await expect(page.getByTestId('syndrome-value')).toHaveCount(0);
+    await expect(page.getByText('EC [31:26]')).toHaveCount(0);
+    await focusPage(page);
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('syndrome-value')).toHaveText('0x5A000000');
+    await expect(page.getByText('EC [31:26]')).toBeVisible();
+    await expect(page.getByTestId('exception-effects').locator('li')).toHaveText([
+      /ELR_EL2 ← address of hvc \+ 4/,
+      /SPSR_EL2 ← PSTATE/,
+      /ESR_EL2 ← 0x5A000000/,
+      /PC ← VBAR_EL2 \+ 0x400/,
+    ]);
+  });
+
+  test('at the return eret restores PC from ELR_EL2 and PSTATE from SPSR_EL2, and the CPU is back at EL1', async ({ page }) => {
+    await page.goto(`${CPU_ON}?step=7`);
+    await focusPage(page);
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('narration')).toContainText('Eret from EL2 returns to EL1');
+    await expect(page.getByText('Exception return: eret')).toBeVisible();
+    await expect(page.getByTestId('exception-effects').locator('li')).toHaveText([/PC ← ELR_EL2/, /PSTATE ← SPSR_EL2/]);
+    await expect(page.locator('[data-level="EL1"]')).toHaveAttribute('data-active', 'true');
+  });
+
+  test('a VM exit on x86 records the guest RIP at the vmcall and KVM adds the instruction length before VMRESUME', async ({ page }) => {
+    await page.goto('./#/kvm-x86-vmcall/kvm-hc-kick-cpu');
+    await page.getByRole('button', { name: 'trap', exact: true }).click();
+    await expect(page.getByTestId('exception-effects')).toContainText('VMCS GUEST_RIP ← address of vmcall itself');
+    await page.getByRole('button', { name: 'handle', exact: true }).click();
+    await expect(page.getByTestId('trap-panel')).toContainText('GUEST_RIP ← GUEST_RIP + 3');
+  });
+});
+
+test('a value flies into its register, which shows it when it lands', async ({ page }) => {
+  await page.goto(CPU_ON);
+  await page.getByLabel('Speed').selectOption('0.5');
+  await focusPage(page);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.travel-chip')).toHaveText('0xC4000003');
+  await expect(page.locator('[data-cell="x0"]')).toHaveAttribute('data-arriving', 'true');
+  await expect(page.getByTestId('value-x0')).toBeHidden();
+  await expect(page.locator('.travel-chip')).toHaveCount(0);
+  await expect(page.getByTestId('value-x0')).toBeVisible();
+  await expect(page.getByTestId('value-x0')).toHaveText('0xC4000003');
+});
+
+test('preserved registers nobody touches fold into one line that opens', async ({ page }) => {
+  await page.goto(CPU_ON);
+  const folded = page.getByTestId('folded-preserved');
+  await expect(folded.locator('summary')).toHaveText(/x4–x30, sp: preserved/);
+  await expect(page.locator('[data-cell="x7"]')).toBeHidden();
+  await folded.locator('summary').click();
+  await expect(page.locator('[data-cell="x7"]')).toBeVisible();
+});
+
+test.describe('presenter mode', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test('at 1280x720 the lanes, the registers the call touches and a 28 px caption fit without scrolling', async ({ page }) => {
+    await page.goto(`${CPU_ON}?step=${TRAP_STEP}&present=1`);
+    await expect(page.getByTestId('presenter')).toBeVisible();
+    for (const level of ['EL1', 'EL2', 'EL3']) await expectInViewport(page, page.locator(`[data-level="${level}"]`));
+    for (const reg of ['x0', 'x1', 'x2', 'x3']) await expectInViewport(page, page.locator(`[data-cell="${reg}"]`));
+    const caption = page.getByTestId('caption');
+    await expect(caption).toContainText('Execute hvc #0');
+    await expectInViewport(page, caption);
+    expect(parseFloat(await caption.evaluate((el) => getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(28);
+    await expectNoScroll(page);
+  });
+
+  test('at 1920x1080 nothing scrolls either', async ({ page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`./#/smccc-1.0-hvc64/psci-cpu-on-64?step=8&present=1`);
+    await expect(page.getByTestId('presenter')).toBeVisible();
+    await expectInViewport(page, page.getByTestId('caption'));
+    await expectNoScroll(page);
+  });
+
+  test('a clicker’s PageDown and PageUp step', async ({ page }) => {
+    await page.goto(`${CPU_ON}?step=2&present=1`);
+    await expect(page.getByTestId('step-counter')).toHaveText('3/10');
+    await page.keyboard.press('PageDown');
+    await expect(page.getByTestId('step-counter')).toHaveText('4/10');
+    await page.keyboard.press('PageDown');
+    await expect(page.getByTestId('step-counter')).toHaveText('5/10');
+    await page.keyboard.press('PageUp');
+    await expect(page.getByTestId('step-counter')).toHaveText('4/10');
+    await expect(page).toHaveURL(/step=3&present=1/);
+  });
+
+  test('the Present button and P enter it, Esc leaves, and the link says which', async ({ page }) => {
+    await page.goto(`${CPU_ON}?step=2`);
+    await page.getByRole('button', { name: 'Present' }).click();
+    await expect(page.getByTestId('presenter')).toBeVisible();
+    await expect(page).toHaveURL(/step=2&present=1/);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('presenter')).toHaveCount(0);
+    await expect(page).not.toHaveURL(/present=1/);
+    await focusPage(page);
+    await page.keyboard.press('p');
+    await expect(page.getByTestId('presenter')).toBeVisible();
+  });
+
+  test('a two-pane comparison presents its panes side by side without scrolling', async ({ page }) => {
+    await page.goto('./#/compare/smccc-1.0-hvc64/psci-cpu-on-64/smccc-1.1-hvc64/psci-cpu-on-64?step=9&present=1');
+    await expect(page.locator('[data-pane]')).toHaveCount(2);
+    for (const pane of [0, 1]) await expectInViewport(page, page.locator(`[data-pane="${pane}"] [data-cell="x0"]`));
+    await expect(page.getByTestId('caption')).toContainText('1, 2. PSCI CPU_ON (SMC64)');
+    await expectNoScroll(page);
+  });
+});

@@ -1,0 +1,134 @@
+import type { Effect, ExceptionDef, VectorTable } from '../../model/exception';
+import { linux, qemu } from '../docs';
+
+/**
+ * The exception entry and return of an HVC or SMC on Arm, as QEMU models the
+ * architecture (arm_cpu_do_interrupt_aarch64, HELPER(exception_return)) and as
+ * KVM lays out its vector table (__kvm_hyp_vector in hyp-entry.S).
+ */
+
+const QEMU_ENTRY = 'target/arm/helper.c';
+const QEMU_A64 = 'target/arm/tcg/translate-a64.c';
+const QEMU_ERET = 'target/arm/tcg/helper-a64.c';
+const HYP_ENTRY = 'arch/arm64/kvm/hyp/hyp-entry.S';
+
+function vectors(base: string, group: 2 | 3): VectorTable {
+  return {
+    base,
+    // hyp-entry.S: each valid_vect/invalid_vect is ".align 7" (0x80 bytes), four per group.
+    entryBytes: 0x80,
+    entriesPerGroup: 4,
+    group,
+    groupName: group === 2 ? 'lower EL using AArch64' : 'lower EL using AArch32',
+    entry: 0,
+    entryName: 'synchronous',
+    sources: [
+      qemu(QEMU_ENTRY, `arm_cpu_do_interrupt_aarch64(): "if (cur_el < new_el) … addr += 0x400" (lower EL in AArch64) "else addr += 0x600" (AArch32); synchronous adds nothing`),
+      linux(HYP_ENTRY, `__kvm_hyp_vector: entries of ".align 7" in the order EL2t, EL2h, "Synchronous 64-bit EL1" (entry 8), "Synchronous 32-bit EL1" (entry 12)`),
+    ],
+  };
+}
+
+const spsr = (el: string): Effect => ({
+  register: `SPSR_${el}`,
+  value: 'PSTATE',
+  why: 'the caller’s condition flags, interrupt masks and exception level, so ERET can restore them',
+  sources: [qemu(QEMU_ENTRY, 'arm_cpu_do_interrupt_aarch64(): "old_mode = pstate_read(env)" … "env->banked_spsr[…] = old_mode"')],
+});
+
+const eret = (el: string) => ({
+  instruction: 'eret',
+  restores: [
+    {
+      register: 'PC',
+      value: `ELR_${el}`,
+      why: 'the caller continues where the entry said it would',
+      sources: [qemu(QEMU_ERET, 'HELPER(exception_return)(env, new_pc): "env->pc = new_pc", new_pc read from ELR_ELx')],
+    },
+    {
+      register: 'PSTATE',
+      value: `SPSR_${el}`,
+      why: 'back to the caller’s exception level, flags and masks',
+      sources: [qemu(QEMU_ERET, 'HELPER(exception_return)(): "spsr = env->banked_spsr[spsr_idx]" … "pstate_write(env, spsr)"')],
+    },
+  ],
+  sources: [qemu(QEMU_ERET, 'HELPER(exception_return)')],
+});
+
+const HVC_RETURN = {
+  bytesPast: 'length' as const,
+  why: 'HVC is an exception-generating instruction: the preferred return address is the next instruction',
+  sources: [
+    qemu(QEMU_A64, 'trans_HVC(): "gen_exception_insn_el(s, 4, EXCP_HVC, syn_aa64_hvc(a->imm), target_el)" (PC + 4)'),
+    linux('arch/arm64/kvm/handle_exit.c', 'handle_exit(): "HVC/SMC already have an adjusted PC"'),
+  ],
+};
+
+function hvcTo(instruction: string, group: 2 | 3): ExceptionDef {
+  return {
+    instruction,
+    level: 'EL2',
+    pc: 'PC',
+    returnAddress: { register: 'ELR_EL2', ...HVC_RETURN },
+    saved: [spsr('EL2')],
+    destination: { kind: 'vector', table: vectors('VBAR_EL2', group) },
+    resume: eret('EL2'),
+    notes:
+      group === 3
+        ? [
+            {
+              text: 'Drawn for an AArch32 guest under an AArch64 EL2. Where EL2 itself runs AArch32 (a 32-bit-only CPU, as the arm32 hyp-stub finds), the entry goes through HVBAR instead; Trapscope does not draw that case.',
+              sources: [qemu(QEMU_ENTRY, 'arm_cpu_do_interrupt_aarch64() vs arm_cpu_do_interrupt_aarch32()')],
+            },
+          ]
+        : undefined,
+  };
+}
+
+/** An SMC trapped to EL2: a Trap exception, so the return address is the SMC itself, and KVM moves it on. */
+function smcTrapped(instruction: string, group: 2 | 3): ExceptionDef {
+  return {
+    instruction,
+    level: 'EL2',
+    pc: 'PC',
+    returnAddress: {
+      register: 'ELR_EL2',
+      bytesPast: 'none',
+      why: 'trapped by HCR_EL2.TSC the SMC is a Trap exception, not a Secure Monitor Call exception: it has not executed, so the return address is the SMC itself',
+      sources: [
+        linux('arch/arm64/kvm/handle_exit.c', 'handle_smc(): "If an SMC instruction executed at Non-secure EL1 is trapped to EL2 because HCR_EL2.TSC is 1, the exception is a Trap exception, not a Secure Monitor Call exception"'),
+        qemu(QEMU_A64, 'trans_SMC(): "gen_a64_update_pc(s, 0)" before gen_helper_pre_smc, which raises the trap to EL2'),
+      ],
+    },
+    saved: [spsr('EL2')],
+    destination: { kind: 'vector', table: vectors('VBAR_EL2', group) },
+    advance: {
+      register: 'ELR_EL2',
+      why: 'KVM moves the guest past the SMC, "as it would otherwise return to the same address"',
+      sources: [linux('arch/arm64/kvm/handle_exit.c', 'handle_smc(): kvm_incr_pc(vcpu)')],
+    },
+    resume: eret('EL2'),
+  };
+}
+
+function smcTo(instruction: string, group: 2 | 3): ExceptionDef {
+  return {
+    instruction,
+    level: 'EL3',
+    pc: 'PC',
+    returnAddress: {
+      register: 'ELR_EL3',
+      bytesPast: 'length',
+      why: 'SMC is an exception-generating instruction: taken to EL3 the preferred return address is the next instruction',
+      sources: [qemu(QEMU_A64, 'trans_SMC(): "gen_exception_insn_el(s, 4, EXCP_SMC, syn_aa64_smc(a->imm), 3)"')],
+    },
+    saved: [spsr('EL3')],
+    syndromeRegister: 'ESR_EL3',
+    syndromeWhy: 'the same syndrome as when EL2 traps the SMC: QEMU passes syn_aa64_smc (syn_aa32_smc from AArch32) with the exception to EL3',
+    destination: { kind: 'vector', table: vectors('VBAR_EL3', group) },
+    resume: eret('EL3'),
+    alternative: { when: 'HCR_EL2.TSC = 1 (the hypervisor traps SMC)', def: smcTrapped(instruction, group) },
+  };
+}
+
+export const armExceptions: readonly ExceptionDef[] = [hvcTo('a64-hvc', 2), hvcTo('a32-hvc', 3), smcTo('a64-smc', 2), smcTo('a32-smc', 3)];

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { findCall, findConvention } from '..';
+import { marshal } from '../../model/plan';
+import { vectorOffset } from '../../model/exception';
+import { exceptionDefs, exceptionFor } from '.';
+
+const flowOf = (conv: string, call: string) => exceptionFor(marshal(findConvention(conv)!, findCall(call)!))!;
+const entry = (conv: string, call: string) => Object.fromEntries(flowOf(conv, call).entry.map((e) => [e.register, e.value]));
+
+describe('exception entry and return', () => {
+  it('puts an hvc from AArch64 at VBAR_EL2 + 0x400, as QEMU adds for a lower EL in AArch64', () => {
+    expect(entry('smccc-1.1-hvc64', 'psci-cpu-on-64')).toEqual({
+      ELR_EL2: 'address of hvc + 4',
+      SPSR_EL2: 'PSTATE',
+      ESR_EL2: '0x5A000000',
+      PC: 'VBAR_EL2 + 0x400',
+    });
+  });
+
+  it('puts an hvc from AArch32 at VBAR_EL2 + 0x600', () => {
+    const def = exceptionDefs().find((d) => d.instruction === 'a32-hvc')!;
+    expect(def.destination.kind === 'vector' && vectorOffset(def.destination.table)).toBe(0x600);
+  });
+
+  it('returns from an hvc with eret, restoring PC from ELR_EL2 and PSTATE from SPSR_EL2', () => {
+    const { resume } = flowOf('smccc-1.1-hvc64', 'psci-cpu-on-64');
+    expect(resume.instruction).toBe('eret');
+    expect(resume.restores.map((r) => [r.register, r.value])).toEqual([
+      ['PC', 'ELR_EL2'],
+      ['PSTATE', 'SPSR_EL2'],
+    ]);
+  });
+
+  it('takes an smc to EL3 past the smc, and, trapped by HCR_EL2.TSC, to EL2 at the smc itself with KVM stepping past it', () => {
+    const flow = flowOf('smccc-1.1-smc64', 'psci-cpu-on-64');
+    expect(flow.entry.map((e) => [e.register, e.value])).toEqual([
+      ['ELR_EL3', 'address of smc + 4'],
+      ['SPSR_EL3', 'PSTATE'],
+      ['ESR_EL3', '0x5E000000'],
+      ['PC', 'VBAR_EL3 + 0x400'],
+    ]);
+    const trapped = flow.alternative!.flow;
+    expect(trapped.entry[0]).toMatchObject({ register: 'ELR_EL2', value: 'address of smc itself' });
+    expect(trapped.advance).toMatchObject({ register: 'ELR_EL2', value: 'ELR_EL2 + 4' });
+  });
+
+  it('records a VMCALL exit: the guest RIP at the vmcall, exit reason 18, and KVM adds the 3-byte length', () => {
+    const flow = flowOf('kvm-x86-vmcall', 'kvm-hc-kick-cpu');
+    expect(flow.length).toBe(3);
+    expect(entry('kvm-x86-vmcall', 'kvm-hc-kick-cpu')).toMatchObject({ 'VMCS GUEST_RIP': 'address of vmcall itself', 'VM-exit reason': '0x00000012' });
+    expect(flow.advance).toMatchObject({ register: 'GUEST_RIP', value: 'GUEST_RIP + 3' });
+    expect(flow.resume.instruction).toBe('VMRESUME');
+  });
+
+  it('takes an ecall to M-mode with mepc at the ecall and mcause 9; OpenSBI adds 4, the ecall’s length', () => {
+    const flow = flowOf('riscv-sbi', 'sbi-get-spec-version');
+    expect(flow.entry[0]).toMatchObject({ register: 'mepc', value: 'address of ecall itself' });
+    expect(flow.entry.find((e) => e.register === 'mcause')!.value).toBe('0x00000009');
+    expect(flow.advance!.value).toBe('mepc + 4');
+    expect(flow.advance!.sources[0]!.where).toMatch(/mepc \+= 4/);
+  });
+
+  it('cites a source for every register it writes or restores', () => {
+    for (const def of exceptionDefs()) {
+      const effects = [def.returnAddress, ...def.saved, ...def.resume.restores, ...(def.advance ? [def.advance] : [])];
+      for (const e of effects) expect(e.sources.length, `${def.instruction} ${e.register}`).toBeGreaterThan(0);
+    }
+  });
+});

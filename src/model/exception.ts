@@ -1,0 +1,133 @@
+import type { EncodedInstruction, Syndrome } from './encoding';
+import type { Source } from './source';
+import { formatHex } from './value';
+
+/**
+ * What the CPU does to its state when the trap instruction runs and when the
+ * callee returns: the exception entry (return address, saved state, syndrome,
+ * new PC) and the exception return. Kept apart from the plan so that the plan
+ * stays the register story of the call and this the CPU's side of it.
+ */
+
+/** One register the CPU (or the handler) writes, with what it writes and why. */
+export interface Effect {
+  register: string;
+  /** What goes in, as the sources state it: "the address of hvc + 4", "PSTATE", "0x5A000000". */
+  value: string;
+  why: string;
+  sources: readonly Source[];
+  /** Set on the effect that writes the syndrome, so its fields can be shown with it. */
+  syndrome?: Syndrome;
+}
+
+/**
+ * An AArch64-style vector table: groups of entries, each `entryBytes` long.
+ * The offset is computed from the group and the entry, not typed in.
+ */
+export interface VectorTable {
+  base: string;
+  entryBytes: number;
+  entriesPerGroup: number;
+  /** Which group: 0 current EL with SP0, 1 current EL with SPx, 2 lower EL in AArch64, 3 lower EL in AArch32. */
+  group: number;
+  groupName: string;
+  /** Which entry in the group: 0 synchronous, 1 IRQ, 2 FIQ, 3 SError. */
+  entry: number;
+  entryName: string;
+  sources: readonly Source[];
+}
+
+export function vectorOffset(v: VectorTable): number {
+  return (v.group * v.entriesPerGroup + v.entry) * v.entryBytes;
+}
+
+/** Where the CPU continues after the entry: a vector table slot, or one fixed address register. */
+export type Destination = { kind: 'vector'; table: VectorTable } | { kind: 'register'; register: string; why: string; sources: readonly Source[] };
+
+/** Catalog data for one trap instruction: how the CPU enters the handler and how it comes back. */
+export interface ExceptionDef {
+  /** The id of the InstructionDef this describes. */
+  instruction: string;
+  /** The level the handler runs at. */
+  level: string;
+  /** The CPU's own name for the program counter: PC, RIP, pc. */
+  pc: string;
+  /** Where the address to return to is kept, and how far past the trap instruction it points (0: at it). */
+  returnAddress: { register: string; bytesPast: 'none' | 'length'; why: string; sources: readonly Source[] };
+  /** Other state saved on entry (PSTATE to SPSR_EL2), in the order the sources list it. */
+  saved: readonly Effect[];
+  /** The register the syndrome lands in, when not the one the plan names (ESR_EL3 for an SMC that reaches EL3). */
+  syndromeRegister?: string;
+  /** Why the syndrome reads as it does here, when the plan's wording fits another route (the plan's SMC syndrome is the trapped one). */
+  syndromeWhy?: string;
+  destination: Destination;
+  /** What the handler must do before returning so the caller does not run the trap again. */
+  advance?: { register: string; why: string; sources: readonly Source[] };
+  /** The return instruction and what it restores. */
+  resume: { instruction: string; restores: readonly Effect[]; sources: readonly Source[] };
+  /** Said on screen: where this picture is a simplification or the sources are silent. */
+  notes?: readonly { text: string; sources: readonly Source[] }[];
+  /** The same instruction when a control bit routes it elsewhere (an SMC trapped to EL2 by HCR_EL2.TSC). */
+  alternative?: { when: string; def: ExceptionDef };
+}
+
+export interface ExceptionFlow {
+  def: ExceptionDef;
+  /** The entry, in order: return address, saved state, syndrome, new PC. */
+  entry: readonly Effect[];
+  /** Bytes of the trap instruction, from its encoding. */
+  length: number;
+  /** The handler's step before returning, when the entry left the return address at the trap instruction. */
+  advance?: Effect;
+  resume: { instruction: string; restores: readonly Effect[]; sources: readonly Source[] };
+  alternative?: { when: string; flow: ExceptionFlow };
+}
+
+/** Bytes of an encoded instruction: 4 for a word, the count of bytes for an x86 sequence. */
+export function instructionLength(ins: EncodedInstruction): number {
+  return ins.hex.includes(' ') ? ins.hex.split(' ').length : (ins.hex.length - 2) / 2;
+}
+
+/** The CPU's side of the trap, computed from the catalog's description of the instruction and the plan's trap. */
+export function exceptionFlow(def: ExceptionDef, trap: { instruction: EncodedInstruction; syndrome?: Syndrome }): ExceptionFlow {
+  const length = instructionLength(trap.instruction);
+  const mnemonic = trap.instruction.text.split(' ')[0]!;
+  const ra = def.returnAddress;
+  const entry: Effect[] = [
+    {
+      register: ra.register,
+      value: ra.bytesPast === 'length' ? `address of ${mnemonic} + ${length}` : `address of ${mnemonic} itself`,
+      why: ra.why,
+      sources: ra.sources,
+    },
+    ...def.saved,
+  ];
+  if (trap.syndrome) {
+    entry.push({
+      register: def.syndromeRegister ?? trap.syndrome.register,
+      value: formatHex(trap.syndrome.value, 8),
+      why: def.syndromeWhy ?? trap.syndrome.className,
+      sources: trap.syndrome.sources,
+      syndrome: trap.syndrome,
+    });
+  }
+  const dest = def.destination;
+  entry.push(
+    dest.kind === 'vector'
+      ? {
+          register: def.pc,
+          value: `${dest.table.base} + ${formatHex(BigInt(vectorOffset(dest.table)), 3)}`,
+          why: `the vector for a ${dest.table.entryName} exception from a ${dest.table.groupName}`,
+          sources: dest.table.sources,
+        }
+      : { register: def.pc, value: dest.register, why: dest.why, sources: dest.sources },
+  );
+  const advance = def.advance && {
+    register: def.advance.register,
+    value: `${def.advance.register} + ${length}`,
+    why: def.advance.why,
+    sources: def.advance.sources,
+  };
+  const alt = def.alternative && { when: def.alternative.when, flow: exceptionFlow(def.alternative.def, trap) };
+  return { def, entry, length, advance, resume: def.resume, alternative: alt };
+}
