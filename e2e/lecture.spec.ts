@@ -1,11 +1,14 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { LIVE } from './build';
 
 // A lecturer's use: the trap as the CPU does it, values that travel, and presenter mode for a projector.
 
 const CPU_ON = './#/smccc-1.1-hvc64/psci-cpu-on-64';
 const TRAP_STEP = 5; // 0 intro, 1-4 loads, 5 hvc
 
+/** Once the page is live (it takes keys from then on), focus the page itself rather than a control. */
 async function focusPage(page: Page) {
+  await expect(page.locator(LIVE)).toBeAttached();
   await page.locator('body').click({ position: { x: 5, y: 5 } });
 }
 
@@ -139,6 +142,7 @@ test.describe('presenter mode', () => {
   test('a clicker’s PageDown and PageUp step', async ({ page }) => {
     await page.goto(`${CPU_ON}?step=2&present=1`);
     await expect(page.getByTestId('step-counter')).toHaveText('3/10');
+    await expect(page.locator(LIVE)).toBeAttached();
     await page.keyboard.press('PageDown');
     await expect(page.getByTestId('step-counter')).toHaveText('4/10');
     await page.keyboard.press('PageDown');
