@@ -11,13 +11,13 @@
  *      LH_RUNS times per page, interleaved, and takes the median of each number;
  *   4. sums the gzip size of the JS and CSS index.html loads at start (the
  *      scripts and stylesheets it names, the app module the entry always
- *      imports (src/start.tsx), and their static imports, from Vite's build
+ *      imports (src/boot/start.tsx), and their static imports, from Vite's build
  *      manifest; lazy chunks are not counted), and, for information, every
  *      JS file the default view fetches until it is live and idle;
  *   5. in Playwright's Chromium: long tasks during 4x playback of the call with
  *      the most inputs + outputs, the time of each step commit (ArrowRight), and
- *      the time from the app's trapscope:decode mark (and from navigation start) to
- *      a permalink's first screen (its register file) and to its whole view;
+ *      the time from DOMContentLoaded (and from the app's trapscope:decode mark)
+ *      to a permalink's register file and to its whole view;
  *   6. prints one Markdown table and writes it to bench/results.md.
  *
  * Exit status: 0 when everything was measured (budgets may be missed: this is
@@ -46,7 +46,6 @@ const SWEEPS = 3; // ArrowRight sweeps through the call; each step's commit time
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 const PW_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update'];
-const FRAME_MS = 1000 / 60;
 const KB = 1000; // kB as Vite and Chrome print them
 const GZIP = process.env.BENCH_GZIP !== '0';
 
@@ -318,14 +317,18 @@ async function lighthouseAll(pages, chromePath) {
 // ---------------------------------------------------------------- 4. initial bytes
 
 /** Modules the entry always imports at start-up, dynamically: counted with the initial bytes. */
-const STARTUP = ['src/start.tsx'];
+const STARTUP = ['src/boot/start.tsx'];
 
 /** Files index.html loads at start: its scripts and stylesheets, the start-up modules, and every static import of those scripts. */
 async function initialBytes(dist) {
   const html = (await readFile(join(dist, 'index.html'), 'utf8')).replace(/<!--[\s\S]*?-->/g, '');
   const manifest = JSON.parse(await readFile(join(dist, '.vite', 'manifest.json'), 'utf8'));
   const byFile = new Map(Object.values(manifest).map((e) => [e.file, e]));
-  const attr = (tag, name) => tag.match(new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i'))?.slice(1).find((v) => v !== undefined);
+  const attr = (tag, name) =>
+    tag
+      .match(new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i'))
+      ?.slice(1)
+      .find((v) => v !== undefined);
   const local = (href) => {
     if (!href || /^(?:[a-z]+:)?\/\//i.test(href) || href.startsWith('data:')) return undefined;
     return href.split(/[?#]/)[0].replace(/^\.?\//, '');
@@ -343,7 +346,7 @@ async function initialBytes(dist) {
     if (rel.includes('stylesheet')) css.add(href);
     if (rel.includes('modulepreload')) js.add(href);
   }
-  // The entry imports the app (src/start.tsx) after the first paint, but always: it is part of the initial load.
+  // The entry imports the app (src/boot/start.tsx) after the first paint, but always: it is part of the initial load.
   for (const key of STARTUP) if (manifest[key]) js.add(manifest[key].file);
   // Static imports (not dynamicImports) and their CSS, transitively.
   const queue = [...js];
@@ -392,10 +395,11 @@ async function fetchedJs(url, dist, chromium, executablePath) {
     const base = new URL(url);
     page.on('request', (r) => {
       const u = new URL(r.url());
-      if (u.origin === base.origin && u.pathname.endsWith('.js') && !/\/(sw|workbox-[^/]*)\.js$/.test(u.pathname)) files.add(u.pathname.slice(base.pathname.length));
+      if (u.origin === base.origin && u.pathname.endsWith('.js') && !/\/(sw|workbox-[^/]*)\.js$/.test(u.pathname))
+        files.add(u.pathname.slice(base.pathname.length));
     });
     await page.goto(url, { waitUntil: 'networkidle', timeout: 120_000 });
-    await page.waitForSelector('#root:not([data-prerendered])', { state: 'attached', timeout: 60_000 });
+    await page.waitForSelector('[data-boot="live"]', { state: 'attached', timeout: 60_000 });
     await page.waitForLoadState('networkidle');
     return { gz: (await sizes(dist, files)).gz, files: [...files] };
   } finally {
@@ -447,11 +451,10 @@ async function animation(appUrl, call, chromium, executablePath) {
     });
     const playStart = await page.evaluate(() => performance.now());
     await page.getByRole('button', { name: 'Play (Space)', exact: true }).click();
-    await page.waitForFunction(
-      (n) => document.querySelector('[data-testid="step-counter"]')?.textContent === `${n}/${n}`,
-      total,
-      { polling: 50, timeout: total * 1400 + 60_000 },
-    );
+    await page.waitForFunction((n) => document.querySelector('[data-testid="step-counter"]')?.textContent === `${n}/${n}`, total, {
+      polling: 50,
+      timeout: total * 1400 + 60_000,
+    });
     await page.waitForTimeout(500); // observer callbacks are delivered asynchronously
     const longTasks = await page.evaluate((t0) => window.__benchLongTasks.filter((e) => e.start >= t0), playStart);
     out.longTasks = longTasks.length;
@@ -459,55 +462,58 @@ async function animation(appUrl, call, chromium, executablePath) {
 
     // Step commits: Home, then ArrowRight through every step; SWEEPS times, the median per step.
     const sweeps = [];
-    for (let sweep = 0; sweep < SWEEPS; sweep++) sweeps.push(await page.evaluate(
-      async ({ total, gap }) => {
-        const sel = '[data-testid="step-counter"]';
-        const text = () => document.querySelector(sel)?.textContent ?? '';
-        const frame = () => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
-        const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-        const press = (key) => document.body.dispatchEvent(new KeyboardEvent('keydown', { key, code: key, bubbles: true, cancelable: true }));
-        if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
-        press('Home');
-        for (let i = 0; text() !== `1/${total}`; i++) {
-          if (i > 200) throw new Error(`Home did not reach step 1 (counter ${text()})`);
-          await sleep(20);
-        }
-        await frame();
-        await sleep(gap);
-        const rows = [];
-        for (let step = 2; step <= total; step++) {
-          const want = `${step}/${total}`;
-          const row = await new Promise((resolveStep, reject) => {
-            let t0 = 0;
-            const timer = setTimeout(() => {
-              mo.disconnect();
-              reject(new Error(`step ${want} did not appear (counter ${text()})`));
-            }, 10_000);
-            const mo = new MutationObserver(() => {
-              if (text() !== want) return;
-              mo.disconnect();
-              clearTimeout(timer);
-              const tDom = performance.now();
-              // Style and layout of the new step, which the next frame would do anyway.
-              void document.body.getBoundingClientRect();
-              const tLayout = performance.now();
-              requestAnimationFrame(() => {
-                const tFrame = performance.now();
-                resolveStep({ dom: tDom - t0, layout: tLayout - t0, frame: tFrame - t0 });
+    for (let sweep = 0; sweep < SWEEPS; sweep++)
+      sweeps.push(
+        await page.evaluate(
+          async ({ total, gap }) => {
+            const sel = '[data-testid="step-counter"]';
+            const text = () => document.querySelector(sel)?.textContent ?? '';
+            const frame = () => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
+            const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+            const press = (key) => document.body.dispatchEvent(new KeyboardEvent('keydown', { key, code: key, bubbles: true, cancelable: true }));
+            if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+            press('Home');
+            for (let i = 0; text() !== `1/${total}`; i++) {
+              if (i > 200) throw new Error(`Home did not reach step 1 (counter ${text()})`);
+              await sleep(20);
+            }
+            await frame();
+            await sleep(gap);
+            const rows = [];
+            for (let step = 2; step <= total; step++) {
+              const want = `${step}/${total}`;
+              const row = await new Promise((resolveStep, reject) => {
+                let t0 = 0;
+                const timer = setTimeout(() => {
+                  mo.disconnect();
+                  reject(new Error(`step ${want} did not appear (counter ${text()})`));
+                }, 10_000);
+                const mo = new MutationObserver(() => {
+                  if (text() !== want) return;
+                  mo.disconnect();
+                  clearTimeout(timer);
+                  const tDom = performance.now();
+                  // Style and layout of the new step, which the next frame would do anyway.
+                  void document.body.getBoundingClientRect();
+                  const tLayout = performance.now();
+                  requestAnimationFrame(() => {
+                    const tFrame = performance.now();
+                    resolveStep({ dom: tDom - t0, layout: tLayout - t0, frame: tFrame - t0 });
+                  });
+                });
+                mo.observe(document.getElementById('root') ?? document.body, { subtree: true, childList: true, characterData: true });
+                t0 = performance.now();
+                press('ArrowRight');
               });
-            });
-            mo.observe(document.getElementById('root') ?? document.body, { subtree: true, childList: true, characterData: true });
-            t0 = performance.now();
-            press('ArrowRight');
-          });
-          rows.push(row);
-          await frame();
-          await sleep(gap);
-        }
-        return rows;
-      },
-      { total, gap: 100 },
-    ));
+              rows.push(row);
+              await frame();
+              await sleep(gap);
+            }
+            return rows;
+          },
+          { total, gap: 100 },
+        ),
+      );
     const commits = sweeps[0].map((_, i) => ({
       layout: median(sweeps.map((sw) => sw[i].layout)),
       frame: median(sweeps.map((sw) => sw[i].frame)),
@@ -529,15 +535,15 @@ async function animation(appUrl, call, chromium, executablePath) {
     for (let i = 0; i < PERMALINK_RUNS; i++) {
       const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       await ctx.addInitScript(() => {
-        // The first render draws the first screen; the panels below it (the notes last) follow in a transition.
+        // The linked view is drawn once, live (src/boot/boot.ts); the notes and sources are its last section.
         const all = () => {
-          if (window.__benchAllAt === undefined && document.querySelector('#root:not([data-prerendered]) section[aria-label="Notes and sources"]'))
+          if (window.__benchAllAt === undefined && document.querySelector('[data-boot="live"] section[aria-label="Notes and sources"]'))
             window.__benchAllAt = performance.now();
           return window.__benchAllAt !== undefined;
         };
         const found = () => {
           if (window.__benchRegAt !== undefined) return all();
-          if (!document.querySelector('#root:not([data-prerendered]) [data-testid="register-file"]')) return false;
+          if (!document.querySelector('[data-boot="live"] [data-testid="register-file"]')) return false;
           window.__benchRegAt = performance.now();
           requestAnimationFrame(() => {
             window.__benchRegFrame = performance.now();
@@ -570,6 +576,7 @@ async function animation(appUrl, call, chromium, executablePath) {
     out.permalinkUrl = permalink;
     out.permalinkOpen = median(opens.map((o) => o.at));
     out.permalinkAfterDcl = median(opens.map((o) => o.at - o.dcl));
+    out.permalinkAllAfterDcl = median(opens.map((o) => o.all - o.dcl));
     out.permalinkOpenFrame = median(opens.map((o) => o.frame));
     out.permalinkDecodeRender = median(opens.map((o) => o.at - o.decoded));
     out.permalinkDecodeAll = median(opens.map((o) => o.all - o.decoded));
@@ -602,9 +609,17 @@ function table(m) {
   const rows = [];
   const row = (what, a, r, rat, budget, ok) => rows.push(`| ${what} | ${a} | ${r} | ${rat} | ${budget} | ${ok} |`);
   const has = (v) => v !== undefined;
-  for (const c of CATEGORIES) {
-    row(`Lighthouse ${c} (mobile, median of ${LH_RUNS})`, fmt.score(app[c]), fmt.score(ref[c]), '–', '100', verdict(has(app[c]) ? app[c] >= 100 : undefined));
-  }
+  // The budget rows are DESIGN.md's, in what a user feels; the rest is information.
+  row(
+    `Lighthouse performance (mobile, median of ${LH_RUNS})`,
+    fmt.score(app.performance),
+    fmt.score(ref.performance),
+    '–',
+    '≥ reference − 2',
+    verdict(has(app.performance) && has(ref.performance) ? app.performance >= ref.performance - 2 : undefined),
+  );
+  for (const c of CATEGORIES.filter((c) => c !== 'performance'))
+    row(`Lighthouse ${c} (mobile, median of ${LH_RUNS})`, fmt.score(app[c]), fmt.score(ref[c]), '–', 'info', '–');
   row('First Contentful Paint', fmt.ms(app.fcp), fmt.ms(ref.fcp), ratio(app.fcp, ref.fcp), '–', '–');
   row(
     'Largest Contentful Paint',
@@ -614,33 +629,33 @@ function table(m) {
     '≤ 1.10 × reference',
     verdict(has(app.lcp) && has(ref.lcp) ? app.lcp <= ref.lcp * 1.1 : undefined),
   );
-  row('Total Blocking Time', fmt.ms(app.tbt), fmt.ms(ref.tbt), ratio(app.tbt, ref.tbt), '–', '–');
-  row('Cumulative Layout Shift', fmt.cls(app.cls), fmt.cls(ref.cls), '–', '–', '–');
+  row('Total Blocking Time', fmt.ms(app.tbt), fmt.ms(ref.tbt), ratio(app.tbt, ref.tbt), '≤ 50 ms', verdict(has(app.tbt) ? app.tbt <= 50 : undefined));
+  row('Cumulative Layout Shift', fmt.cls(app.cls), fmt.cls(ref.cls), '–', '0', verdict(has(app.cls) ? app.cls === 0 : undefined));
   const aj = m.bytes?.app?.js.gz;
   const rj = m.bytes?.ref?.js.gz;
   const ac = m.bytes?.app?.css.gz;
   const rc = m.bytes?.ref?.css.gz;
-  row('Initial JS (gzip)', fmt.kb(aj), fmt.kb(rj), ratio(aj, rj), '≤ 90 kB', verdict(has(aj) ? aj <= 90 * KB : undefined));
+  row('Initial JS (gzip)', fmt.kb(aj), fmt.kb(rj), ratio(aj, rj), 'info', '–');
   row(
-    'JS the default view fetches until idle (initial + deferred panels + families, gzip)',
+    'JS the default view fetches until idle (initial + link codec, loader and families, gzip)',
     fmt.kb(m.fetched?.gz),
     fmt.kb(rj),
     ratio(m.fetched?.gz, rj),
     'info',
     '–',
   );
-  row('Initial CSS (gzip)', fmt.kb(ac), fmt.kb(rc), ratio(ac, rc), '≤ 12 kB', verdict(has(ac) ? ac <= 12 * KB : undefined));
+  row('Initial CSS (gzip)', fmt.kb(ac), fmt.kb(rc), ratio(ac, rc), 'info', '–');
   const a = m.anim ?? {};
   const steps = a.steps ? `, ${a.steps} steps` : '';
   row(`Long tasks during 4× playback${steps}`, fmt.int(a.longTasks), '–', '–', '0', verdict(has(a.longTasks) ? a.longTasks === 0 : undefined));
-  row('Worst long task during playback', has(a.longTasks) ? (a.longTasks ? fmt.ms(a.worstLongTask) : 'none') : 'n/a', '–', '–', '≤ 50 ms', verdict(has(a.longTasks) ? a.worstLongTask <= 50 : undefined));
+  row('Worst long task during playback', has(a.longTasks) ? (a.longTasks ? fmt.ms(a.worstLongTask) : 'none') : 'n/a', '–', '–', 'info', '–');
   row(
     `Worst step commit: ArrowRight → DOM + layout (median of ${SWEEPS} sweeps per step)`,
     fmt.ms1(a.commitLayout),
     '–',
     '–',
-    '< 16.7 ms',
-    verdict(has(a.commitLayout) ? a.commitLayout < FRAME_MS : undefined),
+    'info (one frame: 16.7 ms)',
+    '–',
   );
   row(
     'Worst step: ArrowRight → next animation frame (includes the wait for vsync; same sweeps)',
@@ -651,35 +666,18 @@ function table(m) {
     '–',
   );
   row(
-    `Permalink decode + first render: link decoded → first screen drawn, register file included (median of ${PERMALINK_RUNS})`,
-    fmt.ms1(a.permalinkDecodeRender),
+    `Permalink: DOMContentLoaded → the whole view drawn (median of ${PERMALINK_RUNS})`,
+    fmt.ms1(a.permalinkAllAfterDcl),
     '–',
     '–',
-    '< 50 ms',
-    verdict(has(a.permalinkDecodeRender) ? a.permalinkDecodeRender < 50 : undefined),
+    '≤ 150 ms',
+    verdict(has(a.permalinkAllAfterDcl) ? a.permalinkAllAfterDcl <= 150 : undefined),
   );
-  row(
-    'Permalink: link decoded → the whole view drawn (the panels below the first screen too; same runs)',
-    fmt.ms1(a.permalinkDecodeAll),
-    '–',
-    '–',
-    'info',
-    '–',
-  );
+  row('Permalink: link decoded → register file drawn (same runs)', fmt.ms1(a.permalinkDecodeRender), '–', '–', 'info', '–');
+  row('Permalink: link decoded → the whole view drawn (same runs)', fmt.ms1(a.permalinkDecodeAll), '–', '–', 'info', '–');
   row(`Permalink open: navigation → register file (same runs)`, fmt.ms1(a.permalinkOpen), '–', '–', 'info', '–');
-  row(
-    'Permalink: of which DOMContentLoaded (scripts fetched + evaluated) → register file',
-    fmt.ms1(a.permalinkAfterDcl),
-    '–',
-    '–',
-    'info',
-    '–',
-  );
-  return [
-    '| metric | Trapscope | reference | ratio | budget | result |',
-    '|---|---|---|---|---|---|',
-    ...rows,
-  ].join('\n');
+  row('Permalink: DOMContentLoaded → register file (same runs)', fmt.ms1(a.permalinkAfterDcl), '–', '–', 'info', '–');
+  return ['| metric | Trapscope | reference | ratio | budget | result |', '|---|---|---|---|---|---|', ...rows].join('\n');
 }
 
 // ---------------------------------------------------------------- main
@@ -725,9 +723,7 @@ async function main() {
   const call = await attempt('catalog.json', () => longestCall(APP_DIST));
   if (call) {
     log(`longest call: ${call.convention}/${call.id} (${call.n} inputs + outputs)`);
-    m.anim = await attempt('animation and permalink', () =>
-      withTimeout(animation(appUrl, call, chromium, chromePath), 15 * 60_000, 'animation and permalink'),
-    );
+    m.anim = await attempt('animation and permalink', () => withTimeout(animation(appUrl, call, chromium, chromePath), 15 * 60_000, 'animation and permalink'));
   }
 
   m.lh = await attempt('Lighthouse', () =>

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { findGuidePanes } from '../catalog/guide-panes';
 import { callsFor, catalog, findCall, findConvention } from '../catalog';
 import type { Plan } from '../model/plan';
 import { parseValue } from '../model/value';
@@ -234,7 +235,7 @@ export const useApp = create<AppState>()((set, get) => ({
   },
 
   async openGuide(id) {
-    const guide = (await import('../catalog/guide-panes')).findGuidePanes(id);
+    const guide = findGuidePanes(id);
     if (!guide) return;
     await ensurePanes(guide.panes);
     const view: ViewState = { kind: 'compare', guide: guide.id, panes: guide.panes.map((p) => ({ ...p, args: {} })), step: 0 };
