@@ -45,7 +45,7 @@ const ARCHS = {
   aarch64: {
     qemu: 'qemu-system-aarch64',
     apt: 'qemu-system-arm',
-    files: ['cpu/aarch64/start.S', 'cpu/aarch64/traps.c', 'cpu/uart-pl011.c'],
+    files: ['cpu/aarch64/start.S', 'cpu/aarch64/traps.c', 'cpu/arm.c', 'cpu/uart-pl011.c'],
     link: 'cpu/aarch64/link.ld',
     cflags: ['-mgeneral-regs-only', '-mstrict-align'],
     raw: 'aarch64/raw.inc',
@@ -58,7 +58,7 @@ const ARCHS = {
   aarch32: {
     qemu: 'qemu-system-arm',
     apt: 'qemu-system-arm',
-    files: ['cpu/aarch32/start.S', 'cpu/aarch32/traps.c', 'cpu/uart-pl011.c'],
+    files: ['cpu/aarch32/start.S', 'cpu/aarch32/traps.c', 'cpu/arm.c', 'cpu/uart-pl011.c'],
     link: 'cpu/aarch32/link.ld',
     cflags: ['-marm', '-march=armv7ve', '-mfloat-abi=soft', '-mgeneral-regs-only', '-mno-unaligned-access'],
     raw: 'aarch32/raw.inc',
@@ -103,6 +103,20 @@ function test(conv, call, opts = {}) {
   return { plan, by: 'firmware', raw: true, flags: 0, ...opts };
 }
 
+/** CPU_ON of CPU 1 at the image's entry point, with a context id that cannot arrive by chance; then AFFINITY_INFO must say it is on. */
+function cpuOn(arch, on, after) {
+  const [x, entry] = [arch === 'aarch64' ? 'x' : 'r', ARCHS[arch].entry];
+  return [
+    test(on[0], on[1], {
+      values: { [`${x}2`]: entry, [`${x}3`]: CONTEXT_ID },
+      chosen: `${x}2 = ${hex(entry)}, an entry point inside virt's RAM (the example 0x80080000 is past its end); ${x}3 = ${hex(CONTEXT_ID)}, a context id that cannot arrive by chance`,
+      raw: false,
+      flags: 1,
+    }),
+    test(after[0], after[1], { label: 'after CPU_ON', expect: { [`${x}0`]: 0n }, why: 'CPU 1 is on now: AFFINITY_INFO returns ON (0)' }),
+  ];
+}
+
 /** QEMU's PSCI, reached with the conduit instruction from AArch64 EL1. */
 function psciAarch64(conduit) {
   const c64 = `smccc-1.1-${conduit}64`;
@@ -113,13 +127,7 @@ function psciAarch64(conduit) {
     ...plain(c32, ['smccc-arch-workaround-1', 'trng-version']),
     ...plain(c64, ['psci-affinity-info-64']),
     ...plain(c32, ['psci-affinity-info-32']),
-    test(c64, 'psci-cpu-on-64', {
-      values: { x2: ARCHS.aarch64.entry, x3: CONTEXT_ID },
-      chosen: `x2 = ${hex(ARCHS.aarch64.entry)}, an entry point inside virt's RAM (the example 0x80080000 is past its end); x3 = ${hex(CONTEXT_ID)}, a context id that cannot arrive by chance`,
-      raw: false,
-      flags: 1,
-    }),
-    test(c64, 'psci-affinity-info-64', { label: 'after CPU_ON', expect: { x0: 0n }, why: 'CPU 1 is on now: AFFINITY_INFO returns ON (0)' }),
+    ...cpuOn('aarch64', [c64, 'psci-cpu-on-64'], [c64, 'psci-affinity-info-64']),
     test(c32, 'psci-system-off', { raw: false, last: true }),
   ];
 }
@@ -130,13 +138,7 @@ function psciAarch32(conduit) {
   const plain = (ids) => ids.map((id) => test(conv, id));
   return [
     ...plain(['psci-version', 'psci-features', 'smccc-version', 'smccc-arch-features', 'psci-migrate-info-type', 'psci-affinity-info-32']),
-    test(conv, 'psci-cpu-on-32', {
-      values: { r2: ARCHS.aarch32.entry, r3: CONTEXT_ID },
-      chosen: `r2 = ${hex(ARCHS.aarch32.entry)}, an entry point inside virt's RAM (the example 0x80080000 is past its end); r3 = ${hex(CONTEXT_ID)}, a context id that cannot arrive by chance`,
-      raw: false,
-      flags: 1,
-    }),
-    test(conv, 'psci-affinity-info-32', { label: 'after CPU_ON', expect: { r0: 0n }, why: 'CPU 1 is on now: AFFINITY_INFO returns ON (0)' }),
+    ...cpuOn('aarch32', [conv, 'psci-cpu-on-32'], [conv, 'psci-affinity-info-32']),
     test(conv, 'psci-system-off', { raw: false, last: true }),
   ];
 }

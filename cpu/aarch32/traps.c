@@ -17,15 +17,3 @@ void svc_undefined(const unsigned int *at)
 {
 	undef_seen = *at;
 }
-
-void unexpected_exception(void)
-{
-	puts_("X unexpected exception\n");
-	halt();
-}
-
-void halt(void)
-{
-	for (;;)
-		__asm__ volatile("wfe");
-}

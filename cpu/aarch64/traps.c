@@ -32,18 +32,6 @@ void el1_trap(reg_t *frame)
 		uart_putc('\n');
 		halt();
 	}
-	undef_seen = esr | (1ul << 63);
+	undef_seen = esr; /* never 0: IL is set for an A64 instruction */
 	WRITE(elr_el1, elr + 4);
-}
-
-void unexpected_exception(void)
-{
-	puts_("X unexpected exception\n");
-	halt();
-}
-
-void halt(void)
-{
-	for (;;)
-		__asm__ volatile("wfe");
 }
