@@ -15,3 +15,11 @@ test('an FF-A direct request over SMC64 opens cold from a link and says only its
   await expect(page.getByTestId('link-messages')).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Notes and sources' })).toContainText('Trapscope draws only the first hop');
 });
+
+test('the FF-A direct-message guide opens its three panes from a link', async ({ page }) => {
+  await page.goto('./#/guide/ffa-direct-messages?step=5');
+  await expect(page.getByRole('heading', { name: /FF-A direct messages/ })).toBeVisible();
+  for (const n of [1, 2, 3]) await expect(page.getByTestId(`pane-stage-${n}`)).toBeVisible();
+  await expect(page.getByTestId('aligned-registers')).toContainText('x17');
+  await expect(page.getByTestId('link-messages')).toHaveCount(0);
+});

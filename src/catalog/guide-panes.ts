@@ -39,6 +39,11 @@ export const guidePanes = {
     { convention: 'smccc-1.1-hvc64', call: 'psci-cpu-on-64' },
     { convention: 'smccc-1.2-hvc64', call: 'psci-cpu-on-64' },
   ],
+  'ffa-direct-messages': [
+    { convention: 'ffa-smc64', call: 'ffa-msg-send-direct-req-64' },
+    { convention: 'ffa-smc64', call: 'ffa-msg-send-direct-req2' },
+    { convention: 'hyperv-arm64-smccc', call: 'hyperv-arm64-get-vp-registers' },
+  ],
 } as const satisfies Record<string, readonly GuidePane[]>;
 
 export type GuideId = keyof typeof guidePanes;

@@ -29,4 +29,11 @@ describe('guided comparisons', () => {
     expect(regs[0]).toEqual(expect.arrayContaining(['x6', 'x7']));
     expect(regs[1]).toEqual(expect.arrayContaining(['x15', 'x16']));
   });
+
+  it('the FF-A guide shows five payload registers in and out for REQ, fourteen for REQ2', () => {
+    const g = guides.find((x) => x.id === 'ffa-direct-messages')!;
+    const [req, req2] = g.panes.map((p) => marshal(findConvention(p.convention)!, findCall(p.call)!));
+    expect(req!.outputs.map((o) => o.register)).toEqual(['x0', 'x3', 'x4', 'x5', 'x6', 'x7']);
+    expect(req2!.outputs.filter((o) => o.name.startsWith('data')).map((o) => o.register)).toEqual(Array.from({ length: 14 }, (_, i) => `x${i + 4}`));
+  });
 });
