@@ -20,7 +20,7 @@
 // catalog's example without a note in src/catalog/observed-notes.ts. Ends with
 // "N passed, N failed"; a missing QEMU or cross compiler is "skipped".
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TOOLCHAINS, load, unavailable } from './toolchains.mjs';
@@ -478,6 +478,12 @@ function whySkipped(run) {
   const cc = unavailable(run.arch, dir);
   if (cc) return cc;
   if (!qemuVersion(a.qemu)) return `${a.qemu} not found (apt-get install ${a.apt})`;
+  if (run.bios === 'default') {
+    // -bios default loads OpenSBI from QEMU's data directories (qemu-system-data on Debian).
+    const dirs = spawnSync(a.qemu, ['-L', 'help'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+    if (!dirs.some((d) => existsSync(join(d, 'opensbi-riscv64-generic-fw_dynamic.bin'))))
+      return `OpenSBI for QEMU not found (apt-get install qemu-system-data)`;
+  }
   return undefined;
 }
 
