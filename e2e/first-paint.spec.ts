@@ -101,7 +101,7 @@ test('until the page is live its controls take no input; once live they do', asy
   release();
   await expect(page.locator(LIVE)).toBeAttached();
   await page.getByRole('button', { name: 'Step forward (Right arrow)' }).click();
-  await expect(page).toHaveURL(/#\/smccc-1\.1-hvc64\/psci-cpu-on-64\?step=1$/);
+  await expect(page).toHaveURL(/#\/smccc-1\.1-hvc64\/psci-cpu-on-64\?at=2$/);
 });
 
 test('under a permalink the pre-rendered default view is never shown', async ({ page }) => {

@@ -5,12 +5,16 @@ test('share: the permalink, email text and JSON describe the view on screen', as
   await page.goto('./#/smccc-1.1-hvc64/psci-cpu-on-64?x1=0x101&step=5');
   await page.getByRole('button', { name: 'Share' }).click();
   const dialog = page.getByRole('dialog', { name: 'Share this view' });
-  await expect(dialog.getByTestId('share-link')).toHaveValue(/#\/smccc-1\.1-hvc64\/psci-cpu-on-64\?x1=0x101&step=5$/);
+  await expect(dialog.getByTestId('share-link')).toHaveValue(/#\/smccc-1\.1-hvc64\/psci-cpu-on-64\?x1=0x101&at=6$/);
 
   await dialog.getByRole('tab', { name: 'Plain text (email)' }).click();
   const text = await dialog.getByTestId('share-text').inputValue();
   expect(text).toContain('Instruction: hvc #0 = 0xD4000002, EL1 -> EL2');
-  for (const line of text.split('\n')) {
+  // Short by default: the link alone on the last line, every other line within 72 columns.
+  const lines = text.trimEnd().split('\n');
+  expect(lines.length).toBeLessThanOrEqual(30);
+  expect(lines.at(-1)).toMatch(/^http.*#\/smccc-1\.1-hvc64\/psci-cpu-on-64\?x1=0x101&at=6$/);
+  for (const line of lines) {
     expect(line.length).toBeLessThanOrEqual(72);
     expect(line).toMatch(/^[\x20-\x7e]*$/);
   }
@@ -48,7 +52,7 @@ for (const kind of ['PNG', 'SVG'] as const) {
       [bytes, download.suggestedFilename(), kind === 'PNG' ? 'image/png' : 'image/svg+xml'] as const,
     );
     await page.dispatchEvent('body', 'drop', { dataTransfer });
-    await expect(page).toHaveURL(/#\/smccc-1\.1-hvc64\/psci-cpu-on-64\?x1=0x101&step=5$/);
+    await expect(page).toHaveURL(/#\/smccc-1\.1-hvc64\/psci-cpu-on-64\?x1=0x101&at=6$/);
     await expect(page.getByLabel('x1 · target_cpu')).toHaveValue('0x101');
   });
 }
@@ -94,10 +98,10 @@ test('embed: minimal chrome, stepping works, a link back to the full view, and a
 
   await page.goto('./#/smccc-1.1-hvc64/psci-cpu-on-64?step=2&embed=1');
   await expect(page.getByLabel('Convention', { exact: true })).toHaveCount(0);
-  await expect(page.getByRole('link', { name: 'Open in Trapscope ↗' })).toHaveAttribute('href', /#\/smccc-1\.1-hvc64\/psci-cpu-on-64\?step=2$/);
+  await expect(page.getByRole('link', { name: 'Open in Trapscope ↗' })).toHaveAttribute('href', /#\/smccc-1\.1-hvc64\/psci-cpu-on-64\?at=3$/);
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('End');
-  await expect(page).toHaveURL(/\?step=9&embed=1$/);
+  await expect(page).toHaveURL(/\?at=10&embed=1$/);
   await expect(page.getByTestId('register-file')).toBeVisible();
 });
 

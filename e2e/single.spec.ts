@@ -28,7 +28,7 @@ test.describe('one call, end to end', () => {
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
     const url = page.url();
-    expect(url).toContain('#/smccc-1.1-hvc64/psci-cpu-on-64?x1=0x101&step=7');
+    expect(url).toContain('#/smccc-1.1-hvc64/psci-cpu-on-64?x1=0x101&at=8');
 
     const other = await context.newPage();
     await other.goto(url);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findCall, findConvention } from '../catalog';
-import { alignRegisters, capacity, clobberDiff, sameArchitecture } from './compare';
+import { alignRegisters, callerCells, capacity, clobberDiff, sameArchitecture, telling } from './compare';
 import { alignTimeline } from './timeline';
 import { marshal } from './plan';
 
@@ -48,16 +48,47 @@ describe('clobberDiff', () => {
   });
 });
 
-describe('capacity, computed from the convention data', () => {
-  it('SMCCC 1.1 HVC64 carries 7 x 8 bytes in and 4 x 8 out; 1.2 carries 17 x 8 and 18 x 8', () => {
-    expect(capacity(findConvention('smccc-1.1-hvc64')!)).toMatchObject({ bytesIn: 56, bytesOut: 32, argRegisters: 7, resultRegisters: 4 });
-    expect(capacity(findConvention('smccc-1.2-hvc64')!)).toMatchObject({ bytesIn: 136, bytesOut: 144 });
-    expect(capacity(findConvention('smccc-1.1-hvc32')!)).toMatchObject({ bytesIn: 28, bytesOut: 16 });
+describe('callerCells: a register as the caller sees it at a step', () => {
+  it('shows a result register as a result to come before the return, not as lost', () => {
+    const p = plan('gunyah-2022-hvc-imm', 'gunyah-2022-hyp-identify');
+    const trap = p.steps.findIndex((s) => s.phase === 'trap');
+    expect(p.steps[trap]!.cells.x1!.role).toBe('clobbered'); // the contract: x1 is not kept
+    expect(callerCells(p, trap).x1).toMatchObject({ role: 'result', value: undefined });
+    expect(callerCells(p, trap).x4!.role).toBe('clobbered');
   });
 
-  it('counts what the caller must treat as lost', () => {
-    expect(capacity(findConvention('smccc-1.0-hvc64')!).lostRegisters).toBe(18); // x0-x17
-    expect(capacity(findConvention('smccc-1.1-hvc64')!).lostRegisters).toBe(4); // x0-x3
-    expect(capacity(findConvention('smccc-1.2-hvc64')!).lostRegisters).toBe(4); // x0-x3; x4-x17 kept unless results
+  it('leaves the call id in x0 as the call id until the callee writes its result there', () => {
+    const p = plan('smccc-1.1-hvc64', 'psci-cpu-on-64');
+    expect(callerCells(p, 1).x0!.role).toBe('call-id');
+    expect(callerCells(p, p.steps.length - 1).x0!.role).toBe('result');
+  });
+
+  it('marks only rows whose roles differ at that moment', () => {
+    const plans = [plan('smccc-1.0-hvc64', 'psci-cpu-on-64'), plan('smccc-1.1-hvc64', 'psci-cpu-on-64'), plan('smccc-1.2-hvc64', 'psci-cpu-on-64')];
+    const trap = alignTimeline(plans).find((m) => m.phase === 'trap')!;
+    const rows = telling(alignRegisters(plans, trap.steps));
+    expect(rows.rows.filter((r) => r.differs).map((r) => r.key)).toEqual(Array.from({ length: 14 }, (_, i) => `x${i + 4}`));
+    expect(rows.keptEverywhere).toContain('x18');
+  });
+});
+
+describe('capacity: what each call carries', () => {
+  it('counts the call’s own results: HvCallGetVpRegisters returns in x6/x7 (SMCCC) and x15/x16 (2019 ABI)', () => {
+    expect(capacity(plan('hyperv-arm64-smccc', 'hyperv-arm64-get-vp-registers')).out).toMatchObject({ bytes: 24, registers: ['x0', 'x6', 'x7'] });
+    expect(capacity(plan('hyperv-arm64-2019-hvc1', 'hyperv-arm64-2019-get-vp-registers')).out.registers).toEqual(['x0', 'x15', 'x16']);
+  });
+
+  it('counts the call’s arguments, and what its convention allows at most', () => {
+    const c = capacity(plan('smccc-1.1-hvc64', 'psci-cpu-on-64'));
+    expect(c.in).toEqual({ bytes: 24, registers: ['x1', 'x2', 'x3'] });
+    expect(c.most.in.bytes).toBe(56);
+    expect(c.most.out.bytes).toBe(32);
+    expect(capacity(plan('smccc-1.2-hvc64', 'psci-cpu-on-64')).most).toMatchObject({ in: { bytes: 136 }, out: { bytes: 144 } });
+    expect(capacity(plan('smccc-1.1-hvc32', 'smccc-version')).most).toMatchObject({ in: { bytes: 28 }, out: { bytes: 16 } });
+  });
+
+  it('counts what the caller must treat as lost after this call', () => {
+    expect(capacity(plan('smccc-1.0-hvc64', 'psci-cpu-on-64')).lost).toHaveLength(17); // x1-x17
+    expect(capacity(plan('smccc-1.1-hvc64', 'psci-cpu-on-64')).lost).toEqual(['x1', 'x2', 'x3']);
   });
 });

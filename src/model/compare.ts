@@ -1,5 +1,5 @@
 import { cellOf } from './arch';
-import type { Convention } from './convention';
+import { describeRegisters } from './narration';
 import type { CellState, Plan } from './plan';
 
 // Side by side: registers across panes, by name or by role, clobber differences and register capacity. Only the
@@ -9,7 +9,7 @@ export interface AlignedRow {
   /** Register name when aligning by name; a role label ("argument 2") otherwise. */
   key: string;
   cells: (CellState | undefined)[];
-  /** True when the panes disagree about this row's role (argument here, preserved there). */
+  /** True when the panes disagree about this row's role at this moment (argument here, preserved there). */
   differs: boolean;
 }
 
@@ -19,11 +19,26 @@ export function sameArchitecture(plans: readonly Plan[]): boolean {
 }
 
 /**
+ * The cells as the pane's caller sees them at a step. The plan's cells give
+ * each register its contract from the start; a register this call returns a
+ * result in is, until the callee writes it, a result to come, not one the
+ * caller loses (Gunyah 2022 returns in x0-x3, which its contract otherwise clobbers).
+ */
+export function callerCells(plan: Plan, stepIndex: number): Readonly<Record<string, CellState>> {
+  const cells = plan.steps[stepIndex]?.cells ?? plan.steps[0]!.cells;
+  const pending = plan.outputs.filter((o) => cells[o.cell] && cells[o.cell]!.role !== 'result' && !plan.inputs.some((s) => s.cell === o.cell));
+  if (pending.length === 0) return cells;
+  const out = { ...cells };
+  for (const o of pending) out[o.cell] = { ...out[o.cell]!, label: o.register, role: 'result', value: undefined, meaning: o.name };
+  return out;
+}
+
+/**
  * Rows of registers across panes at the given steps: by name on one
  * architecture, by role (call id, argument n, result n) across architectures.
  */
 export function alignRegisters(plans: readonly Plan[], steps: readonly number[]): AlignedRow[] {
-  const at = plans.map((p, i) => p.steps[steps[i] ?? 0]!.cells);
+  const at = plans.map((p, i) => callerCells(p, steps[i] ?? 0));
   if (sameArchitecture(plans)) {
     return plans[0]!.cellOrder.map((name) => {
       const cells = at.map((c) => c[name]);
@@ -31,19 +46,26 @@ export function alignRegisters(plans: readonly Plan[], steps: readonly number[])
     });
   }
   const rows: AlignedRow[] = [];
-  const byRole = (label: string, pick: (p: Plan) => string | undefined) => {
-    const cells = plans.map((p, i) => {
-      const cell = pick(p);
+  const byRole = (label: string, pick: (i: number) => string | undefined) => {
+    const cells = plans.map((_, i) => {
+      const cell = pick(i);
       return cell ? at[i]![cell] : undefined;
     });
-    if (cells.some((c) => c)) rows.push({ key: label, cells, differs: cells.some((c) => !c) });
+    if (cells.some((c) => c)) rows.push({ key: label, cells, differs: cells.some((c) => !c) || new Set(cells.map((c) => c?.role)).size > 1 });
   };
   const ids = plans.map((p) => p.inputs.filter((s) => s.kind !== 'argument'));
   const args = plans.map((p) => p.inputs.filter((s) => s.kind === 'argument'));
-  for (let i = 0; i < Math.max(0, ...ids.map((x) => x.length)); i++) byRole(i === 0 ? 'call id' : `call id ${i + 1}`, (p) => ids[plans.indexOf(p)]![i]?.cell);
-  for (let i = 0; i < Math.max(0, ...args.map((x) => x.length)); i++) byRole(`argument ${i + 1}`, (p) => args[plans.indexOf(p)]![i]?.cell);
-  for (let i = 0; i < Math.max(0, ...plans.map((p) => p.outputs.length)); i++) byRole(`result ${i + 1}`, (p) => p.outputs[i]?.cell);
+  for (let i = 0; i < Math.max(0, ...ids.map((x) => x.length)); i++) byRole(i === 0 ? 'call id' : `call id ${i + 1}`, (p) => ids[p]![i]?.cell);
+  for (let i = 0; i < Math.max(0, ...args.map((x) => x.length)); i++) byRole(`argument ${i + 1}`, (p) => args[p]![i]?.cell);
+  for (let i = 0; i < Math.max(0, ...plans.map((p) => p.outputs.length)); i++) byRole(`result ${i + 1}`, (p) => plans[p]!.outputs[i]?.cell);
   return rows;
+}
+
+/** Rows worth reading: some pane involves the register, and not every pane merely keeps it; plus those kept everywhere. */
+export function telling(rows: readonly AlignedRow[]): { rows: AlignedRow[]; keptEverywhere: string[] } {
+  const involved = rows.filter((r) => r.cells.some((c) => c && c.role !== 'unused'));
+  const kept = (r: AlignedRow) => !r.differs && r.cells.every((c) => c?.role === 'preserved' && c.value === undefined);
+  return { rows: involved.filter((r) => !kept(r)), keptEverywhere: involved.filter(kept).map((r) => r.key) };
 }
 
 /** Registers one convention may clobber that the other keeps, by name (same architecture only). */
@@ -58,27 +80,49 @@ export function clobberDiff(a: Plan, b: Plan): { lostOnlyInA: string[]; lostOnly
   };
 }
 
-export interface Capacity {
-  /** Bytes of argument data the convention can carry in registers on one call. */
-  bytesIn: number;
-  bytesOut: number;
-  argRegisters: number;
-  resultRegisters: number;
-  /** Registers the caller must treat as lost after any call (clobbered, or results not promised back). */
-  lostRegisters: number;
+export interface Carried {
+  bytes: number;
+  registers: readonly string[];
 }
 
-/** What a convention can carry in registers, computed from its register lists. */
-export function capacity(conv: Convention): Capacity {
-  const bytes = (regs: readonly string[]) => regs.reduce((n, r) => n + (cellOf(conv.arch, r)?.bits ?? 0) / 8, 0);
-  const cellsOf = (regs: readonly string[]) => new Set(regs.map((r) => cellOf(conv.arch, r)?.cell ?? r));
-  const kept = cellsOf(conv.preserved);
-  const lost = new Set([...cellsOf(conv.clobbered), ...[...cellsOf(conv.results)].filter((c) => !kept.has(c))]);
+export interface Capacity {
+  /** This call's arguments (not its call id): bytes and registers. */
+  in: Carried;
+  /** This call's results. */
+  out: Carried;
+  /** Registers the caller must treat as lost after this call. */
+  lost: readonly string[];
+  /** What the convention allows at most, for scale. */
+  most: { in: Carried; out: Carried };
+}
+
+/** What one call carries in registers, and the most its convention could carry, from the plan and the register lists. */
+export function capacity(plan: Plan): Capacity {
+  const conv = plan.convention;
+  const carried = (regs: readonly string[]): Carried => ({ bytes: regs.reduce((n, r) => n + (cellOf(conv.arch, r)?.bits ?? 0) / 8, 0), registers: regs });
   return {
-    bytesIn: bytes(conv.args),
-    bytesOut: bytes(conv.results),
-    argRegisters: conv.args.length,
-    resultRegisters: conv.results.length,
-    lostRegisters: lost.size,
+    in: carried(plan.inputs.filter((s) => s.kind === 'argument').map((s) => s.register)),
+    out: carried(plan.outputs.map((o) => o.register)),
+    lost: plan.lost,
+    most: { in: carried(conv.args), out: carried(conv.results) },
   };
+}
+
+/**
+ * The clobber argument in words, pane 1 against each other pane on one
+ * architecture: "2 may clobber x4–x17, which 1 keeps." The screen and the
+ * text export print these same sentences.
+ */
+export function clobberSentences(plans: readonly Plan[]): { other: number; text: string }[] {
+  if (!sameArchitecture(plans)) return [];
+  const arch = plans[0]!.convention.arch;
+  return plans.slice(1).map((p, j) => {
+    const n = j + 2;
+    const d = clobberDiff(plans[0]!, p);
+    const parts = [
+      d.lostOnlyInA.length ? `1 may clobber ${describeRegisters(arch, d.lostOnlyInA)}, which ${n} keeps.` : '',
+      d.lostOnlyInB.length ? `${n} may clobber ${describeRegisters(arch, d.lostOnlyInB)}, which 1 keeps.` : '',
+    ].filter(Boolean);
+    return { other: n, text: parts.length ? parts.join(' ') : `Neither 1 nor ${n} may clobber a register the other keeps.` };
+  });
 }

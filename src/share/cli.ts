@@ -1,11 +1,14 @@
-import { callsFor, catalog, findCall, findConvention } from '../catalog/all';
+import { callsFor, catalog, findCall, findConvention, registerFamily } from '../catalog/all';
 import { cannotBeMade } from '../model/narration';
 import { viewJson } from './catalog-json';
-import { decodePermalink, encodePermalink } from './permalink';
-import { viewText } from './text';
+import { conventionId } from './custom/build';
+import { DEF_PARAM, decodeDefinitionParam } from './custom/link';
+import { decodePermalink, encodePermalink, linkNeeds } from './permalink';
+import { TEXT_FORMS, type TextForm } from './text';
 import { viewAsmC, viewLinuxC } from './c-snippet';
 import { derive } from './plans';
 import type { ViewState } from './view';
+import { viewText } from './view-text';
 
 /**
  * The command line: the same exports the Share panel makes, for scripts and
@@ -18,16 +21,21 @@ export interface CliResult {
   code: number;
 }
 
-type Exporter = (view: ViewState, permalink: string) => string;
+type Exporter = (view: ViewState, permalink: string, form: TextForm) => string;
 
 const USAGE = `Usage:
   npm run trapscope -- list
   npm run trapscope -- <format> <call-id> [register=value ...] [--convention <id>]
   npm run trapscope -- <format> <convention-id>/<call-id> [register=value ...]
+  npm run trapscope -- <format> '<permalink or #/fragment>'
 
 Formats: text (plain text for email), json, c (the Linux kernel helper),\n         asm (freestanding C with inline asm pinning every register)
+text takes --short (the default: for a reply) or --full (every note and source).
+A permalink opens the view it names, as the app does: a single call, a
+comparison or a guide, with its custom definitions (def=).
 Values are hex with 0x, or decimal. Set TRAPSCOPE_BASE_URL to your Trapscope
-site to get full permalinks; otherwise the link is the fragment alone.
+site to get full permalinks; otherwise the link is the fragment alone (a full
+permalink given as the target keeps its own address).
 `;
 
 function fail(message: string, code = 1): CliResult {
@@ -63,14 +71,18 @@ function parseArgs(command: string, target: string, rest: readonly string[]): Pa
   return { ok: true, convId, second, assignments };
 }
 
-export function runCli(argv: readonly string[], baseUrl = ''): CliResult {
+export async function runCli(argv: readonly string[], baseUrl = ''): Promise<CliResult> {
   const formats: Record<string, Exporter> = {
-    text: (view, link) => viewText(derive(view).plans, link),
+    text: (view, link, form) => viewText(view, derive(view), link, form),
     json: (view) => viewJson(derive(view).plans),
     c: (view) => viewLinuxC(derive(view).plans),
     asm: (view) => viewAsmC(derive(view).plans),
   };
-  const [command, target, ...rest] = argv;
+  const forms = argv.filter((a) => TEXT_FORMS.some((f) => a === `--${f}`));
+  const [command, target, ...rest] = argv.filter((a) => !forms.includes(a));
+  if (forms.length > 1) return fail(`give one of --short and --full, not both`, 2);
+  if (forms.length && command !== 'text') return fail(`${forms[0]} is for the text format only`, 2);
+  const form = (forms[0]?.slice(2) ?? 'short') as TextForm;
   if (!command || command === 'help' || command === '--help' || command === '-h') return { stdout: USAGE, stderr: '', code: command ? 0 : 2 };
   if (command === 'list') {
     const lines = catalog.calls
@@ -81,7 +93,11 @@ export function runCli(argv: readonly string[], baseUrl = ''): CliResult {
   }
   const exporter = formats[command];
   if (!exporter) return fail(`unknown format "${command}"; use one of ${Object.keys(formats).join(', ')}, or list\n\n${USAGE}`, 2);
-  if (!target) return fail(`${command} needs a call id; "npm run trapscope -- list" lists them`, 2);
+  if (!target) return fail(`${command} needs a call id or a permalink; "npm run trapscope -- list" lists the call ids`, 2);
+  if (target.includes('#')) {
+    if (rest.length) return fail(`a permalink carries its own values; remove "${rest[0]}"`, 2);
+    return fromLink(target, baseUrl, (view, link) => exporter(view, link, form));
+  }
 
   const parsed = parseArgs(command, target, rest);
   if (!parsed.ok) return fail(`${parsed.message}\n\n${USAGE}`, 2);
@@ -95,5 +111,34 @@ export function runCli(argv: readonly string[], baseUrl = ''): CliResult {
   const fragment = `#/${conv.id}/${call.id}${assignments.length ? `?${assignments.map((a) => a.split('=').map(encodeURIComponent).join('=')).join('&')}` : ''}`;
   const { state, messages } = decodePermalink(fragment);
   if (messages.length) return fail(messages.join('\n'));
-  return { stdout: exporter(state, `${baseUrl}${encodePermalink(state)}`), stderr: '', code: 0 };
+  return { stdout: exporter(state, `${baseUrl}${encodePermalink(state)}`, form), stderr: '', code: 0 };
+}
+
+/**
+ * A permalink or its fragment, read as the app reads it: its custom
+ * definitions registered first, then the one decoder. What the decoder could
+ * not honour goes to stderr, with a non-zero exit, after the view it did open.
+ */
+async function fromLink(target: string, baseUrl: string, make: (view: ViewState, link: string) => string): Promise<CliResult> {
+  const hash = target.indexOf('#');
+  const fragment = target.slice(hash);
+  const base = hash > 0 ? target.slice(0, hash) : baseUrl;
+  const messages: string[] = [];
+  const defs = new Map<string, string>();
+  for (const value of linkNeeds(fragment).defs) {
+    const decoded = await decodeDefinitionParam(value);
+    if (!decoded.ok) {
+      messages.push(...decoded.errors.map((e) => (e.path === DEF_PARAM ? e.message : `Custom convention: ${e.path}: ${e.message}`)));
+      continue;
+    }
+    registerFamily(`custom:${decoded.definition.convention.id}`, decoded.family);
+    defs.set(conventionId(decoded.definition), value);
+  }
+  const decoded = decodePermalink(fragment);
+  messages.push(...decoded.messages);
+  const view = decoded.state;
+  const shown = view.kind === 'single' ? [view.convention] : view.panes.map((p) => p.convention);
+  const link = `${base}${encodePermalink(view, [...new Set(shown)].flatMap((id) => (defs.has(id) ? [defs.get(id)!] : [])))}`;
+  const stderr = messages.length ? `trapscope: the link was not read exactly as written:\n${messages.map((m) => `  ${m}`).join('\n')}\n` : '';
+  return { stdout: make(view, link), stderr, code: messages.length ? 1 : 0 };
 }

@@ -4,7 +4,7 @@ import { requireCall, requireConvention } from '../catalog';
 import { marshal } from '../model/plan';
 import { linkFromFile, PNG_LINK_KEY } from './image-link';
 import { addPngText, crc32, readPngText } from './png-text';
-import { registerSvg } from './svg';
+import { escapeXml, registerSvg } from './svg';
 
 // A 1x1 transparent PNG.
 const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
@@ -24,7 +24,7 @@ describe('pictures that carry their permalink', () => {
   });
 
   it('an SVG carries the link in its metadata, escaped, and reads back', () => {
-    const svg = registerSvg(marshal(requireConvention('smccc-1.1-hvc64'), requireCall('psci-cpu-on-64'), { x1: 1n }), 3, link);
+    const svg = registerSvg([marshal(requireConvention('smccc-1.1-hvc64'), requireCall('psci-cpu-on-64'), { x1: 1n })], [3], link);
     expect(svg).toContain('<trapscope:permalink>https://example.org/trapscope/#/smccc-1.1-hvc64/psci-cpu-on-64?x1=0x1&amp;step=3</trapscope:permalink>');
     expect(svg).toContain('hvc #0 = 0xD4000002');
     expect(linkFromFile('view.svg', enc(svg))).toEqual({ ok: true, fragment: '#/smccc-1.1-hvc64/psci-cpu-on-64?x1=0x1&step=3' });
@@ -47,6 +47,27 @@ describe('pictures that carry their permalink', () => {
       }),
       { numRuns: 8 },
     ), 60_000);
+
+  it('a comparison’s picture shows every pane, and wraps long sentences and links instead of cutting them', () => {
+    const plans = [
+      marshal(requireConvention('smccc-1.2-hvc64'), requireCall('psci-cpu-on-64')),
+      marshal(requireConvention('hyperv-arm64-smccc'), requireCall('hyperv-arm64-get-vp-registers')),
+      marshal(requireConvention('gunyah-2022-hvc-imm'), requireCall('gunyah-2022-hyp-identify')),
+    ];
+    const long = `https://example.org/trapscope/#/compare/${'smccc-1.2-hvc64/psci-cpu-on-64/'.repeat(6)}?at=7`;
+    const svg = registerSvg(plans, [5, 6, 1], long);
+    for (const p of plans) expect(svg).toContain(escapeXml(`${p.call.name} under ${p.convention.name}`));
+    const width = Number(/width="(\d+)"/.exec(svg)![1]);
+    // Every line of text, at a generous 0.62 em per character, ends inside the picture.
+    for (const m of svg.matchAll(/<text x="(\d+)"[^>]*font-size="(\d+)"[^>]*>([^<]*)<\/text>/g)) {
+      const chars = m[3]!.replace(/&[a-z]+;/g, '&').length;
+      if (!/text-anchor/.test(m[0])) expect(Number(m[1]) + chars * Number(m[2]) * 0.62, m[3]).toBeLessThanOrEqual(width);
+    }
+    // The link is written out whole across its lines, and the result register Gunyah has not written yet is pending, not lost.
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(texts.join('').replace(/&amp;/g, '&')).toContain(long);
+    expect(svg).toMatch(/>x1<\/text>\n<text[^>]*>RES<\/text>\n<text[^>]*>pending</);
+  });
 
   it('says what is wrong with anything else, and never throws', () => {
     expect(linkFromFile('notes.txt', enc('hello'))).toMatchObject({ ok: false, message: expect.stringContaining('not a PNG or SVG') });

@@ -17,6 +17,10 @@ import { defaultView, MAX_PANES, type CompareView, type PaneState, type ViewStat
  * Any of them may end with &embed=1 (or ?embed=1): the same view with minimal chrome;
  * and with &present=1: the same view in presenter mode, ready to project.
  *
+ * Format 2 is format 1 with the step written as at=<n>, counted from 1 as
+ * the screen counts it (at=8 is step 8/10); Trapscope writes at= and still
+ * reads step=<n> as format 1 did, counted from 0, so old links open as before.
+ *
  * Links are decoded by a total function: any string yields a view, plus
  * messages saying what could not be honoured. Never an exception.
  */
@@ -43,7 +47,7 @@ export function encodePermalink(v: ViewState, defs: readonly string[] = []): str
     v.panes.forEach((p, i) => args(p.args, `${i + 1}.`));
     path = `compare/${v.panes.map((p) => `${p.convention}/${p.call}`).join('/')}`;
   }
-  if (v.step > 0) q.push(`step=${v.step}`);
+  if (v.step > 0) q.push(`at=${v.step + 1}`);
   if (v.embed) q.push('embed=1');
   if (v.present) q.push('present=1');
   for (const d of defs) q.push(`def=${d}`);
@@ -62,7 +66,10 @@ export function decodePermalink(hash: string): Decoded {
 }
 
 interface Query {
+  /** Format 1: counted from 0. */
   step?: string;
+  /** Format 2: counted from 1, as the screen counts. */
+  at?: string;
   embed?: boolean;
   present?: boolean;
   /** Custom definitions the link carries, registered by the caller before decoding. */
@@ -78,8 +85,8 @@ function parseQuery(query: string, messages: string[]): Query {
     const eq = part.indexOf('=');
     const key = safeDecode(eq < 0 ? part : part.slice(0, eq)).toLowerCase();
     const value = safeDecode(eq < 0 ? '' : part.slice(eq + 1));
-    if (key === 'step') {
-      out.step = value;
+    if (key === 'step' || key === 'at') {
+      out[key] = value;
       continue;
     }
     if (key === 'def') {
@@ -136,18 +143,23 @@ function decodePane(convId: string, callId: string, raw: Map<string, string> | u
   return { convention: conv.id, call: call.id, args };
 }
 
-function decodeStep(raw: string | undefined, count: number, messages: string[]): number {
+/** The step a link names, counted from 0 as views hold it: at= (format 2) counts from 1, step= (format 1) from 0. */
+function decodeStep(query: Query, count: number, messages: string[]): number {
+  if (query.at !== undefined && query.step !== undefined) messages.push(`Ignored step=${clip(query.step)}: at= gives the step.`);
+  const raw = query.at ?? query.step;
   if (raw === undefined) return 0;
+  const base = query.at !== undefined ? 1 : 0;
+  const key = query.at !== undefined ? 'at' : 'step';
   const n = /^\d{1,4}$/.test(raw) ? Number(raw) : NaN;
-  if (Number.isNaN(n)) {
-    messages.push(`Ignored step "${clip(raw)}": not a step number.`);
+  if (Number.isNaN(n) || n < base) {
+    messages.push(`Ignored ${key} "${clip(raw)}": not a step number${base ? ' (steps count from 1)' : ''}.`);
     return 0;
   }
-  if (n > count - 1) {
-    messages.push(`This view has ${count} steps; showing the last one instead of step ${n}.`);
+  if (n - base > count - 1) {
+    messages.push(`This view has ${count} steps; showing the last one instead of step ${n + 1 - base}.`);
     return count - 1;
   }
-  return n;
+  return n - base;
 }
 
 /** The display flags a link may carry: embed=1, present=1. */
@@ -217,7 +229,7 @@ function decode(raw: string): Decoded {
   const pane = decodePane(convId, callId, query.args.get(''), messages, 'This link ');
   if (!pane) return { state: defaultView, messages: [...messages, 'Showing the default view.'] };
   const steps = marshal(findConvention(pane.convention)!, findCall(pane.call)!, pane.args).steps.length;
-  const step = decodeStep(query.step, steps, messages);
+  const step = decodeStep(query, steps, messages);
   return { state: withFlags({ kind: 'single', ...pane, step }, query), messages };
 }
 
@@ -252,7 +264,7 @@ function decodeGuide(id: string, query: Query, messages: string[]): Decoded {
 
 function compareView(panes: PaneState[], query: Query, messages: string[]): CompareView {
   const plans = panes.map((p) => marshal(findConvention(p.convention)!, findCall(p.call)!, p.args));
-  const step = decodeStep(query.step, alignTimeline(plans).length, messages);
+  const step = decodeStep(query, alignTimeline(plans).length, messages);
   return { kind: 'compare', panes, step };
 }
 

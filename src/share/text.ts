@@ -1,14 +1,20 @@
 import { decodeFields, fieldValueName } from '../model/bits';
 import { describeRegisters } from '../model/narration';
 import type { Plan } from '../model/plan';
+import { uniqueSources, type Source } from '../model/source';
 import { formatHex } from '../model/value';
 
 /**
  * The layout as plain text for an email: ASCII only, at most 72 columns,
- * still readable when quoted with "> ". Reads only the plan, so it says
- * what the screen says.
+ * still within 78 when quoted with "> " twice. Reads only the plan, so it
+ * says what the screen says. The permalink is the one line that may be
+ * longer: it is never wrapped, so that a mail client links all of it.
  */
 export const TEXT_WIDTH = 72;
+
+/** Short, for a reply: the layout, the trap, the link and the sources that state the layout. Full: every note and source. */
+export type TextForm = 'short' | 'full';
+export const TEXT_FORMS: readonly TextForm[] = ['short', 'full'];
 
 const ASCII: Record<string, string> = { '·': '-', '–': '-', '—': '-', '→': '->', '…': '...', '’': "'", '‘': "'", '“': '"', '”': '"', '×': 'x' };
 
@@ -37,19 +43,64 @@ export function wrap(line: string, width = TEXT_WIDTH, indent = '  '): string[] 
   return out.length ? out : [''];
 }
 
-const ROLE: Record<string, string> = { 'call-id': 'ID', argument: 'ARG', result: 'RES', clobbered: 'LOST', preserved: 'KEPT', unused: '-' };
+export const ROLE: Record<string, string> = { 'call-id': 'ID', argument: 'ARG', result: 'RES', clobbered: 'LOST', preserved: 'KEPT', unused: '-' };
 
-export function layoutText(plan: Plan, permalink?: string): string {
+/** The closing lines every text export ends with: the link alone on its line, never wrapped. */
+export function permalinkLines(permalink: string | undefined, form: TextForm): string[] {
+  if (!permalink) return [];
+  return form === 'full' ? ['', 'Permalink:', toAscii(permalink)] : ['', toAscii(permalink)];
+}
+
+/**
+ * A numbered source list, as "[n] title: where", wrapped. With a budget of
+ * lines (the short form), only the first sources that fit.
+ */
+export function sourceLines(sources: readonly Source[], budget = Infinity, heading = 'Sources:'): string[] {
+  const out = [heading];
+  for (const [i, s] of sources.entries()) {
+    const entry = wrap(`[${i + 1}] ${s.title}: ${s.where}`, TEXT_WIDTH, '    ');
+    if (out.length + entry.length > budget) break;
+    out.push(...entry);
+  }
+  return out.length === 1 && sources.length ? [`${heading.replace(/:$/, '')}: in the full text.`] : out;
+}
+
+/** Lines a short text may take: 30 for one call, 45 for up to three panes, 15 more for a fourth. */
+export function shortBudget(panes: number): number {
+  return panes === 1 ? 30 : 45 + 15 * Math.max(0, panes - 3);
+}
+
+/** The sources that state a convention's register layout itself (which registers carry what), the few a short reply cites. */
+export function layoutSources(plans: readonly Plan[], perPlan: number): Source[] {
+  return uniqueSources(
+    plans.map((p) => {
+      const r = p.convention.roleSources;
+      return uniqueSources([r.args, r.results, r.clobbered, r.preserved]).slice(0, perPlan);
+    }),
+  );
+}
+
+/** The instruction, its encoding and what EL2 (or the VMM) reads: one line's worth, for a table's trap row. */
+export function trapSummary(plan: Plan): string {
+  const t = plan.trap;
+  const reads = [t.syndrome, ...t.alsoSyndromes].flatMap((s) => (s ? [`${s.register} ${formatHex(s.value, 8)}`] : []));
+  return [`${t.instruction.text} = ${t.instruction.hex}, ${t.from} -> ${t.to}`, ...reads].join('; ');
+}
+
+export function layoutText(plan: Plan, permalink?: string, form: TextForm = 'full'): string {
   const { convention: conv, call, trap } = plan;
+  const full = form === 'full';
   const lines: string[] = [];
   const add = (s: string, indent = '  ') => lines.push(...wrap(s, TEXT_WIDTH, indent));
 
   add(`${call.name} under ${conv.name}`);
-  add(`(${conv.familyName}; Trapscope layout)`);
-  lines.push('');
+  if (full) {
+    add(`(${conv.familyName}; Trapscope layout)`);
+    lines.push('');
+  }
   if (conv.selector) {
     let id = `${capital(conv.selectorName)}: ${formatHex(plan.callNumber)} in ${conv.selector}`;
-    if (conv.functionId) {
+    if (conv.functionId && full) {
       const f = decodeFields(conv.functionId.layout, plan.callNumber);
       id += ` (${conv.functionId.layout.fields
         .filter((x) => f[x.key] !== 0n || x.key === 'number' || x.key === 'cc')
@@ -76,6 +127,7 @@ export function layoutText(plan: Plan, permalink?: string): string {
   lines.push('reg     role      before              after');
   const detailed = plan.cellOrder.filter((c) => first.cells[c]!.role !== 'unused' || last.cells[c]!.role !== 'unused');
   const quiet: string[] = [];
+  const rows: { key: string; text: string; plain: boolean; meaning: string }[] = [];
   for (const c of detailed) {
     const before = loaded.cells[c]!;
     const after = last.cells[c]!;
@@ -86,34 +138,63 @@ export function layoutText(plan: Plan, permalink?: string): string {
     const b = before.value !== undefined ? formatHex(before.value) : '-';
     const a = after.value !== undefined ? formatHex(after.value) : after.role === 'clobbered' ? 'unknown' : after.role === 'preserved' ? 'kept' : '-';
     const role = `${ROLE[before.role] ?? '-'}>${ROLE[after.role] ?? '-'}`;
-    add(`${before.label.padEnd(8)}${role.padEnd(10)}${b.padEnd(20)}${a}`, '        ');
     const meaning = [
       before.meaning && before.value !== undefined ? `in: ${before.meaning}` : '',
       after.role === 'result' && after.meaning ? `out: ${after.meaning}` : '',
     ]
       .filter(Boolean)
       .join('; ');
-    if (meaning) add(`        ${meaning}`, '          ');
+    rows.push({ key: before.label, text: `${role.padEnd(10)}${b.padEnd(20)}${a}`, plain: before.value === undefined && after.value === undefined, meaning });
   }
-  if (quiet.length) add(`Preserved (value kept): ${describeRegisters(conv.arch, quiet)}`, '    ');
-  lines.push('');
-  add(`Lost after the call: ${describeRegisters(conv.arch, plan.lost)}`, '    ');
-  for (const n of [...conv.notes, ...call.notes]) add(`Note (${n.kind}): ${n.text}`, '    ');
-  lines.push('');
-  lines.push('Sources:');
-  plan.sources.forEach((s, i) => add(`[${i + 1}] ${s.title}: ${s.where}`, '    '));
-  if (permalink) {
+  // The short form gives neighbouring registers that read the same one row ("x2-x17"); the full form one each.
+  const shown = full ? rows.map((r) => ({ keys: [r.key], item: r })) : runs(rows, plan.cellOrder, (r) => r.key, (a, b) => a.plain && b.plain && a.text === b.text);
+  for (const { keys, item } of shown) {
+    add(`${runKey(keys).padEnd(8)}${item.text}`, '        ');
+    if (item.meaning && full) add(`        ${item.meaning}`, '          ');
+  }
+  if (full) {
+    if (quiet.length) add(`Preserved (value kept): ${describeRegisters(conv.arch, quiet)}`, '    ');
     lines.push('');
-    lines.push(...wrap(`Permalink: ${permalink}`, TEXT_WIDTH, ''));
+    add(`Lost after the call: ${describeRegisters(conv.arch, plan.lost)}`, '    ');
+  } else add(`Lost after the call: ${describeRegisters(conv.arch, plan.lost)}.${quiet.length ? ` Kept: ${describeRegisters(conv.arch, quiet)}.` : ''}`, '    ');
+  if (full) for (const n of [...conv.notes, ...call.notes]) add(`Note (${n.kind}): ${n.text}`, '    ');
+  lines.push('');
+  const link = permalinkLines(permalink, form);
+  lines.push(...sourceLines(full ? plan.sources : layoutSources([plan], 3), full ? Infinity : shortBudget(1) - lines.length - link.length));
+  lines.push(...link);
+  return finish(lines);
+}
+
+/**
+ * Neighbouring items (registers next to each other in `order`, with the same
+ * name stem) that `same` says read alike, grouped so they can share a row.
+ */
+export function runs<T>(items: readonly T[], order: readonly string[], keyOf: (t: T) => string, same: (a: T, b: T) => boolean): { keys: string[]; item: T }[] {
+  const out: { keys: string[]; item: T }[] = [];
+  for (const item of items) {
+    const last = out.at(-1);
+    const key = keyOf(item);
+    const next = last !== undefined && order.indexOf(key) === order.indexOf(last.keys.at(-1)!) + 1 && order.indexOf(key) > 0;
+    if (last && next && stem(last.keys[0]!) === stem(key) && same(last.item, item)) last.keys.push(key);
+    else out.push({ keys: [key], item });
   }
+  return out;
+}
+
+/** The row label of a run: "x5" or "x8-x17". */
+export function runKey(keys: readonly string[]): string {
+  return keys.length > 1 ? `${keys[0]}-${keys.at(-1)}` : keys[0]!;
+}
+
+function stem(name: string): string {
+  return name.replace(/\d+$/, '');
+}
+
+/** Trailing spaces trimmed, one newline at the end. */
+export function finish(lines: readonly string[]): string {
   return lines.map((l) => l.trimEnd()).join('\n') + '\n';
 }
 
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-/** A view's layouts as plain text, pane after pane, as the Share panel and the command line print it. */
-export function viewText(plans: readonly Plan[], permalink?: string): string {
-  return plans.map((p) => layoutText(p, permalink)).join('\n');
 }

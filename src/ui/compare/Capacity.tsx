@@ -1,52 +1,71 @@
-import { capacity } from '../../model/compare';
+import { capacity, type Carried } from '../../model/compare';
+import { describeRegisters } from '../../model/narration';
 import { useApp } from '../../store/store';
 
-/** Bytes each convention can carry in registers, and what the caller loses, as numbers and bars. */
+/** Bytes each call carries in registers, against what its convention allows, and what the caller loses. */
 export function Capacity() {
   const plans = useApp((s) => s.plans);
-  const rows = plans.map((p) => ({ name: p.convention.name, ...capacity(p.convention) }));
-  const max = Math.max(1, ...rows.flatMap((r) => [r.bytesIn, r.bytesOut]));
+  const rows = plans.map((p) => ({ plan: p, ...capacity(p) }));
+  const max = Math.max(1, ...rows.flatMap((r) => [r.most.in.bytes, r.most.out.bytes]));
   return (
     <section className="panel p-3 sm:p-4" aria-labelledby="capacity-title">
       <h2 id="capacity-title" className="text-lg font-semibold">
         What fits in registers
       </h2>
-      <p className="text-sm muted">Computed from each convention’s argument, result, clobbered and preserved registers.</p>
-      <table className="mt-3 w-full text-sm" data-testid="capacity">
-        <thead>
-          <tr className="text-left">
-            <th scope="col">Convention</th>
-            <th scope="col">Bytes in</th>
-            <th scope="col">Bytes out</th>
-            <th scope="col">Lost after a call</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={i} className="align-top">
-              <th scope="row" className="py-1 pr-2 text-left font-normal">
-                {i + 1}. {r.name}
-              </th>
-              <td className="py-1 pr-2">
-                <Bar value={r.bytesIn} max={max} label={`${r.bytesIn} B in ${r.argRegisters} registers`} kind="argument" />
-              </td>
-              <td className="py-1 pr-2">
-                <Bar value={r.bytesOut} max={max} label={`${r.bytesOut} B in ${r.resultRegisters} registers`} kind="result" />
-              </td>
-              <td className="py-1 font-mono">{r.lostRegisters} registers</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <p className="text-sm muted">
+        Each call’s own arguments and results (the bar), against the most its convention carries (the track); and the registers its caller must treat as lost
+        afterwards.
+      </p>
+      <ul className="mt-3 grid gap-3 md:grid-cols-2" data-testid="capacity">
+        {rows.map((r, i) => {
+          const arch = r.plan.convention.arch;
+          return (
+            <li key={i} className="rounded-lg border border-[var(--line)] p-2 text-sm" data-testid={`capacity-${i + 1}`}>
+              <p className="font-semibold">
+                {i + 1}. {r.plan.call.name} <span className="font-normal muted">under {r.plan.convention.name}</span>
+              </p>
+              <Bar title="In" carried={r.in} most={r.most.in} max={max} kind="argument" arch={arch} />
+              <Bar title="Out" carried={r.out} most={r.most.out} max={max} kind="result" arch={arch} />
+              <p className="mt-1">
+                <span className="font-semibold">Lost after the call:</span>{' '}
+                <span className="font-mono">
+                  {r.lost.length} {r.lost.length === 1 ? 'register' : 'registers'}
+                  {r.lost.length ? ` (${describeRegisters(arch, r.lost)})` : ''}
+                </span>
+              </p>
+            </li>
+          );
+        })}
+      </ul>
     </section>
   );
 }
 
-function Bar({ value, max, label, kind }: { value: number; max: number; label: string; kind: 'argument' | 'result' }) {
+function Bar({
+  title,
+  carried,
+  most,
+  max,
+  kind,
+  arch,
+}: {
+  title: string;
+  carried: Carried;
+  most: Carried;
+  max: number;
+  kind: 'argument' | 'result';
+  arch: Parameters<typeof describeRegisters>[0];
+}) {
+  const n = carried.registers.length;
   return (
-    <div>
-      <div className="cell h-3 rounded-sm" data-role={kind} style={{ width: `${Math.max(2, (value / max) * 100)}%` }} aria-hidden="true" />
-      <span className="font-mono text-xs">{label}</span>
+    <div className="mt-1">
+      <div className="h-3 rounded-sm border border-[var(--line)]" style={{ width: `${Math.max(2, (most.bytes / max) * 100)}%` }} aria-hidden="true">
+        <div className="cell h-full rounded-sm" data-role={kind} style={{ width: `${most.bytes ? (carried.bytes / most.bytes) * 100 : 0}%` }} />
+      </div>
+      <p className="font-mono text-xs">
+        <span className="font-sans font-semibold">{title}:</span> {carried.bytes} B in {n} {n === 1 ? 'register' : 'registers'}
+        {n ? ` (${describeRegisters(arch, carried.registers)})` : ''}; the convention allows {most.bytes} B
+      </p>
     </div>
   );
 }

@@ -8,7 +8,8 @@ export function CompareStage() {
   const moment = useApp((s) => s.moments[s.view.step]!);
   return (
     <section className="panel p-3 sm:p-4" aria-label="Traps side by side">
-      <div className={`grid gap-3 ${plans.length > 2 ? 'md:grid-cols-3 xl:grid-cols-4' : 'md:grid-cols-2'}`}>
+      {/* Each pane's sentence in its own card, read out as it changes (the player names only the phase). */}
+      <div className={`grid gap-3 ${plans.length > 2 ? 'md:grid-cols-3 xl:grid-cols-4' : 'md:grid-cols-2'}`} aria-live="polite">
         {plans.map((p, i) => {
           const step = p.steps[moment.steps[i]!]!;
           const level = p.convention.arch.levels.find((l) => l.id === step.level);
@@ -38,7 +39,9 @@ export function CompareStage() {
                   {p.trap.syndrome.register} {formatHex(p.trap.syndrome.value, 8)}
                 </p>
               )}
-              <p className="mt-1 text-sm">{step.text}</p>
+              <p className="mt-1 text-sm" data-testid={`pane-sentence-${i + 1}`}>
+                {step.text}
+              </p>
             </div>
           );
         })}

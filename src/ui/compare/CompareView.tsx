@@ -35,10 +35,11 @@ export default function CompareView() {
           )}
         </section>
       )}
-      <ComparePanes />
+      {/* As the single view reads: what each call does now, then the registers, then the pickers that change the panes. */}
       <CompareStage />
       <AlignedRegisters />
       <Capacity />
+      <ComparePanes />
     </div>
   );
 }

@@ -17,7 +17,8 @@ export function Player() {
   const { setStep, stepBy, togglePlay, setSpeed, setPlaying } = useApp.getState();
   const last = moments.length - 1;
   const moment = moments[step]!;
-  const sentence = sentenceOf(plans, moment);
+  // A comparison's sentences sit in each pane's card (CompareStage); here, only where the panes are.
+  const sentence = plans.length === 1 ? sentenceOf(plans, moment) : `${capitalPhase(moment.phase)}: each pane’s step is told in its card below.`;
   const stop = (f: () => void) => () => {
     setPlaying(false);
     f();
@@ -119,4 +120,8 @@ export function Player() {
       </p>
     </section>
   );
+}
+
+function capitalPhase(p: string): string {
+  return p.charAt(0).toUpperCase() + p.slice(1);
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { viewJson } from '../../share/catalog-json';
-import { viewText } from '../../share/text';
+import { TEXT_FORMS, type TextForm } from '../../share/text';
+import { viewText } from '../../share/view-text';
 import { viewAsmC, viewLinuxC } from '../../share/c-snippet';
 import { escapeXml, registerSvg } from '../../share/svg';
 import { svgToPng } from './picture';
@@ -30,8 +31,11 @@ function embedUrl(link: string): string {
 /** Everything the view can be shared as, each read from the same plans the screen draws. Loaded on demand. */
 export default function SharePanel({ onClose }: { onClose: () => void }) {
   const plans = useApp((s) => s.plans);
-  useApp((s) => s.view); // re-render when the view (and so the link) changes
+  const moments = useApp((s) => s.moments);
+  const view = useApp((s) => s.view); // the view, and so the link
   const [format, setFormat] = useState<Format>('link');
+  // Short is what a reply wants; the full form keeps every note and source.
+  const [textForm, setTextForm] = useState<TextForm>('short');
   const [copied, setCopied] = useState<Format | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
   const link = window.location.href;
@@ -45,11 +49,11 @@ export default function SharePanel({ onClose }: { onClose: () => void }) {
   // Each format is made when its tab is shown or copied, not all of them on every render.
   const make: Record<Format, () => string> = {
     link: () => link,
-    text: () => viewText(plans, link),
+    text: () => viewText(view, { plans, moments }, link, textForm),
     json: () => viewJson(plans),
     c: () => viewLinuxC(plans),
     asm: () => viewAsmC(plans),
-    picture: () => registerSvg(plans[0]!, step.steps[0]!, link),
+    picture: () => registerSvg(plans, step.steps, link),
     embed: () =>
       `<iframe src="${embedUrl(link)}" title="${escapeXml(`Trapscope: ${plans.map((p) => `${p.call.name} under ${p.convention.name}`).join(' vs ')}`)}" width="100%" height="760" style="border:0" loading="lazy"></iframe>\n`,
   };
@@ -101,7 +105,7 @@ export default function SharePanel({ onClose }: { onClose: () => void }) {
             {format === 'link'
               ? 'The whole view is in the link: nothing is stored anywhere, and old links keep opening.'
               : format === 'text'
-                ? 'ASCII, at most 72 columns: paste it inline in a mailing-list reply.'
+                ? 'ASCII, at most 72 columns (the link alone on its line, never wrapped): paste it inline in a mailing-list reply. Short: the registers, the trap, the link and the sources that state the layout. Full: every note and source.'
                 : format === 'json'
                   ? 'The same shape as catalog.json, with the values used here.'
                   : format === 'c'
@@ -109,7 +113,7 @@ export default function SharePanel({ onClose }: { onClose: () => void }) {
                     : format === 'asm'
                       ? 'A freestanding function that pins every register explicitly; it compiles with GCC for its architecture.'
                       : format === 'picture'
-                        ? 'The register diagram at this step. The picture carries its link: drop it onto Trapscope to reopen this view.'
+                        ? 'The register diagram at this step, every pane of a comparison. The picture carries its link: drop it onto Trapscope to reopen this view.'
                         : 'An iframe for slides or a blog post: this view with minimal chrome and a link back to the full app.'}
           </p>
           {format === 'picture' ? (
@@ -138,13 +142,34 @@ export default function SharePanel({ onClose }: { onClose: () => void }) {
               </div>
             </div>
           ) : (
-            <textarea
-              readOnly
-              aria-label={LABEL[format]}
-              className="mt-2 h-72 w-full rounded-lg border border-[var(--line)] bg-[var(--bg)] p-2 font-mono text-xs"
-              value={shown}
-              data-testid={`share-${format}`}
-            />
+            <>
+              {format === 'text' && (
+                <fieldset className="mt-2 flex flex-wrap items-center gap-3 text-sm">
+                  <legend className="sr-only">Length</legend>
+                  {TEXT_FORMS.map((f) => (
+                    <label key={f} className="inline-flex items-center gap-1">
+                      <input
+                        type="radio"
+                        name="text-form"
+                        value={f}
+                        checked={textForm === f}
+                        onChange={() => setTextForm(f)}
+                        className="accent-[var(--focus)]"
+                      />
+                      {f === 'short' ? 'Short (for a reply)' : 'Full (every note and source)'}
+                    </label>
+                  ))}
+                  <span className="muted">{shown.split('\n').length - 1} lines</span>
+                </fieldset>
+              )}
+              <textarea
+                readOnly
+                aria-label={LABEL[format]}
+                className="mt-2 h-72 w-full rounded-lg border border-[var(--line)] bg-[var(--bg)] p-2 font-mono text-xs"
+                value={shown}
+                data-testid={`share-${format}`}
+              />
+            </>
           )}
           <div className={`mt-2 flex items-center gap-3 ${format === 'picture' ? 'hidden' : ''}`}>
             <button type="button" className="rounded-lg border border-[var(--focus)] px-3 py-1.5 text-sm font-medium" onClick={() => copy(format)}>
