@@ -59,7 +59,10 @@ describe('permalinks from the terminal', () => {
 
   it.each([
     ['a single call', '#/smccc-1.1-hvc64/psci-cpu-on-64?x1=0x101&at=6'],
-    ['a comparison', '#/compare/smccc-1.2-hvc64/psci-cpu-on-64/hyperv-arm64-smccc/hyperv-arm64-get-vp-registers/gunyah-2022-hvc-imm/gunyah-2022-hyp-identify?at=7'],
+    [
+      'a comparison',
+      '#/compare/smccc-1.2-hvc64/psci-cpu-on-64/hyperv-arm64-smccc/hyperv-arm64-get-vp-registers/gunyah-2022-hvc-imm/gunyah-2022-hyp-identify?at=7',
+    ],
     ['a guide', '#/guide/x86-styles?at=7'],
   ])('prints what the Share panel prints for %s, in both forms, keeping the link’s own address', async (_what, fragment) => {
     for (const form of ['short', 'full'] as const) {

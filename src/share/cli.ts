@@ -138,7 +138,10 @@ async function fromLink(target: string, baseUrl: string, make: (view: ViewState,
   messages.push(...decoded.messages);
   const view = decoded.state;
   const shown = view.kind === 'single' ? [view.convention] : view.panes.map((p) => p.convention);
-  const link = `${base}${encodePermalink(view, [...new Set(shown)].flatMap((id) => (defs.has(id) ? [defs.get(id)!] : [])))}`;
+  const link = `${base}${encodePermalink(
+    view,
+    [...new Set(shown)].flatMap((id) => (defs.has(id) ? [defs.get(id)!] : [])),
+  )}`;
   const stderr = messages.length ? `trapscope: the link was not read exactly as written:\n${messages.map((m) => `  ${m}`).join('\n')}\n` : '';
   return { stdout: make(view, link), stderr, code: messages.length ? 1 : 0 };
 }

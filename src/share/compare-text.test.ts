@@ -25,7 +25,11 @@ function corpus(): CompareView[] {
   });
   const n = firsts.length;
   firsts.forEach((p, i) => {
-    for (const panes of [[p, firsts[(i + 1) % n]!], [p, firsts[(i + 5) % n]!, firsts[(i + 11) % n]!], [p, firsts[(i + 2) % n]!, firsts[(i + 9) % n]!, firsts[(i + 17) % n]!]]) {
+    for (const panes of [
+      [p, firsts[(i + 1) % n]!],
+      [p, firsts[(i + 5) % n]!, firsts[(i + 11) % n]!],
+      [p, firsts[(i + 2) % n]!, firsts[(i + 9) % n]!, firsts[(i + 17) % n]!],
+    ]) {
       const view: CompareView = { kind: 'compare', panes, step: 0 };
       const moments = derive(view).moments;
       for (const step of [moments.findIndex((m) => m.phase === 'trap'), moments.length - 1]) views.push({ ...view, step });
@@ -38,28 +42,35 @@ const cases = corpus();
 const quote = (t: string) => t.trimEnd().replace(/^/gm, '> ');
 
 describe('a comparison as plain text, over every guide and a corpus of comparisons', () => {
-  it.each(['short', 'full'] as const)('%s: ASCII, 72 columns (78 quoted twice), the link once and whole, sources numbered once', { timeout: 120_000 }, (form) => {
-    expect(cases.length).toBeGreaterThan(100);
-    // The full form is long to make: every guide moment and a sample of the rest.
-    for (const view of form === 'short' ? cases : cases.filter((v, i) => v.guide || i % 3 === 0)) {
-      const link = `${BASE}${encodePermalink(view)}`;
-      const text = viewText(view, derive(view), link, form);
-      const where = `${encodePermalink(view)} (${form})`;
-      const lines = text.trimEnd().split('\n');
-      expect(lines.at(-1), where).toBe(link);
-      expect(text.split(link).length - 1, where).toBe(1);
-      for (const line of lines.slice(0, -1)) {
-        expect(line.length, `${where}: ${line}`).toBeLessThanOrEqual(TEXT_WIDTH);
-        expect(/^[\x20-\x7e]*$/.test(line), `${where}: ${line}`).toBe(true);
+  it.each(['short', 'full'] as const)(
+    '%s: ASCII, 72 columns (78 quoted twice), the link once and whole, sources numbered once',
+    { timeout: 120_000 },
+    (form) => {
+      expect(cases.length).toBeGreaterThan(100);
+      // The full form is long to make: every guide moment and a sample of the rest.
+      for (const view of form === 'short' ? cases : cases.filter((v, i) => v.guide || i % 3 === 0)) {
+        const link = `${BASE}${encodePermalink(view)}`;
+        const text = viewText(view, derive(view), link, form);
+        const where = `${encodePermalink(view)} (${form})`;
+        const lines = text.trimEnd().split('\n');
+        expect(lines.at(-1), where).toBe(link);
+        expect(text.split(link).length - 1, where).toBe(1);
+        for (const line of lines.slice(0, -1)) {
+          expect(line.length, `${where}: ${line}`).toBeLessThanOrEqual(TEXT_WIDTH);
+          expect(/^[\x20-\x7e]*$/.test(line), `${where}: ${line}`).toBe(true);
+        }
+        for (const line of quote(quote(text)).trimEnd().split('\n').slice(0, -1)) expect(line.length, where).toBeLessThanOrEqual(78);
+        const numbers = lines.flatMap((l) => /^\[(\d+)\] /.exec(l)?.[1] ?? []).map(Number);
+        expect(numbers, where).toEqual(numbers.map((_, i) => i + 1));
+        const entries = text
+          .slice(text.indexOf('\nSources:\n'))
+          .split(/\n\[\d+\] /)
+          .slice(1);
+        expect(new Set(entries).size, where).toBe(entries.length);
+        if (form === 'short' && view.panes.length <= 3) expect(lines.length, where).toBeLessThanOrEqual(45);
       }
-      for (const line of quote(quote(text)).trimEnd().split('\n').slice(0, -1)) expect(line.length, where).toBeLessThanOrEqual(78);
-      const numbers = lines.flatMap((l) => /^\[(\d+)\] /.exec(l)?.[1] ?? []).map(Number);
-      expect(numbers, where).toEqual(numbers.map((_, i) => i + 1));
-      const entries = text.slice(text.indexOf('\nSources:\n')).split(/\n\[\d+\] /).slice(1);
-      expect(new Set(entries).size, where).toBe(entries.length);
-      if (form === 'short' && view.panes.length <= 3) expect(lines.length, where).toBeLessThanOrEqual(45);
-    }
-  });
+    },
+  );
 
   it('shows every pane’s cell of every row it lists, whole: panes that do not fit go to a table of their own', { timeout: 60_000 }, () => {
     let stacked = 0;
@@ -80,7 +91,8 @@ describe('a comparison as plain text, over every guide and a corpus of compariso
 });
 
 describe('the comparison of the mail thread: SMCCC 1.2, Hyper-V (SMCCC) and Gunyah 2022 at the trap', () => {
-  const fragment = '#/compare/smccc-1.2-hvc64/psci-cpu-on-64/hyperv-arm64-smccc/hyperv-arm64-get-vp-registers/gunyah-2022-hvc-imm/gunyah-2022-hyp-identify?at=7';
+  const fragment =
+    '#/compare/smccc-1.2-hvc64/psci-cpu-on-64/hyperv-arm64-smccc/hyperv-arm64-get-vp-registers/gunyah-2022-hvc-imm/gunyah-2022-hyp-identify?at=7';
   const { state } = decodePermalink(fragment);
   const short = viewText(state, derive(state), `${BASE}${fragment}`, 'short');
   const full = viewText(state, derive(state), `${BASE}${fragment}`, 'full');

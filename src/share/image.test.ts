@@ -37,16 +37,20 @@ describe('pictures that carry their permalink', () => {
     expect(linkFromFile('view.png', both)).toEqual({ ok: true, fragment: '#/smccc-1.1-hvc64/psci-cpu-on-64?x1=0x1&step=3' });
   });
 
-  it('fuzz: a chunk of any length up to 1 MB, with or without the link beside it, never throws', () =>
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1 << 20 }), fc.boolean(), fc.integer({ min: 0, max: 255 }), (n, withLink, byte) => {
-        const base = withLink ? addPngText(PNG, PNG_LINK_KEY, link) : PNG;
-        const out = addPngText(base, 'Comment', String.fromCharCode(byte).repeat(n));
-        expect(readPngText(out).Comment).toHaveLength(n);
-        expect(linkFromFile('x.png', out).ok).toBe(withLink);
-      }),
-      { numRuns: 8 },
-    ), 60_000);
+  it(
+    'fuzz: a chunk of any length up to 1 MB, with or without the link beside it, never throws',
+    () =>
+      fc.assert(
+        fc.property(fc.integer({ min: 0, max: 1 << 20 }), fc.boolean(), fc.integer({ min: 0, max: 255 }), (n, withLink, byte) => {
+          const base = withLink ? addPngText(PNG, PNG_LINK_KEY, link) : PNG;
+          const out = addPngText(base, 'Comment', String.fromCharCode(byte).repeat(n));
+          expect(readPngText(out).Comment).toHaveLength(n);
+          expect(linkFromFile('x.png', out).ok).toBe(withLink);
+        }),
+        { numRuns: 8 },
+      ),
+    60_000,
+  );
 
   it('a comparison’s picture shows every pane, and wraps long sentences and links instead of cutting them', () => {
     const plans = [

@@ -147,7 +147,14 @@ export function layoutText(plan: Plan, permalink?: string, form: TextForm = 'ful
     rows.push({ key: before.label, text: `${role.padEnd(10)}${b.padEnd(20)}${a}`, plain: before.value === undefined && after.value === undefined, meaning });
   }
   // The short form gives neighbouring registers that read the same one row ("x2-x17"); the full form one each.
-  const shown = full ? rows.map((r) => ({ keys: [r.key], item: r })) : runs(rows, plan.cellOrder, (r) => r.key, (a, b) => a.plain && b.plain && a.text === b.text);
+  const shown = full
+    ? rows.map((r) => ({ keys: [r.key], item: r }))
+    : runs(
+        rows,
+        plan.cellOrder,
+        (r) => r.key,
+        (a, b) => a.plain && b.plain && a.text === b.text,
+      );
   for (const { keys, item } of shown) {
     add(`${runKey(keys).padEnd(8)}${item.text}`, '        ');
     if (item.meaning && full) add(`        ${item.meaning}`, '          ');
