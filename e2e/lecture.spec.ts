@@ -149,14 +149,14 @@ test.describe('presenter mode', () => {
     await expect(page.getByTestId('step-counter')).toHaveText('5/10');
     await page.keyboard.press('PageUp');
     await expect(page.getByTestId('step-counter')).toHaveText('4/10');
-    await expect(page).toHaveURL(/step=3&present=1/);
+    await expect(page).toHaveURL(/at=4&present=1/);
   });
 
   test('the Present button and P enter it, Esc leaves, and the link says which', async ({ page }) => {
     await page.goto(`${CPU_ON}?step=2`);
     await page.getByRole('button', { name: 'Present' }).click();
     await expect(page.getByTestId('presenter')).toBeVisible();
-    await expect(page).toHaveURL(/step=2&present=1/);
+    await expect(page).toHaveURL(/at=3&present=1/);
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('presenter')).toHaveCount(0);
     await expect(page).not.toHaveURL(/present=1/);
