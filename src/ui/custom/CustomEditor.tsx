@@ -74,7 +74,7 @@ export default function CustomEditor({ text }: { text: string }) {
               {stale.length > 0 && def?.convention.copiedFrom && (
                 <div role="note" className="rounded-lg border-2 border-[var(--role-lost-line)] bg-[var(--role-lost-bg)] p-2 text-sm text-[var(--role-lost-ink)]" data-testid="copy-stale">
                   <p>
-                    You changed the {stale.join(', ')} of this copy of {def.convention.copiedFrom.name}. Its summary, selector name and call descriptions
+                    You changed the {new Intl.ListFormat('en').format(stale)} of this copy of {def.convention.copiedFrom.name}. Its summary, selector name and call descriptions
                     were written for {def.convention.copiedFrom.name}: rewrite them below. Until then the convention carries a note saying so.
                   </p>
                   <button type="button" className="mt-1 rounded-md border border-current px-2 py-0.5 text-xs" onClick={() => setConv('copiedFrom', undefined)}>
