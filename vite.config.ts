@@ -77,8 +77,6 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
-    // Tests see the whole catalog, as the command line and the build do.
-    setupFiles: ['src/catalog/all.ts'],
     environment: 'node',
   },
 });

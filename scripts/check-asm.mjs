@@ -15,7 +15,10 @@ import { promisify } from 'node:util';
 import { COMMON, TOOLCHAINS, load, unavailable } from './toolchains.mjs';
 
 const run = promisify(execFile);
-const { catalog, callsFor, findConvention } = await load('./src/catalog/all.ts');
+const { catalog } = await load('./src/catalog/all.ts');
+const lookup = await load('./src/catalog/index.ts');
+const callsFor = (conv) => lookup.callsFor(catalog, conv);
+const findConvention = (id) => lookup.findConvention(catalog, id);
 const { marshal } = await load('./src/model/plan.ts');
 const { asmSnippet, snippetId } = await load('./src/share/c-snippet.ts');
 

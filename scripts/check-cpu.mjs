@@ -29,7 +29,11 @@ const WRITE = process.argv.includes('--write');
 const OBSERVED = 'src/catalog/observed.json';
 const TIMEOUT_MS = 30_000;
 
-const { catalog, callsFor, requireCall, requireConvention } = await load('./src/catalog/all.ts');
+const { catalog } = await load('./src/catalog/all.ts');
+const lookup = await load('./src/catalog/index.ts');
+const callsFor = (conv) => lookup.callsFor(catalog, conv);
+const requireCall = (id) => lookup.requireCall(catalog, id);
+const requireConvention = (id) => lookup.requireConvention(catalog, id);
 const { marshal } = await load('./src/model/plan.ts');
 const { asmSnippet, functionName, snippetId } = await load('./src/share/c-snippet.ts');
 const { cellOf } = await load('./src/model/arch.ts');

@@ -5,7 +5,8 @@ import { runnerImport } from 'vite';
 
 const load = async (path) => (await runnerImport(path, { configFile: false, logLevel: 'error' })).module;
 const cli = await load('./src/share/cli.ts');
-const result = await cli.runCli(process.argv.slice(2), process.env.TRAPSCOPE_BASE_URL ?? '');
+const { catalog } = await load('./src/catalog/all.ts');
+const result = await cli.runCli(catalog, process.argv.slice(2), process.env.TRAPSCOPE_BASE_URL ?? '');
 process.stdout.write(result.stdout);
 process.stderr.write(result.stderr);
 process.exitCode = result.code;

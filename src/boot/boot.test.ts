@@ -92,6 +92,6 @@ describe('hydration', () => {
     expect(hydrated).toBe(built);
     // What was stored is read, and drawn once hydrated: the test would pass for nothing otherwise.
     expect(useApp.getState()).toMatchObject({ theme: 'dark', phase: 'live', draft: expect.stringContaining('custom-convention') });
-    expect(customConventions().map((c) => c.name)).toEqual(['My SMCCC 1.1 HVC64']);
+    expect(customConventions(useApp.getState().catalog).map((c) => c.name)).toEqual(['My SMCCC 1.1 HVC64']);
   });
 });

@@ -1,12 +1,12 @@
 /**
- * Every family, loaded at once: for Node (tests, the command line, the
- * catalog.json and manifest builds) where there is no first paint to protect.
+ * The whole catalog, every family at once: for Node (tests, the command line,
+ * the catalog.json and manifest builds) where there is no first paint to protect.
  */
 import { ffa } from './ffa';
 import { gunyah } from './gunyah';
 import { hyperv } from './hyperv';
 import { hypstub } from './hypstub';
-import { registerFamily } from './index';
+import { firstCatalog, withFamilies, type Catalog } from './index';
 import { kvmX86 } from './kvm-x86';
 import { pkvmHost } from './pkvm-host';
 import { riscv } from './riscv';
@@ -15,16 +15,16 @@ import { smcccMore } from './smccc/more-calls';
 import { vmware } from './vmware';
 import { xen } from './xen';
 
-registerFamily('smccc-more', smcccMore);
-registerFamily('smccc-aarch32', smcccAarch32);
-registerFamily('hyperv', hyperv);
-registerFamily('gunyah', gunyah);
-registerFamily('hypstub', hypstub);
-registerFamily('xen', xen);
-registerFamily('kvm-x86', kvmX86);
-registerFamily('vmware', vmware);
-registerFamily('riscv', riscv);
-registerFamily('pkvm-host', pkvmHost);
-registerFamily('ffa', ffa);
-
-export * from './index';
+export const catalog: Catalog = withFamilies(firstCatalog, [
+  ['smccc-more', smcccMore],
+  ['smccc-aarch32', smcccAarch32],
+  ['hyperv', hyperv],
+  ['gunyah', gunyah],
+  ['hypstub', hypstub],
+  ['xen', xen],
+  ['kvm-x86', kvmX86],
+  ['vmware', vmware],
+  ['riscv', riscv],
+  ['pkvm-host', pkvmHost],
+  ['ffa', ffa],
+]);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cellOf, hasRegister } from '../model/arch';
 import { decodeFields, encodeFields } from '../model/bits';
 import { callFits } from '../model/call';
@@ -10,12 +10,13 @@ import { formatHex } from '../model/value';
 import { marshal } from '../model/plan';
 import { aarch32 } from './arch/aarch32';
 import { aarch64 } from './arch/aarch64';
-import { callsFor, catalog, findCall, findConvention } from './index';
+import { callsFor, familyKeyOf, findCall, findConvention, firstCatalog, isFamilyLoaded, requireConvention, type Catalog } from './index';
 import { smcccFunctionId } from './smccc/function-id';
 import { moreSmcccCalls } from './smccc/more-calls';
+import { catalog } from './all';
 
 /** Every call under every convention it fits: one case each. */
-const pairs = catalog.conventions.flatMap((c) => callsFor(c).map((call) => [c.id, call.id, c, call] as const));
+const pairs = catalog.conventions.flatMap((c) => callsFor(catalog, c).map((call) => [c.id, call.id, c, call] as const));
 describe('function IDs', () => {
   it.each(catalog.calls.map((c) => [c.id, c] as const))('%s: the model builds the value its source states', (_, call) => {
     expect(formatHex(call.number.value, 8)).toBe(formatHex(call.number.stated.value, 8));
@@ -29,7 +30,7 @@ describe('function IDs', () => {
   });
 
   it('PSCI CPU_ON is fast, SMC64, owner 4 (Standard Secure Service), function 3', () => {
-    const f = decodeFields(smcccFunctionId, findCall('psci-cpu-on-64')!.number.value);
+    const f = decodeFields(smcccFunctionId, findCall(catalog, 'psci-cpu-on-64')!.number.value);
     expect(f).toEqual({ type: 1n, cc: 1n, owner: 4n, zero: 0n, sve: 0n, number: 3n });
     expect(smcccFunctionId.fields.find((x) => x.key === 'owner')!.names!['4']).toBe('Standard Secure Service');
   });
@@ -97,7 +98,7 @@ describe('catalog integrity', () => {
   it.each(catalog.conventions.map((c) => [c.id, c] as const))('%s names only registers its architecture has', (_, c) => {
     const named = [...(c.selector ? [c.selector] : []), ...(c.fixed ?? []).map((f) => f.register), ...c.args, ...c.results, ...c.clobbered, ...c.preserved];
     for (const r of named) expect(hasRegister(c.arch, r), r).toBe(true);
-    for (const call of callsFor(c)) {
+    for (const call of callsFor(catalog, c)) {
       const regs = [...call.results.map((r) => r.register), ...call.args.map((a) => a.register), ...(call.fixed ?? []).map((f) => f.register)];
       for (const r of regs) if (r) expect(hasRegister(c.arch, r), `${call.id}: ${r}`).toBe(true);
     }
@@ -141,7 +142,7 @@ describe('catalog integrity', () => {
   });
 
   it('links eras only to conventions that exist', () => {
-    for (const c of catalog.conventions) for (const l of c.eraLinks ?? []) expect(findConvention(l.id), `${c.id} -> ${l.id}`).toBeDefined();
+    for (const c of catalog.conventions) for (const l of c.eraLinks ?? []) expect(findConvention(catalog, l.id), `${c.id} -> ${l.id}`).toBeDefined();
   });
 
   it('offers every call under at least one convention', () => {
@@ -153,11 +154,12 @@ describe('catalog integrity', () => {
   });
 
   it('offers the SMCCC versions and conduits issue #2 asks for', () => {
-    for (const v of ['1.0', '1.1', '1.2']) for (const cc of ['hvc64', 'smc64', 'hvc32', 'smc32']) expect(findConvention(`smccc-${v}-${cc}`)).toBeDefined();
-    const ids = callsFor(findConvention('smccc-1.1-hvc64')!).map((c) => c.id);
+    for (const v of ['1.0', '1.1', '1.2'])
+      for (const cc of ['hvc64', 'smc64', 'hvc32', 'smc32']) expect(findConvention(catalog, `smccc-${v}-${cc}`)).toBeDefined();
+    const ids = callsFor(catalog, findConvention(catalog, 'smccc-1.1-hvc64')!).map((c) => c.id);
     expect(ids).toEqual(expect.arrayContaining(['psci-cpu-on-64', 'psci-system-reset2-64']));
     expect(ids).not.toContain('psci-cpu-on-32');
-    expect(callsFor(findConvention('smccc-1.1-hvc32')!).map((c) => c.id)).toEqual(
+    expect(callsFor(catalog, findConvention(catalog, 'smccc-1.1-hvc32')!).map((c) => c.id)).toEqual(
       expect.arrayContaining(['smccc-version', 'smccc-arch-features', 'psci-version', 'psci-cpu-on-32', 'psci-system-reset2-32', 'kvm-vendor-call-uid']),
     );
   });
@@ -225,26 +227,27 @@ describe('the first load', () => {
       expect(first, f).not.toContain(f);
   });
 
-  it('registers only the eager SMCCC data until a family is loaded', async () => {
-    vi.resetModules();
-    const fresh = await import('./index');
-    const ids = new Set(fresh.catalog.calls.map((c) => c.id));
+  it('holds only the eager SMCCC data until a family is loaded, and loading makes a new catalog', async () => {
+    const ids = new Set(firstCatalog.calls.map((c) => c.id));
     expect(ids).toContain('psci-cpu-on-64');
     for (const c of moreSmcccCalls) expect(ids.has(c.id), c.id).toBe(false);
-    expect(fresh.isFamilyLoaded('smccc-more')).toBe(false);
-    expect(fresh.catalog.architectures.map((a) => a.id)).toEqual(['aarch64']);
-    expect(fresh.findConvention('smccc-1.1-hvc32-aarch32')).toBeUndefined();
+    expect(isFamilyLoaded(firstCatalog, 'smccc-more')).toBe(false);
+    expect(firstCatalog.architectures.map((a) => a.id)).toEqual(['aarch64']);
+    expect(findConvention(firstCatalog, 'smccc-1.1-hvc32-aarch32')).toBeUndefined();
     // AArch32 and the x86 architectures come with the families that use them.
     expect(catalog.architectures.map((a) => a.id)).toEqual(['aarch64', 'aarch32', 'x86-64', 'x86', 'riscv64']);
-    expect(fresh.callsFor(fresh.requireConvention('smccc-1.1-hvc64')).map((c) => c.id)).not.toContain('psci-cpu-off');
+    expect(callsFor(firstCatalog, requireConvention(firstCatalog, 'smccc-1.1-hvc64')).map((c) => c.id)).not.toContain('psci-cpu-off');
 
-    await (await import('./families')).loadFamilies(['smccc-more']);
-    expect(fresh.familyKeyOf('call', 'psci-cpu-off')).toBe('smccc-more');
-    await (await import('./families')).loadFamilies(['smccc-aarch32']);
-    expect(fresh.catalog.architectures.map((a) => a.id)).toEqual(['aarch64', 'aarch32']);
+    const { loadFamilies } = await import('./families');
+    const more = await loadFamilies(firstCatalog, ['smccc-more']);
+    expect(familyKeyOf(more, 'call', 'psci-cpu-off')).toBe('smccc-more');
+    expect(isFamilyLoaded(firstCatalog, 'smccc-more')).toBe(false);
+    const both = await loadFamilies(more, ['smccc-aarch32']);
+    expect(both.architectures.map((a) => a.id)).toEqual(['aarch64', 'aarch32']);
+    expect(await loadFamilies(both, ['smccc-more'])).toBe(both);
     // In the same order as the whole catalog: the first calls, then the rest.
-    const hvc64 = (cat: typeof fresh) => cat.callsFor(cat.requireConvention('smccc-1.1-hvc64')).map((c) => c.id);
-    expect(hvc64(fresh)).toEqual(callsFor(findConvention('smccc-1.1-hvc64')!).map((c) => c.id));
+    const hvc64 = (cat: Catalog) => callsFor(cat, requireConvention(cat, 'smccc-1.1-hvc64')).map((c) => c.id);
+    expect(hvc64(both)).toEqual(hvc64(catalog));
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Family } from './family';
-import { isFamilyLoaded, registerFamily, type FamilyKey } from './index';
+import { isFamilyLoaded, withFamilies, type Catalog, type FamilyKey } from './index';
 
 /**
  * How each family arrives: a dynamic import, so each is its own chunk,
@@ -21,10 +21,8 @@ export const familyLoaders: Record<Exclude<FamilyKey, 'smccc'>, () => Promise<Fa
   ffa: () => import('./ffa').then((m) => m.ffa),
 };
 
-export async function loadFamilies(keys: Iterable<string>): Promise<void> {
-  await Promise.all(
-    [...new Set(keys)]
-      .filter((k): k is keyof typeof familyLoaders => k in familyLoaders && !isFamilyLoaded(k))
-      .map(async (k) => registerFamily(k, await familyLoaders[k]())),
-  );
+/** The catalog with these families added, loading those it does not have yet. */
+export async function loadFamilies(cat: Catalog, keys: Iterable<string>): Promise<Catalog> {
+  const missing = [...new Set(keys)].filter((k): k is keyof typeof familyLoaders => k in familyLoaders && !isFamilyLoaded(cat, k));
+  return withFamilies(cat, await Promise.all(missing.map(async (k) => [k, await familyLoaders[k]()] as const)));
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { marshal } from '../model/plan';
 import { layoutText } from '../share/text';
-import { callsFor, catalog } from './index';
+import { callsFor } from './index';
+import { catalog } from './all';
 
 /**
  * Every call under every convention it fits, as its plain-text layout, kept
@@ -14,7 +15,7 @@ describe('layout snapshots', () => {
   it.each(families)('%s', async (family) => {
     const text = catalog.conventions
       .filter((c) => c.family === family)
-      .flatMap((c) => callsFor(c).map((call) => `=== ${c.id} / ${call.id}\n${layoutText(marshal(c, call))}`))
+      .flatMap((c) => callsFor(catalog, c).map((call) => `=== ${c.id} / ${call.id}\n${layoutText(marshal(c, call))}`))
       .join('\n');
     await expect(text).toMatchFileSnapshot(`./__layouts__/${family}.txt`);
   });

@@ -1,5 +1,5 @@
 import { formatHex } from '../model/value';
-import { callsFor, catalog, familyKeyOf } from './index';
+import { ALIASES, callsFor, familyKeyOf, type Catalog } from './index';
 
 /**
  * What the page must know about every convention and call before loading
@@ -48,28 +48,28 @@ export interface Routes {
 }
 
 /** The calls the pickers and search can reach: those that fit some convention. */
-export function buildCallIndex(): ManifestCall[] {
+export function buildCallIndex(catalog: Catalog): ManifestCall[] {
   return catalog.calls
     .map((call) => ({
       id: call.id,
       name: call.name,
       number: formatHex(call.number.value),
       stated: formatHex(call.number.stated.value),
-      key: familyKeyOf('call', call.id)!,
-      conventions: catalog.conventions.filter((c) => callsFor(c).includes(call)).map((c) => c.id),
+      key: familyKeyOf(catalog, 'call', call.id)!,
+      conventions: catalog.conventions.filter((c) => callsFor(catalog, c).includes(call)).map((c) => c.id),
     }))
     .filter((c) => c.conventions.length > 0);
 }
 
-export function buildManifest(): Manifest {
+export function buildManifest(catalog: Catalog): Manifest {
   const groups = new Map<string, ManifestConvention[]>();
   for (const c of catalog.conventions) groups.set(c.familyName, [...(groups.get(c.familyName) ?? []), { id: c.id, name: c.name }]);
   return { groups: [...groups].map(([name, conventions]) => ({ name, conventions })) };
 }
 
 /** `calls`: the call index, when the caller has built it already. */
-export function buildRoutes(calls = buildCallIndex()): Routes {
-  const keyOfConvention = (id: string) => familyKeyOf('conv', id)!;
+export function buildRoutes(catalog: Catalog, calls = buildCallIndex(catalog)): Routes {
+  const keyOfConvention = (id: string) => familyKeyOf(catalog, 'conv', id)!;
   const callFamilies: Record<string, string[]> = {};
   for (const call of calls) {
     for (const key of new Set(call.conventions.map(keyOfConvention))) {
@@ -80,6 +80,6 @@ export function buildRoutes(calls = buildCallIndex()): Routes {
     conventionKeys: Object.fromEntries(catalog.conventions.map((c) => [c.id, keyOfConvention(c.id)])),
     callKeys: Object.fromEntries(calls.map((c) => [c.id, c.key])),
     callFamilies,
-    aliases: { conventions: { ...catalog.aliases.conventions }, calls: { ...catalog.aliases.calls } },
+    aliases: { conventions: { ...ALIASES.conventions }, calls: { ...ALIASES.calls } },
   };
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { callsFor, findCall, findConvention, requireCall, requireConvention } from './all';
+import { callsFor, findCall, findConvention, requireCall, requireConvention } from './index';
 import { decodeObserved, observed, observedFor } from './observed';
 import { marshal } from '../model/plan';
 import { unexplained } from '../model/observed';
 import { OBSERVED_NOTES, PLATFORM_NAMES } from './observed-notes';
+import { catalog } from './all';
 
 describe('observed.json (written by npm run check:cpu -- --write)', () => {
   it('decodes', () => {
@@ -12,23 +13,23 @@ describe('observed.json (written by npm run check:cpu -- --write)', () => {
 
   it('names only calls, conventions and runs that exist, and every call fits its convention', () => {
     for (const o of observed.data.observations) {
-      const conv = findConvention(o.convention);
+      const conv = findConvention(catalog, o.convention);
       expect(conv, o.convention).toBeDefined();
-      expect(findCall(o.call), o.call).toBeDefined();
-      expect(callsFor(conv!).map((c) => c.id)).toContain(o.call);
+      expect(findCall(catalog, o.call), o.call).toBeDefined();
+      expect(callsFor(catalog, conv!).map((c) => c.id)).toContain(o.call);
       expect(PLATFORM_NAMES[o.platform], o.platform).toBeDefined();
     }
   });
 
   it('has a fix or a note for every result that differs from the catalog', () => {
     for (const o of observed.data.observations) {
-      const plan = marshal(requireConvention(o.convention), requireCall(o.call));
+      const plan = marshal(requireConvention(catalog, o.convention), requireCall(catalog, o.call));
       expect(unexplained(o, plan, OBSERVED_NOTES), `${o.platform} ${o.call}`).toBeUndefined();
     }
   });
 
   it('shows PSCI_VERSION as QEMU returned it', () => {
-    const lines = observedFor(marshal(requireConvention('smccc-1.1-hvc32'), requireCall('psci-version')), (id) => id);
+    const lines = observedFor(marshal(requireConvention(catalog, 'smccc-1.1-hvc32'), requireCall(catalog, 'psci-version')), (id) => id);
     expect(lines.map((l) => l.text)).toContain(
       'PSCI_VERSION returned w0 = 0x10001; of the registers loaded before the call, only x0 changed (30 kept their values).',
     );

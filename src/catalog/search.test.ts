@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { catalog } from './all';
 import { buildCallIndex } from './manifest';
 import { searchCalls as search } from './search';
 
-const calls = buildCallIndex();
+const calls = buildCallIndex(catalog);
 const searchCalls = (q: string) => search(q, calls);
 
 describe('searchCalls', () => {

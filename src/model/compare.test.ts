@@ -3,8 +3,9 @@ import { findCall, findConvention } from '../catalog';
 import { alignRegisters, callerCells, capacity, clobberDiff, sameArchitecture, telling } from './compare';
 import { alignTimeline } from './timeline';
 import { marshal } from './plan';
+import { catalog } from '../catalog/all';
 
-const plan = (conv: string, call: string) => marshal(findConvention(conv)!, findCall(call)!);
+const plan = (conv: string, call: string) => marshal(findConvention(catalog, conv)!, findCall(catalog, call)!);
 
 describe('alignTimeline', () => {
   it('puts the trap at the same moment in every pane, whatever the argument count', () => {

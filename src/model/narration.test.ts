@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callsFor, catalog, requireCall, requireConvention } from '../catalog/all';
+import { callsFor, requireCall, requireConvention } from '../catalog';
+import { catalog } from '../catalog/all';
 import { guides } from '../catalog/guides';
 import { marshal } from './plan';
 
@@ -21,7 +22,7 @@ function slips(text: string): string[] {
   return found;
 }
 
-const pairs = catalog.conventions.flatMap((conv) => callsFor(conv).map((call) => [conv.id, call.id] as const));
+const pairs = catalog.conventions.flatMap((conv) => callsFor(catalog, conv).map((call) => [conv.id, call.id] as const));
 
 describe('narration', () => {
   it('finds the slips it looks for', () => {
@@ -33,20 +34,20 @@ describe('narration', () => {
   });
 
   it.each(pairs)('reads right for %s / %s', (convId, callId) => {
-    const plan = marshal(requireConvention(convId), requireCall(callId));
+    const plan = marshal(requireConvention(catalog, convId), requireCall(catalog, callId));
     for (const step of plan.steps) expect(slips(step.text), `step ${step.index}: ${step.text}`).toEqual([]);
   });
 
   it.each(guides.map((g) => [g.id, g] as const))('reads right in guide %s', (_, guide) => {
     for (const text of [guide.title, guide.intro]) expect(slips(text), text).toEqual([]);
     for (const pane of guide.panes) {
-      const plan = marshal(requireConvention(pane.convention), requireCall(pane.call));
+      const plan = marshal(requireConvention(catalog, pane.convention), requireCall(catalog, pane.call));
       for (const step of plan.steps) expect(slips(step.text), `${pane.convention} step ${step.index}: ${step.text}`).toEqual([]);
     }
   });
 
   it('places an x86 caller in its mode, not "at guest"', () => {
-    const plan = marshal(requireConvention('kvm-x86-vmcall'), requireCall('kvm-hc-kick-cpu'));
+    const plan = marshal(requireConvention(catalog, 'kvm-x86-vmcall'), requireCall(catalog, 'kvm-hc-kick-cpu'));
     expect(plan.steps[0]!.text).toMatch(/^The guest kernel in VMX non-root mode \(guest mode on AMD\) is about to call KVM_HC_KICK_CPU/);
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { requireCall, requireConvention } from '../catalog/all';
+import { requireCall, requireConvention } from '../catalog';
 import { differences, observedLines, unexplained, type ObservedData, type Observation } from './observed';
 import { marshal } from './plan';
+import { catalog } from '../catalog/all';
 
-const plan = marshal(requireConvention('smccc-1.1-hvc32'), requireCall('psci-features'));
+const plan = marshal(requireConvention(catalog, 'smccc-1.1-hvc32'), requireCall(catalog, 'psci-features'));
 const base: Observation = { platform: 'p', convention: 'smccc-1.1-hvc32', call: 'psci-features', results: [{ register: 'w0', value: '0x0' }] };
 const data: ObservedData = { platforms: { p: { qemu: '7.2', machine: 'virt', cpu: 'cortex-a57' } }, observations: [base] };
 const note = { platforms: ['p'], calls: ['psci-features'], text: 'QEMU answers 0.', sources: [{ title: 't', where: 'w' }] };

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { findCall, findConvention } from '../catalog';
 import { marshal, PlanError } from './plan';
+import { catalog } from '../catalog/all';
 
 const range = (p: string, a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => `${p}${a + i}`);
-const cpuOn = findCall('psci-cpu-on-64')!;
-const conv = (id: string) => findConvention(id)!;
+const cpuOn = findCall(catalog, 'psci-cpu-on-64')!;
+const conv = (id: string) => findConvention(catalog, id)!;
 
 describe('PSCI CPU_ON (64) over SMCCC HVC64', () => {
   const plan = marshal(conv('smccc-1.1-hvc64'), cpuOn, { x1: 0x1n });
@@ -68,28 +69,28 @@ describe('other conduits and widths', () => {
   });
 
   it('an SMC32 call from AArch64 uses the w registers', () => {
-    const p = marshal(conv('smccc-1.1-hvc32'), findCall('psci-cpu-on-32')!);
+    const p = marshal(conv('smccc-1.1-hvc32'), findCall(catalog, 'psci-cpu-on-32')!);
     expect(p.inputs.map((s) => s.register)).toEqual(['w0', 'w1', 'w2', 'w3']);
     expect(p.inputs.map((s) => s.cell)).toEqual(['x0', 'x1', 'x2', 'x3']);
     expect(p.inputs[0]!.value).toBe(0x84000003n);
   });
 
   it('an AArch32 caller uses r0–r3 and sees EC 0x12', () => {
-    const p = marshal(conv('smccc-1.1-hvc32-aarch32'), findCall('psci-cpu-on-32')!);
+    const p = marshal(conv('smccc-1.1-hvc32-aarch32'), findCall(catalog, 'psci-cpu-on-32')!);
     expect(p.inputs.map((s) => s.register)).toEqual(['r0', 'r1', 'r2', 'r3']);
     expect(p.trap.instruction.hex).toBe('0xE1400070');
     expect(p.trap.syndrome!.value).toBe(0x4a000000n);
   });
 
   it('answers SMCCC_VERSION with the era’s own version', () => {
-    const v = findCall('smccc-version')!;
+    const v = findCall(catalog, 'smccc-version')!;
     expect(marshal(conv('smccc-1.0-hvc32'), v).outputs[0]!.value).toBe(0xffffffffn);
     expect(marshal(conv('smccc-1.1-hvc32'), v).outputs[0]!.value).toBe(0x10001n);
     expect(marshal(conv('smccc-1.2-hvc32'), v).outputs[0]!.value).toBe(0x10002n);
   });
 
   it('KVM CALL_UID returns its UID in w0–w3', () => {
-    const p = marshal(conv('smccc-1.1-hvc32'), findCall('kvm-vendor-call-uid')!);
+    const p = marshal(conv('smccc-1.1-hvc32'), findCall(catalog, 'kvm-vendor-call-uid')!);
     expect(p.outputs.map((o) => [o.register, o.value])).toEqual([
       ['w0', 0xb66fb428n],
       ['w1', 0xe911c52en],
@@ -107,7 +108,7 @@ describe('what the reader changes', () => {
   });
 
   it('a value too wide for its slot is refused', () => {
-    expect(() => marshal(conv('smccc-1.1-hvc32'), findCall('psci-cpu-on-32')!, { w1: 0x100000000n })).toThrow(PlanError);
+    expect(() => marshal(conv('smccc-1.1-hvc32'), findCall(catalog, 'psci-cpu-on-32')!, { w1: 0x100000000n })).toThrow(PlanError);
   });
 
   it('a call cannot be made under a convention of the other width', () => {
@@ -121,11 +122,13 @@ function order(p: string): number {
 
 describe('the cells a register file draws', () => {
   it('hides vector registers a call never uses and keeps those it does', () => {
-    const kick = marshal(findConvention('kvm-x86-vmcall')!, findCall('kvm-hc-kick-cpu')!);
+    const kick = marshal(findConvention(catalog, 'kvm-x86-vmcall')!, findCall(catalog, 'kvm-hc-kick-cpu')!);
     expect(kick.drawnCells).toContain('rax');
     expect(kick.drawnCells.filter((c) => c.startsWith('xmm'))).toEqual([]);
-    const flush = marshal(findConvention('hyperv-x64-xmm-fast')!, findCall('hyperv-x64-flush-virtual-address-space-xmm')!);
+    const flush = marshal(findConvention(catalog, 'hyperv-x64-xmm-fast')!, findCall(catalog, 'hyperv-x64-flush-virtual-address-space-xmm')!);
     expect(flush.drawnCells).toContain('xmm0');
-    expect(marshal(findConvention('smccc-1.1-hvc64')!, cpuOn).drawnCells).toEqual(marshal(findConvention('smccc-1.1-hvc64')!, cpuOn).cellOrder);
+    expect(marshal(findConvention(catalog, 'smccc-1.1-hvc64')!, cpuOn).drawnCells).toEqual(
+      marshal(findConvention(catalog, 'smccc-1.1-hvc64')!, cpuOn).cellOrder,
+    );
   });
 });

@@ -3,10 +3,11 @@
  * with, the routes its loader and the call index its search load, and
  * catalog.json. Loaded once by vite.config.ts for all of them.
  */
-import '../catalog/all';
+import { catalog } from '../catalog/all';
 import { buildCallIndex, buildManifest, buildRoutes } from '../catalog/manifest';
+import { catalogJson as jsonOf } from './catalog-json';
 
-export { catalogJson } from './catalog-json';
-export const callIndex = buildCallIndex();
-export const manifest = buildManifest();
-export const routes = buildRoutes(callIndex);
+export const catalogJson = () => jsonOf(catalog);
+export const callIndex = buildCallIndex(catalog);
+export const manifest = buildManifest(catalog);
+export const routes = buildRoutes(catalog, callIndex);

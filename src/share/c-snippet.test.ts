@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { callsFor, catalog, requireCall, requireConvention } from '../catalog';
+import { callsFor, requireCall, requireConvention } from '../catalog';
 import type { Call } from '../model/call';
 import { marshal, type ArgValues, type Plan } from '../model/plan';
 import { asmSnippet, GCC_MAX_OPERANDS, linuxSnippet, SNIPPET_WIDTH } from './c-snippet';
+import { catalog } from '../catalog/all';
 
-const plan = (conv: string, call: string, values: ArgValues = {}): Plan => marshal(requireConvention(conv), requireCall(call), values);
+const plan = (conv: string, call: string, values: ArgValues = {}): Plan => marshal(requireConvention(catalog, conv), requireCall(catalog, call), values);
 
 /** The operand list of the asm statement: everything between the template and the clobbers. */
 const operands = (code: string) => code.slice(code.indexOf('asm volatile('), code.lastIndexOf(');'));
@@ -120,10 +121,10 @@ describe('freestanding inline-asm snippet', () => {
   });
 
   it("loads and stores through memory when the registers pass GCC's operand limit", () => {
-    const conv = requireConvention('smccc-1.2-hvc64');
+    const conv = requireConvention(catalog, 'smccc-1.2-hvc64');
     const src = { title: 't', where: 't' };
     const wide: Call = {
-      ...requireCall('psci-cpu-on-64'),
+      ...requireCall(catalog, 'psci-cpu-on-64'),
       id: 'wide',
       args: Array.from({ length: 17 }, (_, i) => ({ name: `a${i + 1}`, meaning: '', example: BigInt(i + 1), sources: [src] })),
       results: Array.from({ length: 18 }, (_, i) => ({ name: `r${i}`, meaning: '', example: 0n, exampleMeaning: '', sources: [src] })),
@@ -138,11 +139,11 @@ describe('freestanding inline-asm snippet', () => {
     expect(code).toContain('out[17] = regs[17];');
   });
 
-  it.each(catalog.conventions.flatMap((conv) => callsFor(conv).map((call) => [conv.id, call.id, conv, call] as const)))(
+  it.each(catalog.conventions.flatMap((conv) => callsFor(catalog, conv).map((call) => [conv.id, call.id, conv, call] as const)))(
     'is ASCII, at most 100 columns, and opens with its id: %s / %s',
     (convId, callId, conv, call) => {
       const p = marshal(conv, call);
-      const texts = [asmSnippet(p), linuxSnippet(p)?.code].filter((t): t is string => t !== undefined);
+      const texts = [asmSnippet(p), linuxSnippet(catalog, p)?.code].filter((t): t is string => t !== undefined);
       for (const t of texts) {
         expect(t.split('\n')[0]).toBe(`/* Trapscope: ${callId} under ${convId} */`);
         for (const line of t.split('\n')) {
@@ -150,7 +151,7 @@ describe('freestanding inline-asm snippet', () => {
           expect(/^[\x20-\x7e]*$/.test(line), line).toBe(true);
         }
       }
-      const note = linuxSnippet(p)?.note;
+      const note = linuxSnippet(catalog, p)?.note;
       if (note) expect(/^[\x20-\x7e]*$/.test(note)).toBe(true);
     },
   );
@@ -158,7 +159,7 @@ describe('freestanding inline-asm snippet', () => {
 
 describe('Linux kernel snippet', () => {
   it('makes a KVM hypercall with kvm_hypercall2 (exact)', () => {
-    expect(linuxSnippet(plan('kvm-x86-vmcall', 'kvm-hc-kick-cpu'))?.code).toBe(
+    expect(linuxSnippet(catalog, plan('kvm-x86-vmcall', 'kvm-hc-kick-cpu'))?.code).toBe(
       [
         '/* Trapscope: kvm-hc-kick-cpu under kvm-x86-vmcall */',
         '/* KVM_HC_KICK_CPU under KVM hypercall - vmcall (x86-64): vmcall (0F 01 C1). As Linux makes it, */',
@@ -174,44 +175,44 @@ describe('Linux kernel snippet', () => {
   });
 
   it('uses the helper of each SMCCC era', () => {
-    expect(linuxSnippet(plan('smccc-1.0-hvc64', 'psci-cpu-on-64'))?.code).toMatch(/arm_smccc_hvc\(0xC4000003,[^;]*&res\);/s);
-    const v11 = linuxSnippet(plan('smccc-1.1-hvc64', 'psci-cpu-on-64'))!.code;
+    expect(linuxSnippet(catalog, plan('smccc-1.0-hvc64', 'psci-cpu-on-64'))?.code).toMatch(/arm_smccc_hvc\(0xC4000003,[^;]*&res\);/s);
+    const v11 = linuxSnippet(catalog, plan('smccc-1.1-hvc64', 'psci-cpu-on-64'))!.code;
     expect(v11).toContain('arm_smccc_1_1_hvc(0xC4000003, /* function ID: PSCI CPU_ON (SMC64) */');
     expect(v11).toContain('                  &res);');
-    const v12 = linuxSnippet(plan('smccc-1.2-smc64', 'psci-cpu-on-64'))!.code;
+    const v12 = linuxSnippet(catalog, plan('smccc-1.2-smc64', 'psci-cpu-on-64'))!.code;
     expect(v12).toContain('struct arm_smccc_1_2_regs args = {');
     expect(v12).toContain('.a2 = 0x80080000,');
     expect(v12).toContain('arm_smccc_1_2_smc(&args, &res);');
-    expect(linuxSnippet(plan('smccc-1.2-hvc32-aarch32', 'psci-cpu-on-32'))?.code).toContain('arm_smccc_1_1_hvc(');
+    expect(linuxSnippet(catalog, plan('smccc-1.2-hvc32-aarch32', 'psci-cpu-on-32'))?.code).toContain('arm_smccc_1_1_hvc(');
   });
 
   it('uses the Hyper-V wrappers, and the SMCCC 1.2 form for GetVpRegisters on arm64', () => {
-    expect(linuxSnippet(plan('hyperv-x64-fast', 'hyperv-x64-send-synthetic-cluster-ipi'))?.code).toContain('hv_do_fast_hypercall16(0xB,');
-    expect(linuxSnippet(plan('hyperv-x64-fast', 'hyperv-x64-signal-event'))?.code).toContain('hv_do_fast_hypercall8(0x5D,');
-    expect(linuxSnippet(plan('hyperv-x64-memory', 'hyperv-x64-post-message'))?.code).toContain('hv_do_hypercall(0x5C,');
-    const get = linuxSnippet(plan('hyperv-arm64-smccc', 'hyperv-arm64-get-vp-registers'))!;
+    expect(linuxSnippet(catalog, plan('hyperv-x64-fast', 'hyperv-x64-send-synthetic-cluster-ipi'))?.code).toContain('hv_do_fast_hypercall16(0xB,');
+    expect(linuxSnippet(catalog, plan('hyperv-x64-fast', 'hyperv-x64-signal-event'))?.code).toContain('hv_do_fast_hypercall8(0x5D,');
+    expect(linuxSnippet(catalog, plan('hyperv-x64-memory', 'hyperv-x64-post-message'))?.code).toContain('hv_do_hypercall(0x5C,');
+    const get = linuxSnippet(catalog, plan('hyperv-arm64-smccc', 'hyperv-arm64-get-vp-registers'))!;
     expect(get.code).toContain('arm_smccc_1_2_hvc(&args, &res);');
     expect(get.code).toContain('res.a6 = value, low 64 bits; res.a7 = value, high 64 bits');
     expect(get.note).toContain('hv_get_vpreg_128');
   });
 
   it('maps each VMware call to the vmware_hypercallN Linux uses for it', () => {
-    expect(linuxSnippet(plan('vmware-x86-vmcall', 'vmware-getvcpu-info'))?.code).toContain('out0 = vmware_hypercall1(VMWARE_CMD_GETVCPU_INFO,');
-    expect(linuxSnippet(plan('vmware-x86-port-io', 'vmware-stealclock'))?.code).toContain('vmware_hypercall5(VMWARE_CMD_STEALCLOCK,');
-    expect(linuxSnippet(plan('vmware-x86-hb-in', 'vmware-rpc-hb-recv-payload'))?.code).toContain('vmware_hypercall_hb_in(');
-    expect(linuxSnippet(plan('vmware-arm64-vmwgfx', 'vmware-arm64-rpc-open-channel'))?.code).toContain('vmware_hypercall6(0x1E,');
+    expect(linuxSnippet(catalog, plan('vmware-x86-vmcall', 'vmware-getvcpu-info'))?.code).toContain('out0 = vmware_hypercall1(VMWARE_CMD_GETVCPU_INFO,');
+    expect(linuxSnippet(catalog, plan('vmware-x86-port-io', 'vmware-stealclock'))?.code).toContain('vmware_hypercall5(VMWARE_CMD_STEALCLOCK,');
+    expect(linuxSnippet(catalog, plan('vmware-x86-hb-in', 'vmware-rpc-hb-recv-payload'))?.code).toContain('vmware_hypercall_hb_in(');
+    expect(linuxSnippet(catalog, plan('vmware-arm64-vmwgfx', 'vmware-arm64-rpc-open-channel'))?.code).toContain('vmware_hypercall6(0x1E,');
   });
 
   it('uses HYPERVISOR_* for Xen and sbi_ecall for RISC-V', () => {
-    expect(linuxSnippet(plan('xen-arm64-hvc', 'xen-event-channel-op'))?.code).toContain('HYPERVISOR_event_channel_op(0x4,');
-    expect(linuxSnippet(plan('xen-x86-32-hypercall-page', 'xen-vcpu-op'))?.code).toContain('HYPERVISOR_vcpu_op(0xA,');
-    expect(linuxSnippet(plan('riscv-sbi', 'sbi-probe-extension'))?.code).toContain('struct sbiret ret = sbi_ecall(0x10,');
+    expect(linuxSnippet(catalog, plan('xen-arm64-hvc', 'xen-event-channel-op'))?.code).toContain('HYPERVISOR_event_channel_op(0x4,');
+    expect(linuxSnippet(catalog, plan('xen-x86-32-hypercall-page', 'xen-vcpu-op'))?.code).toContain('HYPERVISOR_vcpu_op(0xA,');
+    expect(linuxSnippet(catalog, plan('riscv-sbi', 'sbi-probe-extension'))?.code).toContain('struct sbiret ret = sbi_ecall(0x10,');
   });
 
   it('says nothing where Linux has no helper', () => {
-    expect(linuxSnippet(plan('hyperv-arm64-2019-hvc1', 'hyperv-arm64-2019-post-message'))).toBeUndefined();
-    expect(linuxSnippet(plan('gunyah-2022-hvc-imm', 'gunyah-2022-msgq-send'))).toBeUndefined();
-    expect(linuxSnippet(plan('hyperv-x64-xmm-fast', 'hyperv-x64-flush-virtual-address-space-xmm'))).toBeUndefined();
-    expect(linuxSnippet(plan('gunyah-smccc', 'gunyah-msgq-send'))?.note).toContain('vendor tree');
+    expect(linuxSnippet(catalog, plan('hyperv-arm64-2019-hvc1', 'hyperv-arm64-2019-post-message'))).toBeUndefined();
+    expect(linuxSnippet(catalog, plan('gunyah-2022-hvc-imm', 'gunyah-2022-msgq-send'))).toBeUndefined();
+    expect(linuxSnippet(catalog, plan('hyperv-x64-xmm-fast', 'hyperv-x64-flush-virtual-address-space-xmm'))).toBeUndefined();
+    expect(linuxSnippet(catalog, plan('gunyah-smccc', 'gunyah-msgq-send'))?.note).toContain('vendor tree');
   });
 });

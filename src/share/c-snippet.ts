@@ -2,7 +2,7 @@ import type { Architecture } from '../model/arch';
 import { cellOf } from '../model/arch';
 import { describeRegisters } from '../model/narration';
 import type { Outcome, Plan, Slot } from '../model/plan';
-import { familyKeyOf } from '../catalog';
+import { familyKeyOf, type Catalog } from '../catalog';
 import { hex, slotNote, type CArg, type LinuxCall } from '../catalog/linux';
 import { linuxHelpers } from '../catalog/linux-helpers';
 import { toAscii } from './text';
@@ -458,17 +458,17 @@ function layOut(plan: Plan, c: LinuxCall): LinuxSnippet {
  * immediate ABI were never merged; Linux makes no XMM fast Hyper-V call),
  * and the UI says so.
  */
-export function linuxSnippet(plan: Plan): LinuxSnippet | undefined {
-  const key = familyKeyOf('conv', plan.convention.id);
+export function linuxSnippet(cat: Catalog, plan: Plan): LinuxSnippet | undefined {
+  const key = familyKeyOf(cat, 'conv', plan.convention.id);
   const call = key ? linuxHelpers[key]?.(plan) : undefined;
   return call && layOut(plan, call);
 }
 
 /** A view's Linux-style snippets, pane after pane, as the Share panel and the command line print them. */
-export function viewLinuxC(plans: readonly Plan[]): string {
+export function viewLinuxC(cat: Catalog, plans: readonly Plan[]): string {
   return plans
     .map((p) => {
-      const s = linuxSnippet(p);
+      const s = linuxSnippet(cat, p);
       if (!s) return `/* ${snippetId(p)}: Linux has no helper for this convention; see the inline-asm form. */\n`;
       return `${s.note ? `/* ${s.note} */\n` : ''}${s.code}`;
     })

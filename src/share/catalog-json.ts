@@ -1,4 +1,4 @@
-import { callsFor, catalog } from '../catalog';
+import { callsFor, type Catalog } from '../catalog';
 import type { Convention } from '../model/convention';
 import type { Call } from '../model/call';
 import type { Source } from '../model/source';
@@ -56,8 +56,8 @@ export function callLayoutJson(plan: Plan) {
   };
 }
 
-function callJson(call: Call) {
-  const fits = catalog.conventions.filter((c) => callsFor(c).includes(call));
+function callJson(catalog: Catalog, call: Call) {
+  const fits = catalog.conventions.filter((c) => callsFor(catalog, c).includes(call));
   const home = fits[0]!;
   const { inputs, outputs, ...rest } = callLayoutJson(marshal(home, call));
   return {
@@ -69,12 +69,12 @@ function callJson(call: Call) {
   };
 }
 
-export function catalogJson() {
+export function catalogJson(catalog: Catalog) {
   return {
     schemaVersion: CATALOG_SCHEMA_VERSION,
     generator: 'Trapscope',
     conventions: catalog.conventions.map(conventionJson),
-    calls: catalog.calls.filter((call) => catalog.conventions.some((c) => callsFor(c).includes(call))).map(callJson),
+    calls: catalog.calls.filter((call) => catalog.conventions.some((c) => callsFor(catalog, c).includes(call))).map((call) => callJson(catalog, call)),
   };
 }
 

@@ -1,13 +1,11 @@
-import { callsFor, catalog, findCall, findConvention, registerFamily } from '../catalog/all';
+import { callsFor, customFamilyKey, findCall, findConvention, withFamilies, type Catalog } from '../catalog';
 import { cannotBeMade } from '../model/narration';
 import { viewJson } from './catalog-json';
 import { conventionId } from './custom/build';
 import { DEF_PARAM, decodeDefinitionParam } from './custom/link';
-import { decodePermalink, encodePermalink, linkNeeds } from './permalink';
+import { decodeLink, decodePermalink, encodePermalink, linkNeeds, readLink, type Decoded } from './permalink';
 import { TEXT_FORMS, type TextForm } from './text';
 import { viewAsmC, viewLinuxC } from './c-snippet';
-import { derive } from './plans';
-import type { ViewState } from './view';
 import { viewText } from './view-text';
 
 /**
@@ -21,7 +19,8 @@ export interface CliResult {
   code: number;
 }
 
-type Exporter = (view: ViewState, permalink: string, form: TextForm) => string;
+/** An export of a decoded view, under the catalog it was decoded with (a link may add custom conventions to it). */
+type Exporter = (cat: Catalog, decoded: Decoded, permalink: string, form: TextForm) => string;
 
 const USAGE = `Usage:
   npm run trapscope -- list
@@ -71,12 +70,13 @@ function parseArgs(command: string, target: string, rest: readonly string[]): Pa
   return { ok: true, convId, second, assignments };
 }
 
-export async function runCli(argv: readonly string[], baseUrl = ''): Promise<CliResult> {
+/** `catalog`: the whole catalog (scripts/trapscope.mjs passes catalog/all's). */
+export async function runCli(catalog: Catalog, argv: readonly string[], baseUrl = ''): Promise<CliResult> {
   const formats: Record<string, Exporter> = {
-    text: (view, link, form) => viewText(view, derive(view), link, form),
-    json: (view) => viewJson(derive(view).plans),
-    c: (view) => viewLinuxC(derive(view).plans),
-    asm: (view) => viewAsmC(derive(view).plans),
+    text: (_, d, link, form) => viewText(d.state, d.derived, link, form),
+    json: (_, d) => viewJson(d.derived.plans),
+    c: (cat, d) => viewLinuxC(cat, d.derived.plans),
+    asm: (_, d) => viewAsmC(d.derived.plans),
   };
   const forms = argv.filter((a) => TEXT_FORMS.some((f) => a === `--${f}`));
   const [command, target, ...rest] = argv.filter((a) => !forms.includes(a));
@@ -86,7 +86,7 @@ export async function runCli(argv: readonly string[], baseUrl = ''): Promise<Cli
   if (!command || command === 'help' || command === '--help' || command === '-h') return { stdout: USAGE, stderr: '', code: command ? 0 : 2 };
   if (command === 'list') {
     const lines = catalog.calls
-      .map((call) => ({ call, fits: catalog.conventions.filter((c) => callsFor(c).includes(call)) }))
+      .map((call) => ({ call, fits: catalog.conventions.filter((c) => callsFor(catalog, c).includes(call)) }))
       .filter((x) => x.fits.length)
       .map((x) => `${x.call.id}\t${x.call.name}\t${x.fits.map((c) => c.id).join(',')}`);
     return { stdout: `${lines.join('\n')}\n`, stderr: '', code: 0 };
@@ -96,22 +96,22 @@ export async function runCli(argv: readonly string[], baseUrl = ''): Promise<Cli
   if (!target) return fail(`${command} needs a call id or a permalink; "npm run trapscope -- list" lists the call ids`, 2);
   if (target.includes('#')) {
     if (rest.length) return fail(`a permalink carries its own values; remove "${rest[0]}"`, 2);
-    return fromLink(target, baseUrl, (view, link) => exporter(view, link, form));
+    return fromLink(catalog, target, baseUrl, (cat, decoded, link) => exporter(cat, decoded, link, form));
   }
 
   const parsed = parseArgs(command, target, rest);
   if (!parsed.ok) return fail(`${parsed.message}\n\n${USAGE}`, 2);
   const { convId, second, assignments } = parsed;
-  const call = findCall(second);
+  const call = findCall(catalog, second);
   if (!call) return fail(`no call "${second}"; "npm run trapscope -- list" lists the call ids`);
-  const conv = convId ? findConvention(convId) : catalog.conventions.find((c) => callsFor(c).includes(call));
+  const conv = convId ? findConvention(catalog, convId) : catalog.conventions.find((c) => callsFor(catalog, c).includes(call));
   if (!conv) return fail(`no convention "${convId}"`);
-  if (!callsFor(conv).includes(call)) return fail(cannotBeMade(call, conv));
+  if (!callsFor(catalog, conv).includes(call)) return fail(cannotBeMade(call, conv));
 
   const fragment = `#/${conv.id}/${call.id}${assignments.length ? `?${assignments.map((a) => a.split('=').map(encodeURIComponent).join('=')).join('&')}` : ''}`;
-  const { state, messages } = decodePermalink(fragment);
-  if (messages.length) return fail(messages.join('\n'));
-  return { stdout: exporter(state, `${baseUrl}${encodePermalink(state)}`, form), stderr: '', code: 0 };
+  const decoded = decodePermalink(catalog, fragment);
+  if (decoded.messages.length) return fail(decoded.messages.join('\n'));
+  return { stdout: exporter(catalog, decoded, `${baseUrl}${encodePermalink(decoded.state)}`, form), stderr: '', code: 0 };
 }
 
 /**
@@ -119,29 +119,36 @@ export async function runCli(argv: readonly string[], baseUrl = ''): Promise<Cli
  * definitions registered first, then the one decoder. What the decoder could
  * not honour goes to stderr, with a non-zero exit, after the view it did open.
  */
-async function fromLink(target: string, baseUrl: string, make: (view: ViewState, link: string) => string): Promise<CliResult> {
+async function fromLink(
+  catalog: Catalog,
+  target: string,
+  baseUrl: string,
+  make: (cat: Catalog, decoded: Decoded, link: string) => string,
+): Promise<CliResult> {
   const hash = target.indexOf('#');
   const fragment = target.slice(hash);
   const base = hash > 0 ? target.slice(0, hash) : baseUrl;
   const messages: string[] = [];
   const defs = new Map<string, string>();
-  for (const value of linkNeeds(fragment).defs) {
+  const link = readLink(fragment);
+  let cat = catalog;
+  for (const value of linkNeeds(link).defs) {
     const decoded = await decodeDefinitionParam(value);
     if (!decoded.ok) {
       messages.push(...decoded.errors.map((e) => (e.path === DEF_PARAM ? e.message : `Custom convention: ${e.path}: ${e.message}`)));
       continue;
     }
-    registerFamily(`custom:${decoded.definition.convention.id}`, decoded.family);
+    cat = withFamilies(cat, [[customFamilyKey(decoded.definition.convention.id), decoded.family]]);
     defs.set(conventionId(decoded.definition), value);
   }
-  const decoded = decodePermalink(fragment);
+  const decoded = decodeLink(cat, link, true);
   messages.push(...decoded.messages);
   const view = decoded.state;
   const shown = view.kind === 'single' ? [view.convention] : view.panes.map((p) => p.convention);
-  const link = `${base}${encodePermalink(
+  const permalink = `${base}${encodePermalink(
     view,
     [...new Set(shown)].flatMap((id) => (defs.has(id) ? [defs.get(id)!] : [])),
   )}`;
   const stderr = messages.length ? `trapscope: the link was not read exactly as written:\n${messages.map((m) => `  ${m}`).join('\n')}\n` : '';
-  return { stdout: make(view, link), stderr, code: messages.length ? 1 : 0 };
+  return { stdout: make(cat, decoded, permalink), stderr, code: messages.length ? 1 : 0 };
 }

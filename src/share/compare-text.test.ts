@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callsFor, catalog } from '../catalog/all';
+import { callsFor } from '../catalog';
 import { guides } from '../catalog/guides';
 import { cellValue } from '../model/cell-value';
 import { alignRegisters, telling } from '../model/compare';
@@ -8,6 +8,7 @@ import { derive } from './plans';
 import { TEXT_WIDTH } from './text';
 import type { CompareView, PaneState } from './view';
 import { viewText } from './view-text';
+import { catalog } from '../catalog/all';
 
 const BASE = 'https://trapscope.example/some/long/path/';
 
@@ -15,12 +16,12 @@ const BASE = 'https://trapscope.example/some/long/path/';
 function corpus(): CompareView[] {
   const views: CompareView[] = [];
   for (const g of guides) {
-    const { state } = decodePermalink(`#/guide/${g.id}`);
-    const n = derive(state).moments.length;
+    const { state } = decodePermalink(catalog, `#/guide/${g.id}`);
+    const n = derive(catalog, state).moments.length;
     for (let step = 0; step < n; step++) views.push({ ...(state as CompareView), step });
   }
   const firsts: PaneState[] = catalog.conventions.flatMap((c) => {
-    const call = callsFor(c)[0];
+    const call = callsFor(catalog, c)[0];
     return call ? [{ convention: c.id, call: call.id, args: {} }] : [];
   });
   const n = firsts.length;
@@ -31,7 +32,7 @@ function corpus(): CompareView[] {
       [p, firsts[(i + 2) % n]!, firsts[(i + 9) % n]!, firsts[(i + 17) % n]!],
     ]) {
       const view: CompareView = { kind: 'compare', panes, step: 0 };
-      const moments = derive(view).moments;
+      const moments = derive(catalog, view).moments;
       for (const step of [moments.findIndex((m) => m.phase === 'trap'), moments.length - 1]) views.push({ ...view, step });
     }
   });
@@ -50,7 +51,7 @@ describe('a comparison as plain text, over every guide and a corpus of compariso
       // The full form is long to make: every guide moment and a sample of the rest.
       for (const view of form === 'short' ? cases : cases.filter((v, i) => v.guide || i % 3 === 0)) {
         const link = `${BASE}${encodePermalink(view)}`;
-        const text = viewText(view, derive(view), link, form);
+        const text = viewText(view, derive(catalog, view), link, form);
         const where = `${encodePermalink(view)} (${form})`;
         const lines = text.trimEnd().split('\n');
         expect(lines.at(-1), where).toBe(link);
@@ -75,7 +76,7 @@ describe('a comparison as plain text, over every guide and a corpus of compariso
   it('shows every pane’s cell of every row it lists, whole: panes that do not fit go to a table of their own', { timeout: 60_000 }, () => {
     let stacked = 0;
     for (const view of cases) {
-      const { plans, moments } = derive(view);
+      const { plans, moments } = derive(catalog, view);
       const text = viewText(view, { plans, moments }, undefined, 'short');
       const headers = text.split('\n').filter((l) => /^(reg|role) {2,}\d/.test(l));
       // Each pane number heads exactly one column.
@@ -93,9 +94,9 @@ describe('a comparison as plain text, over every guide and a corpus of compariso
 describe('the comparison of the mail thread: SMCCC 1.2, Hyper-V (SMCCC) and Gunyah 2022 at the trap', () => {
   const fragment =
     '#/compare/smccc-1.2-hvc64/psci-cpu-on-64/hyperv-arm64-smccc/hyperv-arm64-get-vp-registers/gunyah-2022-hvc-imm/gunyah-2022-hyp-identify?at=7';
-  const { state } = decodePermalink(fragment);
-  const short = viewText(state, derive(state), `${BASE}${fragment}`, 'short');
-  const full = viewText(state, derive(state), `${BASE}${fragment}`, 'full');
+  const { state } = decodePermalink(catalog, fragment);
+  const short = viewText(state, derive(catalog, state), `${BASE}${fragment}`, 'short');
+  const full = viewText(state, derive(catalog, state), `${BASE}${fragment}`, 'full');
 
   it('is one table with the trap row per pane, and Gunyah’s result registers pending, not lost', () => {
     expect(short).toContain('registers at step 7/12 (trap)');

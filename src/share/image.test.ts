@@ -5,6 +5,7 @@ import { marshal } from '../model/plan';
 import { linkFromFile, PNG_LINK_KEY } from './image-link';
 import { addPngText, crc32, readPngText } from './png-text';
 import { escapeXml, registerSvg } from './svg';
+import { catalog } from '../catalog/all';
 
 // A 1x1 transparent PNG.
 const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
@@ -24,7 +25,7 @@ describe('pictures that carry their permalink', () => {
   });
 
   it('an SVG carries the link in its metadata, escaped, and reads back', () => {
-    const svg = registerSvg([marshal(requireConvention('smccc-1.1-hvc64'), requireCall('psci-cpu-on-64'), { x1: 1n })], [3], link);
+    const svg = registerSvg([marshal(requireConvention(catalog, 'smccc-1.1-hvc64'), requireCall(catalog, 'psci-cpu-on-64'), { x1: 1n })], [3], link);
     expect(svg).toContain('<trapscope:permalink>https://example.org/trapscope/#/smccc-1.1-hvc64/psci-cpu-on-64?x1=0x1&amp;step=3</trapscope:permalink>');
     expect(svg).toContain('hvc #0 = 0xD4000002');
     expect(linkFromFile('view.svg', enc(svg))).toEqual({ ok: true, fragment: '#/smccc-1.1-hvc64/psci-cpu-on-64?x1=0x1&step=3' });
@@ -54,9 +55,9 @@ describe('pictures that carry their permalink', () => {
 
   it('a comparison’s picture shows every pane, and wraps long sentences and links instead of cutting them', () => {
     const plans = [
-      marshal(requireConvention('smccc-1.2-hvc64'), requireCall('psci-cpu-on-64')),
-      marshal(requireConvention('hyperv-arm64-smccc'), requireCall('hyperv-arm64-get-vp-registers')),
-      marshal(requireConvention('gunyah-2022-hvc-imm'), requireCall('gunyah-2022-hyp-identify')),
+      marshal(requireConvention(catalog, 'smccc-1.2-hvc64'), requireCall(catalog, 'psci-cpu-on-64')),
+      marshal(requireConvention(catalog, 'hyperv-arm64-smccc'), requireCall(catalog, 'hyperv-arm64-get-vp-registers')),
+      marshal(requireConvention(catalog, 'gunyah-2022-hvc-imm'), requireCall(catalog, 'gunyah-2022-hyp-identify')),
     ];
     const long = `https://example.org/trapscope/#/compare/${'smccc-1.2-hvc64/psci-cpu-on-64/'.repeat(6)}?at=7`;
     const svg = registerSvg(plans, [5, 6, 1], long);

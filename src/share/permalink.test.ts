@@ -1,9 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import corpus from './permalink-corpus.json';
-import { decodePermalink, encodePermalink, linkNeeds } from './permalink';
+import { firstCatalog } from '../catalog';
+import { catalog } from '../catalog/all';
+import { decodeLink, decodePermalink, encodePermalink, linkNeeds as needsOf, readLink } from './permalink';
+import { derive } from './plans';
 import { defaultView } from './view';
 import type { ViewState } from './view';
+
+/** What a reader sees of a decoded link: the view and the messages. */
+function decoded(link: string) {
+  const { state, messages } = decodePermalink(catalog, link);
+  return { state, messages };
+}
+const linkNeeds = (link: string) => needsOf(readLink(link));
 
 type Json = { args?: Record<string, string>; panes?: { convention: string; call: string; args: Record<string, string> }[] } & Record<string, unknown>;
 const big = (a: Record<string, string>) => Object.fromEntries(Object.entries(a).map(([k, v]) => [k, BigInt(v)]));
@@ -18,24 +28,24 @@ const CURRENT_FORMAT = 2;
 
 describe('permalink corpus: every link ever published opens the same view', () => {
   it.each(corpus.entries.map((e) => [e.link, e] as const))('%s', (link, entry) => {
-    const d = decodePermalink(link);
+    const d = decoded(link);
     expect(d.messages).toEqual([]);
     expect(d.state).toEqual(viewFrom(entry.view as Json));
     // Links of the current format are written back as they came; older ones as a current link to the same view.
     if (entry.format === CURRENT_FORMAT) expect(encodePermalink(d.state)).toBe(link);
-    else expect(decodePermalink(encodePermalink(d.state))).toEqual({ state: d.state, messages: [] });
+    else expect(decoded(encodePermalink(d.state))).toEqual({ state: d.state, messages: [] });
   });
 
   it('counts steps in the link as the screen does: at=8 is step 8 (format 2), step=7 the same step (format 1)', () => {
-    const now = decodePermalink('#/smccc-1.1-hvc64/psci-cpu-on-64?at=8').state;
+    const now = decoded('#/smccc-1.1-hvc64/psci-cpu-on-64?at=8').state;
     expect(now.step).toBe(7);
-    expect(decodePermalink('#/smccc-1.1-hvc64/psci-cpu-on-64?step=7').state).toEqual(now);
+    expect(decoded('#/smccc-1.1-hvc64/psci-cpu-on-64?step=7').state).toEqual(now);
     expect(encodePermalink(now)).toBe('#/smccc-1.1-hvc64/psci-cpu-on-64?at=8');
   });
 
   it('refuses at=0 and prefers at= over step= with a message', () => {
-    expect(decodePermalink('#/smccc-1.1-hvc64/psci-cpu-on-64?at=0').messages[0]).toMatch(/steps count from 1/);
-    const both = decodePermalink('#/smccc-1.1-hvc64/psci-cpu-on-64?step=2&at=5');
+    expect(decoded('#/smccc-1.1-hvc64/psci-cpu-on-64?at=0').messages[0]).toMatch(/steps count from 1/);
+    const both = decoded('#/smccc-1.1-hvc64/psci-cpu-on-64?step=2&at=5');
     expect(both.state.step).toBe(4);
     expect(both.messages[0]).toMatch(/Ignored step=2/);
   });
@@ -43,52 +53,52 @@ describe('permalink corpus: every link ever published opens the same view', () =
 
 describe('decoding what a mail client or a person did to a link', () => {
   it('opens the default view for an empty fragment', () => {
-    expect(decodePermalink('')).toEqual({ state: defaultView, messages: [] });
-    expect(decodePermalink('#/')).toEqual({ state: defaultView, messages: [] });
+    expect(decoded('')).toEqual({ state: defaultView, messages: [] });
+    expect(decoded('#/')).toEqual({ state: defaultView, messages: [] });
   });
 
   it('names an unknown convention and falls back to the default view', () => {
-    const d = decodePermalink('#/smccc-9.9-hvc64/psci-cpu-on-64');
+    const d = decoded('#/smccc-9.9-hvc64/psci-cpu-on-64');
     expect(d.state).toEqual(defaultView);
     expect(d.messages[0]).toMatch(/convention Trapscope does not know \("smccc-9\.9-hvc64"\)/);
   });
 
   it('keeps the convention when only the call is unknown (a truncated link)', () => {
-    const d = decodePermalink('#/smccc-1.1-hvc64/psci-cpu-o');
+    const d = decoded('#/smccc-1.1-hvc64/psci-cpu-o');
     expect(d.state).toMatchObject({ convention: 'smccc-1.1-hvc64', call: 'psci-cpu-on-64' });
     expect(d.messages).toHaveLength(1);
   });
 
   it('ignores a bad argument with a message and keeps the rest', () => {
-    const d = decodePermalink('#/smccc-1.1-hvc64/psci-cpu-on-64?x1=zzz&x2=0x10&x9=1&step=2');
+    const d = decoded('#/smccc-1.1-hvc64/psci-cpu-on-64?x1=zzz&x2=0x10&x9=1&step=2');
     expect(d.state).toMatchObject({ args: { x2: 0x10n }, step: 2 });
     expect(d.messages).toHaveLength(2);
   });
 
   it('reads present=1 as presenter mode on any view, and names a present flag it cannot read', () => {
-    expect(decodePermalink('#/compare/smccc-1.0-hvc64/psci-cpu-on-64/smccc-1.1-hvc64/psci-cpu-on-64?present=1').state).toMatchObject({
+    expect(decoded('#/compare/smccc-1.0-hvc64/psci-cpu-on-64/smccc-1.1-hvc64/psci-cpu-on-64?present=1').state).toMatchObject({
       kind: 'compare',
       present: true,
     });
-    const d = decodePermalink('#/smccc-1.1-hvc64/psci-cpu-on-64?present=yes');
+    const d = decoded('#/smccc-1.1-hvc64/psci-cpu-on-64?present=yes');
     expect(d.state).not.toHaveProperty('present');
     expect(d.messages).toEqual(['Ignored present=yes: use present=1.']);
   });
 
   it('refuses a 64-bit value in an SMC32 slot', () => {
-    const d = decodePermalink('#/smccc-1.1-hvc32/psci-cpu-on-32?w1=0x100000000');
+    const d = decoded('#/smccc-1.1-hvc32/psci-cpu-on-32?w1=0x100000000');
     expect(d.state).toMatchObject({ args: {} });
     expect(d.messages[0]).toMatch(/w1 holds 32 bits/);
   });
 
   it('clamps a step past the end', () => {
-    const d = decodePermalink('#/smccc-1.1-hvc64/psci-cpu-on-64?step=999');
+    const d = decoded('#/smccc-1.1-hvc64/psci-cpu-on-64?step=999');
     expect(d.state.step).toBe(9);
     expect(d.messages[0]).toMatch(/has 10 steps/);
   });
 
   it('says a link from an unknown format may come from a newer version', () => {
-    expect(decodePermalink('#9.abcdef').messages[0]).toMatch(/newer version/);
+    expect(decoded('#9.abcdef').messages[0]).toMatch(/newer version/);
   });
 
   it('never throws and always yields a view that encodes again', () => {
@@ -105,9 +115,9 @@ describe('decoding what a mail client or a person did to a link', () => {
           fc.nat(valid.length).map((n) => valid.slice(0, n)),
         ),
         (s) => {
-          const d = decodePermalink(s);
+          const d = decoded(s);
           expect(d.state.kind).toBe('single');
-          expect(decodePermalink(encodePermalink(d.state)).state).toEqual(d.state);
+          expect(decoded(encodePermalink(d.state)).state).toEqual(d.state);
         },
       ),
       { numRuns: 2000 },
@@ -143,6 +153,27 @@ describe('what a link needs before decoding', () => {
   it('writes the definitions after the rest of the view, and the decoder ignores them', () => {
     const link = encodePermalink(defaultView, ['1.abc']);
     expect(link).toBe('#/smccc-1.1-hvc64/psci-cpu-on-64?def=1.abc');
-    expect(decodePermalink(link)).toEqual({ state: defaultView, messages: [] });
+    expect(decoded(link)).toEqual({ state: defaultView, messages: [] });
+  });
+});
+
+describe('one reading, one decoding', () => {
+  it('says what a link names that the catalog does not hold yet, and decodes the same reading once it does', () => {
+    const link = readLink('#/kvm-x86-vmcall/kvm-hc-kick-cpu?step=2');
+    expect(decodeLink(firstCatalog, link)).toEqual({ kind: 'needs', conventions: ['kvm-x86-vmcall'], calls: ['kvm-hc-kick-cpu'], defs: [] });
+    expect(decodeLink(catalog, link)).toMatchObject({ kind: 'view', state: { convention: 'kvm-x86-vmcall', call: 'kvm-hc-kick-cpu', step: 2 } });
+  });
+
+  it('reports what is still missing as messages once told the catalog is final', () => {
+    const d = decodeLink(firstCatalog, readLink('#/kvm-x86-vmcall/kvm-hc-kick-cpu'), true);
+    expect(d.state).toEqual(defaultView);
+    expect(d.messages.join(' ')).toContain('names a convention Trapscope does not know ("kvm-x86-vmcall")');
+  });
+
+  it('hands over the plans it made, so the view is not planned again', () => {
+    for (const link of ['#/smccc-1.1-hvc64/psci-cpu-on-64?x1=0x1&step=3', '#/guide/fast-calls?step=4', '#/nonsense']) {
+      const d = decodePermalink(catalog, link);
+      expect(d.derived, link).toEqual(derive(catalog, d.state));
+    }
   });
 });

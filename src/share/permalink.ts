@@ -1,10 +1,10 @@
-import { callsFor, findCall, findConvention } from '../catalog';
+import { callsFor, findCall, findConvention, type Catalog } from '../catalog';
 import { findGuidePanes } from '../catalog/guide-panes';
 import { callFits, editableSlots } from '../model/call';
-import { alignTimeline } from '../model/timeline';
 import { marshal } from '../model/plan';
 import { formatHex, parseValue } from '../model/value';
-import { defaultView, MAX_PANES, type CompareView, type PaneState, type ViewState } from './view';
+import { derive, derivedFrom, type Derived } from './plans';
+import { defaultView, MAX_PANES, type PaneState, type ViewState } from './view';
 
 /**
  * Permalinks live entirely in the URL fragment, so nothing is stored on a
@@ -21,14 +21,26 @@ import { defaultView, MAX_PANES, type CompareView, type PaneState, type ViewStat
  * the screen counts it (at=8 is step 8/10); Trapscope writes at= and still
  * reads step=<n> as format 1 did, counted from 0, so old links open as before.
  *
- * Links are decoded by a total function: any string yields a view, plus
- * messages saying what could not be honoured. Never an exception.
+ * A link is read once (readLink) into its shape, then decoded against a
+ * catalog (decodeLink): the result is either the view, with the plans it
+ * draws, or the conventions and calls it names that the catalog does not
+ * hold yet, so the caller can load their families and decode the same
+ * reading again. Decoding is total: any string yields a view, plus messages
+ * saying what could not be honoured. Never an exception.
  */
 
 export interface Decoded {
+  kind: 'view';
   state: ViewState;
+  /** The view's plans and moments, made while decoding. */
+  derived: Derived;
   /** Empty when the link was read exactly as written. */
   messages: string[];
+}
+
+/** What a link names that the catalog does not hold: load their families, then decode again. */
+export interface Needs extends LinkNeeds {
+  kind: 'needs';
 }
 
 /** The link for a view; `defs` are the def= values of the custom conventions it shows. */
@@ -56,13 +68,46 @@ export function encodePermalink(v: ViewState, defs: readonly string[] = []): str
 
 const MAX_LINK = 8192;
 
-export function decodePermalink(hash: string): Decoded {
+/** A link read into its parts, before any id in it is looked up. */
+export type ReadLink = { kind: 'empty' } | { kind: 'error'; message: string } | { kind: 'view'; path: string[]; query: Query; messages: string[] };
+
+/** Reads the fragment once; decodeLink looks its ids up as often as families arrive. */
+export function readLink(raw: string): ReadLink {
   try {
-    return decode(hash);
+    return splitLink(raw);
   } catch {
-    // decode is written not to throw; this is the last line of defence for a link from a stranger.
-    return { state: defaultView, messages: ['This link could not be read. Showing the default view.'] };
+    // splitLink is written not to throw; this is the last line of defence for a link from a stranger.
+    return { kind: 'error', message: 'This link could not be read. Showing the default view.' };
   }
+}
+
+/**
+ * The view a link opens, or what it names that the catalog lacks. With
+ * `final` set (the families are loaded, or cannot be), ids still missing are
+ * reported in messages instead.
+ */
+export function decodeLink(cat: Catalog, link: ReadLink, final: true): Decoded;
+export function decodeLink(cat: Catalog, link: ReadLink, final?: false): Decoded | Needs;
+export function decodeLink(cat: Catalog, link: ReadLink, final = false): Decoded | Needs {
+  if (!final) {
+    const needs = linkNeeds(link);
+    const missing = { conventions: needs.conventions.filter((id) => !findConvention(cat, id)), calls: needs.calls.filter((id) => !findCall(cat, id)) };
+    if (missing.conventions.length || missing.calls.length) return { kind: 'needs', ...missing, defs: needs.defs };
+  }
+  try {
+    return decode(cat, link);
+  } catch {
+    return viewOf(cat, defaultView, ['This link could not be read. Showing the default view.']);
+  }
+}
+
+/** Reads and decodes a link against a catalog that holds every family (the command line, tests). */
+export function decodePermalink(cat: Catalog, hash: string): Decoded {
+  return decodeLink(cat, readLink(hash), true);
+}
+
+function viewOf(cat: Catalog, state: ViewState, messages: string[], derived = derive(cat, state)): Decoded {
+  return { kind: 'view', state, derived, messages };
 }
 
 interface Query {
@@ -111,19 +156,26 @@ function parseQuery(query: string, messages: string[]): Query {
 }
 
 /** One pane's convention, call and arguments, validated; undefined when the convention is unknown. */
-function decodePane(convId: string, callId: string, raw: Map<string, string> | undefined, messages: string[], where: string): PaneState | undefined {
-  const conv = findConvention(convId);
+function decodePane(
+  cat: Catalog,
+  convId: string,
+  callId: string,
+  raw: Map<string, string> | undefined,
+  messages: string[],
+  where: string,
+): PaneState | undefined {
+  const conv = findConvention(cat, convId);
   if (!conv) {
     messages.push(`${where}names a convention Trapscope does not know ("${clip(convId)}").`);
     return undefined;
   }
-  let call = callId ? findCall(callId) : undefined;
+  let call = callId ? findCall(cat, callId) : undefined;
   if (callId && !call) messages.push(`${where}names a call Trapscope does not know ("${clip(callId)}"); showing the first call of ${conv.name}.`);
   if (call && !callFits(conv, call)) {
     messages.push(`${where}names ${call.name}, which cannot be made under ${conv.name}; showing the first call of that convention.`);
     call = undefined;
   }
-  call ??= callsFor(conv)[0];
+  call ??= callsFor(cat, conv)[0];
   if (!call) {
     messages.push(`${where}names ${conv.name}, which has no calls yet.`);
     return undefined;
@@ -167,10 +219,8 @@ function withFlags<T extends ViewState>(state: T, query: Query): T {
   return { ...state, ...(query.embed ? { embed: true } : {}), ...(query.present ? { present: true } : {}) };
 }
 
-type Split = { kind: 'empty' } | { kind: 'error'; message: string } | { kind: 'view'; path: string[]; query: Query };
-
-/** The one reading of a fragment's shape, shared by decoding and by linkNeeds. */
-function splitLink(raw: string, messages: string[]): Split {
+/** The one reading of a fragment's shape. */
+function splitLink(raw: string): ReadLink {
   const hash = raw.startsWith('#') ? raw.slice(1) : raw;
   if (hash === '' || hash === '/') return { kind: 'empty' };
   if (hash.length > MAX_LINK) return { kind: 'error', message: 'This link is longer than any Trapscope makes. Showing the default view.' };
@@ -184,7 +234,8 @@ function splitLink(raw: string, messages: string[]): Split {
   const qAt = body.indexOf('?');
   const path = (qAt < 0 ? body : body.slice(0, qAt)).split('/').map(safeDecode);
   while (path.length > 1 && path.at(-1) === '') path.pop();
-  return { kind: 'view', path, query: parseQuery(qAt < 0 ? '' : body.slice(qAt + 1), messages) };
+  const messages: string[] = [];
+  return { kind: 'view', path, query: parseQuery(qAt < 0 ? '' : body.slice(qAt + 1), messages), messages };
 }
 
 export interface LinkNeeds {
@@ -199,8 +250,7 @@ export interface LinkNeeds {
  * than its convention), and the custom definitions it carries. A link that
  * is empty or unreadable names the default view.
  */
-export function linkNeeds(raw: string): LinkNeeds {
-  const split = splitLink(raw, []);
+export function linkNeeds(split: ReadLink): LinkNeeds {
   if (split.kind !== 'view') return { conventions: [defaultView.convention], calls: [defaultView.call], defs: [] };
   const { path, query } = split;
   let panes: readonly { convention: string; call: string }[];
@@ -213,59 +263,58 @@ export function linkNeeds(raw: string): LinkNeeds {
   return { conventions: panes.map((p) => p.convention), calls: panes.map((p) => p.call).filter((c) => c !== ''), defs: query.defs };
 }
 
-function decode(raw: string): Decoded {
-  const messages: string[] = [];
-  const split = splitLink(raw, messages);
-  if (split.kind === 'empty') return { state: defaultView, messages };
-  if (split.kind === 'error') return { state: defaultView, messages: [split.message] };
+function decode(cat: Catalog, split: ReadLink): Decoded {
+  if (split.kind === 'empty') return viewOf(cat, defaultView, []);
+  if (split.kind === 'error') return viewOf(cat, defaultView, [split.message]);
   const { path, query } = split;
+  const messages = [...split.messages];
 
-  if (path[0] === 'guide') return decodeGuide(path[1] ?? '', query, messages);
-  if (path[0] === 'compare') return decodeCompare(path.slice(1), query, messages);
+  if (path[0] === 'guide') return decodeGuide(cat, path[1] ?? '', query, messages);
+  if (path[0] === 'compare') return decodeCompare(cat, path.slice(1), query, messages);
 
   const [convId = '', callId = '', ...rest] = path;
   if (rest.length) messages.push('Ignored extra parts at the end of the link.');
   for (const pane of query.args.keys()) if (pane !== '') messages.push(`Ignored arguments for pane ${pane.slice(0, -1)}: this is a single view.`);
-  const pane = decodePane(convId, callId, query.args.get(''), messages, 'This link ');
-  if (!pane) return { state: defaultView, messages: [...messages, 'Showing the default view.'] };
-  const steps = marshal(findConvention(pane.convention)!, findCall(pane.call)!, pane.args).steps.length;
-  const step = decodeStep(query, steps, messages);
-  return { state: withFlags({ kind: 'single', ...pane, step }, query), messages };
+  const pane = decodePane(cat, convId, callId, query.args.get(''), messages, 'This link ');
+  if (!pane) return viewOf(cat, defaultView, [...messages, 'Showing the default view.']);
+  const plan = marshal(findConvention(cat, pane.convention)!, findCall(cat, pane.call)!, pane.args);
+  const step = decodeStep(query, plan.steps.length, messages);
+  const state = withFlags({ kind: 'single' as const, ...pane, step }, query);
+  return viewOf(cat, state, messages, derivedFrom(state, [plan]));
 }
 
-function decodeCompare(parts: string[], query: Query, messages: string[]): Decoded {
+function decodeCompare(cat: Catalog, parts: string[], query: Query, messages: string[]): Decoded {
   if (parts.length % 2 === 1) messages.push('The link ends with a convention but no call; its first call is shown.');
   const panes: PaneState[] = [];
   for (let i = 0; i < parts.length && panes.length < MAX_PANES; i += 2) {
     const n = i / 2 + 1;
-    const pane = decodePane(parts[i] ?? '', parts[i + 1] ?? '', query.args.get(`${n}.`), messages, `Pane ${n} `);
+    const pane = decodePane(cat, parts[i] ?? '', parts[i + 1] ?? '', query.args.get(`${n}.`), messages, `Pane ${n} `);
     if (pane) panes.push(pane);
   }
   if (parts.length > MAX_PANES * 2) messages.push(`A comparison shows at most ${MAX_PANES} panes; the rest were left out.`);
   if (panes.length < 2) {
     messages.push('A comparison needs two panes; showing a single view.');
-    return { state: panes[0] ? { kind: 'single', ...panes[0], step: 0 } : defaultView, messages };
+    return viewOf(cat, panes[0] ? { kind: 'single', ...panes[0], step: 0 } : defaultView, messages);
   }
-  return { state: withFlags(compareView(panes, query, messages), query), messages };
+  return compareView(cat, panes, query, messages);
 }
 
-function decodeGuide(id: string, query: Query, messages: string[]): Decoded {
+function decodeGuide(cat: Catalog, id: string, query: Query, messages: string[]): Decoded {
   const guide = findGuidePanes(id);
   if (!guide)
-    return {
-      state: defaultView,
-      messages: [...messages, `This link names a guided comparison Trapscope does not know ("${clip(id)}"). Showing the default view.`],
-    };
+    return viewOf(cat, defaultView, [...messages, `This link names a guided comparison Trapscope does not know ("${clip(id)}"). Showing the default view.`]);
   if (query.args.size) messages.push('Ignored argument values: a guided comparison always opens with its own values.');
-  const panes = guide.panes.flatMap((p, i) => decodePane(p.convention, p.call, undefined, messages, `Pane ${i + 1} of this guide `) ?? []);
-  if (panes.length < 2) return { state: defaultView, messages: [...messages, 'This guided comparison cannot be shown. Showing the default view.'] };
-  return { state: withFlags({ ...compareView(panes, query, messages), guide: guide.id }, query), messages };
+  const panes = guide.panes.flatMap((p, i) => decodePane(cat, p.convention, p.call, undefined, messages, `Pane ${i + 1} of this guide `) ?? []);
+  if (panes.length < 2) return viewOf(cat, defaultView, [...messages, 'This guided comparison cannot be shown. Showing the default view.']);
+  return compareView(cat, panes, query, messages, guide.id);
 }
 
-function compareView(panes: PaneState[], query: Query, messages: string[]): CompareView {
-  const plans = panes.map((p) => marshal(findConvention(p.convention)!, findCall(p.call)!, p.args));
-  const step = decodeStep(query, alignTimeline(plans).length, messages);
-  return { kind: 'compare', panes, step };
+function compareView(cat: Catalog, panes: PaneState[], query: Query, messages: string[], guide?: string): Decoded {
+  const plans = panes.map((p) => marshal(findConvention(cat, p.convention)!, findCall(cat, p.call)!, p.args));
+  const unstepped = { kind: 'compare' as const, panes, step: 0, ...(guide ? { guide } : {}) };
+  const derived = derivedFrom(unstepped, plans);
+  const state = withFlags({ ...unstepped, step: decodeStep(query, derived.moments.length, messages) }, query);
+  return viewOf(cat, state, messages, derived);
 }
 
 function safeDecode(s: string): string {

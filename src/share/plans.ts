@@ -1,11 +1,11 @@
-import { findCall, findConvention } from '../catalog';
+import { findCall, findConvention, type Catalog } from '../catalog';
 import { alignTimeline, type Moment } from '../model/timeline';
 import { marshal, type Plan } from '../model/plan';
 import type { PaneState, ViewState } from './view';
 
 /** The plan for a pane the decoder or an action has already validated. */
-export function planFor(pane: PaneState): Plan {
-  return marshal(findConvention(pane.convention)!, findCall(pane.call)!, pane.args);
+export function planFor(cat: Catalog, pane: PaneState): Plan {
+  return marshal(findConvention(cat, pane.convention)!, findCall(cat, pane.call)!, pane.args);
 }
 
 /**
@@ -19,8 +19,15 @@ export interface Derived {
   moments: Moment[];
 }
 
-export function derive(view: ViewState): Derived {
-  const plans = (view.kind === 'single' ? [view] : view.panes).map(planFor);
+export function derive(cat: Catalog, view: ViewState): Derived {
+  return derivedFrom(
+    view,
+    (view.kind === 'single' ? [view] : view.panes).map((p) => planFor(cat, p)),
+  );
+}
+
+/** The moments of a view whose plans are made. */
+export function derivedFrom(view: ViewState, plans: Plan[]): Derived {
   const moments = view.kind === 'single' ? plans[0]!.steps.map((s) => ({ phase: s.phase, k: 0, steps: [s.index] })) : alignTimeline(plans);
   return { plans, plan: plans[0]!, moments };
 }

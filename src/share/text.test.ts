@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { callsFor, catalog, findCall, findConvention } from '../catalog';
+import { callsFor, findCall, findConvention } from '../catalog';
 import { marshal } from '../model/plan';
 import { layoutText, TEXT_FORMS, TEXT_WIDTH, wrap } from './text';
+import { catalog } from '../catalog/all';
 
 const LONG_LINK = `https://trapscope.example/${'very-long-path/'.repeat(6)}#/smccc-1.1-hvc64/psci-cpu-on-64?x1=0x101&at=5`;
 
 describe('plain-text layout', () => {
   it('names the call, the function id, the instruction, its encoding and ESR_EL2', () => {
     const t = layoutText(
-      marshal(findConvention('smccc-1.1-hvc64')!, findCall('psci-cpu-on-64')!, { x1: 0x101n }),
+      marshal(findConvention(catalog, 'smccc-1.1-hvc64')!, findCall(catalog, 'psci-cpu-on-64')!, { x1: 0x101n }),
       'https://example.org/#/smccc-1.1-hvc64/psci-cpu-on-64?x1=0x101',
     );
     expect(t).toContain('PSCI CPU_ON (SMC64) under SMCCC 1.1 - HVC64');
@@ -21,7 +22,7 @@ describe('plain-text layout', () => {
     expect(t.trimEnd().endsWith('Permalink:\nhttps://example.org/#/smccc-1.1-hvc64/psci-cpu-on-64?x1=0x101')).toBe(true);
   });
 
-  it.each(catalog.conventions.flatMap((conv) => callsFor(conv).map((call) => [conv.id, call.id, conv, call] as const)))(
+  it.each(catalog.conventions.flatMap((conv) => callsFor(catalog, conv).map((call) => [conv.id, call.id, conv, call] as const)))(
     'is ASCII, at most 72 columns (30 lines short), the link whole on its own line, for %s / %s',
     (_, __, conv, call) => {
       for (const form of TEXT_FORMS) {
@@ -37,7 +38,7 @@ describe('plain-text layout', () => {
   );
 
   it('short: the registers, the trap and the layout’s sources, with runs of like registers in one row; full: every note and source', () => {
-    const plan = marshal(findConvention('hyperv-arm64-2019-hvc1')!, findCall('hyperv-arm64-2019-get-vp-registers')!);
+    const plan = marshal(findConvention(catalog, 'hyperv-arm64-2019-hvc1')!, findCall(catalog, 'hyperv-arm64-2019-get-vp-registers')!);
     const short = layoutText(plan, LONG_LINK, 'short');
     const full = layoutText(plan, LONG_LINK, 'full');
     expect(short).toMatch(/^x4-x14 {2}LOST>LOST -/m);

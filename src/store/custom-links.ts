@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { catalog } from '../catalog';
+import { isCustomConvention, type Catalog } from '../catalog';
 import type { Convention } from '../model/convention';
 
 /**
@@ -54,12 +54,8 @@ export function dismissNotices(): void {
 /** The def= parameter of every custom convention known here, by convention id. */
 export const params = new Map<string, string>();
 
-export function isCustom(conv: Convention): boolean {
-  return conv.family.startsWith('custom-');
-}
-
-export function customConventions(): Convention[] {
-  return catalog.conventions.filter(isCustom);
+export function customConventions(cat: Catalog): Convention[] {
+  return cat.conventions.filter((c) => isCustomConvention(cat, c));
 }
 
 /** The def= values a link needs for the custom conventions it names. */

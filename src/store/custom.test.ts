@@ -6,6 +6,7 @@ import type { CustomDefinition } from '../share/custom/schema';
 import { decodeStore, encodeStore } from '../share/custom/storage';
 import { BESIDE_KEY, customConventions, dismissNotices, saveDraft, SHOWN_AT_START, STORE_KEY, useKept } from './custom-links';
 import { exportDefinitions, importDefinitions, loadStoredDefinitions, openKept, registerFromLink, saveDefinition } from './custom';
+import { useApp } from './store';
 
 /** localStorage with a quota (in characters, as browsers count it), counting writes. */
 function storage(entries: Record<string, string>, quota = Infinity) {
@@ -91,7 +92,7 @@ describe('a full storage quota', () => {
     storage({}, 100);
     await loadStoredDefinitions();
     const id = await saveDefinition(def('too-big', 'Too big'));
-    expect(customConventions().map((c) => c.id)).toContain(id);
+    expect(customConventions(useApp.getState().catalog).map((c) => c.id)).toContain(id);
     expect(notice('unsaved')).toMatch(/^"Too big" could not be saved: this browser's storage for the site is full\. It is on screen and in this page’s link/);
     expect(decodeStore(exportDefinitions()).defs.map((d) => d.convention.id)).toEqual(['too-big']);
   });
@@ -111,9 +112,9 @@ describe('many kept conventions', () => {
     storage({ [STORE_KEY]: encodeStore(Array.from({ length: 60 }, (_, i) => def(`many-${i}`))) });
     await loadStoredDefinitions();
     expect(useKept.getState().kept).toHaveLength(60);
-    expect(customConventions().filter((c) => c.id.startsWith('custom-many-'))).toHaveLength(SHOWN_AT_START);
+    expect(customConventions(useApp.getState().catalog).filter((c) => c.id.startsWith('custom-many-'))).toHaveLength(SHOWN_AT_START);
     expect(await openKept('custom-many-0')).toBeUndefined();
-    expect(customConventions().map((c) => c.id)).toContain('custom-many-0');
+    expect(customConventions(useApp.getState().catalog).map((c) => c.id)).toContain('custom-many-0');
   });
 
   it('an import of 5,000 definitions is one write, with progress, and says once what it could not read', async () => {
@@ -148,7 +149,7 @@ describe('def= links', () => {
     expect(await registerFromLink([first, second])).toEqual([
       'This link carries two custom conventions with the id "twin" ("First" and "Second"); the last one in the link is shown.',
     ]);
-    expect(customConventions().find((c) => c.id === 'custom-twin')!.name).toBe('Second');
+    expect(customConventions(useApp.getState().catalog).find((c) => c.id === 'custom-twin')!.name).toBe('Second');
   });
 
   it('an id already kept here with another definition: the link’s is shown, the kept one is unchanged', async () => {
@@ -161,7 +162,7 @@ describe('def= links', () => {
     expect(await registerFromLink([link])).toEqual([
       'This link\'s custom convention "From the link" has the id "shared", like "Kept", kept in this browser: the link\'s own definition is shown. The one kept here is unchanged; save this one under another id to keep both.',
     ]);
-    expect(customConventions().find((c) => c.id === 'custom-shared')!.name).toBe('From the link');
+    expect(customConventions(useApp.getState().catalog).find((c) => c.id === 'custom-shared')!.name).toBe('From the link');
     expect(ls.getItem(STORE_KEY)).toBe(before);
   });
 });

@@ -1,14 +1,15 @@
-import { findConvention, registerFamily, unregisterFamily } from '../catalog';
+import { customFamilyKey, findConvention, withFamilies, withoutCustomFamily } from '../catalog';
 import { conventionId, CUSTOM_PREFIX } from '../share/custom/build';
 import { decodeCustom } from '../share/custom/decode';
 import { DEF_PARAM, decodeDefinitionParam, encodeDefinitionParam } from '../share/custom/link';
 import { FORMAT_TAG, FORMAT_VERSION, LIMITS, type CustomDefinition } from '../share/custom/schema';
 import { decodeStoreInSteps, encodeStore, openStore } from '../share/custom/storage';
 import { addNotice, BESIDE_KEY, params, SHOWN_AT_START, STORE_KEY, storageFailure, useKept, type KeptEntry } from './custom-links';
+import { useApp } from './store';
 
 /**
  * Custom conventions in this browser: kept in localStorage through the
- * storage codec, registered in the catalog as families, and carried in links
+ * storage codec, added to the store's catalog as families, and carried in links
  * as def=.
  *
  * What is kept is held as found and written back as found: an entry is
@@ -54,7 +55,7 @@ function publish(): void {
 async function register(def: CustomDefinition, param?: string): Promise<string> {
   const decoded = decodeCustom(def);
   if (!decoded.ok) throw new Error(decoded.errors.map((e) => e.message).join('\n'));
-  registerFamily(`custom:${def.convention.id}`, decoded.family);
+  useApp.setState((s) => ({ catalog: withFamilies(s.catalog, [[customFamilyKey(def.convention.id), decoded.family]]) }));
   const id = conventionId(def);
   params.set(id, param ?? (await encodeDefinitionParam(def)));
   return id;
@@ -165,7 +166,7 @@ export function deleteDefinition(id: string): void {
   entries = entries.filter((e) => e !== entry);
   publish();
   persist('The deletion');
-  unregisterFamily(`custom:${id.slice(CUSTOM_PREFIX.length)}`);
+  useApp.setState((s) => ({ catalog: withoutCustomFamily(s.catalog, customFamilyKey(id.slice(CUSTOM_PREFIX.length))) }));
   params.delete(id);
 }
 
@@ -259,7 +260,7 @@ export async function registerFromLink(defs: readonly string[]): Promise<string[
 /** Says so when a convention open in this page, or kept here, has this id but another definition. */
 function sameIdElsewhere(def: CustomDefinition, value: string): string | undefined {
   const id = conventionId(def);
-  const open = params.has(id) && params.get(id) !== value ? findConvention(id) : undefined;
+  const open = params.has(id) && params.get(id) !== value ? findConvention(useApp.getState().catalog, id) : undefined;
   const stored = entries.find((e) => rawId(e) === def.convention.id);
   const storedDef = stored === undefined ? undefined : decodeCustom(stored);
   const storedDiffers = storedDef !== undefined && !(storedDef.ok && JSON.stringify(storedDef.definition) === JSON.stringify(def));

@@ -1,4 +1,4 @@
-import { callsFor, catalog, findCall, findConvention } from '../catalog';
+import { callsFor, findCall, findConvention, type Catalog } from '../catalog';
 import type { Call } from '../model/call';
 import type { Convention } from '../model/convention';
 import { callFits, editableSlots } from '../model/call';
@@ -6,10 +6,10 @@ import { decodeFields, encodeFields, type FieldValues } from '../model/bits';
 import type { SingleView } from '../share/view';
 
 /** The call to show after switching convention: the same call if it fits, else its other-width twin, else the first. */
-export function callAfterSwitch(conv: Convention, current: Call): Call {
+export function callAfterSwitch(cat: Catalog, conv: Convention, current: Call): Call {
   if (callFits(conv, current)) return current;
   const stem = current.id.replace(/-(32|64)$/, '');
-  const fits = callsFor(conv);
+  const fits = callsFor(cat, conv);
   return fits.find((c) => c.id.replace(/-(32|64)$/, '') === stem) ?? fits[0]!;
 }
 
@@ -26,19 +26,19 @@ export function carryArgs(args: Readonly<Record<string, bigint>>, conv: Conventi
  * caller; the SMC32/SMC64 bit may move it), switch to that call; otherwise
  * keep the id as an override, which the plan answers with NOT_SUPPORTED.
  */
-export function withFunctionIdField(view: SingleView, key: string, value: bigint): SingleView {
-  const conv = findConvention(view.convention)!;
+export function withFunctionIdField(cat: Catalog, view: SingleView, key: string, value: bigint): SingleView {
+  const conv = findConvention(cat, view.convention)!;
   const fid = conv.functionId;
   if (!fid || !conv.selector) return view;
-  const current = view.args[conv.selector] ?? findCall(view.call)!.number.value;
+  const current = view.args[conv.selector] ?? findCall(cat, view.call)!.number.value;
   const fields: FieldValues = { ...decodeFields(fid.layout, current), [key]: value };
   const next = encodeFields(fid.layout, fields);
-  const siblings = catalog.conventions.filter(
+  const siblings = cat.conventions.filter(
     (c) => c.family === conv.family && c.era === conv.era && c.arch === conv.arch && c.instruction === conv.instruction && c.functionId,
   );
   const home = siblings.find((c) => Object.entries(c.functionId!.fixed).every(([k, v]) => fields[k] === v)) ?? conv;
-  const match = callsFor(home).find((c) => c.number.value === next);
+  const match = callsFor(cat, home).find((c) => c.number.value === next);
   if (match) return { ...view, convention: home.id, call: match.id, args: carryArgs(view.args, home, match), step: 0 };
-  const call = callAfterSwitch(home, findCall(view.call)!);
+  const call = callAfterSwitch(cat, home, findCall(cat, view.call)!);
   return { ...view, convention: home.id, call: call.id, args: { ...carryArgs(view.args, home, call), [home.selector!]: next }, step: 0 };
 }

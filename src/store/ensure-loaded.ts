@@ -1,4 +1,5 @@
 import routes from 'virtual:trapscope-routes';
+import type { Catalog } from '../catalog';
 import { loadFamilies } from '../catalog/families';
 
 // Maps, not the records themselves: ids come from links, and 'constructor' is no call.
@@ -16,7 +17,7 @@ const callAliases = new Map(Object.entries(routes.aliases.calls));
  * the decoder to report. Not in the first load (store.ts imports it when
  * an action first needs it): the default view's family is there already.
  */
-export function ensureLoaded(conventions: Iterable<string>, calls: Iterable<string> = []): Promise<void> {
+export function ensureLoaded(cat: Catalog, conventions: Iterable<string>, calls: Iterable<string> = []): Promise<Catalog> {
   const keys = new Set<string>();
   for (const id of conventions) {
     const key = keyOfConvention.get(conventionAliases.get(id) ?? id);
@@ -28,5 +29,5 @@ export function ensureLoaded(conventions: Iterable<string>, calls: Iterable<stri
   }
   // A Set's iteration also visits what is added during it, so this follows the call families of call families too.
   for (const key of keys) for (const more of callFamilies.get(key) ?? []) keys.add(more);
-  return loadFamilies(keys);
+  return loadFamilies(cat, keys);
 }

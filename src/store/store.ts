@@ -1,13 +1,13 @@
 import { create } from 'zustand';
 import { findGuidePanes } from '../catalog/guide-panes';
-import { callsFor, catalog, findCall, findConvention } from '../catalog';
+import { callsFor, findCall, findConvention, firstCatalog, withFamilies, type Catalog } from '../catalog';
 import type { Plan } from '../model/plan';
 import { parseValue } from '../model/value';
 import { defaultView, MAX_PANES, type PaneState, type SingleView, type ViewState } from '../share/view';
 import { argRegisters, editableSlots, type Call } from '../model/call';
 import type { Moment } from '../model/timeline';
 import { callAfterSwitch, carryArgs, withFunctionIdField } from './derive';
-import { derive } from '../share/plans';
+import { derive, type Derived } from '../share/plans';
 import { saveDraft } from './custom-links';
 import type { CustomDefinition } from '../share/custom/schema';
 
@@ -21,6 +21,8 @@ export const SPEEDS = [0.5, 1, 2, 4] as const;
 
 export interface AppState {
   phase: Phase;
+  /** The families loaded so far: a new value each time one arrives (a chunk, or a custom convention). */
+  catalog: Catalog;
   view: ViewState;
   /** Derived from view by the model; kept here so it is computed once per change, not per render. */
   plan: Plan;
@@ -79,13 +81,17 @@ export interface AppState {
   reportMissing(): void;
 }
 
-function fresh(view: ViewState): Pick<AppState, 'view' | 'plan' | 'plans' | 'moments' | 'offered' | 'argText' | 'argErrors'> {
-  const derived = derive(view);
-  return { view, ...derived, offered: offeredBy(derived.plans), argText: {}, argErrors: {} };
+/** A view to show, with its plans (made here unless the decoder made them already). */
+function fresh(
+  cat: Catalog,
+  view: ViewState,
+  derived: Derived = derive(cat, view),
+): Pick<AppState, 'view' | 'plan' | 'plans' | 'moments' | 'offered' | 'argText' | 'argErrors'> {
+  return { view, ...derived, offered: offeredBy(cat, derived.plans), argText: {}, argErrors: {} };
 }
 
-function offeredBy(plans: readonly Plan[]): AppState['offered'] {
-  return plans.map((p) => callsFor(p.convention));
+function offeredBy(cat: Catalog, plans: readonly Plan[]): AppState['offered'] {
+  return plans.map((p) => callsFor(cat, p.convention));
 }
 
 /** The panes of a view: one for a single view. */
@@ -93,19 +99,24 @@ function panesOf(view: ViewState): readonly PaneState[] {
   return view.kind === 'single' ? [view] : view.panes;
 }
 
-/** See ensure-loaded.ts; it and the family loaders are not in the first load, which has the default view's family. */
-const ensureLoaded = async (conventions: Iterable<string>, calls?: Iterable<string>) => {
+/**
+ * See ensure-loaded.ts; it and the family loaders are not in the first load, which has the default view's family.
+ * What arrives is added to the catalog held when it arrives, so loads that overlap keep each other's families.
+ */
+async function ensureLoaded(conventions: Iterable<string>, calls?: Iterable<string>): Promise<Catalog> {
   try {
-    return await (await import('./ensure-loaded')).ensureLoaded(conventions, calls);
+    const loaded = await (await import('./ensure-loaded')).ensureLoaded(useApp.getState().catalog, conventions, calls);
+    useApp.setState((s) => ({ catalog: withFamilies(s.catalog, loaded.families) }));
+    return useApp.getState().catalog;
   } catch (error) {
     // Not silently: the picker would snap back and nothing say why (LinkMessages offers a reload).
     useApp.getState().reportMissing();
     throw error;
   }
-};
+}
 
 /** Loads what these panes show (ensureLoaded: their families and every call their conventions offer). */
-function ensurePanes(panes: readonly { convention: string; call?: string }[]): Promise<void> {
+function ensurePanes(panes: readonly { convention: string; call?: string }[]): Promise<Catalog> {
   return ensureLoaded(
     panes.map((p) => p.convention),
     panes.flatMap((p) => (p.call ? [p.call] : [])),
@@ -118,21 +129,22 @@ function single(view: ViewState): SingleView | undefined {
 }
 
 /** A second pane worth comparing with: the same call under the next era of its family, else the same call elsewhere. */
-function partnerFor(pane: PaneState): PaneState {
-  const conv = findConvention(pane.convention)!;
-  const call = findCall(pane.call)!;
-  const fits = catalog.conventions.filter((c) => c.id !== conv.id && callsFor(c).includes(call));
+function partnerFor(cat: Catalog, pane: PaneState): PaneState {
+  const conv = findConvention(cat, pane.convention)!;
+  const call = findCall(cat, pane.call)!;
+  const fits = cat.conventions.filter((c) => c.id !== conv.id && callsFor(cat, c).includes(call));
   const next = fits.find((c) => c.family === conv.family && c.instruction === conv.instruction && c.era !== conv.era) ?? fits[0];
   if (next) return { convention: next.id, call: call.id, args: {} };
-  const other = catalog.conventions.find((c) => c.id !== conv.id && callsFor(c).length > 0)!;
-  return { convention: other.id, call: callsFor(other)[0]!.id, args: {} };
+  const other = cat.conventions.find((c) => c.id !== conv.id && callsFor(cat, c).length > 0)!;
+  return { convention: other.id, call: callsFor(cat, other)[0]!.id, args: {} };
 }
 
 /** openLink calls so far: only the latest may show its view once its calls have loaded. */
 let linksOpened = 0;
 
 export const useApp = create<AppState>()((set, get) => ({
-  ...fresh(defaultView),
+  catalog: firstCatalog,
+  ...fresh(firstCatalog, defaultView),
   phase: 'static',
   linkMessages: [],
   playing: false,
@@ -144,57 +156,70 @@ export const useApp = create<AppState>()((set, get) => ({
     const mine = ++linksOpened;
     const asked = get().view;
     // The codec is not in the first load: the pre-rendered default view needs no link read before it is hydrated.
-    const { decodePermalink, encodePermalink, linkNeeds } = await import('../share/permalink');
-    const needs = linkNeeds(hash);
-    const fromLink = needs.defs.length ? import('./custom').then((m) => m.registerFromLink(needs.defs)) : Promise.resolve([]);
-    const [customMessages] = await Promise.all([fromLink, ensureLoaded(needs.conventions, needs.calls)]);
-    // npm run bench times decode + first render of a permalink from this mark (its families are loaded by now).
-    performance.mark('trapscope:decode');
-    const { state, messages } = decodePermalink(hash);
-    // A link naming a convention no family holds falls back to the default view, whose other calls load here.
-    await ensurePanes(panesOf(state));
+    const { decodeLink, encodePermalink, linkNeeds, readLink } = await import('../share/permalink');
+    const link = readLink(hash);
+    const { defs } = linkNeeds(link);
+    const customMessages = defs.length ? await (await import('./custom')).registerFromLink(defs) : [];
+    // npm run bench times decode + first render of a permalink from this mark (its families are loaded by then).
+    const mark = () => {
+      performance.clearMarks('trapscope:decode');
+      performance.mark('trapscope:decode');
+    };
+    mark();
+    let decoded = decodeLink(get().catalog, link);
+    if (decoded.kind === 'needs') {
+      // Load the families of what the link names (and of the calls their conventions offer), then decode the same reading.
+      await ensureLoaded(decoded.conventions, decoded.calls);
+      mark();
+      decoded = decodeLink(get().catalog, link, true);
+    }
+    const { state, derived, messages } = decoded;
+    // The call pickers offer every call that fits; a link naming a convention no family holds falls back to the
+    // default view, whose other calls load here too.
+    const cat = await ensurePanes(panesOf(state));
     const linkMessages = [...customMessages, ...messages];
     const cur = get();
     // A later link, or a change the reader made while this link's calls loaded (a key pressed on the page
     // just hydrated), is newer than this link: that view stays, and only the call pickers gain the calls that arrived.
-    if (mine !== linksOpened || cur.view !== asked) return set({ offered: offeredBy(cur.plans) });
+    if (mine !== linksOpened || cur.view !== asked) return set({ offered: offeredBy(cat, cur.plans) });
     // The link may name the view on screen, as when the app hydrates the pre-rendered default view: then only the
     // call pickers change (more calls have loaded), and the rest of the page is not drawn again.
-    if (!needs.defs.length && encodePermalink(state) === encodePermalink(cur.view))
-      set({ offered: offeredBy(cur.plans), linkMessages, playing: false, history: 'replace' });
-    else set({ ...fresh(state), linkMessages, playing: false, history: 'replace' });
+    if (!defs.length && encodePermalink(state) === encodePermalink(cur.view))
+      set({ offered: offeredBy(cat, cur.plans), linkMessages, playing: false, history: 'replace' });
+    else set({ ...fresh(cat, state, derived), linkMessages, playing: false, history: 'replace' });
   },
 
   async selectConvention(id) {
-    await ensureLoaded([id]);
-    const conv = findConvention(id);
+    const cat = await ensureLoaded([id]);
+    const conv = findConvention(cat, id);
     const cur = single(get().view);
     if (!conv || !cur) return;
-    const call = callAfterSwitch(conv, findCall(cur.call)!);
+    const call = callAfterSwitch(cat, conv, findCall(cat, cur.call)!);
     const view: SingleView = { ...cur, convention: conv.id, call: call.id, args: carryArgs(cur.args, conv, call), step: 0 };
-    set({ ...fresh(view), playing: false, history: 'push' });
+    set({ ...fresh(cat, view), playing: false, history: 'push' });
   },
 
   selectCall(id) {
-    const cur = single(get().view);
+    const { catalog: cat, view } = get();
+    const cur = single(view);
     if (!cur) return;
-    const conv = findConvention(cur.convention)!;
-    const call = callsFor(conv).find((c) => c.id === id);
+    const conv = findConvention(cat, cur.convention)!;
+    const call = callsFor(cat, conv).find((c) => c.id === id);
     if (!call) return;
-    set({ ...fresh({ ...cur, call: call.id, args: {}, step: 0 }), playing: false, history: 'push' });
+    set({ ...fresh(cat, { ...cur, call: call.id, args: {}, step: 0 }), playing: false, history: 'push' });
   },
 
   async openCall(callId, conventionIds) {
-    await ensureLoaded(conventionIds, [callId]);
+    const cat = await ensureLoaded(conventionIds, [callId]);
     const current = get().plan.convention;
-    const candidates = conventionIds.map((id) => findConvention(id)).filter((c) => c !== undefined);
+    const candidates = conventionIds.map((id) => findConvention(cat, id)).filter((c) => c !== undefined);
     const conv =
       candidates.find((c) => c.id === current.id) ??
       candidates.find((c) => c.family === current.family && c.era === current.era && c.instruction.mnemonic === current.instruction.mnemonic) ??
       candidates.find((c) => c.family === current.family) ??
       candidates[0];
-    if (!conv || !findCall(callId)) return;
-    set({ ...fresh({ kind: 'single', convention: conv.id, call: callId, args: {}, step: 0 }), playing: false, history: 'push' });
+    if (!conv || !findCall(cat, callId)) return;
+    set({ ...fresh(cat, { kind: 'single', convention: conv.id, call: callId, args: {}, step: 0 }), playing: false, history: 'push' });
   },
 
   setArgText(register, text) {
@@ -216,67 +241,68 @@ export const useApp = create<AppState>()((set, get) => ({
     const fallback = register === conv.selector ? call.number.value : call.args[argRegisters(conv, call).indexOf(register)]?.example;
     if (parsed.value === fallback) delete args[register];
     const next = { ...view, args };
-    set({ view: next, ...derive(next), argText, argErrors, history: 'replace' });
+    set({ view: next, ...derive(get().catalog, next), argText, argErrors, history: 'replace' });
   },
 
   setFunctionIdField(key, value) {
     const cur = single(get().view);
     if (!cur) return;
-    const next = withFunctionIdField(cur, key, value);
-    set({ ...fresh(next), playing: false, history: 'push' });
+    const cat = get().catalog;
+    set({ ...fresh(cat, withFunctionIdField(cat, cur, key, value)), playing: false, history: 'push' });
   },
 
   async openCompare(panes) {
     const cur = get().view;
     const base = cur.kind === 'single' ? cur : cur.panes[0]!;
-    const chosen = (panes ?? [{ convention: base.convention, call: base.call, args: base.args }, partnerFor(base)]).slice(0, MAX_PANES);
-    await ensurePanes(chosen);
-    set({ ...fresh({ kind: 'compare', panes: chosen, step: 0 }), playing: false, linkMessages: [], history: 'push' });
+    const chosen = (panes ?? [{ convention: base.convention, call: base.call, args: base.args }, partnerFor(get().catalog, base)]).slice(0, MAX_PANES);
+    const cat = await ensurePanes(chosen);
+    set({ ...fresh(cat, { kind: 'compare', panes: chosen, step: 0 }), playing: false, linkMessages: [], history: 'push' });
   },
 
   async openGuide(id) {
     const guide = findGuidePanes(id);
     if (!guide) return;
-    await ensurePanes(guide.panes);
+    const cat = await ensurePanes(guide.panes);
     const view: ViewState = { kind: 'compare', guide: guide.id, panes: guide.panes.map((p) => ({ ...p, args: {} })), step: 0 };
-    set({ ...fresh(view), playing: false, linkMessages: [], history: 'push' });
+    set({ ...fresh(cat, view), playing: false, linkMessages: [], history: 'push' });
   },
 
   async setPane(index, change) {
-    if (change.convention) await ensurePanes([{ convention: change.convention, call: change.call }]);
+    const cat = change.convention ? await ensurePanes([{ convention: change.convention, call: change.call }]) : get().catalog;
     const cur = get().view;
     if (cur.kind !== 'compare' || !cur.panes[index]) return;
     const old = cur.panes[index]!;
-    const conv = findConvention(change.convention ?? old.convention);
+    const conv = findConvention(cat, change.convention ?? old.convention);
     if (!conv) return;
-    const wanted = findCall(change.call ?? old.call)!;
-    const call = change.call ? (callsFor(conv).includes(wanted) ? wanted : callsFor(conv)[0]!) : callAfterSwitch(conv, wanted);
+    const wanted = findCall(cat, change.call ?? old.call)!;
+    const fits = callsFor(cat, conv);
+    const call = change.call ? (fits.includes(wanted) ? wanted : fits[0]!) : callAfterSwitch(cat, conv, wanted);
     const panes = cur.panes.map((p, i) => (i === index ? { convention: conv.id, call: call.id, args: {} } : p));
-    set({ ...fresh({ kind: 'compare', panes, step: 0 }), playing: false, history: 'push' });
+    set({ ...fresh(cat, { kind: 'compare', panes, step: 0 }), playing: false, history: 'push' });
   },
 
   async addPane() {
     const before = get().view;
     if (before.kind !== 'compare' || before.panes.length >= MAX_PANES) return;
-    const partner = partnerFor(before.panes.at(-1)!);
-    await ensurePanes([partner]);
+    const partner = partnerFor(get().catalog, before.panes.at(-1)!);
+    const cat = await ensurePanes([partner]);
     const cur = get().view;
     if (cur.kind !== 'compare' || cur.panes.length >= MAX_PANES) return;
     const panes = [...cur.panes, partner];
-    set({ ...fresh({ kind: 'compare', panes, step: 0 }), playing: false, history: 'push' });
+    set({ ...fresh(cat, { kind: 'compare', panes, step: 0 }), playing: false, history: 'push' });
   },
 
   removePane(index) {
     const cur = get().view;
     if (cur.kind !== 'compare' || cur.panes.length <= 2) return;
-    set({ ...fresh({ kind: 'compare', panes: cur.panes.filter((_, i) => i !== index), step: 0 }), playing: false, history: 'push' });
+    set({ ...fresh(get().catalog, { kind: 'compare', panes: cur.panes.filter((_, i) => i !== index), step: 0 }), playing: false, history: 'push' });
   },
 
   openPane(index) {
     const cur = get().view;
     const pane = cur.kind === 'compare' ? cur.panes[index] : undefined;
     if (!pane) return;
-    set({ ...fresh({ kind: 'single', ...pane, step: 0 }), playing: false, history: 'push' });
+    set({ ...fresh(get().catalog, { kind: 'single', ...pane, step: 0 }), playing: false, history: 'push' });
   },
 
   setStep(step) {
@@ -334,14 +360,21 @@ export const useApp = create<AppState>()((set, get) => ({
 
   async saveCustom(def) {
     const id = await (await import('./custom')).saveDefinition(def);
-    const conv = findConvention(id)!;
-    const call = callsFor(conv)[0];
+    const cat = get().catalog;
+    const conv = findConvention(cat, id)!;
+    const call = callsFor(cat, conv)[0];
     saveDraft(null);
     if (!call) {
       set({ editorText: null, draft: null, linkMessages: [`Saved ${conv.name}; it has no calls yet, so there is nothing to show.`] });
       return;
     }
-    set({ ...fresh({ kind: 'single', convention: conv.id, call: call.id, args: {}, step: 0 }), editorText: null, draft: null, playing: false, history: 'push' });
+    set({
+      ...fresh(cat, { kind: 'single', convention: conv.id, call: call.id, args: {}, step: 0 }),
+      editorText: null,
+      draft: null,
+      playing: false,
+      history: 'push',
+    });
   },
 
   reportMessage(message) {

@@ -18,9 +18,8 @@ export async function startUrlSync(win: Window): Promise<() => void> {
   // With no link, the view on screen is what the address gets: the default one, perhaps already stepped through
   // on the pre-rendered page before the address was synced.
   await useApp.getState().openLink(win.location.hash.length > 1 ? win.location.hash : linkFor(useApp.getState().view));
-  if (win.location.hash !== linkFor(useApp.getState().view)) {
-    win.history.replaceState(null, '', linkFor(useApp.getState().view));
-  }
+  const opened = linkFor(useApp.getState().view);
+  if (win.location.hash !== opened) win.history.replaceState(null, '', opened);
 
   const unsubscribe = useApp.subscribe((s, prev) => {
     if (s.view === prev.view) return;

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { findCall, findConvention } from '..';
+import { catalog } from '../all';
 import { marshal } from '../../model/plan';
 import { vectorOffset } from '../../model/exception';
 import { exceptionDefs, exceptionFor } from '.';
 
-const flowOf = (conv: string, call: string) => exceptionFor(marshal(findConvention(conv)!, findCall(call)!))!;
+const flowOf = (conv: string, call: string) => exceptionFor(marshal(findConvention(catalog, conv)!, findCall(catalog, call)!))!;
 const entry = (conv: string, call: string) => Object.fromEntries(flowOf(conv, call).entry.map((e) => [e.register, e.value]));
 
 describe('exception entry and return', () => {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { marshal } from '../../model/plan';
-import { callsFor, requireCall as call, requireConvention as conv } from '../index';
+import { callsFor, requireCall, requireConvention } from '../index';
 import { ffaCalls } from './calls';
+import { catalog } from '../all';
+
+const call = (id: string) => requireCall(catalog, id);
+const conv = (id: string) => requireConvention(catalog, id);
 
 /**
  * Function IDs typed in by hand, so a wrong number fails:
@@ -42,15 +46,15 @@ describe('FF-A function IDs match the sources', () => {
   });
 
   it('offers each call over smc and hvc at its own width only', () => {
-    expect(callsFor(conv('ffa-smc32')).map((c) => c.id)).toContain('ffa-version');
-    expect(callsFor(conv('ffa-hvc32')).map((c) => c.id)).toContain('ffa-version');
-    expect(callsFor(conv('ffa-smc64')).map((c) => c.id)).not.toContain('ffa-version');
-    expect(callsFor(conv('ffa-smc64')).map((c) => c.id)).toContain('ffa-msg-send-direct-req2');
-    expect(callsFor(conv('ffa-smc32')).map((c) => c.id)).not.toContain('ffa-msg-send-direct-req2');
+    expect(callsFor(catalog, conv('ffa-smc32')).map((c) => c.id)).toContain('ffa-version');
+    expect(callsFor(catalog, conv('ffa-hvc32')).map((c) => c.id)).toContain('ffa-version');
+    expect(callsFor(catalog, conv('ffa-smc64')).map((c) => c.id)).not.toContain('ffa-version');
+    expect(callsFor(catalog, conv('ffa-smc64')).map((c) => c.id)).toContain('ffa-msg-send-direct-req2');
+    expect(callsFor(catalog, conv('ffa-smc32')).map((c) => c.id)).not.toContain('ffa-msg-send-direct-req2');
   });
 
   it('keeps FF-A calls out of the plain SMCCC conventions, whose result registers cannot carry their replies', () => {
-    for (const c of ['smccc-1.1-smc64', 'smccc-1.2-smc64', 'smccc-1.2-smc32']) expect(callsFor(conv(c)).some((x) => x.family === 'ffa')).toBe(false);
+    for (const c of ['smccc-1.1-smc64', 'smccc-1.2-smc64', 'smccc-1.2-smc32']) expect(callsFor(catalog, conv(c)).some((x) => x.family === 'ffa')).toBe(false);
   });
 });
 
@@ -99,7 +103,11 @@ describe('FF-A calls as Linux’s driver makes them', () => {
 
   it('says on every call that only the first hop is drawn, and names the TX buffer for memory descriptors', () => {
     for (const c of ffaCalls) expect(c.notes.map((n) => n.text).join(' '), c.id).toMatch(/NS-EL1 → EL3 \(the SPMD\) → S-EL2 \(the SPMC/);
-    expect(call('ffa-mem-share-64').notes.map((n) => n.text).join(' ')).toMatch(/TX buffer/);
+    expect(
+      call('ffa-mem-share-64')
+        .notes.map((n) => n.text)
+        .join(' '),
+    ).toMatch(/TX buffer/);
   });
 
   it('says on each convention why FF-A has conventions of its own', () => {

@@ -9,6 +9,7 @@ import { smcccFunctionId } from '../smccc/function-id';
 import { gunyahCalls2022, gunyahSmcccCalls, madeWithSmccc12 } from './calls';
 import { gunyah2022, gunyahSmccc } from './conventions';
 import { gunyahFunctionId, gunyahHypercallId, hypApiInfo } from './layouts';
+import { catalog } from '../all';
 
 /** Values as the sources print them: the hypervisor API doc (hvc 0x60NN) and Linux's GUNYAH_HYPERCALL(0x80NN). */
 const PAIRS = [
@@ -21,8 +22,8 @@ const PAIRS = [
   ['gunyah-2022-vcpu-run', 0x6065, 'gunyah-vcpu-run', 0xc6008065, 0x65],
 ] as const;
 
-const conv = (id: string) => findConvention(id)!;
-const call = (id: string) => findCall(id)!;
+const conv = (id: string) => findConvention(catalog, id)!;
+const call = (id: string) => findCall(catalog, id)!;
 
 describe('Gunyah call numbers', () => {
   it.each(PAIRS.map((p) => [p[0], formatHex(BigInt(p[1])), p[2], formatHex(BigInt(p[3]), 8), p] as const))(

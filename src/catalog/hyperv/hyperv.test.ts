@@ -9,9 +9,10 @@ import { callsFor, findCall, findConvention } from '../index';
 import { smcccFunctionId } from '../smccc/function-id';
 import { HV_FUNC_ID } from './arm64';
 import { controlHigh, controlLayout, controlLow, resultHigh, resultLayout, resultLow } from './control';
+import { catalog } from '../all';
 
-const conv = (id: string) => findConvention(id)!;
-const call = (id: string) => findCall(id)!;
+const conv = (id: string) => findConvention(catalog, id)!;
+const call = (id: string) => findCall(catalog, id)!;
 const range = (p: string, a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => `${p}${a + i}`);
 
 /** Linux GENMASK_ULL(h, l) and BIT_ULL(n). */
@@ -119,7 +120,7 @@ describe('call numbers', () => {
 describe('instructions and syndromes', () => {
   it('x64 and x86 trap with VMCALL, 0F 01 C1, VM-exit reason 18', () => {
     for (const id of ['hyperv-x64-memory', 'hyperv-x64-fast', 'hyperv-x64-xmm-fast', 'hyperv-x86-memory']) {
-      const p = marshal(conv(id), callsFor(conv(id))[0]!);
+      const p = marshal(conv(id), callsFor(catalog, conv(id))[0]!);
       expect(p.trap.instruction).toEqual({ text: 'vmcall', hex: '0F 01 C1' });
       expect(p.trap.syndrome!.value).toBe(18n);
     }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { marshal } from '../../model/plan';
-import { callsFor, requireCall as call, requireConvention as conv } from '../index';
+import { callsFor, requireCall, requireConvention } from '../index';
 import { hypstubCalls, hypstubConventions } from './index';
+import { catalog } from '../all';
+
+const call = (id: string) => requireCall(catalog, id);
+const conv = (id: string) => requireConvention(catalog, id);
 
 /**
  * Values as the kernel sources write them, typed in here by hand so that a
@@ -38,7 +42,7 @@ describe('hyp-stub call numbers match the kernel sources', () => {
 
   it('keeps every call to its own era: numbers differ between eras', () => {
     for (const c of hypstubConventions) {
-      const ids = callsFor(c).map((x) => x.id);
+      const ids = callsFor(catalog, c).map((x) => x.id);
       expect(ids.length, c.id).toBeGreaterThan(0);
       for (const id of ids) expect(id.startsWith(`${c.id}-`), `${id} under ${c.id}`).toBe(true);
       // an era's prefix is not mistaken for another's ('hypstub-arm64-' also prefixes the pre-4.12 ids)

@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { callFits } from '../../model/call';
 import { computeSyndrome, encodeInstruction } from '../../model/encoding';
 import { marshal } from '../../model/plan';
-import { requireCall as call, requireConvention as conv } from '../index';
+import { requireCall, requireConvention } from '../index';
+import { catalog } from '../all';
 import { KVM_ERRORS, kvmX86, negated } from './index';
+
+const call = (id: string) => requireCall(catalog, id);
+const conv = (id: string) => requireConvention(catalog, id);
 
 describe('KVM x86 hypercall numbers (include/uapi/linux/kvm_para.h)', () => {
   it.each([

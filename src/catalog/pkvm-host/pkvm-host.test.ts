@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { marshal } from '../../model/plan';
-import { callsFor, requireCall as call, requireConvention as conv } from '../index';
+import { callsFor, requireCall, requireConvention } from '../index';
 import { HOST_SMCCC_FUNCS, pkvmHostCalls } from './index';
+import { catalog } from '../all';
+
+const call = (id: string) => requireCall(catalog, id);
+const conv = (id: string) => requireConvention(catalog, id);
 
 /**
  * Function IDs typed in by hand from the sources, so a wrong number fails:
@@ -91,8 +95,12 @@ describe('a host hypercall as handle_host_hcall sees it', () => {
   });
 
   it('offers only the host calls under the host convention, and none of them under SMCCC', () => {
-    expect(callsFor(c).map((x) => x.id).sort()).toEqual(Object.keys(SOURCE_IDS).sort());
-    for (const id of ['smccc-1.1-hvc64', 'smccc-1.2-hvc64']) expect(callsFor(conv(id)).some((x) => x.family === 'pkvm-host')).toBe(false);
+    expect(
+      callsFor(catalog, c)
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual(Object.keys(SOURCE_IDS).sort());
+    for (const id of ['smccc-1.1-hvc64', 'smccc-1.2-hvc64']) expect(callsFor(catalog, conv(id)).some((x) => x.family === 'pkvm-host')).toBe(false);
   });
 
   it('says on screen that these are host-to-hypervisor calls, and names the commit the numbers were read at', () => {

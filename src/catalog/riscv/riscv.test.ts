@@ -3,14 +3,15 @@ import { cellOf } from '../../model/arch';
 import { decodeFields, encodeFields } from '../../model/bits';
 import { computeSyndrome, encodeInstruction } from '../../model/encoding';
 import { marshal } from '../../model/plan';
-import { callsFor, catalog, findCall, findConvention } from '../index';
+import { callsFor, findCall, findConvention } from '../index';
 import { ABI_NAMES, mcauseLayout, riscv64, scauseLayout } from './arch';
 import { asciiEid, specVersionLayout } from './calls';
 import { riscvSbi, riscvSbiLegacy } from './conventions';
 import { SBI_ERRORS, sbiError } from './errors';
+import { catalog } from '../all';
 
 const call = (id: string) => {
-  const c = findCall(id);
+  const c = findCall(catalog, id);
   if (!c) throw new Error(`no call ${id}`);
   return c;
 };
@@ -186,13 +187,13 @@ describe('RISC-V SBI plans', () => {
   });
 
   it('keeps the eras apart: v0.2 calls are not offered under v0.1 and the other way round', () => {
-    const v02 = callsFor(riscvSbi).map((c) => c.id);
-    const v01 = callsFor(riscvSbiLegacy).map((c) => c.id);
+    const v02 = callsFor(catalog, riscvSbi).map((c) => c.id);
+    const v01 = callsFor(catalog, riscvSbiLegacy).map((c) => c.id);
     expect(v02).toContain('sbi-set-timer');
     expect(v02).not.toContain('sbi-legacy-set-timer');
     expect(v01).toEqual(['sbi-legacy-set-timer', 'sbi-legacy-console-putchar', 'sbi-legacy-send-ipi']);
-    expect(findConvention('riscv-sbi')!.eraLinks![0]!.id).toBe('riscv-sbi-v0.1-legacy');
-    expect(findConvention('riscv-sbi-v0.1-legacy')!.eraLinks![0]!.id).toBe('riscv-sbi');
+    expect(findConvention(catalog, 'riscv-sbi')!.eraLinks![0]!.id).toBe('riscv-sbi-v0.1-legacy');
+    expect(findConvention(catalog, 'riscv-sbi-v0.1-legacy')!.eraLinks![0]!.id).toBe('riscv-sbi');
   });
 
   it('preserves every register but a0 and a1 (v0.2) or a0 (v0.1)', () => {

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { marshal } from '../../model/plan';
-import { callsFor, requireCall as call, requireConvention as conv } from '../index';
+import { callsFor, requireCall, requireConvention } from '../index';
 import { smcccCalls } from './calls';
 import { moreSmcccCalls } from './more-calls';
+import { catalog } from '../all';
+
+const call = (id: string) => requireCall(catalog, id);
+const conv = (id: string) => requireConvention(catalog, id);
 
 /**
  * Function IDs as the sources write them, typed in by hand:
@@ -86,9 +90,9 @@ describe('more SMCCC function IDs match the sources', () => {
 
 describe('the width bit decides which conventions offer a call', () => {
   it('offers SMC64 calls under HVC64 only and SMC32 calls under HVC32 and AArch32', () => {
-    const hvc64 = callsFor(conv('smccc-1.1-hvc64')).map((c) => c.id);
-    const hvc32 = callsFor(conv('smccc-1.1-hvc32')).map((c) => c.id);
-    const a32 = callsFor(conv('smccc-1.1-hvc32-aarch32')).map((c) => c.id);
+    const hvc64 = callsFor(catalog, conv('smccc-1.1-hvc64')).map((c) => c.id);
+    const hvc32 = callsFor(catalog, conv('smccc-1.1-hvc32')).map((c) => c.id);
+    const a32 = callsFor(catalog, conv('smccc-1.1-hvc32-aarch32')).map((c) => c.id);
     for (const [id, fid] of Object.entries(SOURCE_IDS)) {
       const is64 = (fid & 0x40000000n) !== 0n;
       expect(hvc64.includes(id), `${id} under hvc64`).toBe(is64);

@@ -3,9 +3,13 @@ import { decodeFields, encodeFields } from '../../model/bits';
 import { callFits } from '../../model/call';
 import { computeSyndrome, encodeInstruction } from '../../model/encoding';
 import { marshal } from '../../model/plan';
-import { callsFor, requireCall as call, requireConvention as conv } from '../index';
+import { callsFor, requireCall, requireConvention } from '../index';
 import { mrsXzrMdccsrWord, x7Layout } from './instructions';
 import { vmware } from './index';
+import { catalog } from '../all';
+
+const call = (id: string) => requireCall(catalog, id);
+const conv = (id: string) => requireConvention(catalog, id);
 
 /*
  * Literals as the sources write them, checked against what the catalog
@@ -194,13 +198,13 @@ describe('VMware family wiring', () => {
     const lb = ['vmware-getversion', 'vmware-gethz', 'vmware-getvcpu-info', 'vmware-stealclock'];
     for (const id of ['vmware-x86-port-io', 'vmware-x86-vmcall', 'vmware-x86-vmmcall'])
       expect(
-        callsFor(conv(id)).map((c) => c.id),
+        callsFor(catalog, conv(id)).map((c) => c.id),
         id,
       ).toEqual(lb);
     for (const id of ['vmware-x86-hb-out', 'vmware-x86-hb-in', 'vmware-arm64-vmwgfx'])
       for (const c of lb) expect(callFits(conv(id), call(c)), `${id} ${c}`).toBe(false);
-    expect(callsFor(conv('vmware-x86-hb-out')).map((c) => c.id)).toEqual(['vmware-rpc-hb-send-payload']);
-    expect(callsFor(conv('vmware-x86-hb-in')).map((c) => c.id)).toEqual(['vmware-rpc-hb-recv-payload']);
+    expect(callsFor(catalog, conv('vmware-x86-hb-out')).map((c) => c.id)).toEqual(['vmware-rpc-hb-send-payload']);
+    expect(callsFor(catalog, conv('vmware-x86-hb-in')).map((c) => c.id)).toEqual(['vmware-rpc-hb-recv-payload']);
   });
 
   it('every convention carries the mode-selection or wrapper notes, the edx disagreement and the old-API history where they apply', () => {

@@ -77,7 +77,7 @@ const src = {
   ),
 };
 
-const hypercallPageStub: InstructionDef = {
+export const hypercallPageStub: InstructionDef = {
   id: 'xen-x86-hypercall-page-stub',
   mnemonic: 'call',
   syntax: { template: 'call hypercall_page+{imm}', scale: 32 },

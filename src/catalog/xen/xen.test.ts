@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { callFits } from '../../model/call';
 import { computeSyndrome, encodeInstruction } from '../../model/encoding';
 import { marshal } from '../../model/plan';
-import { requireCall as call, requireConvention as conv } from '../index';
+import { requireCall, requireConvention } from '../index';
+import { catalog } from '../all';
 import { xenArm, xenCalls, xenEnosys } from './arm';
 import { xenX86 } from './x86';
+
+const call = (id: string) => requireCall(catalog, id);
+const conv = (id: string) => requireConvention(catalog, id);
 
 describe('hypercall numbers (xen/include/public/xen.h)', () => {
   it.each([

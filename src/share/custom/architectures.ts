@@ -1,8 +1,9 @@
-import { catalog } from '../../catalog';
 import { aarch32 } from '../../catalog/arch/aarch32';
 import { aarch64 } from '../../catalog/arch/aarch64';
 import { x86, x8664 } from '../../catalog/arch/x86-64';
 import { riscv64 } from '../../catalog/riscv/arch';
+import { inEaxDx, mrsXzrMdccsr, repInsb, repOutsb } from '../../catalog/vmware/instructions';
+import { hypercallPageStub } from '../../catalog/xen/x86';
 import type { Architecture, InstructionDef } from '../../model/arch';
 import type { CustomArchId } from './schema';
 
@@ -15,19 +16,22 @@ export const ARCHITECTURES: Readonly<Record<CustomArchId, Architecture>> = {
   riscv64,
 };
 
+/** The trap instructions built-in conventions bring beyond their architecture's own: Xen's hypercall-page call, VMware's backdoor. */
+const BROUGHT: Readonly<Partial<Record<CustomArchId, readonly InstructionDef[]>>> = {
+  'x86-64': [hypercallPageStub, inEaxDx, repOutsb, repInsb],
+  x86: [hypercallPageStub],
+  aarch64: [mrsXzrMdccsr],
+};
+
 /**
  * Trap instructions a definition may use on an architecture: the
  * architecture's own (hvc, smc, vmcall, ecall…) and those built-in
- * conventions bring (VMware's inl, Xen's hypercall-page call), so a copy of
- * any built-in convention can be expressed. Found by mnemonic; first wins.
+ * conventions bring, so a copy of any built-in convention can be expressed,
+ * whichever families are loaded. Found by mnemonic; first wins.
  */
 export function instructionsFor(arch: Architecture): InstructionDef[] {
   const byMnemonic = new Map<string, InstructionDef>();
-  const add = (ins: InstructionDef) => {
-    if (!byMnemonic.has(ins.mnemonic)) byMnemonic.set(ins.mnemonic, ins);
-  };
-  Object.values(arch.instructions).forEach(add);
-  for (const c of catalog.conventions) if (c.arch.id === arch.id) add(c.instruction);
+  for (const ins of [...Object.values(arch.instructions), ...(BROUGHT[arch.id] ?? [])]) if (!byMnemonic.has(ins.mnemonic)) byMnemonic.set(ins.mnemonic, ins);
   return [...byMnemonic.values()];
 }
 

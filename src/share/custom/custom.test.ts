@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { catalog, requireCall, requireConvention } from '../../catalog';
+import { requireCall, requireConvention } from '../../catalog';
 import { cellOf } from '../../model/arch';
 import { callFits } from '../../model/call';
 import { marshal, type Plan } from '../../model/plan';
@@ -9,6 +9,7 @@ import { CUSTOM_SOURCE } from './build';
 import { blankDefinition, copyOfBuiltIn, decodeCustom, type CustomDefinition, type FieldError } from './decode';
 import { gunyahLike, smcccHvc64 } from './fixtures';
 import { ARCH_IDS } from './schema';
+import { catalog } from '../../catalog/all';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -69,7 +70,7 @@ describe('valid definitions', () => {
       number: { value: 0xc4000003n, stated: { value: 0xc4000003n, how: 'literal', source: CUSTOM_SOURCE } },
     });
     const mine = marshal(conv!, call!, { x1: 0x101n });
-    const builtIn = marshal(requireConvention('smccc-1.1-hvc64'), requireCall('psci-cpu-on-64'), { x1: 0x101n });
+    const builtIn = marshal(requireConvention(catalog, 'smccc-1.1-hvc64'), requireCall(catalog, 'psci-cpu-on-64'), { x1: 0x101n });
     expect(registerView(mine)).toEqual(registerView(builtIn));
     // The convention and call cite only the custom source; the trap keeps the instruction's own sources.
     expect(mine.sources).toContainEqual(CUSTOM_SOURCE);
@@ -131,10 +132,13 @@ describe('copies of built-in conventions', () => {
   }
 
   it('a copy whose roles change says that its prose was written for the original', () => {
-    const copy = copyOfBuiltIn(requireConvention('gunyah-2022-hvc-imm'), catalog.calls);
-    expect(copy.convention.copiedFrom).toMatchObject({ id: 'gunyah-2022-hvc-imm', name: requireConvention('gunyah-2022-hvc-imm').name });
+    const copy = copyOfBuiltIn(requireConvention(catalog, 'gunyah-2022-hvc-imm'), catalog.calls);
+    expect(copy.convention.copiedFrom).toMatchObject({ id: 'gunyah-2022-hvc-imm', name: requireConvention(catalog, 'gunyah-2022-hvc-imm').name });
     expect(ok(copy).family.conventions[0]!.notes).toHaveLength(1);
-    const changed = edited(() => structuredClone(copy) as Json, (d) => ((d.convention.selector = 'x0'), (d.convention.imm = 0), (d.convention.args = d.convention.args.slice(1))));
+    const changed = edited(
+      () => structuredClone(copy) as Json,
+      (d) => ((d.convention.selector = 'x0'), (d.convention.imm = 0), (d.convention.args = d.convention.args.slice(1))),
+    );
     changed.calls = [];
     const notes = ok(changed).family.conventions[0]!.notes;
     expect(notes[1]!.text).toBe(
@@ -146,7 +150,7 @@ describe('copies of built-in conventions', () => {
   });
 
   it('leaves out calls that do not fit the convention', () => {
-    const def = copyOfBuiltIn(requireConvention('smccc-1.1-hvc32'), [requireCall('psci-cpu-on-64'), requireCall('psci-cpu-on-32')]);
+    const def = copyOfBuiltIn(requireConvention(catalog, 'smccc-1.1-hvc32'), [requireCall(catalog, 'psci-cpu-on-64'), requireCall(catalog, 'psci-cpu-on-32')]);
     expect(def.calls.map((c) => c.number)).toEqual(['0x84000003']);
   });
 });
@@ -326,10 +330,13 @@ describe('invalid definitions name the field', () => {
   it('two calls with one number, when the immediate selects the call', () => {
     const errors = problems(gunyahLike, (d) => (d.calls[1].number = '0x6000'));
     expect(errors).toEqual([
-      { path: 'calls[1].number', message: 'Call 2, number: 0x6000 is already the number of call 1; the immediate selects the call, so the numbers must differ' },
+      {
+        path: 'calls[1].number',
+        message: 'Call 2, number: 0x6000 is already the number of call 1; the immediate selects the call, so the numbers must differ',
+      },
     ]);
     // A selector with fixed inputs beside it (RISC-V SBI: the extension in a7, the function in a6) may share a number.
-    ok(copyOfBuiltIn(requireConvention('riscv-sbi'), catalog.calls));
+    ok(copyOfBuiltIn(requireConvention(catalog, 'riscv-sbi'), catalog.calls));
   });
 
   it('every mistake shows at once: a refused immediate does not hide the checks of other fields', () => {

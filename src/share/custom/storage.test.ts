@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { catalog, requireConvention } from '../../catalog';
+import { requireConvention } from '../../catalog';
 import { copyOfBuiltIn, decodeCustom } from './decode';
 import { gunyahLike, smcccHvc64 } from './fixtures';
 import type { CustomDefinition } from './schema';
 import { decodeStore, encodeStore, STORAGE_VERSION } from './storage';
+import { catalog } from '../../catalog/all';
 
 const defs = () => [smcccHvc64(), gunyahLike()] as CustomDefinition[];
 
@@ -77,7 +78,7 @@ describe('the storage codec', () => {
   it('round-trips a copy of every built-in convention', () => {
     const all = catalog.conventions.map((c) => copyOfBuiltIn(c, catalog.calls));
     expect(decodeStore(encodeStore(all)).defs).toEqual(all);
-    expect(copyOfBuiltIn(requireConvention('smccc-1.2-hvc64'), []).convention.resultsKeptWhenUnused).toHaveLength(14);
+    expect(copyOfBuiltIn(requireConvention(catalog, 'smccc-1.2-hvc64'), []).convention.resultsKeptWhenUnused).toHaveLength(14);
   });
 });
 

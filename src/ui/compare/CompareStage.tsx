@@ -1,10 +1,11 @@
 import { formatHex } from '../../model/value';
 import { useApp } from '../../store/store';
-import { isCustom } from '../../store/custom-links';
+import { isCustomConvention } from '../../catalog';
 
 /** Each pane's level and trap at the current moment, in one row, so the traps line up. */
 export function CompareStage() {
   const plans = useApp((s) => s.plans);
+  const catalog = useApp((s) => s.catalog);
   const moment = useApp((s) => s.moments[s.view.step]!);
   return (
     <section className="panel p-3 sm:p-4" aria-label="Traps side by side">
@@ -26,7 +27,7 @@ export function CompareStage() {
               </p>
               <p className="text-xs">
                 {p.convention.name}
-                {isCustom(p.convention) && <strong className="ml-1 text-[var(--role-lost-ink)]">(custom, unverified)</strong>}
+                {isCustomConvention(catalog, p.convention) && <strong className="ml-1 text-[var(--role-lost-ink)]">(custom, unverified)</strong>}
               </p>
               <p className="mt-1 font-mono text-sm">
                 CPU at <strong>{level?.name ?? step.level}</strong> <span className="text-xs">({level?.who})</span>

@@ -35,7 +35,7 @@ export function DesignEntry() {
 
   const copyCurrent = async () => {
     const { copyOfBuiltIn } = await import('../../share/custom/copy');
-    setEditorText(JSON.stringify(copyOfBuiltIn(plan.convention, callsFor(plan.convention)), null, 2));
+    setEditorText(JSON.stringify(copyOfBuiltIn(plan.convention, callsFor(useApp.getState().catalog, plan.convention)), null, 2));
   };
   const blank = async () => {
     const { blankDefinition } = await import('../../share/custom/copy');

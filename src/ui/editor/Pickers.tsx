@@ -1,6 +1,5 @@
-import { findConvention } from '../../catalog';
+import { findConvention, isCustomConvention } from '../../catalog';
 import { ConventionSelect } from './ConventionSelect';
-import { isCustom } from '../../store/custom-links';
 import { useApp } from '../../store/store';
 import { Cite } from '../sources/cite';
 import { CallSearch } from './CallSearch';
@@ -9,6 +8,7 @@ const select = 'mt-1 h-11 w-full rounded-lg border border-[var(--line)] bg-[var(
 
 export function Pickers() {
   const plan = useApp((s) => s.plan);
+  const catalog = useApp((s) => s.catalog);
   const offered = useApp((s) => s.offered[0]!);
   const { selectConvention, selectCall } = useApp.getState();
   const conv = plan.convention;
@@ -22,7 +22,7 @@ export function Pickers() {
         </label>
         <ConventionSelect id="pick-convention" className={select} value={conv.id} onChange={(id) => void selectConvention(id)} />
       </div>
-      {isCustom(conv) && (
+      {isCustomConvention(catalog, conv) && (
         <p
           className="rounded-lg border-2 border-[var(--role-lost-line)] bg-[var(--role-lost-bg)] p-2 text-sm font-semibold text-[var(--role-lost-ink)]"
           data-testid="custom-banner"
@@ -40,7 +40,7 @@ export function Pickers() {
             <li key={l.id}>
               <button type="button" className="text-left underline decoration-dotted" onClick={() => void selectConvention(l.id)}>
                 {l.relation === 'earlier' ? 'Earlier: ' : l.relation === 'later' ? 'Later: ' : 'See also: '}
-                {findConvention(l.id)?.name ?? l.id}
+                {findConvention(catalog, l.id)?.name ?? l.id}
               </button>{' '}
               <span className="muted">({l.why})</span>
             </li>

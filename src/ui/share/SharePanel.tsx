@@ -33,6 +33,7 @@ export default function SharePanel({ onClose }: { onClose: () => void }) {
   const plans = useApp((s) => s.plans);
   const moments = useApp((s) => s.moments);
   const view = useApp((s) => s.view); // the view, and so the link
+  const catalog = useApp((s) => s.catalog);
   const [format, setFormat] = useState<Format>('link');
   // Short is what a reply wants; the full form keeps every note and source.
   const [textForm, setTextForm] = useState<TextForm>('short');
@@ -51,7 +52,7 @@ export default function SharePanel({ onClose }: { onClose: () => void }) {
     link: () => link,
     text: () => viewText(view, { plans, moments }, link, textForm),
     json: () => viewJson(plans),
-    c: () => viewLinuxC(plans),
+    c: () => viewLinuxC(catalog, plans),
     asm: () => viewAsmC(plans),
     picture: () => registerSvg(plans, step.steps, link),
     embed: () =>
