@@ -183,7 +183,7 @@ function operandsOf(plan: Plan): Operand[] {
 }
 
 /** "+r", "=a", "x"... and how many of GCC's 30 operands it takes. */
-function constraintOf(arch: Architecture, op: Operand): { text: string; count: number } {
+function constraintOf(arch: Architecture, op: Operand): { letters: string; count: number } {
   const inout = op.input !== undefined && (op.outputs.length > 0 || op.lost || isFramePointerX86(op.cell));
   const mod = inout ? '+' : op.input ? '' : '=';
   let letter = 'r';
@@ -191,7 +191,7 @@ function constraintOf(arch: Architecture, op: Operand): { text: string; count: n
     if (op.cell.startsWith('xmm')) letter = 'x';
     else letter = X86_LETTER[op.cell] ?? 'r';
   }
-  return { text: `${mod}${letter}`, count: inout ? 2 : 1 };
+  return { letters: `${mod}${letter}`, count: inout ? 2 : 1 };
 }
 
 function clobberName(arch: Architecture, cell: string): string {
@@ -303,8 +303,8 @@ export function asmSnippet(plan: Plan): string {
     }
     const c = constraintOf(arch, op);
     const named = isFramePointerX86(op.cell) ? `[${op.name}] ` : '';
-    const operand = `${named}"${c.text}"(${op.name})`;
-    if (c.text.startsWith('+') || c.text.startsWith('=')) outs.push(operand);
+    const operand = `${named}"${c.letters}"(${op.name})`;
+    if (c.letters.startsWith('+') || c.letters.startsWith('=')) outs.push(operand);
     else ins.push(operand);
     for (const p of op.preloads) template.push(x86Preload(p));
   }
