@@ -7,6 +7,9 @@ async function noViolations(page: Page, what: string) {
   expect(found, what).toEqual([]);
 }
 
+// axe's analysis of the whole page is CPU-bound: seconds on an idle machine, far more on a busy 2-core one.
+test.describe.configure({ timeout: 90_000 });
+
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} theme`, () => {
     test.use({ colorScheme: scheme });
