@@ -1,3 +1,4 @@
+import { paneColumns } from './columns';
 import { ConventionSelect } from '../editor/ConventionSelect';
 import { MAX_PANES } from '../../share/view';
 import { useApp } from '../../store/store';
@@ -11,7 +12,7 @@ export function ComparePanes() {
   const { setPane, addPane, removePane, openPane } = useApp.getState();
   return (
     <section className="panel p-3 sm:p-4" aria-label="Panes">
-      <div className={`grid gap-3 ${plans.length > 2 ? 'md:grid-cols-3 xl:grid-cols-4' : 'md:grid-cols-2'}`}>
+      <div className={`grid gap-3 ${paneColumns(plans.length)}`}>
         {plans.map((p, i) => (
           <div key={i} className="rounded-lg border border-[var(--line)] p-2" data-testid={`pane-${i + 1}`}>
             <p className="text-xs font-semibold uppercase tracking-wide muted">Pane {i + 1}</p>

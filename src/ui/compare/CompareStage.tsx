@@ -1,3 +1,4 @@
+import { paneColumns } from './columns';
 import { formatHex } from '../../model/value';
 import { useApp } from '../../store/store';
 import { isCustomConvention } from '../../catalog';
@@ -10,7 +11,7 @@ export function CompareStage() {
   return (
     <section className="panel p-3 sm:p-4" aria-label="Traps side by side">
       {/* Each pane's sentence in its own card, read out as it changes (the player names only the phase). */}
-      <div className={`grid gap-3 ${plans.length > 2 ? 'md:grid-cols-3 xl:grid-cols-4' : 'md:grid-cols-2'}`} aria-live="polite">
+      <div className={`grid gap-3 ${paneColumns(plans.length)}`} aria-live="polite">
         {plans.map((p, i) => {
           const step = p.steps[moment.steps[i]!]!;
           const level = p.convention.arch.levels.find((l) => l.id === step.level);
