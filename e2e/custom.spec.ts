@@ -29,7 +29,7 @@ test('copy SMCCC 1.1 into a proposal, compare it with 1.2, share it, open it els
 
   await page.getByRole('button', { name: 'Compare this call side by side' }).click();
   await page.getByLabel('Convention 2').selectOption('smccc-1.2-hvc64');
-  await expect(page.getByTestId('capacity')).toContainText('136 B in 17 registers');
+  await expect(page.getByTestId('capacity-2')).toContainText('the convention allows 136 B');
   const link = page.url();
   expect(link).toMatch(/#\/compare\/custom-my-proposal\/.+def=1\./);
 

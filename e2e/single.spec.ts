@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { LIVE } from './build';
 
 test.describe('one call, end to end', () => {
   test('pick PSCI CPU_ON, set x1, step through with the keyboard, reopen the link', async ({ page, context }) => {
@@ -90,6 +91,8 @@ test.describe('one call, end to end', () => {
     const ctx = await browser.newContext({ reducedMotion: 'reduce' });
     const page = await ctx.newPage();
     await page.goto('./#/smccc-1.1-hvc64/psci-cpu-on-64?step=1');
+    // A key pressed before the page is live is not heard.
+    await expect(page.locator(LIVE)).toBeAttached();
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('ArrowRight');
     await expect(page.locator('[data-cell="x1"]')).toHaveAttribute('data-written', 'true');
