@@ -36,8 +36,22 @@ export function linuxCommit(id: string, subject: string): Source {
   return { title: `Linux commit ${id.slice(0, 12)} "${subject}"`, where: 'commit message', url: `https://github.com/torvalds/linux/commit/${id}` };
 }
 
+/** A Trusted Firmware-A commit, by its full id and subject. */
+export function tfaCommit(id: string, subject: string, where: string): Source {
+  return {
+    title: `Trusted Firmware-A commit ${id.slice(0, 12)} "${subject}"`,
+    where,
+    url: `https://github.com/ARM-software/arm-trusted-firmware/commit/${id}`,
+  };
+}
+
 export function xen(path: string, where: string): Source {
   return { title: `Xen ${path}`, where, url: `https://xenbits.xen.org/gitweb/?p=xen.git;a=blob;f=${path};hb=HEAD` };
+}
+
+/** A Xen file as it was at one commit, for text later revisions removed. */
+export function xenAt(commit: string, path: string, where: string): Source {
+  return { title: `Xen ${path} @${commit.slice(0, 8)}`, where, url: `https://xenbits.xen.org/gitweb/?p=xen.git;a=blob;f=${path};hb=${commit}` };
 }
 
 /** Documents with no stable public URL, cited by name and place only. */

@@ -52,6 +52,12 @@ export type Encoding =
 export interface SyndromeDef {
   /** The register that holds it: ESR_EL2, or the VM-exit reason field. */
   register: string;
+  /**
+   * The name the same register has when the level taking the trap runs in
+   * another execution state, keyed by that state (AArch32 Hyp mode reads HSR
+   * where AArch64 EL2 reads ESR_EL2). Conventions pick one with `targetState`.
+   */
+  registerIn?: Readonly<Record<string, { register: string; sources: readonly Source[] }>>;
   layout: BitLayout;
   /** Fixed fields (EC, IL); `immField` names the field that receives the immediate. */
   fixed: Readonly<Record<string, bigint>>;

@@ -31,6 +31,12 @@ export interface Convention {
   summary: string;
   arch: Architecture;
   instruction: InstructionDef;
+  /**
+   * Execution state of the level that takes the trap, when the syndrome's
+   * register is named differently there (a 32-bit kernel's stub in AArch32
+   * Hyp mode reads HSR); unset, the syndrome's own register name holds.
+   */
+  targetState?: string;
   /** The immediate; 'call' when the immediate itself selects the call (Gunyah 2022). */
   imm: number | 'call';
   /** Register holding the function id or call number, as written (x0, w0, r0). */

@@ -53,10 +53,21 @@ export interface Syndrome {
   sources: readonly Source[];
 }
 
-/** The syndrome the hypervisor reads for this trap: fixed fields plus the immediate. */
-export function computeSyndrome(def: SyndromeDef, imm: number): Syndrome {
+/**
+ * The syndrome the hypervisor reads for this trap: fixed fields plus the
+ * immediate, in the register as the target level's execution state names it.
+ */
+export function computeSyndrome(def: SyndromeDef, imm: number, targetState?: string): Syndrome {
   const fields: Record<string, bigint> = {};
   for (const f of def.layout.fields) fields[f.key] = def.fixed[f.key] ?? 0n;
   if (def.immField) fields[def.immField] = BigInt(imm);
-  return { register: def.register, value: encodeFields(def.layout, fields), fields, layout: def.layout, className: def.className, sources: def.sources };
+  const named = targetState === undefined ? undefined : def.registerIn?.[targetState];
+  return {
+    register: named?.register ?? def.register,
+    value: encodeFields(def.layout, fields),
+    fields,
+    layout: def.layout,
+    className: def.className,
+    sources: named ? [...def.sources, ...named.sources] : def.sources,
+  };
 }

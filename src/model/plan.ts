@@ -239,14 +239,15 @@ function registerFates(conv: Convention, inputs: readonly Slot[], outputs: reado
 
 function trapOf(conv: Convention, imm: number): Trap {
   const ins = conv.instruction;
+  const syndrome = ins.syndrome ? computeSyndrome(ins.syndrome, imm, conv.targetState) : undefined;
   return {
     instruction: encodeInstruction(ins, imm),
     from: conv.arch.guestLevel,
     to: ins.target,
     trappedBy: ins.trappedBy,
-    syndrome: ins.syndrome ? computeSyndrome(ins.syndrome, imm) : undefined,
-    alsoSyndromes: (ins.alsoSyndromes ?? []).map((d) => computeSyndrome(d, imm)),
-    sources: uniqueSources([ins.sources, ins.encoding.sources, ins.syndrome?.sources ?? [], ...(ins.alsoSyndromes ?? []).map((d) => d.sources)]),
+    syndrome,
+    alsoSyndromes: (ins.alsoSyndromes ?? []).map((d) => computeSyndrome(d, imm, conv.targetState)),
+    sources: uniqueSources([ins.sources, ins.encoding.sources, syndrome?.sources ?? [], ...(ins.alsoSyndromes ?? []).map((d) => d.sources)]),
   };
 }
 

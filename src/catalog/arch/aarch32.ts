@@ -1,10 +1,24 @@
 import type { Architecture, InstructionDef } from '../../model/arch';
-import { linux, qemu } from '../docs';
+import { linux, qemu, xen } from '../docs';
 import { esrLayout } from './aarch64';
 
 const VIRT_H = 'arch/arm/include/asm/opcodes-virt.h';
 const SEC_H = 'arch/arm/include/asm/opcodes-sec.h';
 const ESR_H = 'arch/arm64/include/asm/esr.h';
+
+/**
+ * A hypervisor in AArch32 Hyp mode (a 32-bit kernel's own stub, 32-bit Xen)
+ * reads the same syndrome from HSR, which has ESR_EL2's EC, IL and ISS layout.
+ */
+const hsr = (ec: string) => ({
+  AArch32: {
+    register: 'HSR',
+    sources: [
+      xen('xen/arch/arm/include/asm/cpregs.h', '"#define HSR p15,4,c5,c2,0 /* Hyp. Syndrome Register */", "#define ESR_EL2 HSR"'),
+      xen('xen/arch/arm/include/asm/processor.h', ec),
+    ],
+  },
+});
 
 /** A1 (ARM state) encodings; Linux's __HVC and __SMC also give the Thumb forms. */
 const hvc: InstructionDef = {
@@ -24,6 +38,7 @@ const hvc: InstructionDef = {
   syndrome: {
     register: 'ESR_EL2',
     layout: esrLayout,
+    registerIn: hsr('HSR_EC_HVC32 0x12'),
     fixed: { EC: 0x12n, IL: 1n },
     immField: 'ISS',
     className: 'EC 0x12 HVC32: HVC from AArch32; ISS holds the immediate',
@@ -51,6 +66,7 @@ const smc: InstructionDef = {
   syndrome: {
     register: 'ESR_EL2',
     layout: esrLayout,
+    registerIn: hsr('HSR_EC_SMC32 0x13'),
     fixed: { EC: 0x13n, IL: 1n },
     className: 'EC 0x13 SMC32: SMC from AArch32 trapped by HCR_EL2.TSC; the immediate is not reported',
     sources: [linux(ESR_H, 'ESR_ELx_EC_SMC32'), qemu('target/arm/syndrome.h', 'syn_aa32_smc')],

@@ -43,7 +43,9 @@ function hypercallId(fn: number, expanded: bigint, macro: string): CallNumber {
 // ---------------------------------------------------------------- shared pieces
 
 const errorSources = [
-  apiDoc('Error Result: error in X0; "The error value of zero (0) is special and is named OK"; -1 = unimplemented'),
+  apiDoc(
+    'Error Result: error in X0; "The error value of zero (`0`) is special and is named “OK”."; "The error value of (`-1`) is special and indicates that the hypercall call is unimplemented."',
+  ),
   linuxHeader('enum gunyah_error: GUNYAH_ERROR_OK = 0, GUNYAH_ERROR_UNIMPLEMENTED = -1'),
 ];
 

@@ -43,7 +43,9 @@ const stillDocumentedNote = {
     'The immediate ABI is "2022" only from Linux\'s point of view: the hypervisor\'s API doc still describes every hypercall as hvc 0x6000–0x61FF, and its resource manager still calls hvc 0x6000. ' +
     "The hypercall number is 0x6000 plus the call_num of the hypervisor's .hvc definition (vcpu_run: call_num 0x65, hvc 0x6065); we worked this out by comparing the two for the calls shown.",
   sources: [
-    apiDoc('"Gunyah hypercalls use a range of HVC opcode immediate numbers, and reserves … hvc #0x6000 through to hvc #0x61ff"'),
+    apiDoc(
+      '"Gunyah hypercalls use a range of HVC opcode immediate numbers, and reserves the following HVC immediate range:" "hvc #0x6000" "through to:" "hvc #0x61ff"',
+    ),
     rmStubs('"hvc 0x6000", "hvc 0x6001", …'),
     hvcDef.vcpuRun('define vcpu_run hypercall { call_num 0x65; … }'),
     apiDoc('Run a Proxy-Scheduled VCPU thread: vcpu_run, Call number hvc 0x6065'),

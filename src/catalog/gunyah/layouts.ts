@@ -102,7 +102,7 @@ export const hypApiInfo: BitLayout = {
       lo: 56,
       names: { '0': 'Unknown', '72': 'Haven (0x48)' },
       sources: [
-        apiDoc('Hyp API Info: 63:56 "Hypervisor variant. Unknown = 0x0, Haven = 0x48"'),
+        apiDoc('Hyp API Info: 63:56 "Hypervisor variant.", "Unknown = 0x0", "Haven = 0x48"'),
         linuxHeader('GUNYAH_API_INFO_VARIANT_MASK GENMASK_ULL(63, 56)'),
       ],
     },
@@ -128,7 +128,7 @@ export const hypApiInfo: BitLayout = {
       hi: 14,
       lo: 14,
       names: { '0': 'little endian', '1': 'big endian' },
-      sources: [apiDoc('Hyp API Info: 14 "0 = API is Little Endian. 1 = API is Big Endian."'), linuxHeader('GUNYAH_API_INFO_BIG_ENDIAN BIT_ULL(14)')],
+      sources: [apiDoc('Hyp API Info: 14 "0 = API is Little Endian.", "1 = API is Big Endian."'), linuxHeader('GUNYAH_API_INFO_BIG_ENDIAN BIT_ULL(14)')],
     },
     {
       key: 'version',

@@ -1,10 +1,9 @@
 import type { Convention } from '../../model/convention';
 import type { Note } from '../../model/source';
 import { aarch64 } from '../arch/aarch64';
-import { xen } from '../docs';
 import { callVal, smcccFunctionId } from '../smccc/function-id';
 import { controlLayout, HV_STATUS_INVALID_HYPERCALL_CODE, layoutNotes, unknownCallSources } from './control';
-import { a64Core, a64Msh, kelleyReply, mazReview, openvmm, smcccH, tlfs, v5Hvc } from './sources';
+import { a64Core, a64Msh, kelleyReply, mazReview, openvmm, smcccH, tlfs, tlfsArm64, v5Hvc } from './sources';
 
 export const FAMILY_ARM64_2019 = 'hyperv-arm64-2019';
 export const FAMILY_ARM64 = 'hyperv-arm64';
@@ -44,11 +43,14 @@ const reviewNote: Note = {
 };
 
 const hvc1RolesNote: Note = {
-  kind: 'unconfirmed',
+  kind: 'disagreement',
   text:
-    'No Microsoft document we found gives the hvc #1 register rules. The 2019 patch says Hyper-V "does not preserve registers x0-x17" and keeps its own pointer in x18 across the call; ' +
-    'nothing we read says whether x19–x30 and SP survive, so they are left unmarked. OpenHCL says fast input starts at x1 and uses up to 16 registers; we show x1–x16 as argument slots.',
+    'The TLFS (the revision with the ARM64 sections) says a hypercall under the hvc #1 ABI changes only X0 (X0 also takes the new rep start index of a rep call) and X1–X17 only when they carry fast output. ' +
+    'The 2019 patch, written against Hyper-V of its day, says Hyper-V "does not preserve registers x0-x17" and keeps its own pointer in x18 across the call. We show the patch\'s rule, the safer reading: x1–x17 lost. ' +
+    'Neither says whether x19–x30 and SP survive, so they are left unmarked. OpenHCL says fast input starts at x1 and uses up to 16 registers; we show x1–x16 as argument slots.',
   sources: [
+    tlfsArm64('Volatile Registers (ARM64 HVC #1): "Rep hypercalls will modify X0 with the new rep start index."'),
+    tlfsArm64('Volatile Registers (ARM64 HVC #1): "X1 - X17, when used for fast hypercall input, remain unmodified."'),
     v5Hvc('hv_do_hvc_fast_get comment: "x18 is used as scratch space to avoid buildng a stack frame, as Hyper-V does not preserve registers x0-x17."'),
     openvmm(
       '"For the fast hypercalls, the parameters are passed in 16 registers. Specifically, in `X2`..`X16` when using the SMCCC conventions, and starting from `X1` otherwise."',
@@ -68,12 +70,17 @@ const hvFuncIdNote: Note = {
 };
 
 const smcccRolesNote: Note = {
-  kind: 'unconfirmed',
+  kind: 'disagreement',
   text:
-    'No Microsoft document we found says which registers Hyper-V keeps under the SMCCC ABI. Linux makes most calls with arm_smccc_1_1_hvc, which reads results from x0–x3 and lets the compiler assume ' +
-    'x4–x17 survive (SMCCC 1.1); for HvCallGetVpRegisters it uses arm_smccc_1_2_hvc "because the results are in registers beyond X0-X3". We show those SMCCC rules. ' +
-    'Linux passes at most x2–x7 as input; OpenHCL says fast input may use x2–x16.',
+    'The TLFS (the revision with the ARM64 sections) says a hypercall under the SMCCC ABI changes only X0, X1 for rep calls (the new rep start index), and X2–X17 only when they carry fast output. ' +
+    'Linux makes most calls with arm_smccc_1_1_hvc, which reads results from x0–x3, so the compiler treats x1–x3 as changed, and lets it assume x4–x17 survive (SMCCC 1.1); ' +
+    'for HvCallGetVpRegisters it uses arm_smccc_1_2_hvc "because the results are in registers beyond X0-X3". We show the SMCCC rules, the safer reading: x1–x3 are shown lost when a call leaves them unused. ' +
+    'Linux passes at most x2–x7 as input; OpenHCL and the TLFS say fast input may use x2–x16 (TLFS: X2 - X17).',
   sources: [
+    tlfsArm64('Volatile Registers (ARM64 SMCCC): "X0 is always overwritten with the hypercall result value and output parameters, if any."'),
+    tlfsArm64('Volatile Registers (ARM64 SMCCC): "Rep hypercalls will modify X1 with the new rep start index."'),
+    tlfsArm64('Volatile Registers (ARM64 SMCCC): "X2 - X17, when used for fast hypercall input, remain unmodified."'),
+    tlfsArm64('Register Fast Call Input (ARM64 SMCCC): "X2 - X17 | Input Parameter Block"'),
     a64Core('hv_do_hypercall, hv_do_fast_hypercall8/16, hv_set_vpreg: arm_smccc_1_1_hvc(…)'),
     a64Core('hv_get_vpreg_128: "Use the SMCCC 1.2 interface because the results are in registers beyond X0-X3."'),
     smcccH('arm_smccc_1_1_hvc(): "make an SMCCC v1.1 compliant HVC call", "@res: result values from registers 0 to 3"'),
@@ -163,7 +170,7 @@ export const arm64Smccc: Convention = {
     clobbered: [],
     preserved: [
       smcccH('arm_smccc_1_1_hvc(): "make an SMCCC v1.1 compliant HVC call" (SMCCC 1.1 keeps x4-x17)'),
-      xen('xen/arch/arm/include/asm/smccc.h', '"SMCCC v1.0 says that x4 through x17 are clobbered. SMCCC v1.1 says they are strictly preserved."'),
+      smcccH('__arm_smccc_1_1: only r0-r3 are outputs ("=r" (r0), "=r" (r1), "=r" (r2), "=r" (r3)) and the only clobber is "memory"'),
       a64Core('hv_get_vpreg_128: arm_smccc_1_2_hvc reads results beyond x0-x3'),
     ],
   },

@@ -1,9 +1,9 @@
 import type { ArgDef, Call, CallNumber, ResultDef } from '../../model/call';
 import type { Note, Source } from '../../model/source';
-import { CALL_CODE, control, controlHigh, resultHigh, resultLayout, resultLow } from './control';
+import { CALL_CODE, control, controlHigh, controlLayout, resultHigh, resultLayout, resultLow } from './control';
 import { FAMILY_ARM64, FAMILY_ARM64_2019 } from './arm64';
 import { FAMILY_X64, FAMILY_X86 } from './x64';
-import { a64Core, a64Msh, callers, gdk, kvmHv, openvmm, tlfs, tlfsCall, v5Hvc, v5Tlfs, x86Msh } from './sources';
+import { a64Core, a64Msh, callers, gdk, genericMsh, kvmHv, openvmm, tlfs, tlfsArm64, tlfsCall, v5Hvc, v5Tlfs, x86Msh } from './sources';
 
 /* ---------- shared pieces ---------- */
 
@@ -200,7 +200,7 @@ const sendIpi: Call = {
       example: 0x6n,
       sources: [
         tlfsCall.sendIpi('Input Parameters: "ProcessorMask | 8 | … Specifies a mask representing VPs to target"'),
-        callers.ipi('__send_ipi_mask: "This particular version of the IPI hypercall can only target upto 64 CPUs."'),
+        callers.ipi('__send_ipi_mask: "This particular version of the IPI hypercall can only target up to 64 CPUs."'),
       ],
     },
   ],
@@ -354,12 +354,266 @@ function setVpRegisters(id: string, family: string, stated: Source, src: readonl
   };
 }
 
+/* ---------- rep and variable-header calls (x64) ---------- */
+
+const repHelper = genericMsh(
+  'hv_do_rep_hypercall: "control |= (u64)varhead_size << HV_HYPERCALL_VARHEAD_OFFSET; control |= (u64)rep_count << HV_HYPERCALL_REP_COMP_OFFSET;"',
+);
+const repLoop = genericMsh('hv_do_rep_hypercall: "control &= ~HV_HYPERCALL_REP_START_MASK; control |= (u64)rep_comp << HV_HYPERCALL_REP_START_OFFSET;"');
+const rcxRep = tlfs('Volatile Registers: "Rep hypercalls will modify RCX (x64) and EDX:EAX (x86) with the new rep start index."');
+const continuation = tlfs('Hypercall Classes: "the hypercall returns control back to the calling virtual processor after updating the rep start index to 20"');
+
+/** RCX after a rep call: the input value with the rep start index the hypervisor reached. */
+function repStartOut(fields: Readonly<Record<string, bigint>>, reps: bigint): ResultDef {
+  return {
+    name: 'hypercall input value (rep start index updated)',
+    meaning: 'RCX written back with the new rep start index in bits 59:48',
+    register: 'rcx',
+    example: control({ ...fields, repStart: reps }),
+    exampleMeaning: `the input value with rep start index ${reps}, all reps done (an example: see the note)`,
+    layout: controlLayout,
+    sources: [rcxRep, continuation],
+  };
+}
+
+const repRcxExampleNote: Note = {
+  kind: 'unconfirmed',
+  text:
+    'The TLFS says a rep call writes the new rep start index into RCX and, in its example, that a call which completed 20 of 25 reps returns with the index updated to 20; ' +
+    'it does not say what RCX holds after the last rep. The example assumes the index then equals the reps completed. Linux does not read RCX back: hv_do_rep_hypercall ' +
+    "rebuilds the control word from the result's reps-completed field before it calls again. KVM's emulation completes every rep in one go and does not write RCX.",
+  sources: [rcxRep, continuation, repLoop, kvmHv('kvm_hv_hypercall_complete: kvm_hv_hypercall_set_result(vcpu, result) writes RAX only (64-bit)')],
+};
+
+const repTimeNote: Note = {
+  kind: 'info',
+  text: "Rep calls may stop after any rep to keep the hypervisor's time limit; then the instruction pointer is not advanced and the guest simply executes the call again, resuming at the rep start index.",
+  sources: [
+    tlfs(
+      'Hypercall Continuation: "control is returned back to the caller, but the instruction pointer is not advanced past the instruction that invoked the hypercall"',
+    ),
+  ],
+};
+
+const vpSetNote: Note = {
+  kind: 'info',
+  text:
+    'The _Ex calls name processors with an HV_VP_SET: a format (HV_GENERIC_SET_SPARSE_4K or HV_GENERIC_SET_ALL), a mask of valid 64-VP banks, then one 8-byte bank per set bit. ' +
+    'The banks are the variable part of the input header, so the control word carries their count in its variable header size field; Linux passes nr_bank there.',
+  sources: [
+    gdk('struct hv_vpset { u64 format; u64 valid_bank_mask; u64 bank_contents[]; }'),
+    gdk('HV_GENERIC_SET_SPARSE_4K, HV_GENERIC_SET_ALL'),
+    tlfsArm64('Variable Sized Hypercall Input Headers: "Variable Header Size = Variable Header Bytes / 8"'),
+    callers.ipi('__send_ipi_mask_ex: hv_do_rep_hypercall(HVCALL_SEND_IPI_EX, 0, nr_bank, ipi_arg, NULL)'),
+  ],
+};
+
+const exAvailNote = (page: Source): Note => ({
+  kind: 'info',
+  text: 'Available only when the hypervisor recommends extended processor masks: CPUID 0x40000004 reports UseExProcessorMasks (Linux: HV_X64_EX_PROCESSOR_MASKS_RECOMMENDED).',
+  sources: [page, callers.flush('hyperv_flush_tlb_others_ex: "if (!(ms_hyperv.hints & HV_X64_EX_PROCESSOR_MASKS_RECOMMENDED))"')],
+});
+
+const ONE_BANK = 1n;
+
+const gvaRangeNote: Note = {
+  kind: 'info',
+  text: 'Each list element is one GVA range: a page-aligned guest virtual address whose low 12 bits count the additional pages, so one element covers 1 to 4096 pages.',
+  sources: [
+    tlfsCall.flushVaList(
+      '"the bottom 12 bits of the GVA can be used to define a range length. These bits encode the number of additional pages (beyond the initial page) within the range."',
+    ),
+    callers.flush('fill_gva_list'),
+  ],
+};
+
+const flushListFields = { code: CALL_CODE.HvCallFlushVirtualAddressList, repCount: 1n };
+const flushListLinux = callers.flush('hyperv_flush_tlb_multi: hv_do_rep_hypercall(HVCALL_FLUSH_VIRTUAL_ADDRESS_LIST, gva_n, 0, flush, NULL)');
+
+const flushList: Call = {
+  id: 'hyperv-x64-flush-virtual-address-list',
+  name: 'HvCallFlushVirtualAddressList',
+  family: FAMILY_X64,
+  summary: 'Invalidate a list of GVA ranges of one address space on a set of virtual processors: a rep call, one rep per range.',
+  number: num(flushListFields, {
+    value: 0x1_0000_0003n,
+    how: 'expanded',
+    source: genericMsh(
+      'hv_do_rep_hypercall(HVCALL_FLUSH_VIRTUAL_ADDRESS_LIST 0x0003, rep_count 1, varhead_size 0): 0x0003 | 1 << HV_HYPERCALL_REP_COMP_OFFSET (32)',
+    ),
+  }),
+  args: [
+    inputGpa('AddressSpace, Flags, ProcessorMask, then one 8-byte GVA range per rep', [
+      tlfsCall.flushVaList('Input Parameters: AddressSpace 0/8, Flags 8/8, ProcessorMask 16/8; Input List Element: "GvaRange | 0 | 8"'),
+      gdk('struct hv_tlb_flush { u64 address_space; u64 flags; u64 processor_mask; u64 gva_list[]; }'),
+      flushListLinux,
+    ]),
+    noOutputGpa([flushListLinux]),
+  ],
+  results: [SUCCESS_1_REP, repStartOut(flushListFields, 1n)],
+  handles: 'it invalidates each GVA range of the list on the virtual processors the input names, and returns once the flushes have taken effect.',
+  returnsOnSuccess: true,
+  sources: [tlfsCall.flushVaList('Call Code "`0x0003` (Rep)"'), gdk('HVCALL_FLUSH_VIRTUAL_ADDRESS_LIST 0x0003'), flushListLinux, repHelper],
+  notes: [repRcxExampleNote, repTimeNote, gvaRangeNote],
+};
+
+const flushSpaceExFields = { code: CALL_CODE.HvCallFlushVirtualAddressSpaceEx, varHeader: ONE_BANK };
+const flushSpaceExLinux = callers.flush('hyperv_flush_tlb_others_ex: hv_do_rep_hypercall(HVCALL_FLUSH_VIRTUAL_ADDRESS_SPACE_EX, 0, nr_bank, flush, NULL)');
+
+const flushSpaceEx: Call = {
+  id: 'hyperv-x64-flush-virtual-address-space-ex',
+  name: 'HvCallFlushVirtualAddressSpaceEx',
+  family: FAMILY_X64,
+  summary: 'HvCallFlushVirtualAddressSpace with a sparse processor set (HV_VP_SET) instead of a 64-bit mask, for guests with more than 64 virtual processors.',
+  number: num(flushSpaceExFields, {
+    value: 0x2_0013n,
+    how: 'expanded',
+    source: genericMsh(
+      'hv_do_rep_hypercall(HVCALL_FLUSH_VIRTUAL_ADDRESS_SPACE_EX 0x0013, rep_count 0, varhead_size nr_bank = 1): 0x0013 | 1 << HV_HYPERCALL_VARHEAD_OFFSET (17)',
+    ),
+  }),
+  args: [
+    inputGpa('AddressSpace, Flags, then an HV_VP_SET with one bank', [
+      tlfsCall.flushVasEx('Input Parameters: AddressSpace 0/8, Flags 8/8, "ProcessorSet | 16 | Variable"'),
+      gdk('struct hv_tlb_flush_ex { u64 address_space; u64 flags; struct hv_vpset hv_vp_set; u64 gva_list[]; }'),
+      flushSpaceExLinux,
+    ]),
+    noOutputGpa([flushSpaceExLinux]),
+  ],
+  results: [SUCCESS],
+  handles: 'it invalidates the virtual TLB entries of the address space on every virtual processor in the set, and returns once the flushes have taken effect.',
+  returnsOnSuccess: true,
+  sources: [tlfsCall.flushVasEx('Call Code "`0x0013` (Simple)"'), gdk('HVCALL_FLUSH_VIRTUAL_ADDRESS_SPACE_EX 0x0013'), flushSpaceExLinux, repHelper],
+  notes: [
+    vpSetNote,
+    exAvailNote(tlfsCall.flushVasEx('"UseExProcessorMasks must be indicated (on x64 via CPUID leaf 0x40000004, on ARM64 via HvRegisterFeaturesInfo)."')),
+  ],
+};
+
+const flushListExFields = { code: CALL_CODE.HvCallFlushVirtualAddressListEx, varHeader: ONE_BANK, repCount: 1n };
+const flushListExLinux = callers.flush('hyperv_flush_tlb_others_ex: hv_do_rep_hypercall(HVCALL_FLUSH_VIRTUAL_ADDRESS_LIST_EX, gva_n, nr_bank, flush, NULL)');
+
+const flushListEx: Call = {
+  id: 'hyperv-x64-flush-virtual-address-list-ex',
+  name: 'HvCallFlushVirtualAddressListEx',
+  family: FAMILY_X64,
+  summary: 'HvCallFlushVirtualAddressList with a sparse processor set (HV_VP_SET): a rep call with a variable-size header.',
+  number: num(flushListExFields, {
+    value: 0x1_0002_0014n,
+    how: 'expanded',
+    source: genericMsh(
+      'hv_do_rep_hypercall(HVCALL_FLUSH_VIRTUAL_ADDRESS_LIST_EX 0x0014, rep_count 1, varhead_size 1): 0x0014 | 1 << HV_HYPERCALL_VARHEAD_OFFSET (17) | 1 << HV_HYPERCALL_REP_COMP_OFFSET (32)',
+    ),
+  }),
+  args: [
+    inputGpa('AddressSpace, Flags, an HV_VP_SET with one bank, then one 8-byte GVA range per rep', [
+      tlfsCall.flushVaListEx('Input Parameters: AddressSpace 0/8, Flags 8/8, "ProcessorSet | 16 | Variable"; Input List Element: "GvaRange | 0 | 8"'),
+      gdk('struct hv_tlb_flush_ex { u64 address_space; u64 flags; struct hv_vpset hv_vp_set; u64 gva_list[]; }'),
+      flushListExLinux,
+    ]),
+    noOutputGpa([flushListExLinux]),
+  ],
+  results: [SUCCESS_1_REP, repStartOut(flushListExFields, 1n)],
+  handles: 'it invalidates each GVA range of the list on every virtual processor in the set, and returns once the flushes have taken effect.',
+  returnsOnSuccess: true,
+  sources: [tlfsCall.flushVaListEx('Call Code "`0x0014` (Rep)"'), gdk('HVCALL_FLUSH_VIRTUAL_ADDRESS_LIST_EX 0x0014'), flushListExLinux, repHelper],
+  notes: [
+    repRcxExampleNote,
+    repTimeNote,
+    vpSetNote,
+    gvaRangeNote,
+    exAvailNote(tlfsCall.flushVaListEx('"UseExProcessorMasks must be indicated via CPUID leaf 0x40000004."')),
+  ],
+};
+
+const ipiExFields = { code: CALL_CODE.HvCallSendSyntheticClusterIpiEx, varHeader: ONE_BANK };
+const ipiExLinux = callers.ipi('__send_ipi_mask_ex: hv_do_rep_hypercall(HVCALL_SEND_IPI_EX, 0, nr_bank, ipi_arg, NULL)');
+
+const sendIpiEx: Call = {
+  id: 'hyperv-x64-send-synthetic-cluster-ipi-ex',
+  name: 'HvCallSendSyntheticClusterIpiEx',
+  family: FAMILY_X64,
+  summary: 'Send a fixed interrupt vector to a sparse set of virtual processors (HV_VP_SET), beyond the 64 that HvCallSendSyntheticClusterIpi can name.',
+  number: num(ipiExFields, {
+    value: 0x2_0015n,
+    how: 'expanded',
+    source: genericMsh('hv_do_rep_hypercall(HVCALL_SEND_IPI_EX 0x0015, rep_count 0, varhead_size nr_bank = 1): 0x0015 | 1 << HV_HYPERCALL_VARHEAD_OFFSET (17)'),
+  }),
+  args: [
+    inputGpa('Vector, TargetVtl, padding, then an HV_VP_SET with one bank', [
+      tlfsCall.sendIpiEx('Input Parameters: "Vector | 0 | 4", "TargetVtl | 4 | 1", "ProcessorSet | 8 | Variable"'),
+      gdk('struct hv_send_ipi_ex { u32 vector; u32 reserved; struct hv_vpset vp_set; }'),
+      ipiExLinux,
+    ]),
+    noOutputGpa([ipiExLinux]),
+  ],
+  results: [SUCCESS],
+  handles: 'it sends the fixed interrupt vector to every virtual processor in the set; it does not send NMIs.',
+  returnsOnSuccess: true,
+  sources: [tlfsCall.sendIpiEx('Call Code "`0x0015` (Simple)"'), gdk('HVCALL_SEND_IPI_EX 0x0015'), ipiExLinux, repHelper],
+  notes: [vpSetNote, exAvailNote(tlfsCall.sendIpiEx('"ExProcessorMasks must be indicated via CPUID leaf 0x40000004."'))],
+};
+
+const spinCode = tlfsCall.longSpinWait('Call Code "`0x0008` (Simple)"');
+
+const notifyLongSpinWait: Call = {
+  id: 'hyperv-x64-notify-long-spin-wait',
+  name: 'HvCallNotifyLongSpinWait',
+  family: FAMILY_X64,
+  summary: 'Tell the hypervisor that this virtual processor has spun a long time on a lock another virtual processor may hold: a scheduling hint.',
+  number: num(
+    { code: CALL_CODE.HvCallNotifyLongSpinWait, fast: FAST },
+    { value: 0x1_0008n, how: 'expanded', source: tlfs('call code 0x0008 with "Fast | 16" set: 0x0008 | 1 << 16') },
+  ),
+  args: [
+    {
+      name: 'SpinCount',
+      meaning: 'the accumulated count the guest was spinning, in bits 31:0 (bits 63:32 RsvdZ)',
+      example: 0x1000n,
+      sources: [
+        tlfsCall.longSpinWait('Input Parameters: "SpinCount | 0 | 4 | Specifies the accumulated count the guest was spinning."'),
+        tlfs('Hypercall Inputs, Fast flag one: "RDX | EBX:ECX | Input Parameter"'),
+      ],
+    },
+  ],
+  results: [result(0n, 'HV_STATUS_SUCCESS, the only status this advisory call returns')],
+  handles: 'it may run another virtual processor of the partition before this one continues; it always succeeds.',
+  returnsOnSuccess: true,
+  sources: [
+    spinCode,
+    tlfsCall.longSpinWait('"There is no error status for this hypercall, only HV_STATUS_SUCCESS will be returned as this is an advisory hypercall."'),
+    gdk('HVCALL_NOTIFY_LONG_SPIN_WAIT 0x0008'),
+    kvmHv('kvm_hv_hypercall: case HVCALL_NOTIFY_LONG_SPIN_WAIT: kvm_vcpu_on_spin(vcpu, true)'),
+  ],
+  notes: [
+    {
+      kind: 'unconfirmed',
+      text:
+        'The TLFS page gives an 8-byte input block and does not say whether the call may be made fast; we show it as a fast call with SpinCount in RDX, which the 8-byte block fits. ' +
+        'KVM accepts either form and does not read SpinCount. Linux as a guest does not make this call (it has no caller for HVCALL_NOTIFY_LONG_SPIN_WAIT); Windows guests do, ' +
+        'after the spin count that CPUID 0x40000004 EBX recommends.',
+      sources: [
+        spinCode,
+        kvmHv(
+          'kvm_hv_hypercall: case HVCALL_NOTIFY_LONG_SPIN_WAIT: "if (unlikely(hc.rep || hc.var_cnt))" → HV_STATUS_INVALID_HYPERCALL_INPUT; otherwise kvm_vcpu_on_spin()',
+        ),
+        kvmHv('hv_check_hypercall_access: HVCALL_NOTIFY_LONG_SPIN_WAIT allowed when cpuid_cache.enlightenments_ebx is set'),
+      ],
+    },
+  ],
+};
+
 /* ---------- x64 ---------- */
 
 const x64Calls: readonly Call[] = [
   flushX64,
   flushXmm,
+  flushList,
+  flushSpaceEx,
+  flushListEx,
   sendIpi,
+  sendIpiEx,
+  notifyLongSpinWait,
   postMessage(
     'hyperv-x64-post-message',
     FAMILY_X64,
@@ -378,7 +632,7 @@ const x64Calls: readonly Call[] = [
 /* ---------- 32-bit x86: each 64-bit value split in two ---------- */
 
 const pair = x86Msh('hv_do_hypercall (32-bit): "b" (input_address_hi), "+c" (input_address_lo), "D" (output_address_hi), "S" (output_address_lo)');
-const pairTlfs = tlfs('Hypercall Inputs, Fast flag zero: "EBX:ECX Input Parameters GPA", "EDI:ESI Output Parameters GPA"');
+const pairTlfs = tlfs('Hypercall Inputs, Fast flag zero: "RDX | EBX:ECX | Input Parameters GPA", "R8 | EDI:ESI | Output Parameters GPA"');
 
 function x86Args(block: string, extra: readonly Source[]): ArgDef[] {
   return [

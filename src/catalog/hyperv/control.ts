@@ -6,7 +6,12 @@ import { gdk, kvmHv, tlfs, tlfsOther } from './sources';
 /** Call codes this family shows, by the TLFS names (values from the TLFS call pages and Linux HVCALL_*). */
 export const CALL_CODE = {
   HvCallFlushVirtualAddressSpace: 0x0002n,
+  HvCallFlushVirtualAddressList: 0x0003n,
+  HvCallNotifyLongSpinWait: 0x0008n,
   HvCallSendSyntheticClusterIpi: 0x000bn,
+  HvCallFlushVirtualAddressSpaceEx: 0x0013n,
+  HvCallFlushVirtualAddressListEx: 0x0014n,
+  HvCallSendSyntheticClusterIpiEx: 0x0015n,
   HvCallGetVpRegisters: 0x0050n,
   HvCallSetVpRegisters: 0x0051n,
   HvCallPostMessage: 0x005cn,

@@ -146,8 +146,42 @@ describe('register placement', () => {
       ['r8', 0n],
     ]);
     expect(outs(p)).toEqual([['rax', 0n]]);
-    expect(p.lost).toEqual(['rcx']);
-    expect(p.preserved).toEqual(expect.arrayContaining(['rdx', 'r8', 'r9', 'r10', 'r11', 'rbx']));
+    // TLFS Volatile Registers: only rep hypercalls modify RCX.
+    expect(p.lost).toEqual([]);
+    expect(p.preserved).toEqual(expect.arrayContaining(['rcx', 'rdx', 'r8', 'r9', 'r10', 'r11', 'rbx']));
+  });
+
+  it('no simple x64 call loses RCX; every rep call returns it with the rep start index updated', () => {
+    const x64 = ['hyperv-x64-memory', 'hyperv-x64-fast', 'hyperv-x64-xmm-fast'].map(conv);
+    for (const c of x64) {
+      for (const k of callsFor(c)) {
+        const p = marshal(c, k);
+        const rep = decodeFields(controlLayout, p.callNumber).repCount! > 0n;
+        expect(p.lost, k.id).not.toContain('rcx');
+        expect(
+          p.outputs.some((o) => o.register === 'rcx'),
+          k.id,
+        ).toBe(rep);
+      }
+    }
+  });
+
+  it('HvCallFlushVirtualAddressList: hv_do_rep_hypercall(HVCALL_FLUSH_VIRTUAL_ADDRESS_LIST, 1, 0, flush, NULL), RCX back with rep start index 1', () => {
+    const p = marshal(conv('hyperv-x64-memory'), call('hyperv-x64-flush-virtual-address-list'));
+    expect(loads(p)[0]).toEqual(['rcx', 0x0003n | (1n << 32n)]);
+    expect(outs(p)).toEqual([
+      ['rax', 1n << 32n],
+      ['rcx', 0x0003n | (1n << 32n) | (1n << 48n)],
+    ]);
+    expect(p.steps.at(-1)!.cells.rcx!.role).toBe('result');
+  });
+
+  it('the _Ex calls carry one HV_VP_SET bank in the variable header size (bits 26:17), as Linux passes nr_bank', () => {
+    expect(call('hyperv-x64-flush-virtual-address-space-ex').number.value).toBe(0x13n | (1n << 17n));
+    expect(call('hyperv-x64-send-synthetic-cluster-ipi-ex').number.value).toBe(0x15n | (1n << 17n));
+    expect(call('hyperv-x64-flush-virtual-address-list-ex').number.value).toBe(0x14n | (1n << 17n) | (1n << 32n));
+    expect(callFits(conv('hyperv-x64-memory'), call('hyperv-x64-send-synthetic-cluster-ipi-ex'))).toBe(true);
+    expect(callFits(conv('hyperv-x64-fast'), call('hyperv-x64-notify-long-spin-wait'))).toBe(true);
   });
 
   it('x64 fast HvCallSendSyntheticClusterIpi: hv_do_fast_hypercall16(HVCALL_SEND_IPI, vector, cpu_mask)', () => {

@@ -35,15 +35,32 @@ export function hypervLinux(plan: Plan): LinuxCall | undefined {
     const argRegs = a64 ? ['x2', 'x3'] : ['rdx', 'r8'];
     const inputAddr = x86 ? (valueOn(plan, 'ebx') << 32n) | valueOn(plan, 'ecx') : valueOn(plan, argRegs[0]!);
     const outputAddr = x86 ? (valueOn(plan, 'edi') << 32n) | valueOn(plan, 'esi') : valueOn(plan, argRegs[1]!);
+    const output = { expr: outputAddr === 0n ? 'NULL' : 'output', note: outputAddr === 0n ? 'no output page' : `virt_to_phys(output) = ${hex(outputAddr)}` };
+    const repCount = (control >> 32n) & 0xfffn;
+    const varHead = (control >> 17n) & 0x3ffn;
+    if (repCount !== 0n || varHead !== 0n) {
+      return {
+        include,
+        assign: 'u64 status = ',
+        fn: 'hv_do_rep_hypercall',
+        args: [
+          { expr: hex(control & 0xffffn), note: `code: ${name}` },
+          { expr: String(repCount), note: 'rep_count: list elements' },
+          { expr: String(varHead), note: 'varhead_size: variable header QWORDs' },
+          { expr: 'input', note: `virt_to_phys(input) = ${hex(inputAddr)}` },
+          output,
+        ],
+        after: 'status & HV_HYPERCALL_RESULT_MASK is the HV_STATUS; bits 43:32 count the reps completed.',
+        note:
+          'hv_do_rep_hypercall() (include/asm-generic/mshyperv.h) builds control = code | varhead_size << 17 | rep_count << 32 and calls hv_do_hypercall() again, ' +
+          'with the rep start index set to the reps completed, until every rep is done.',
+      };
+    }
     return {
       include,
       assign: 'u64 status = ',
       fn: 'hv_do_hypercall',
-      args: [
-        { expr: hex(control), note: `control: ${name}` },
-        { expr: 'input', note: `virt_to_phys(input) = ${hex(inputAddr)}` },
-        { expr: outputAddr === 0n ? 'NULL' : 'output', note: outputAddr === 0n ? 'no output page' : `virt_to_phys(output) = ${hex(outputAddr)}` },
-      ],
+      args: [{ expr: hex(control), note: `control: ${name}` }, { expr: 'input', note: `virt_to_phys(input) = ${hex(inputAddr)}` }, output],
       after: 'status & HV_HYPERCALL_RESULT_MASK is the HV_STATUS (HV_STATUS_SUCCESS = 0).',
       note: 'hv_do_hypercall(control, input, output) passes the physical addresses of the input and output pages.',
     };

@@ -17,6 +17,9 @@ export const tlfs = (where: string): Source => githubFile(DOCS, `${TLFS}/hyperca
 /** Another stored revision of the same page: RsvdZ 31-27, no nested bit. */
 export const tlfsOther = (where: string): Source => githubFile(DOCS, `${TLFS}/hypercall-interface.md`, '03d26dba4461effd93a0fe76e730677e1bae3f38', where);
 
+/** The revision that added the ARM64 sections (register conventions, "Volatile Registers (ARM64 SMCCC)" and "(ARM64 HVC #1)"). */
+export const tlfsArm64 = (where: string): Source => githubFile(DOCS, `${TLFS}/hypercall-interface.md`, '94373af503f83b800ac002911f5d137a53392656', where);
+
 /** One hypercall's TLFS page. */
 export const tlfsCall = {
   flushVas: (where: string) => githubFile(DOCS, `${TLFS}/hypercalls/HvCallFlushVirtualAddressSpace.md`, '121b4d3d54fe71677ad925d6e9eb026344e19b25', where),
@@ -25,7 +28,16 @@ export const tlfsCall = {
   signalEvent: (where: string) => githubFile(DOCS, `${TLFS}/hypercalls/HvCallSignalEvent.md`, '492254ab7c6f9f964d326218e64e50217c71bf70', where),
   getVpRegisters: (where: string) => githubFile(DOCS, `${TLFS}/hypercalls/HvCallGetVpRegisters.md`, '121b4d3d54fe71677ad925d6e9eb026344e19b25', where),
   setVpRegisters: (where: string) => githubFile(DOCS, `${TLFS}/hypercalls/HvCallSetVpRegisters.md`, '19063f60b0210f75e5fd6bf358669aa4562553bc', where),
+  flushVaList: (where: string) => githubFile(DOCS, `${TLFS}/hypercalls/HvCallFlushVirtualAddressList.md`, 'e7762aa4aac8a1a6037dca8ff4dfb88d30d21790', where),
+  flushVasEx: (where: string) => githubFile(DOCS, `${TLFS}/hypercalls/HvCallFlushVirtualAddressSpaceEx.md`, 'e7762aa4aac8a1a6037dca8ff4dfb88d30d21790', where),
+  flushVaListEx: (where: string) =>
+    githubFile(DOCS, `${TLFS}/hypercalls/HvCallFlushVirtualAddressListEx.md`, 'e7762aa4aac8a1a6037dca8ff4dfb88d30d21790', where),
+  sendIpiEx: (where: string) => githubFile(DOCS, `${TLFS}/hypercalls/HvCallSendSyntheticClusterIpiEx.md`, 'e7762aa4aac8a1a6037dca8ff4dfb88d30d21790', where),
+  longSpinWait: (where: string) => githubFile(DOCS, `${TLFS}/hypercalls/HvCallNotifyLongSpinWait.md`, 'e7762aa4aac8a1a6037dca8ff4dfb88d30d21790', where),
 };
+
+/** Linux's generic Hyper-V helpers (hv_do_rep_hypercall). */
+export const genericMsh = (where: string): Source => linux('include/asm-generic/mshyperv.h', where);
 
 /** Linux's copy of the TLFS constants. */
 export const gdk = (where: string): Source => linux('include/hyperv/hvgdk_mini.h', where);

@@ -48,8 +48,10 @@ const legalNote: Note = {
 
 const repRcxNote: Note = {
   kind: 'info',
-  text: 'Rep hypercalls write the new rep start index back into RCX (EDX:EAX on 32-bit x86), so the input value is shown as not kept. A simple (non-rep) call leaves RCX as it was.',
-  sources: [tlfs('Volatile Registers: "Rep hypercalls will modify RCX (x64) and EDX:EAX (x86) with the new rep start index."')],
+  text:
+    'A simple (non-rep) call leaves RCX as it was, so it is shown preserved. Rep hypercalls write the new rep start index back into RCX (EDX:EAX on 32-bit x86): ' +
+    'a rep call lists RCX among its results.',
+  sources: [tlfs('Volatile Registers (x86/x64): "Rep hypercalls will modify RCX (x64) and EDX:EAX (x86) with the new rep start index."'), volatile],
 };
 
 const linuxClobberNote: Note = {
@@ -112,7 +114,7 @@ const linux32Note: Note = {
   ],
 };
 
-const keptX64 = ['rbx', 'rdx', 'rsi', 'rdi', 'rbp', 'rsp', ...r(8, 15), ...xmm(0, 15)];
+const keptX64 = ['rbx', 'rcx', 'rdx', 'rsi', 'rdi', 'rbp', 'rsp', ...r(8, 15), ...xmm(0, 15)];
 
 type Mode = 'memory' | 'fast' | 'xmm-fast';
 
@@ -123,9 +125,14 @@ const modeArgs: Record<Mode, string[]> = {
 };
 
 const argSources: Record<Mode, Convention['roleSources']['args']> = {
-  memory: [tlfs('Hypercall Inputs, Fast flag zero: "RCX Hypercall Input Value, RDX Input Parameters GPA, R8 Output Parameters GPA"'), kvmDecode],
+  memory: [
+    tlfs(
+      'Hypercall Inputs, Fast flag zero: "RCX | EDX:EAX | Hypercall Input Value", "RDX | EBX:ECX | Input Parameters GPA", "R8 | EDI:ESI | Output Parameters GPA"',
+    ),
+    kvmDecode,
+  ],
   fast: [
-    tlfs('Hypercall Inputs, Fast flag one: "RCX Hypercall Input Value, RDX Input Parameter, R8 …"'),
+    tlfs('Hypercall Inputs, Fast flag one: "RCX | EDX:EAX | Hypercall Input Value", "RDX | EBX:ECX | Input Parameter", "R8 | EDI:ESI | Output Parameter"'),
     x86Msh('hv_do_fast_hypercall16: "+d" (input1), "mov %[input2], %%r8"'),
   ],
   'xmm-fast': [
@@ -212,7 +219,7 @@ export const x86Memory: Convention = {
   preserved: ['ebx', 'ecx', 'esi', 'edi', 'ebp', 'esp'],
   roleSources: {
     args: [
-      tlfs('Hypercall Inputs, Fast flag zero: "EBX:ECX Input Parameters GPA, EDI:ESI Output Parameters GPA"'),
+      tlfs('Hypercall Inputs, Fast flag zero: "RDX | EBX:ECX | Input Parameters GPA", "R8 | EDI:ESI | Output Parameters GPA"'),
       kvmDecode,
       x86Msh('hv_do_hypercall (32-bit): "b" (input_address_hi), "+c" (input_address_lo), "D" (output_address_hi), "S" (output_address_lo)'),
     ],

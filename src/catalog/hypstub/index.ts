@@ -352,6 +352,8 @@ const arm32: Convention = {
   era: 'v4.12+',
   summary: 'A 32-bit kernel booted in HYP mode calls its HYP stub with hvc #0: the stub call number in r0, the address in r1, 0 or HVC_STUB_ERR back in r0.',
   arch: aarch32,
+  // The stub a 32-bit kernel leaves behind runs in AArch32 Hyp mode, which reads the syndrome from HSR.
+  targetState: 'AArch32',
   instruction: aarch32.instructions.hvc!,
   imm: 0,
   selector: 'r0',
@@ -461,6 +463,8 @@ const arm32Old: Convention = {
   era: 'pre-4.12',
   summary: 'The early 32-bit HYP stub: hvc #0 with r0 = -1 reads HVBAR into r0; any other r0 is written to HVBAR. There are no call numbers.',
   arch: aarch32,
+  // The stub a 32-bit kernel leaves behind runs in AArch32 Hyp mode, which reads the syndrome from HSR.
+  targetState: 'AArch32',
   instruction: aarch32.instructions.hvc!,
   imm: 0,
   selector: 'r0',

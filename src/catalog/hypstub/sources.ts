@@ -36,7 +36,7 @@ export const src = {
   abiResetVectors: linux(ABI, 'HVC_RESET_VECTORS: "Turn HYP/EL2 MMU off, and reset HVBAR/VBAR_EL2 to the initials stubs\' exception vector value"'),
   abiSoftRestart: linux(
     ABI,
-    "HVC_SOFT_RESTART: \"r1/x1 = restart address; x2 = x0's value when entering the next payload (arm64); x3 = x1's …; x4 = x2's … This hypercall is not expected to return to its caller.\"",
+    'HVC_SOFT_RESTART: "r1/x1 = restart address", "x2 = x0\'s value when entering the next payload (arm64)", "x3 = x1\'s value when entering the next payload (arm64)", "x4 = x2\'s value when entering the next payload (arm64)", "This hypercall is not expected to return to its caller."',
   ),
   abiFinalise: linux(ABI, 'HVC_FINALISE_EL2 (arm64 only): "an attempt to upgrade the kernel\'s exception level from EL1 to EL2 by enabling the VHE mode"'),
   abiOther: linux(ABI, '"Any other value of r0/x0 triggers a hypervisor-specific handling, which is not documented here."'),
@@ -67,7 +67,7 @@ export const src = {
   ),
   s32Soft: linux(S32, '__hyp_stub_do_trap: "teq r0, #HVC_SOFT_RESTART; bne 2f; bx r1"'),
   s32Err: linux(S32, '__hyp_stub_do_trap: "2: ldr r0, =HVC_STUB_ERR; __ERET"; __hyp_stub_exit: "mov r0, #0; __ERET"'),
-  s32Callers: linux(S32, '__hyp_set_vectors / __hyp_soft_restart: "mov r1, r0; mov r0, #HVC_…; __HVC(0)"'),
+  s32Callers: linux(S32, '__hyp_set_vectors / __hyp_soft_restart: "mov r1, r0", "mov r0, #HVC_SET_VECTORS" / "mov r0, #HVC_SOFT_RESTART", "__HVC(0)"'),
   arm32Removal: mail('[PATCH 07/15] arm: Remove the ability to set HYP vectors outside of the decompressor', '20200331121645.388250-8-maz@kernel.org'),
 
   vheRestart: mail("[PATCH v4 04/21] arm64: Provide an 'upgrade to VHE' stub hypercall", '20210118094533.2874082-5-maz@kernel.org'),

@@ -173,7 +173,7 @@ const clockPairing: Call = {
       meaning: 'a0, guest physical address where the host writes struct kvm_clock_pairing (sec, nsec, tsc, flags)',
       example: 0x7f000n,
       sources: [
-        linux(DOC, '6. KVM_HC_CLOCK_PAIRING: "a0: guest physical address where host copies struct kvm_clock_offset structure."'),
+        linux(DOC, '6. KVM_HC_CLOCK_PAIRING: "a0: guest physical address where host copies" the struct kvm_clock_offset "structure."'),
         linux(UASM, 'struct kvm_clock_pairing { __s64 sec; __s64 nsec; __u64 tsc; __u32 flags; __u32 pad[9]; }'),
       ],
     },
@@ -264,7 +264,12 @@ const sendIpi: Call = {
     {
       kind: 'info',
       text: 'The bitmap covers at most 128 destinations per call in 64-bit mode and 64 in 32-bit mode, where a0 and a1 are 32 bits wide.',
-      sources: [linux(DOC, 'KVM_HC_SEND_IPI: "at most 128 destinations per hypercall in 64-bit mode and 64 vCPUs per hypercall in 32-bit mode"')],
+      sources: [
+        linux(
+          DOC,
+          'KVM_HC_SEND_IPI: "with at most 128 128 destinations per hypercall in 64-bit mode and 64 vCPUs per hypercall in 32-bit mode" (sic: the file doubles the 128)',
+        ),
+      ],
     },
   ],
 };

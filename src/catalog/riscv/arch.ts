@@ -134,12 +134,11 @@ const fromVS: SyndromeDef = {
       AT.linuxVcpuExit,
       'kvm_riscv_vcpu_exit: case EXC_SUPERVISOR_SYSCALL: if (hstatus & HSTATUS_SPV) ret = kvm_riscv_vcpu_sbi_ecall(vcpu, run)',
     ),
-    {
-      title: 'OpenSBI lib/sbi/sbi_hart.c',
-      where:
-        'delegate_traps(): "If hypervisor extension available then we only handle hypervisor calls (i.e. ecalls from HS-mode) in M-mode"; sets medeleg bit CAUSE_VIRTUAL_SUPERVISOR_ECALL',
-      url: 'https://github.com/riscv-software-src/opensbi/blob/master/lib/sbi/sbi_hart.c',
-    },
+    opensbi(
+      'lib/sbi/sbi_trap.c',
+      AT.osbiTrapDeleg,
+      'delegate_traps(): "If hypervisor extension available then we only handle hypervisor calls (i.e. ecalls from HS-mode) in M-mode."; sets medeleg bit CAUSE_VIRTUAL_SUPERVISOR_ECALL',
+    ),
   ],
 };
 

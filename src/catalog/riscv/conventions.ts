@@ -77,12 +77,11 @@ const src = {
     '__sbi_rfence_v01(): sbi_ecall(SBI_EXT_0_1_REMOTE_SFENCE_VMA_ASID, 0, &hart_mask, start, size, arg4, 0, 0): four arguments, a0–a3, and 0 in a6',
   ),
   linuxV01Config: linuxAt('arch/riscv/include/asm/sbi.h', AT.linuxSbiH, 'enum sbi_ext_id: SBI_EXT_0_1_* only #ifdef CONFIG_RISCV_SBI_V01'),
-  delegation: {
-    title: 'OpenSBI lib/sbi/sbi_hart.c',
-    where:
-      'delegate_traps(): with the H extension, M-mode handles "hypervisor calls (i.e. ecalls from HS-mode)" and delegates CAUSE_VIRTUAL_SUPERVISOR_ECALL to HS-mode',
-    url: 'https://github.com/riscv-software-src/opensbi/blob/master/lib/sbi/sbi_hart.c',
-  },
+  delegation: opensbi(
+    'lib/sbi/sbi_trap.c',
+    AT.osbiTrapDeleg,
+    'delegate_traps(): with the H extension, M-mode handles only "hypervisor calls (i.e. ecalls from HS-mode)" and delegates CAUSE_VIRTUAL_SUPERVISOR_ECALL to HS-mode',
+  ),
   kvm: linuxAt('arch/riscv/kvm/vcpu_exit.c', AT.linuxVcpuExit, 'kvm_riscv_vcpu_exit: case EXC_SUPERVISOR_SYSCALL → kvm_riscv_vcpu_sbi_ecall(vcpu, run)'),
   csr: linuxAt('arch/riscv/include/asm/csr.h', AT.linuxCsrH, 'EXC_HYPERVISOR_SYSCALL 9, EXC_SUPERVISOR_SYSCALL 10'),
   osbiCause: opensbi('include/sbi/riscv_encoding.h', AT.osbiEncoding, 'CAUSE_SUPERVISOR_ECALL 0x9, CAUSE_VIRTUAL_SUPERVISOR_ECALL 0xa'),

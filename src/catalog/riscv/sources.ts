@@ -62,6 +62,7 @@ export const AT = {
   osbiEcall: '021b9e7c767f101e80fdd4868ad95177fa1cf1da',
   osbiError: '3d335bc54b453dd69b269c8841657876fb48f15f',
   osbiTrap: '00fec20b4976c756ddacedef23a6bf510fa00dad',
+  osbiTrapDeleg: '4e79fd7de59f1b2899092c1a84ce68c8ebc68f93',
   linuxSbiH: '03c11eb3b16dc0058589751dfd91f254be2be613',
   linuxSbiC: '03c11eb3b16dc0058589751dfd91f254be2be613',
   linuxSbiEcall: '77b679453d3364688ff3e5153c0be5b2b52672b7',

@@ -3,7 +3,7 @@ import type { Convention } from '../../model/convention';
 import type { Note } from '../../model/source';
 import { toTwosComplement } from '../../model/value';
 import { aarch64 } from '../arch/aarch64';
-import { doc, linux, linuxCommit, mail, tfa, xen } from '../docs';
+import { doc, linux, linuxCommit, mail, tfa, tfaCommit } from '../docs';
 import { smcccFunctionId } from './function-id';
 
 export type SmcccVersion = '1.0' | '1.1' | '1.2';
@@ -15,7 +15,11 @@ export const range = (p: string, from: number, to: number) => Array.from({ lengt
 export const src = {
   args: linux(H, '__arm_smccc_hvc(): "@a0-a7: arguments passed in registers 0 to 7"'),
   results: linux(H, '__arm_smccc_hvc(): "@res: result values from registers 0 to 3"'),
-  v10clobber: xen('xen/arch/arm/include/asm/smccc.h', '"SMCCC v1.0 says that x4 through x17 are clobbered. SMCCC v1.1 says they are strictly preserved."'),
+  v10clobber: tfaCommit(
+    '3a1b0676c72989d75276da7f11e89d00933eccdd',
+    'Implement support for SMCCC v1.1',
+    'commit message: "SMCCC v1.1 comes with a relaxed calling convention for AArch64 callers. The caller only needs to save x0-x3 before doing an SMC call."',
+  ),
   v10table: doc(
     'Fuchsia zircon/kernel/arch/arm64/smccc.S',
     'header comment reproducing the SMCCC v1.0 register table: X4…X17 Unpredictable, X18…X30 Preserved, SP_EL0/SP_ELx Preserved',
@@ -26,7 +30,7 @@ export const src = {
   v12regs: linux(H, 'struct arm_smccc_1_2_regs: "@a0-a17 argument values from registers 0 to 17"'),
   v12tfa: tfa(
     'docs/getting_started/rt-svc-writers-guide.rst',
-    'SMCCC v1.2: "arguments are passed in registers W0-W7(X0-X7) and results are returned in W0-W7(X0-X7) for SMC32(SMC64) calls. From AArch32 state … R0-R7"',
+    'SMCCC v1.2: "results are returned in W0-W7(X0-X7) registers for SMC32(SMC64) calls from AArch64 state. Results are returned in R0-R7 registers for SMC32 calls from AArch32 state."',
   ),
   smc32upper: tfa(
     'docs/getting_started/rt-svc-writers-guide.rst',

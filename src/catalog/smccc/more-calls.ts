@@ -274,7 +274,10 @@ const psciFeatures: Call = {
       exampleMeaning: 'CPU_SUSPEND uses the extended StateID format; no OS-initiated mode',
       sources: [
         linux(PSCI_H, 'PSCI_1_0_FEATURES_CPU_SUSPEND_PF_SHIFT 1'),
-        linux(PSCI_C, 'psci_debugfs_read: feature & BIT(0) "OSI is supported", feature & BIT(1) "Extended"'),
+        linux(
+          PSCI_C,
+          'psci_debugfs_read: "OSI is %ssupported\\n" from (feature & BIT(0)), "%s StateID format is used\\n" with "Extended" from (feature & BIT(1))',
+        ),
       ],
     },
   ],
@@ -438,10 +441,7 @@ const workaround3: Call = {
   sources: [
     linux(H, 'ARM_SMCCC_ARCH_WORKAROUND_3 = ARM_SMCCC_CALL_VAL(FAST, SMC_32, 0, 0x3fff)'),
     linux(HYP_ENTRY, 'spectrev2_smccc_wa1_smc: "Patched to mov WA3 when supported" mov w0, #ARM_SMCCC_ARCH_WORKAROUND_1; smc #0'),
-    tfa(
-      ARCH_SVC_C,
-      'smccc_arch_features: "SMCCC_ARCH_WORKAROUND_3 should also take into account CVE-2017-5715 since this SMC can be used instead of SMCCC_ARCH_WORKAROUND_1"',
-    ),
+    tfa(ARCH_SVC_C, 'smccc_arch_features: case SMCCC_ARCH_WORKAROUND_3: "/* WA_3 can be used instead of WA_1 */" return smccc_check_for_wa_1();'),
   ],
   notes: [
     {
@@ -716,7 +716,7 @@ const kvmPtp: Call = {
       meaning: 'which counter to sample: KVM_PTP_VIRT_COUNTER (0) or KVM_PTP_PHYS_COUNTER (1)',
       example: 0n,
       sources: [
-        linux(PTP, '"Arguments: (uint32) R1 KVM_PTP_VIRT_COUNTER (0) / KVM_PTP_PHYS_COUNTER (1)"'),
+        linux(PTP, '"Arguments: (uint32) R1 KVM_PTP_VIRT_COUNTER (0)" … "KVM_PTP_PHYS_COUNTER (1)"'),
         linux(H, 'KVM_PTP_VIRT_COUNTER 0, KVM_PTP_PHYS_COUNTER 1'),
       ],
     },
@@ -796,7 +796,7 @@ const shareResult = (what: string): ResultDef => ({
   meaning: 'SUCCESS (0) or INVALID_PARAMETER (-3); int64',
   example: 0n,
   exampleMeaning: `SUCCESS: the region is ${what}`,
-  sources: [linux(KVM_HC_DOC, '"(int64) R0 SUCCESS (0) / INVALID_PARAMETER (-3)"')],
+  sources: [linux(KVM_HC_DOC, '"Return Values: (int64) R0 SUCCESS (0)" … "INVALID_PARAMETER (-3)"')],
 });
 
 const ipa = (what: string): ArgDef => ({

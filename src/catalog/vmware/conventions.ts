@@ -5,7 +5,7 @@ import { aarch64 } from '../arch/aarch64';
 import { x8664 } from '../arch/x86-64';
 import { linux } from '../docs';
 import { inEaxDx, mrsXzrMdccsr, repInsb, repOutsb, x7Layout, x7LowBandwidth } from './instructions';
-import { linux510, nvKernelsVmwareH, src } from './sources';
+import { linux510, nvKernelsVmwareH, ovt, src } from './sources';
 
 export const FAMILY_LB = 'vmware-backdoor';
 export const FAMILY_HB_OUT = 'vmware-backdoor-hb-out';
@@ -48,8 +48,8 @@ const portX86: FixedInput = {
 const roleSourcesLb: Convention['roleSources'] = {
   args: [src.abi, src.hc5, src.hc7],
   results: [src.abi, src.hc3, src.hc4, src.hc6, src.hc7],
-  clobbered: [src.hc1, src.hc5],
-  preserved: [src.hc1, src.hc3, src.hc5],
+  clobbered: [src.hc1, src.hc5, ovt.lb, ovt.wholeState],
+  preserved: [src.hc1, src.hc3, src.hc5, ovt.lb],
 };
 
 // ---------------------------------------------------------------- notes
@@ -98,14 +98,28 @@ const historyNote: Note = {
   sources: [linux510, src.getversion, src.gethz, src.getvcpuInfo],
 };
 
-const preservedNote: Note = {
-  kind: 'unconfirmed',
-  text:
-    "Registers shown as preserved are those Linux's inline asm does not declare as outputs or clobbers, so the compiler assumes the hypervisor leaves " +
-    'them unchanged. We found no VMware document that says which registers the backdoor preserves; only the return registers of the wrapper a call ' +
-    'uses are shown as results.',
-  sources: [src.hc1, src.hc5, src.hbOut, src.a64Hc5],
-};
+const keptNote = (text: string, sources: Note['sources']): Note => ({ kind: 'disagreement', text, sources });
+
+const keptLbNote = keptNote(
+  "Linux's inline asm declares as outputs only the registers a wrapper reads back, so the compiler assumes the others survive (RBX, RCX, RSI and RDI for GETVCPU_INFO). " +
+    'VMware\'s own open-vm-tools lists RBX, RCX, RDX, RSI and RDI as clobbered by every low-bandwidth call and says VMware "can modify the whole VM state", though "so far" not EFLAGS. ' +
+    'We show the safer reading: RBX, RCX, RDX, RSI and RDI are lost unless the call returns something in them, and the flags are lost as Linux\'s "cc" says.',
+  [src.hc1, src.hc3, src.hc5, ovt.lb, ovt.wholeState],
+);
+
+const keptHbNote = keptNote(
+  "Linux's high-bandwidth wrappers read back only EAX and EBX and restore RBP with pop, so the compiler assumes RCX, RDX, RSI and RDI survive. " +
+    "VMware's own open-vm-tools lists RBX, RCX, RDX, RSI, RDI and the flags as clobbered and stores RBP back after the trap. " +
+    "We show the safer reading: RCX, RDX, RSI, RDI and RBP are lost at the trap (Linux's wrapper then restores RBP from the stack).",
+  [src.hbOut, src.hbIn, ovt.hb, ovt.wholeState],
+);
+
+const keptA64Note = keptNote(
+  "vmwgfx's arm64 wrappers pass x1 (and x3–x5 in vmware_hypercall5 and 7) as inputs only, so the compiler assumes they survive. " +
+    'VMware\'s own open-vm-tools says "The VM can modify the calling vCPU\'s registers x0, x1, x2, x3, x4 and x5" for a low-bandwidth call. ' +
+    'We show the safer reading: x1–x5 are lost unless the call returns something in them.',
+  [src.a64Hc1, src.a64Hc5, src.a64Hc7, ovt.a64, ovt.a64Flags],
+);
 
 const copiesNote: Note = {
   kind: 'info',
@@ -193,8 +207,6 @@ const links = (self: string): Convention['eraLinks'] => [
     : [{ id: 'vmware-arm64-vmwgfx', relation: 'related' as const, why: 'the same registers mapped onto x0–x7 on arm64' }]),
 ];
 
-const gprPreserved = (keepRdx: boolean) => ['rbx', 'rcx', ...(keepRdx ? ['rdx'] : []), 'rsi', 'rdi', 'rbp', 'rsp', ...range('r', 8, 15)];
-
 function lowBandwidth(id: (typeof lbIds)[number], mode: string, instruction: InstructionDef, summaryTail: string, extra: Note[]): Convention {
   const port = id === 'vmware-x86-port-io';
   return {
@@ -215,13 +227,13 @@ function lowBandwidth(id: (typeof lbIds)[number], mode: string, instruction: Ins
     slotBits: 32,
     args: ['ebx', 'edx', 'esi', 'edi'],
     results: ['eax', 'ebx', 'ecx', 'edx', 'esi', 'edi'],
-    clobbered: ['rflags'],
-    preserved: gprPreserved(!port),
+    clobbered: ['rbx', 'rcx', 'rdx', 'rsi', 'rdi', 'rflags'],
+    preserved: ['rbp', 'rsp', ...range('r', 8, 15)],
     roleSources: roleSourcesLb,
     handler: HANDLER,
     eraLinks: links(id),
     sources: [src.abi, src.hypercallMacro, src.magic, src.port],
-    notes: [modeNote, wrapperNote, ...extra, edxDisagreement, historyNote, preservedNote, copiesNote],
+    notes: [modeNote, wrapperNote, ...extra, edxDisagreement, historyNote, keptLbNote, copiesNote],
   };
 }
 
@@ -254,18 +266,18 @@ function highBandwidth(dir: 'out' | 'in'): Convention {
     slotBits: 32,
     args: ['ecx', 'edx', 'esi', 'edi', 'ebp'],
     results: ['eax', 'ebx'],
-    clobbered: ['rflags'],
-    preserved: ['rcx', 'rdx', 'rsi', 'rdi', 'rbp', 'rsp', ...range('r', 8, 15)],
+    clobbered: ['rcx', 'rdx', 'rsi', 'rdi', 'rbp', 'rflags'],
+    preserved: ['rsp', ...range('r', 8, 15)],
     roleSources: {
       args: [src.abi, dir === 'out' ? src.hbOut : src.hbIn],
       results: [dir === 'out' ? src.hbOut : src.hbIn],
-      clobbered: [dir === 'out' ? src.hbOut : src.hbIn],
-      preserved: [dir === 'out' ? src.hbOut : src.hbIn],
+      clobbered: [dir === 'out' ? src.hbOut : src.hbIn, ovt.hb],
+      preserved: [dir === 'out' ? src.hbOut : src.hbIn, ovt.hb],
     },
     handler: HANDLER,
     eraLinks: links(id),
     sources: [src.abi, dir === 'out' ? src.hbOut : src.hbIn, src.portHb, src.magic],
-    notes: [hbNote(insn.mnemonic, dir), modeNote, wrapperNote, pointerNote, ioInterceptNote, hbHistoryNote, preservedNote, copiesNote],
+    notes: [hbNote(insn.mnemonic, dir), modeNote, wrapperNote, pointerNote, ioInterceptNote, hbHistoryNote, keptHbNote, copiesNote],
   };
 }
 
@@ -298,19 +310,21 @@ const a64Notes: Note[] = [
   {
     kind: 'unconfirmed',
     text:
-      "vmwgfx only issues mrs xzr, mdccsr_el0; no source we read says how VMware makes it trap to EL2. KVM's nested-virtualization table lists " +
+      "vmwgfx only issues mrs xzr, mdccsr_el0. VMware's own backdoor_def.h describes the mechanism (X7<63:32> = X86_IO_MAGIC, then MRS XZR, MDCCSR_EL0, usable from EL1 and EL0; " +
+      "from EL1 it prefers HVC with the immediate X86_IO_MAGIC) but not how EL2 is made to trap the read. KVM's nested-virtualization table lists " +
       'MDCR_EL2.TDCC, TDE and TDA as the controls that trap MDCCSR_EL0, which is what the trap step shows. The ESR_EL2 value is computed from the ' +
       "EC and ISS fields Linux's esr.h defines, with IL = 1 for a 32-bit instruction.",
-    sources: [src.mdcrTrap, src.ecSys64, src.sys64Iss],
+    sources: [src.mdcrTrap, src.ecSys64, src.sys64Iss, ovt.mechanism, ovt.hvcFromEl1],
   },
   {
     kind: 'disagreement',
     text:
-      'vmwgfx_msg_arm64.h defines X86_IO_W7_DF as (1 << 5) and X86_IO_W7_IMM_MASK as (0xff << 5), which overlap at bit 5. Neither is used by the ' +
+      "vmwgfx_msg_arm64.h defines X86_IO_W7_DF as (1 << 5) and X86_IO_W7_IMM_MASK as (0xff << 5), which overlap at bit 5. VMware's backdoor_def.h, which defines the same values, " +
+      'explains it: the 8-bit port immediate sits in W7<12:5> only for IN/OUT without DX, the direction flag in W7<5> only for string instructions. Neither is used by the ' +
       "wrappers, so x7's bits 12:5 are drawn as a single field.",
-    sources: [src.a64W7Defs],
+    sources: [src.a64W7Defs, ovt.w7Imm, ovt.w7Df],
   },
-  preservedNote,
+  keptA64Note,
 ];
 
 const arm64: Convention = {
@@ -341,9 +355,14 @@ const arm64: Convention = {
   slotBits: 64,
   args: ['x1', 'x3', 'x4', 'x5'],
   results: ['x0', 'x1', 'x2', 'x3', 'x4', 'x5'],
-  clobbered: [],
-  preserved: [...range('x', 1, 30), 'sp'],
-  roleSources: { args: [src.a64Hc5, src.a64Hc7], results: [src.a64Hc5, src.a64Hc6, src.a64Hc7], clobbered: [], preserved: [src.a64Hc5, src.a64Hc6] },
+  clobbered: range('x', 1, 5),
+  preserved: [...range('x', 6, 30), 'sp'],
+  roleSources: {
+    args: [src.a64Hc5, src.a64Hc7],
+    results: [src.a64Hc5, src.a64Hc6, src.a64Hc7],
+    clobbered: [ovt.a64],
+    preserved: [src.a64Hc5, src.a64Hc6, ovt.a64],
+  },
   handler: HANDLER,
   eraLinks: links('vmware-arm64-vmwgfx'),
   sources: [src.a64Insn, src.a64Magic, src.a64W7],

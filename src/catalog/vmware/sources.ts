@@ -1,5 +1,5 @@
 import type { Source } from '../../model/source';
-import { linux, qemu } from '../docs';
+import { githubFile, linux, qemu } from '../docs';
 
 /**
  * Every citation the VMware backdoor family uses, in one place. The
@@ -15,6 +15,29 @@ export const MSG_C = 'drivers/gpu/drm/vmwgfx/vmwgfx_msg.c';
 export const OPMAP = 'arch/x86/lib/x86-opcode-map.txt';
 export const SYSREG_H = 'arch/arm64/include/asm/sysreg.h';
 export const ESR_H = 'arch/arm64/include/asm/esr.h';
+
+/** VMware's own guest tools: the backdoor as VMware writes it. */
+const OVT = 'vmware/open-vm-tools';
+const OVT_COMMIT = '1634dfb42f723d2c1b3b6cf2696efc82407fae5b';
+const ovtX86 = (where: string) => githubFile(OVT, 'open-vm-tools/lib/backdoor/backdoorGcc64.c', OVT_COMMIT, where);
+const ovtDef = (where: string) => githubFile(OVT, 'open-vm-tools/lib/include/backdoor_def.h', OVT_COMMIT, where);
+const ovtA64 = (where: string) => githubFile(OVT, 'open-vm-tools/lib/backdoor/backdoorGcc64_arm64.c', OVT_COMMIT, where);
+
+export const ovt = {
+  lb: ovtX86('Backdoor_InOut, Backdoor_Vmcall, Backdoor_Vmmcall: clobbers "rbx", "rcx", "rdx", "rsi", "rdi", "memory"'),
+  wholeState: ovtX86('"vmware can modify the whole VM state without the compiler knowing it. So far it does not modify EFLAGS."'),
+  hb: ovtX86(
+    'BackdoorHbIn, BackdoorHbOut: "pushq %%rbp", "movq 48(%%rax), %%rbp" before and "movq %%rbp, 48(%%rax)" after; clobbers "rbx", "rcx", "rdx", "rsi", "rdi", "memory", "cc"',
+  ),
+  a64: ovtA64('Backdoor_InOut: "The VM can modify the calling vCPU\'s registers x0, x1, x2, x3, x4 and x5."'),
+  mechanism: ovtDef('"The vCPU sets X7<63:32> to X86_IO_MAGIC and executes the MRS XZR, MDCCSR_EL0 instruction."'),
+  hvcFromEl1: ovtDef(
+    '"The vCPU executes the HVC instruction with the immediate X86_IO_MAGIC." "This is the mechanism to favor from EL1 because it is architectural."',
+  ),
+  w7Imm: ovtDef('"The port address (8-bit immediate) is set in W7<12:5>."'),
+  w7Df: ovtDef('"The direction flag (EFLAGS.DF) is set in W7<5>."'),
+  a64Flags: ovtA64('"So far the VM does not modify the calling vCPU\'s conditional flags."'),
+};
 
 export const src = {
   magic: linux(VMW_H, 'VMWARE_HYPERVISOR_MAGIC 0x564d5868U'),
@@ -44,8 +67,10 @@ export const src = {
     VMW_H,
     'comment above vmware_hypercall_hb_out: "High bandwidth calls are not supported on encrypted memory guests … just I/O port based approach without alternative patching."',
   ),
-  oldMacros: linux(
+  oldMacros: githubFile(
+    'NVIDIA/NV-Kernels',
     VMW_H,
+    '1aa23d73b64b7d27b203acf93c54e1afdca14495',
     'older macros at the end of the file: VMWARE_HYPERCALL ("The low word of edx is presumed clear"), VMWARE_HYPERCALL_HB_OUT ("presumed to have the HB and OUT bits set"), VMWARE_HYPERCALL_HB_IN',
   ),
   cmdGetversion: linux(VMW_H, 'VMWARE_CMD_GETVERSION 10'),
@@ -131,7 +156,7 @@ export const src = {
   opIns: linux(OPMAP, 'Table: one byte opcode: "6c: INS/INSB Yb,DX"; "f3: REP/REPE (Prefix)"'),
 
   sysReg: linux(SYSREG_H, 'sys_reg(op0, op1, crn, crm, op2): op0 [20-19], op1 [18-16], CRn [15-12], CRm [11-8], op2 [7-5]'),
-  mrsS: linux(SYSREG_H, 'mrs_s: ".inst 0xd5200000|(\\sreg)|(__reg_num_\\rt)"; ".equ __reg_num_xzr, 31"'),
+  mrsS: linux(SYSREG_H, 'mrs_s: "__emit_inst(0xd5200000|(\\sreg)|(.L__gpr_num_\\rt))", with arch/arm64/include/asm/gpr-num.h ".equ .L__gpr_num_xzr, 31"'),
   mdccsr: linux(SYSREG_H, 'SYS_MDCCSR_EL0 sys_reg(2, 3, 0, 1, 0)'),
   ecSys64: linux(ESR_H, 'ESR_ELx_EC_SYS64 UL(0x18); ESR_ELx_EC_SHIFT 26; ESR_ELx_IL (UL(1) << 25)'),
   sys64Iss: linux(

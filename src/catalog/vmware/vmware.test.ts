@@ -138,11 +138,11 @@ describe('register placement in the plan', () => {
     expect(p.lost).toEqual(expect.arrayContaining(['rdx', 'rflags']));
   });
 
-  it('GETVERSION over VMCALL: no port; EDX reaches the host as 0 and is kept', () => {
+  it('GETVERSION over VMCALL: no port; EDX reaches the host as 0 and, as open-vm-tools clobbers it, is lost', () => {
     const p = marshal(conv('vmware-x86-vmcall'), call('vmware-getversion'));
     expect(p.inputs.map((s) => s.register)).toEqual(['eax', 'edx', 'ecx', 'ebx']);
     expect(p.trap.instruction.hex).toBe('0F 01 C1');
-    expect(p.preserved).toContain('rdx');
+    expect(p.lost).toContain('rdx');
   });
 
   it('GETHZ passes UINT_MAX in ebx and reads TSC Hz from eax | ebx << 32', () => {
@@ -152,10 +152,11 @@ describe('register placement in the plan', () => {
     expect(r.eax! | (r.ebx! << 32n)).toBe(2_000_000_000n);
   });
 
-  it('GETVCPU_INFO (vmware_hypercall1) returns eax only; ebx and ecx are kept', () => {
+  it('GETVCPU_INFO (vmware_hypercall1) returns eax only; ebx, ecx, esi and edi are lost (open-vm-tools), rbp and r8-r15 kept', () => {
     const p = marshal(conv('vmware-x86-vmmcall'), call('vmware-getvcpu-info'));
     expect(p.outputs.map((o) => o.register)).toEqual(['eax']);
-    expect(p.preserved).toEqual(expect.arrayContaining(['rbx', 'rcx']));
+    expect(p.lost).toEqual(expect.arrayContaining(['rbx', 'rcx', 'rsi', 'rdi']));
+    expect(p.preserved).toEqual(['rbp', 'rsp', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15']);
   });
 
   it('STEALCLOCK (vmware_hypercall5): esi = pa_hi, edi = pa_lo; returns eax and ecx only', () => {
@@ -210,7 +211,11 @@ describe('VMware family wiring', () => {
   it('every convention carries the mode-selection or wrapper notes, the edx disagreement and the old-API history where they apply', () => {
     for (const id of ['vmware-x86-port-io', 'vmware-x86-vmcall', 'vmware-x86-vmmcall']) {
       const kinds = conv(id).notes.map((n) => n.kind);
-      expect(kinds, id).toEqual(expect.arrayContaining(['info', 'disagreement', 'history', 'unconfirmed']));
+      expect(kinds, id).toEqual(expect.arrayContaining(['info', 'disagreement', 'history']));
+      expect(
+        conv(id).notes.some((n) => n.kind === 'disagreement' && n.sources.some((s) => s.title.startsWith('vmware/open-vm-tools'))),
+        id,
+      ).toBe(true);
       expect(
         conv(id).notes.some((n) => /vmware_select_hypercall/.test(n.text) && /0x40000010/.test(n.text)),
         id,
@@ -237,6 +242,16 @@ describe('VMware family wiring', () => {
       expect(c.handler).toBe('the hypervisor (VMware)');
       expect(c.selectorName).toBe('command');
       for (const l of c.eraLinks ?? []) expect(allIds).toContain(l.id);
+    }
+  });
+
+  it('shows lost what open-vm-tools says VMware may change: arm64 x1-x5 unless a result, x6-x30 kept', () => {
+    const c = conv('vmware-arm64-vmwgfx');
+    for (const k of callsFor(c)) {
+      const p = marshal(c, k);
+      const out = new Set(p.outputs.map((o) => o.cell));
+      for (const r of ['x1', 'x2', 'x3', 'x4', 'x5']) expect(out.has(r) || p.lost.includes(r), `${k.id} ${r}`).toBe(true);
+      expect(p.preserved, k.id).toEqual(expect.arrayContaining(['x6', 'x7', 'x19', 'x30', 'sp']));
     }
   });
 

@@ -4,7 +4,7 @@ import type { Note, Source } from '../../model/source';
 import { toTwosComplement } from '../../model/value';
 import { aarch32 } from '../arch/aarch32';
 import { aarch64 } from '../arch/aarch64';
-import { doc, linux, xen } from '../docs';
+import { linux, xen, xenAt } from '../docs';
 import type { Family } from '../family';
 
 /**
@@ -82,12 +82,10 @@ const xenVersion: Call = {
   results: [
     {
       name: 'version',
-      meaning: 'major in bits 31:16, minor in bits 15:0 ("All XENVER_ ops return zero on success, except XENVER_{version,pagesize}")',
+      meaning: 'major in bits 31:16, minor in bits 15:0 ("All ops return zero on success, except XENVER_{version,pagesize}")',
       example: 0x00040013n,
       exampleMeaning: 'Xen 4.19 (an example: 4 << 16 | 19)',
-      sources: [
-        xen('xen/include/public/version.h', '"returns major:minor (16:16)"; "NB. All XENVER_ ops return zero on success, except XENVER_{version,pagesize}"'),
-      ],
+      sources: [xen('xen/include/public/version.h', '"returns major:minor (16:16)"; "NB. All ops return zero on success, except XENVER_{version,pagesize}"')],
     },
   ],
   handles: 'it returns its major version in the upper 16 bits and its minor version in the lower 16 bits of the result.',
@@ -412,13 +410,15 @@ const badImmNote: Note = {
   text: 'An hvc whose immediate is not 0xEA1 is not a Xen hypercall. Current Xen logs "Invalid HVC imm" and injects an undefined-instruction exception into the guest. Earlier Xen on Arm crashed the domain (domain_crash_synchronous()), and the first versions wrote -EINVAL to r0 ("received an alien hypercall").',
   sources: [
     armSrc.badImm,
-    doc(
-      'Xen xen/arch/arm/traps.c (earlier revisions; exact commits not pinned)',
-      'do_trap_hypercall(regs, nr, iss): "if ( iss != XEN_HYPERCALL_TAG ) domain_crash_synchronous();"',
+    xenAt(
+      'e26fbaf024eeec712ecdfe453258b6d2436ea4d9',
+      'xen/arch/arm/traps.c',
+      'do_trap_hypercall(regs, iss): "if ( iss != XEN_HYPERCALL_TAG ) domain_crash_synchronous();" (added by commit e26fbaf0, October 2012)',
     ),
-    doc(
-      'Xen xen/arch/arm/traps.c (earliest revisions; exact commit not pinned)',
-      'do_trap_hypercall(regs, iss): printk("received an alien hypercall iss=%lx") … regs->r0 = -EINVAL',
+    xenAt(
+      '40f20c4bfcd5d25c90f9419250ca8a229bf4c1e5',
+      'xen/arch/arm/traps.c',
+      'do_trap_hypercall(regs, iss): printk("%s %d: received an alien hypercall iss=%lx\\n", …); "regs->r0 = -EINVAL;" (March 2012)',
     ),
   ],
 };

@@ -2,7 +2,7 @@ import type { Architecture, InstructionDef } from '../../model/arch';
 import type { Convention } from '../../model/convention';
 import type { Note } from '../../model/source';
 import { svmExit, vmxExit, x86, x8664 } from '../arch/x86-64';
-import { linux, xen } from '../docs';
+import { linux, xen, xenAt } from '../docs';
 import type { Family } from '../family';
 import { XEN_FAMILY, XEN_FAMILY_NAME, xenEnosys, xenLinuxXen, xenSrc } from './arm';
 
@@ -36,14 +36,16 @@ const src = {
     X64_H,
     'Hypercall interface: "Input: %rdi, %rsi, %rdx, %r10, %r8 (arguments 1-5) Output: %rax … call hypercall_page + hypercall-number * 32 Clobbered: argument registers (e.g., 2-arg hypercall clobbers %rdi,%rsi)"',
   ),
-  x64legacy: xen(
+  x64legacy: xenAt(
+    '8282a2822b84cdce2f43449e2b9aa7f375d998c1',
     X64_H,
-    'Legacy hypercall interface (__XEN_INTERFACE_VERSION__ < 0x00030203): "mov $hypercall-number*32,%eax ; syscall Clobbered: %rcx, %r11, argument registers"',
+    'Legacy hypercall interface, under #if __XEN_INTERFACE_VERSION__ < 0x00030203 (removed by commit c95aea86, 2011): "mov $hypercall-number*32,%eax ; syscall Clobbered: %rcx, %r11, argument registers"',
   ),
   oldComment: xenLinuxXen,
-  oldXen: xen(
+  oldXen: xenAt(
+    '013351bd7ab3e35717e0133b5f44f82efd6a5d28',
     'xen/include/public/xen.h',
-    'older revisions (e.g. 013351bd): "x86_64: RAX = vector; RDI, RSI, RDX, R10, R8, R9 = args 1, 2, 3, 4, 5, 6. RAX = return value (argument registers not clobbered on return; RCX, R11 are)"',
+    'until d87addff (2006-08-19): "x86_64: RAX = vector; RDI, RSI, RDX, R10, R8, R9 = args 1, 2, 3, 4, 5, 6. RAX = return value (argument registers not clobbered on return; RCX, R11 are)"',
   ),
   vmxStub: xen(
     'xen/arch/x86/hvm/vmx/vmx.c',
@@ -59,8 +61,8 @@ const src = {
   ),
   eperm: xen(HVM_HC, 'hvm_hypercall(): if ( unlikely(hvm_get_cpl(curr)) ) { regs->rax = -EPERM; …}'),
   poison: xen(
-    HVM_HC,
-    'hvm_hypercall(): #ifndef NDEBUG "Deliberately corrupt parameter regs used by this hypercall": 0xdeadbeefdeadf00dUL (64-bit), 0xdeadf00d (32-bit)',
+    'xen/arch/x86/include/asm/hypercall.h',
+    'clobber_regs64(), clobber_regs32(): #ifndef NDEBUG "/* Deliberately corrupt used parameter regs. */": 0xdeadbeefdeadf00dUL (64-bit), 0xdeadf00dU (32-bit), called from hvm_hypercall() through clobber_regs()',
   ),
   linuxRegs: linux(
     L_HC,
@@ -68,12 +70,12 @@ const src = {
   ),
   linuxClobber: linux(
     L_HC,
-    '"Mark all registers as potentially clobbered: Even unused parameters can be clobbered by the hypervisor"; __HYPERCALL_CLOBBERn lists the unused argument registers',
+    '"Mark all registers as potentially clobbered", "Even unused parameters can be clobbered by the hypervisor, so we need to make sure gcc knows it."; __HYPERCALL_CLOBBERn lists the unused argument registers',
   ),
   linuxStatic: linux(L_HC, '#define __HYPERCALL … call STATIC_CALL_TRAMP(xen_hypercall)'),
   linuxIntel: linux(
     L_HEAD,
-    'SYM_FUNC_START(xen_hypercall_intel) vmcall; RET; xen_hypercall_amd: vmmcall; RET; comment "Input: %eax: hypercall number … 64-bit: %rdi, %rsi, %rdx, %r10, %r8: args 1..5 Output: %[er]ax"',
+    'SYM_FUNC_START(xen_hypercall_intel) vmcall; RET; xen_hypercall_amd: vmmcall; RET; comment "Input: %eax: hypercall number … 64-bit: %rdi, %rsi, %rdx, %r10, %r8: args 1..5 for the hypercall Output: %[er]ax"',
   ),
 };
 
