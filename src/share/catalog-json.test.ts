@@ -39,6 +39,41 @@ describe('catalog.json', () => {
     expect(new Set(json.calls.map((c) => c.id)).size).toBe(json.calls.length);
   });
 
+  it('lays every call out under every convention it fits, in the order of "conventions"', () => {
+    for (const call of json.calls)
+      expect(
+        call.layouts.map((l) => l.convention),
+        call.id,
+      ).toEqual(call.conventions);
+    const first = json.calls.find((c) => c.id === 'psci-cpu-on-64')!;
+    expect(first.layouts[0]).toMatchObject({
+      convention: first.convention,
+      instruction: first.instruction,
+      encoding: first.encoding,
+      callNumber: first.callNumber,
+    });
+  });
+
+  it('resolves each layout as the app marshals it: instruction, encoding, syndrome with its register and fields, registers with meanings', () => {
+    const on = json.calls.find((c) => c.id === 'psci-cpu-on-32')!;
+    const smc = on.layouts.find((l) => l.convention === 'smccc-1.1-smc32-aarch32')!;
+    expect(smc).toMatchObject({
+      instruction: 'smc #0',
+      encoding: '0xe1600070',
+      trap: { from: 'EL1', to: 'EL3', trappedBy: { level: 'EL2', control: 'HCR_EL2.TSC' } },
+    });
+    expect(smc.syndrome).toMatchObject({ register: 'ESR_EL2', value: '0x4e000000', fields: { EC: '0x13', IL: '0x1' } });
+    expect(smc.inputs[0]).toEqual({ register: 'r0', kind: 'selector', name: 'function ID', meaning: 'PSCI CPU_ON (SMC32)', value: '0x84000003' });
+    const stub = json.calls.find((c) => c.id === 'hypstub-arm32-soft-restart')!.layouts[0]!;
+    expect(stub.syndrome).toMatchObject({ register: 'HSR', value: '0x4a000000' });
+    const rep = json.calls.find((c) => c.id === 'hyperv-x64-flush-virtual-address-list')!.layouts[0]!;
+    expect(rep.outputs.map((o) => o.register)).toEqual(['rax', 'rcx']);
+    expect(rep.preserved).not.toContain('rcx');
+    const vmcall = json.calls.find((c) => c.id === 'vmware-getversion')!.layouts.find((l) => l.convention === 'vmware-x86-vmcall')!;
+    expect(vmcall.otherSyndromes).toEqual([]);
+    expect(vmcall.syndrome?.register).toBeTruthy();
+  });
+
   it('round-trips through JSON with no bigint left in it', () => {
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });

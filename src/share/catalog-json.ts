@@ -3,6 +3,7 @@ import type { Convention } from '../model/convention';
 import type { Call } from '../model/call';
 import type { Source } from '../model/source';
 import { marshal, type Plan } from '../model/plan';
+import type { Syndrome } from '../model/encoding';
 import { formatHex } from '../model/value';
 
 /**
@@ -37,6 +38,12 @@ export function conventionJson(c: Convention) {
   };
 }
 
+/** "0xd4000002" for an instruction word, "0f 01 c1" for bytes. */
+function encodingJson(plan: Plan): string {
+  const { hex: text } = plan.trap.instruction;
+  return plan.convention.instruction.encoding.kind === 'bytes' ? text.toLowerCase() : hex(BigInt(text));
+}
+
 /** One call laid out under one convention, with the values the plan uses. */
 export function callLayoutJson(plan: Plan) {
   const { call, convention: c, trap } = plan;
@@ -45,7 +52,7 @@ export function callLayoutJson(plan: Plan) {
     name: call.name,
     convention: c.id,
     instruction: trap.instruction.text,
-    encoding: c.instruction.encoding.kind === 'bytes' ? trap.instruction.hex.toLowerCase() : hex(BigInt(trap.instruction.hex)),
+    encoding: encodingJson(plan),
     callNumber: hex(plan.callNumber),
     syndrome: trap.syndrome ? { register: trap.syndrome.register, value: hex(trap.syndrome.value) } : null,
     inputs: plan.inputs.map((s) => ({ register: s.register, meaning: `${s.name}: ${s.meaning}`, value: hex(s.value) })),
@@ -56,16 +63,46 @@ export function callLayoutJson(plan: Plan) {
   };
 }
 
+/**
+ * One call resolved under one convention, everything a consumer needs to make
+ * it without re-implementing the marshalling: the instruction and its
+ * encoding, the syndrome with its register and fields, every register the
+ * call loads or reads back with what it means, and what the caller loses.
+ */
+export function resolvedLayoutJson(plan: Plan) {
+  const { trap } = plan;
+  const syndrome = (s: Syndrome) => ({
+    register: s.register,
+    value: hex(s.value),
+    className: s.className,
+    fields: Object.fromEntries(Object.entries(s.fields).map(([k, v]) => [k, hex(v)])),
+  });
+  return {
+    convention: plan.convention.id,
+    instruction: trap.instruction.text,
+    encoding: encodingJson(plan),
+    callNumber: hex(plan.callNumber),
+    trap: { from: trap.from, to: trap.to, ...(trap.trappedBy ? { trappedBy: { level: trap.trappedBy.level, control: trap.trappedBy.control } } : {}) },
+    syndrome: trap.syndrome ? syndrome(trap.syndrome) : null,
+    otherSyndromes: trap.alsoSyndromes.map(syndrome),
+    inputs: plan.inputs.map((s) => ({ register: s.register, kind: s.kind, name: s.name, meaning: s.meaning, value: hex(s.value) })),
+    outputs: plan.outputs.map((o) => ({ register: o.register, name: o.name, meaning: o.meaning, example: hex(o.value), exampleMeaning: o.valueMeaning })),
+    clobbered: plan.lost,
+    preserved: plan.preserved,
+  };
+}
+
 function callJson(catalog: Catalog, call: Call) {
   const fits = catalog.conventions.filter((c) => callsFor(catalog, c).includes(call));
-  const home = fits[0]!;
-  const { inputs, outputs, ...rest } = callLayoutJson(marshal(home, call));
+  const plans = fits.map((c) => marshal(c, call));
+  const { inputs, outputs, ...rest } = callLayoutJson(plans[0]!);
   return {
     ...rest,
     conventions: fits.map((c) => c.id),
     summary: call.summary,
     inputs: inputs.map(({ register, meaning }) => ({ register, meaning })),
     outputs: outputs.map(({ register, meaning }) => ({ register, meaning })),
+    layouts: plans.map(resolvedLayoutJson),
   };
 }
 

@@ -6,7 +6,8 @@ import { forgetBuildData, loadBuildData } from './build-data';
  * same model the app draws; served by the dev server too.
  */
 export function catalogJsonPlugin(): Plugin {
-  const body = async () => `${JSON.stringify((await loadBuildData()).catalogJson(), null, 2)}\n`;
+  // Compact: with every call laid out under every convention it fits, indentation alone would add more than a megabyte.
+  const body = async () => `${JSON.stringify((await loadBuildData()).catalogJson())}\n`;
   return {
     name: 'trapscope-catalog-json',
     configureServer(server) {

@@ -154,7 +154,7 @@ describe('register placement', () => {
   it('no simple x64 call loses RCX; every rep call returns it with the rep start index updated', () => {
     const x64 = ['hyperv-x64-memory', 'hyperv-x64-fast', 'hyperv-x64-xmm-fast'].map(conv);
     for (const c of x64) {
-      for (const k of callsFor(c)) {
+      for (const k of callsFor(catalog, c)) {
         const p = marshal(c, k);
         const rep = decodeFields(controlLayout, p.callNumber).repCount! > 0n;
         expect(p.lost, k.id).not.toContain('rcx');

@@ -75,14 +75,14 @@ describe('hyp-stub register placement', () => {
   it('arm32: the stub in AArch32 Hyp mode reads the syndrome from HSR (0x4A000000), not ESR_EL2', () => {
     for (const id of ['hypstub-arm32', 'hypstub-arm32-pre-4.12']) {
       const c = conv(id);
-      const plan = marshal(c, callsFor(c)[0]!);
+      const plan = marshal(c, callsFor(catalog, c)[0]!);
       expect(plan.trap.syndrome?.register, id).toBe('HSR');
       expect(plan.trap.syndrome?.value, id).toBe(0x4a000000n);
       expect(plan.steps.find((s) => s.phase === 'trap')!.text, id).toContain('HSR = 0x4A000000');
     }
     // A guest in AArch32 under an AArch64 hypervisor: the same trap lands in ESR_EL2.
     const smccc = conv('smccc-1.1-hvc32-aarch32');
-    expect(marshal(smccc, callsFor(smccc)[0]!).trap.syndrome?.register).toBe('ESR_EL2');
+    expect(marshal(smccc, callsFor(catalog, smccc)[0]!).trap.syndrome?.register).toBe('ESR_EL2');
   });
 
   it('arm64: hvc #0, number in x0, SOFT_RESTART takes x1-x4 (x2-x4 become the next x0-x2)', () => {

@@ -26,6 +26,17 @@ describe('RISC-V SBI numbers match the sources', () => {
     ['sbi-send-ipi', 0x735049n, 0n],
     ['sbi-hart-start', 0x48534dn, 0n],
     ['sbi-system-reset', 0x53525354n, 0n],
+    ['sbi-remote-fence-i', 0x52464e43n, 0n],
+    ['sbi-remote-sfence-vma', 0x52464e43n, 1n],
+    ['sbi-remote-sfence-vma-asid', 0x52464e43n, 2n],
+    ['sbi-debug-console-write', 0x4442434en, 0n],
+    ['sbi-debug-console-read', 0x4442434en, 1n],
+    ['sbi-debug-console-write-byte', 0x4442434en, 2n],
+    ['sbi-pmu-num-counters', 0x504d55n, 0n],
+    ['sbi-pmu-counter-get-info', 0x504d55n, 1n],
+    ['sbi-system-suspend', 0x53555350n, 0n],
+    ['sbi-hart-stop', 0x48534dn, 1n],
+    ['sbi-hart-get-status', 0x48534dn, 2n],
   ])('%s: EID and FID (a6) as the listings state', (id, eid, fid) => {
     const c = call(id);
     expect(c.number.value).toBe(eid);

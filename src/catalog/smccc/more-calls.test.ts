@@ -32,6 +32,13 @@ const SOURCE_IDS: Record<string, bigint> = {
   'psci-affinity-info-32': 0x84000004n,
   'psci-affinity-info-64': 0xc4000004n,
   'psci-migrate-info-type': 0x84000006n,
+  // psci.h: PSCI_0_2_FN(5), PSCI_0_2_FN64(5), PSCI_0_2_FN(7), PSCI_0_2_FN64(7), PSCI_1_0_FN(14), PSCI_1_0_FN64(14)
+  'psci-migrate-32': 0x84000005n,
+  'psci-migrate-64': 0xc4000005n,
+  'psci-migrate-info-up-cpu-32': 0x84000007n,
+  'psci-migrate-info-up-cpu-64': 0xc4000007n,
+  'psci-system-suspend-32': 0x8400000en,
+  'psci-system-suspend-64': 0xc400000en,
   'psci-system-off': 0x84000008n,
   'psci-system-reset': 0x84000009n,
   'psci-features': 0x8400000an,
@@ -51,6 +58,10 @@ const SOURCE_IDS: Record<string, bigint> = {
   'kvm-vendor-mem-share': 0xc6000003n,
   'kvm-vendor-mem-unshare': 0xc6000004n,
   'kvm-vendor-mmio-guard': 0xc6000007n,
+  // TF-A arm_arch_svc.h SMCCC_ARCH_SOC_ID U(0x80000002); hypercalls.rst "Function ID: (uint32) 0xC6000040" / "0xC6000041"
+  'smccc-arch-soc-id': 0x80000002n,
+  'kvm-vendor-discover-impl-ver': 0xc6000040n,
+  'kvm-vendor-discover-impl-cpus': 0xc6000041n,
 };
 
 describe('more SMCCC function IDs match the sources', () => {
@@ -82,8 +93,16 @@ describe('more SMCCC function IDs match the sources', () => {
       expect(call(id).number.value).toBe(0x84000000n + 0x40000000n + n);
   });
 
-  it('does not return from CPU_OFF, SYSTEM_OFF, SYSTEM_RESET or SYSTEM_RESET2', () => {
-    const noReturn = ['psci-cpu-off', 'psci-system-off', 'psci-system-reset', 'psci-system-reset2-32', 'psci-system-reset2-64'];
+  it('does not return from CPU_OFF, SYSTEM_OFF, SYSTEM_RESET, SYSTEM_RESET2 or SYSTEM_SUSPEND', () => {
+    const noReturn = [
+      'psci-cpu-off',
+      'psci-system-off',
+      'psci-system-reset',
+      'psci-system-reset2-32',
+      'psci-system-reset2-64',
+      'psci-system-suspend-32',
+      'psci-system-suspend-64',
+    ];
     for (const c of moreSmcccCalls) expect(c.returnsOnSuccess, c.id).toBe(!noReturn.includes(c.id));
   });
 });

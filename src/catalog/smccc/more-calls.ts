@@ -893,6 +893,280 @@ const kvmCallUid: Call = {
   ],
 };
 
+// ---------------------------------------------------------------- PSCI migration and system suspend
+
+function migrate(w: Width): Call {
+  const macro = w === 64 ? 'PSCI_0_2_FN64_MIGRATE' : 'PSCI_0_2_FN_MIGRATE';
+  const call = linux(PSCI_C, '__psci_migrate(fn, cpuid): invoke_psci_fn(fn, cpuid, 0, 0); psci_0_2_migrate: PSCI_FN_NATIVE(0_2, MIGRATE)');
+  return {
+    id: `psci-migrate-${w}`,
+    name: `PSCI MIGRATE (${cc(w)})`,
+    family: 'smccc',
+    summary: 'Move a uniprocessor Trusted OS to another CPU, so that the CPU it lives on can be powered off.',
+    number: psci(5, w, macro),
+    args: [{ name: 'target_cpu', meaning: 'the CPU to move the Trusted OS to, by its MPIDR affinity fields', example: 0x1n, sources: [call] }],
+    results: [psciStatus(w, 0, 'SUCCESS')],
+    handles: 'it moves the Trusted OS to the target CPU.',
+    returnsOnSuccess: true,
+    sources: [linux(PSCI_H, macro), call],
+    notes: [
+      noSpecText,
+      {
+        kind: 'info',
+        text: 'Only meaningful when MIGRATE_INFO_TYPE reports a uniprocessor Trusted OS that can migrate (type 0). Linux defines psci_ops.migrate but none of its callers we read makes the call.',
+        sources: [linux(PSCI_H, 'PSCI_0_2_TOS_UP_MIGRATE 0'), linux(PSCI_C, 'psci_0_2_set_functions: psci_ops = (struct psci_operations){ … .migrate = psci_0_2_migrate, … }')],
+      },
+    ],
+  };
+}
+
+function migrateInfoUpCpu(w: Width): Call {
+  const macro = w === 64 ? 'PSCI_0_2_FN64_MIGRATE_INFO_UP_CPU' : 'PSCI_0_2_FN_MIGRATE_INFO_UP_CPU';
+  const call = linux(PSCI_C, 'psci_migrate_info_up_cpu: invoke_psci_fn(PSCI_FN_NATIVE(0_2, MIGRATE_INFO_UP_CPU), 0, 0, 0)');
+  return {
+    id: `psci-migrate-info-up-cpu-${w}`,
+    name: `PSCI MIGRATE_INFO_UP_CPU (${cc(w)})`,
+    family: 'smccc',
+    summary: 'Ask which CPU a uniprocessor Trusted OS lives on. Linux asks at boot so that it never turns that CPU off.',
+    number: psci(7, w, macro),
+    args: [],
+    results: [
+      {
+        name: 'cpu',
+        meaning: 'the MPIDR affinity fields of the CPU the Trusted OS is resident on',
+        example: 0x0n,
+        exampleMeaning: 'CPU 0 (an example)',
+        sources: [call, linux(PSCI_C, 'psci_init_migrate: "MIGRATE_INFO_UP_CPU reported invalid physical ID (0x%lx)" if cpuid & ~MPIDR_HWID_BITMASK')],
+      },
+    ],
+    handles: 'it returns the affinity of the CPU the Trusted OS runs on.',
+    returnsOnSuccess: true,
+    sources: [linux(PSCI_H, macro), call],
+    notes: [
+      noSpecText,
+      {
+        kind: 'info',
+        text: 'Linux makes this call only when MIGRATE_INFO_TYPE returned 0 or 1 (a uniprocessor Trusted OS), and then avoids CPU_OFF on that CPU.',
+        sources: [
+          linux(PSCI_C, 'psci_init_migrate: if (type != PSCI_0_2_TOS_UP_MIGRATE && type != PSCI_0_2_TOS_UP_NO_MIGRATE) … cpuid = psci_migrate_info_up_cpu()'),
+        ],
+      },
+    ],
+  };
+}
+
+function systemSuspend(w: Width): Call {
+  const macro = w === 64 ? 'PSCI_1_0_FN64_SYSTEM_SUSPEND' : 'PSCI_1_0_FN_SYSTEM_SUSPEND';
+  const call = linux(PSCI_C, 'psci_system_suspend: invoke_psci_fn(PSCI_FN_NATIVE(1_0, SYSTEM_SUSPEND), pa_cpu_resume, 0, 0)');
+  return {
+    id: `psci-system-suspend-${w}`,
+    name: `PSCI SYSTEM_SUSPEND (${cc(w)})`,
+    family: 'smccc',
+    summary: 'Suspend the whole system to RAM; the last running CPU wakes at an entry point. Linux uses it for suspend-to-RAM when PSCI_FEATURES reports it.',
+    number: psci(14, w, macro),
+    args: [
+      {
+        name: 'entry_point_address',
+        meaning: 'physical address to resume at on wake-up (Linux passes cpu_resume)',
+        example: asSlot(w, 0x80081000n),
+        sources: [call, linux(PSCI_C, 'psci_system_suspend: pa_cpu_resume = __pa_symbol(cpu_resume)')],
+      },
+      { name: 'context_id', meaning: 'value handed back on wake-up; Linux passes 0', example: 0n, sources: [call] },
+    ],
+    results: [psciStatus(w, -3, 'DENIED', 'PSCI return code, only if the call fails')],
+    handles: 'it suspends the system; on wake-up the calling CPU restarts at the entry point, so the call returns only if it fails.',
+    returnsOnSuccess: false,
+    sources: [
+      linux(PSCI_H, `${macro} = PSCI_0_2_FN${w === 64 ? '64' : ''}(14)`),
+      call,
+      linux(PSCI_C, 'psci_init_system_suspend: psci_features(PSCI_FN_NATIVE(1_0, SYSTEM_SUSPEND))'),
+    ],
+    notes: [noSpecText],
+  };
+}
+
+// ---------------------------------------------------------------- SMCCC_ARCH_SOC_ID
+
+const SOC_ID_C = 'drivers/firmware/smccc/smccc.c';
+const socId: Call = {
+  id: 'smccc-arch-soc-id',
+  name: 'SMCCC_ARCH_SOC_ID',
+  family: 'smccc',
+  summary:
+    'Ask the firmware which SoC this is: a JEP-106 vendor code and a SoC number (type 0), or the SoC revision (type 1). Linux registers them as a SoC device (drivers/firmware/smccc/soc_id.c).',
+  number: { ...callVal(1, 0, 0, 2), stated: { value: 0x80000002n, how: 'literal', source: archSvc('SMCCC_ARCH_SOC_ID U(0x80000002)') } },
+  args: [
+    {
+      name: 'SoC_ID_type',
+      meaning: '0 = SoC version, 1 = SoC revision (2 = SoC name, SMC64 only, in TF-A)',
+      example: 0n,
+      sources: [
+        archSvc('SMCCC_GET_SOC_VERSION U(0), SMCCC_GET_SOC_REVISION U(1), SMCCC_GET_SOC_NAME U(2)'),
+        linux(SOC_ID_C, 'arm_smccc_version_init: arm_smccc_1_1_invoke(ARM_SMCCC_ARCH_SOC_ID, 0, &res); … (ARM_SMCCC_ARCH_SOC_ID, 1, &res)'),
+      ],
+    },
+  ],
+  results: [
+    {
+      name: 'SoC version',
+      meaning:
+        'bit 31 zero; JEP-106 bank (continuation code) in bits 30:24, JEP-106 identification code with its parity bit in bits 23:16, implementation-defined SoC ID in bits 15:0; or NOT_SUPPORTED / INVALID_PARAMETER (negative)',
+      example: 0x043b_0001n,
+      exampleMeaning: 'JEP-106 bank 4, code 0x3B, SoC ID 1 (an example)',
+      sources: [
+        linux(
+          'drivers/firmware/smccc/soc_id.c',
+          'SMCCC_SOC_ID_JEP106_BANK_IDX_MASK GENMASK(30, 24), SMCCC_SOC_ID_JEP106_ID_CODE_MASK GENMASK(22, 16), SMCCC_SOC_ID_IMP_DEF_SOC_ID_MASK GENMASK(15, 0)',
+        ),
+        linux('drivers/firmware/smccc/soc_id.c', '"bits[23:16] are JEP-106 identification code with parity bit for the SiP. We can drop the parity bit."'),
+      ],
+    },
+  ],
+  handles: 'it returns the SoC version or revision the platform reports (TF-A: plat_get_soc_version() or plat_get_soc_revision()).',
+  returnsOnSuccess: true,
+  sources: [
+    linux(H, 'ARM_SMCCC_ARCH_SOC_ID = ARM_SMCCC_CALL_VAL(ARM_SMCCC_FAST_CALL, ARM_SMCCC_SMC_32, 0, 2)'),
+    tfa(ARCH_SVC_C, 'smccc_arch_id(): arg1 == SMCCC_GET_SOC_REVISION → plat_get_soc_revision(); SMCCC_GET_SOC_VERSION → plat_get_soc_version()'),
+    linux(SOC_ID_C, 'arm_smccc_get_soc_id_version(), arm_smccc_get_soc_id_revision()'),
+  ],
+  notes: [
+    {
+      kind: 'info',
+      text: 'Linux asks SMCCC_ARCH_FEATURES(SMCCC_ARCH_SOC_ID) first and only with SMCCC 1.2 or later. TF-A also answers an SMC64 form with type 2, the SoC name as an ASCII string in x1–x17; Linux does not ask for it.',
+      sources: [
+        linux(
+          SOC_ID_C,
+          'arm_smccc_version_init: if (version >= ARM_SMCCC_VERSION_1_2) { arm_smccc_1_1_invoke(ARM_SMCCC_ARCH_FEATURES_FUNC_ID, ARM_SMCCC_ARCH_SOC_ID, &res); …',
+        ),
+        tfa(ARCH_SVC_C, 'smccc_arch_id(): "SoC Name is only present for SMC64 invocations"; "split across registers X1 to X17"'),
+      ],
+    },
+  ],
+};
+
+// ---------------------------------------------------------------- KVM: target implementation CPUs
+
+const discoverCaller = linux('drivers/firmware/smccc/kvm_guest.c', 'kvm_arm_target_impl_cpu_init()');
+const discoverWho: Note = {
+  kind: 'unconfirmed',
+  text:
+    'hypercalls.rst gives these calls as "Optional; KVM/ARM64 Guests only"; we did not read the host side, so which component answers them (KVM itself, or the VMM the call is forwarded to) is not shown. ' +
+    'The guest asks only when the FEATURES bitmap lists both (function numbers 64 and 65).',
+  sources: [
+    linux(KVM_HC_DOC, '"Presence: Optional; KVM/ARM64 Guests only"'),
+    linux(H, 'ARM_SMCCC_KVM_FUNC_DISCOVER_IMPL_VER 64, ARM_SMCCC_KVM_FUNC_DISCOVER_IMPL_CPUS 65'),
+    discoverCaller,
+  ],
+};
+
+const discoverImplVer: Call = {
+  id: 'kvm-vendor-discover-impl-ver',
+  name: 'KVM vendor DISCOVER_IMPL_VER',
+  family: 'smccc',
+  summary:
+    'Ask the hypervisor on how many kinds of CPU (implementations) this guest may run, so it can enable their errata workarounds; a guest that migrates between hosts needs it.',
+  number: {
+    ...callVal(1, 1, 6, 64),
+    stated: {
+      value: 0xc6000040n,
+      how: 'literal',
+      source: linux(KVM_HC_DOC, 'ARM_SMCCC_VENDOR_HYP_KVM_DISCOVER_IMPL_VER_FUNC_ID: "Function ID: (uint32) 0xC6000040"'),
+    },
+  },
+  args: [],
+  results: [
+    {
+      name: 'status',
+      meaning: 'SUCCESS (0) or NOT_SUPPORTED (-1)',
+      example: 0n,
+      exampleMeaning: 'SUCCESS',
+      sources: [linux(KVM_HC_DOC, '"Return Values: (int64) R0 SUCCESS (0)" … "NOT_SUPPORTED (-1)"')],
+    },
+    {
+      name: 'version',
+      meaning: 'bits 31:16 major, 15:0 minor, 63:32 zero',
+      example: 0x10000n,
+      exampleMeaning: 'version 1.0 (Linux accepts major 1 only)',
+      sources: [
+        linux(KVM_HC_DOC, '"(uint64) R1 Bits [63:32] Reserved/Must be zero" … "Bits [31:16] Major version" … "Bits [15:0] Minor version"'),
+        discoverCaller,
+      ],
+    },
+    {
+      name: 'count',
+      meaning: 'number of target implementations',
+      example: 2n,
+      exampleMeaning: '2 (an example)',
+      sources: [linux(KVM_HC_DOC, '"(uint64) R2 Number of target implementations"')],
+    },
+    { name: 'reserved', meaning: 'reserved, zero', example: 0n, exampleMeaning: 'zero', sources: [linux(KVM_HC_DOC, '"(uint64) R3 Reserved / Must be zero"')] },
+  ],
+  handles: 'it reports the version of this interface and how many target CPU implementations the guest may meet.',
+  returnsOnSuccess: true,
+  sources: [linux(KVM_HC_DOC, 'ARM_SMCCC_VENDOR_HYP_KVM_DISCOVER_IMPL_VER_FUNC_ID: "Calling convention: HVC64"'), discoverCaller],
+  notes: [discoverWho],
+};
+
+const discoverImplCpus: Call = {
+  id: 'kvm-vendor-discover-impl-cpus',
+  name: 'KVM vendor DISCOVER_IMPL_CPUS',
+  family: 'smccc',
+  summary:
+    'Ask for the ID registers (MIDR_EL1, REVIDR_EL1, AIDR_EL1) of one target CPU implementation; the guest asks once per implementation DISCOVER_IMPL_VER counted.',
+  number: {
+    ...callVal(1, 1, 6, 65),
+    stated: {
+      value: 0xc6000041n,
+      how: 'literal',
+      source: linux(KVM_HC_DOC, 'ARM_SMCCC_VENDOR_HYP_KVM_DISCOVER_IMPL_CPUS_FUNC_ID: "Function ID: (uint32) 0xC6000041"'),
+    },
+  },
+  args: [
+    {
+      name: 'index',
+      meaning: 'the implementation to describe, from 0',
+      example: 0n,
+      sources: [linux(KVM_HC_DOC, '"(uint64) R1 selected implementation index"'), discoverCaller],
+    },
+    { name: 'reserved', meaning: 'reserved, zero', example: 0n, sources: [linux(KVM_HC_DOC, '"(uint64) R2 Reserved / Must be zero"')] },
+    { name: 'reserved', meaning: 'reserved, zero', example: 0n, sources: [linux(KVM_HC_DOC, '"(uint64) R3 Reserved / Must be zero"')] },
+  ],
+  results: [
+    {
+      name: 'status',
+      meaning: 'SUCCESS (0) or INVALID_PARAMETER (-3)',
+      example: 0n,
+      exampleMeaning: 'SUCCESS',
+      sources: [linux(KVM_HC_DOC, '"Return Values: (int64) R0 SUCCESS (0)" … "INVALID_PARAMETER (-3)"')],
+    },
+    {
+      name: 'MIDR_EL1',
+      meaning: 'MIDR_EL1 of the selected implementation',
+      example: 0x410f_d0c0n,
+      exampleMeaning: 'an example MIDR_EL1 value',
+      sources: [linux(KVM_HC_DOC, '"(uint64) R1 MIDR_EL1 of the selected implementation"'), discoverCaller],
+    },
+    {
+      name: 'REVIDR_EL1',
+      meaning: 'REVIDR_EL1 of the selected implementation',
+      example: 0n,
+      exampleMeaning: 'zero (an example)',
+      sources: [linux(KVM_HC_DOC, '"(uint64) R2 REVIDR_EL1 of the selected implementation"')],
+    },
+    {
+      name: 'AIDR_EL1',
+      meaning: 'AIDR_EL1 of the selected implementation',
+      example: 0n,
+      exampleMeaning: 'zero (an example)',
+      sources: [linux(KVM_HC_DOC, '"(uint64) R3 AIDR_EL1 of the selected implementation"')],
+    },
+  ],
+  handles: 'it returns the three ID registers of the implementation the index selects.',
+  returnsOnSuccess: true,
+  sources: [linux(KVM_HC_DOC, 'ARM_SMCCC_VENDOR_HYP_KVM_DISCOVER_IMPL_CPUS_FUNC_ID: "Calling convention: HVC64"'), discoverCaller],
+  notes: [discoverWho],
+};
+
 export const moreSmcccCalls: readonly Call[] = [
   smcccVersion,
   archFeatures,
@@ -906,6 +1180,12 @@ export const moreSmcccCalls: readonly Call[] = [
   affinityInfo(32),
   affinityInfo(64),
   migrateInfoType,
+  migrate(32),
+  migrate(64),
+  migrateInfoUpCpu(32),
+  migrateInfoUpCpu(64),
+  systemSuspend(32),
+  systemSuspend(64),
   systemOff,
   systemReset,
   psciFeatures,
@@ -919,8 +1199,11 @@ export const moreSmcccCalls: readonly Call[] = [
   trngRnd(64),
   pvTimeFeatures,
   pvTimeSt,
+  socId,
   kvmFeatures,
   kvmPtp,
+  discoverImplVer,
+  discoverImplCpus,
   pkvmMeminfo,
   pkvmShare,
   pkvmUnshare,

@@ -247,7 +247,7 @@ describe('VMware family wiring', () => {
 
   it('shows lost what open-vm-tools says VMware may change: arm64 x1-x5 unless a result, x6-x30 kept', () => {
     const c = conv('vmware-arm64-vmwgfx');
-    for (const k of callsFor(c)) {
+    for (const k of callsFor(catalog, c)) {
       const p = marshal(c, k);
       const out = new Set(p.outputs.map((o) => o.cell));
       for (const r of ['x1', 'x2', 'x3', 'x4', 'x5']) expect(out.has(r) || p.lost.includes(r), `${k.id} ${r}`).toBe(true);
