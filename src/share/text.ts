@@ -62,7 +62,7 @@ export function sourceLines(sources: readonly Source[], budget = Infinity, headi
     if (out.length + entry.length > budget) break;
     out.push(...entry);
   }
-  return out.length === 1 && sources.length ? [`${heading.replace(/:$/, '')}: in the full text.`] : out;
+  return out.length === 1 && sources.length ? wrap(`${heading.replace(/:$/, '')}: in the full text.`, TEXT_WIDTH, '    ') : out;
 }
 
 /** Lines a short text may take: 30 for one call, 45 for up to three panes, 15 more for a fourth. */
