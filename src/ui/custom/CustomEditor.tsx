@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
-import { decodeCustom, type FieldError } from '../../share/custom/decode';
+import type { FieldError } from '../../share/custom/decode';
 import { ARCHITECTURES, instructionsFor } from '../../share/custom/architectures';
 import { changedSinceCopy } from '../../share/custom/copy';
 import { ARCH_IDS, type CustomDefinition } from '../../share/custom/schema';
 import { useKept } from '../../store/custom-links';
 import { useApp } from '../../store/store';
+import { edited, errorsAt as errorsIn, isObject, readDraft, type Json } from './draft';
 import { fromLines, listText, textList, toLines } from './lines';
 import { TypedText } from './TypedText';
 
-type Json = Record<string, unknown>;
 const input = 'mt-1 h-9 w-full rounded-md border border-[var(--line)] bg-[var(--panel)] px-2 font-mono text-sm';
 
 /**
@@ -26,28 +26,17 @@ export default function CustomEditor({ text }: { text: string }) {
     if (d && !d.open) d.showModal();
   }, []);
 
-  const { parsed, errors, def } = useMemo(() => {
-    try {
-      const parsed = JSON.parse(text) as unknown;
-      const r = decodeCustom(parsed);
-      return { parsed: isObject(parsed) ? parsed : undefined, errors: r.ok ? [] : r.errors, def: r.ok ? r.definition : undefined };
-    } catch (e) {
-      return { parsed: undefined, errors: [{ path: '(JSON)', message: `The JSON cannot be read: ${(e as Error).message}` }], def: undefined };
-    }
-  }, [text]);
+  const { parsed, errors, def } = useMemo(() => readDraft(text), [text]);
 
   const conv = parsed && isObject(parsed.convention) ? parsed.convention : undefined;
   const stale = def ? changedSinceCopy(def.convention) : [];
   const calls = parsed && Array.isArray(parsed.calls) ? (parsed.calls as Json[]) : [];
   const update = (f: (d: Json) => void) => {
-    if (!parsed) return;
-    const next = structuredClone(parsed);
-    f(next);
-    setEditorText(JSON.stringify(next, null, 2));
+    if (parsed) setEditorText(edited(parsed, f));
   };
   const setConv = (key: string, value: unknown) => update((d) => ((d.convention as Json)[key] = value));
   const setCall = (i: number, key: string, value: unknown) => update((d) => (((d.calls as Json[])[i] as Json)[key] = value));
-  const errorsAt = (path: string) => errors.filter((e) => e.path === path || e.path.startsWith(`${path}[`) || e.path.startsWith(`${path}.`));
+  const errorsAt = (path: string) => errorsIn(errors, path);
   const arch = conv && typeof conv.arch === 'string' && conv.arch in ARCHITECTURES ? ARCHITECTURES[conv.arch as keyof typeof ARCHITECTURES] : undefined;
 
   return (
@@ -292,6 +281,3 @@ function FieldErrors({ errors }: { errors: FieldError[] }) {
   );
 }
 
-function isObject(x: unknown): x is Json {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}

@@ -1,32 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { viewJson } from '../../share/catalog-json';
 import { TEXT_FORMS, type TextForm } from '../../share/text';
-import { viewText } from '../../share/view-text';
-import { viewAsmC, viewLinuxC } from '../../share/c-snippet';
-import { escapeXml, registerSvg } from '../../share/svg';
+import { exportAs, FORMATS, LABEL, type Format } from './exports';
 import { svgToPng } from './picture';
 import { download } from '../shell/download';
 import { useApp } from '../../store/store';
-
-type Format = 'link' | 'text' | 'json' | 'c' | 'asm' | 'picture' | 'embed';
-
-const LABEL: Record<Format, string> = {
-  link: 'Permalink',
-  text: 'Plain text (email)',
-  json: 'JSON',
-  c: 'C (Linux)',
-  asm: 'C (inline asm)',
-  picture: 'Picture',
-  embed: 'Embed',
-};
-const FORMATS = Object.keys(LABEL) as Format[];
-
-/** The same link with embed=1 added to its fragment's query. */
-function embedUrl(link: string): string {
-  const hash = link.indexOf('#');
-  if (hash < 0) return link;
-  return `${link}${link.slice(hash).includes('?') ? '&' : '?'}embed=1`;
-}
 
 /** Everything the view can be shared as, each read from the same plans the screen draws. Loaded on demand. */
 export default function SharePanel({ onClose }: { onClose: () => void }) {
@@ -48,22 +25,14 @@ export default function SharePanel({ onClose }: { onClose: () => void }) {
 
   const step = useApp((s) => s.moments[s.view.step]!);
   // Each format is made when its tab is shown or copied, not all of them on every render.
-  const make: Record<Format, () => string> = {
-    link: () => link,
-    text: () => viewText(view, { plans, moments }, link, textForm),
-    json: () => viewJson(plans),
-    c: () => viewLinuxC(catalog, plans),
-    asm: () => viewAsmC(plans),
-    picture: () => registerSvg(plans, step.steps, link),
-    embed: () =>
-      `<iframe src="${embedUrl(link)}" title="${escapeXml(`Trapscope: ${plans.map((p) => `${p.call.name} under ${p.convention.name}`).join(' vs ')}`)}" width="100%" height="760" style="border:0" loading="lazy"></iframe>\n`,
-  };
-  const shown = make[format]();
+  const shared = { catalog, view, derived: { plans: [...plans], plan: plans[0]!, moments: [...moments] }, link, textForm, steps: step.steps };
+  const make = (f: Format) => exportAs(f, shared);
+  const shown = make(format);
   const base = `trapscope-${plans[0]!.call.id}`;
 
   const copy = async (f: Format) => {
     try {
-      await navigator.clipboard.writeText(f === format ? shown : make[f]());
+      await navigator.clipboard.writeText(f === format ? shown : make(f));
       setCopied(f);
     } catch {
       setCopied(null);
