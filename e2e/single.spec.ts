@@ -70,8 +70,9 @@ test.describe('one call, end to end', () => {
     await expect(page.getByTestId('fid-value')).toHaveText('0x84000003');
     await expect(page.getByLabel('Convention', { exact: true })).toHaveValue('smccc-1.1-hvc32');
     await expect(page.getByLabel('Call', { exact: true })).toHaveValue('psci-cpu-on-32');
-    await page.getByLabel(/function number/).fill('0x7');
-    await expect(page.getByTestId('fid-value')).toHaveText('0x84000007');
+    // 0xB: no PSCI function has it (0x7, used before, is MIGRATE_INFO_UP_CPU, now in the catalog).
+    await page.getByLabel(/function number/).fill('0xb');
+    await expect(page.getByTestId('fid-value')).toHaveText('0x8400000B');
     await expect(page.getByTestId('fid-call')).toContainText('No call in the catalog has this ID');
     await page.keyboard.press('Tab');
     await page.keyboard.press('End');
