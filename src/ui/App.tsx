@@ -145,7 +145,8 @@ function Single() {
       </div>
       {/* Below lg the columns dissolve: order puts the editors before the notes. */}
       <div className="contents min-w-0 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:block lg:space-y-4">
-        <div className="order-2">
+        {/* On a phone the player stays on screen while the registers scroll under it. */}
+        <div className="sticky top-0 z-20 order-2 lg:static">
           <Player />
         </div>
         <div className="order-3">

@@ -56,7 +56,8 @@ export function Player() {
         <button type="button" className={btn} onClick={stop(() => setStep(last))} disabled={step === last} aria-label="Last step (End)" title="Last step (End)">
           <Icon name="last" />
         </button>
-        <button type="button" className={btn} onClick={() => togglePresenter(true)} title="Presenter mode: full screen, for a projector (P)">
+        {/* A phone is not a projector; there the player stays small, on screen above the registers. */}
+        <button type="button" className={`${btn} max-sm:hidden`} onClick={() => togglePresenter(true)} title="Presenter mode: full screen, for a projector (P)">
           Present
         </button>
         <label htmlFor="speed" className="ml-auto text-sm muted">
@@ -95,7 +96,7 @@ export function Player() {
         </span>
       </div>
 
-      <ol className="mt-3 grid grid-cols-5 gap-1 text-center text-xs sm:text-sm" aria-label="Phases">
+      <ol className="mt-3 grid grid-cols-5 gap-1 text-center text-xs max-sm:hidden sm:text-sm" aria-label="Phases">
         {PHASES.map((p) => {
           const first = moments.findIndex((m) => m.phase === p);
           const active = moment.phase === p;
@@ -115,7 +116,7 @@ export function Player() {
         })}
       </ol>
 
-      <p className="mt-3 min-h-[3.5rem] text-base leading-relaxed sm:text-lg" aria-live="polite" id="narration" data-testid="narration">
+      <p className="mt-2 text-sm leading-snug sm:mt-3 sm:min-h-[3.5rem] sm:text-lg sm:leading-relaxed" aria-live="polite" id="narration" data-testid="narration">
         {sentence}
       </p>
     </section>
