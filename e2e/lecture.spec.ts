@@ -94,6 +94,15 @@ test.describe('the trap and the return', () => {
   });
 });
 
+test('in the handle phase the handler’s path is shown, function by function, or said to be closed', async ({ page }) => {
+  await page.goto(`${CPU_ON}?step=6`);
+  await expect(page.getByTestId('handler-path')).toContainText('KVM on arm64');
+  await expect(page.getByTestId('handler-path').locator('li')).toHaveText([/__kvm_hyp_vector/, /handle_exit/, /handle_hvc/, /kvm_smccc_call_handler/, /kvm_psci_call/]);
+  await page.goto('./#/hyperv-x64-fast/hyperv-x64-signal-event');
+  await page.getByRole('button', { name: 'handle', exact: true }).click();
+  await expect(page.getByTestId('handler-path')).toContainText('not public');
+});
+
 test('a value flies into its register, which shows it when it lands', async ({ page }) => {
   await page.goto(CPU_ON);
   await page.getByLabel('Speed').selectOption('0.5');
@@ -128,6 +137,15 @@ test.describe('presenter mode', () => {
     await expect(caption).toContainText('Execute hvc #0');
     await expectInViewport(page, caption);
     expect(parseFloat(await caption.evaluate((el) => getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(28);
+    await expectNoScroll(page);
+  });
+
+  test('at 1280x720 the handler’s path fits above the caption', async ({ page }) => {
+    await page.goto(`${CPU_ON}?step=6&present=1`);
+    await expect(page.getByTestId('handler-path')).toBeVisible();
+    const last = (await page.getByTestId('handler-path').locator('li').last().boundingBox())!;
+    const caption = (await page.getByTestId('caption').boundingBox())!;
+    expect(last.y + last.height).toBeLessThanOrEqual(caption.y);
     await expectNoScroll(page);
   });
 

@@ -131,3 +131,29 @@ export function exceptionFlow(def: ExceptionDef, trap: { instruction: EncodedIns
   const alt = def.alternative && { when: def.alternative.when, flow: exceptionFlow(def.alternative.def, trap) };
   return { def, entry, length, advance, resume: def.resume, alternative: alt };
 }
+
+/**
+ * What the handler does with the trap, as the source of one hypervisor or
+ * firmware that implements the convention shows it: the functions from the
+ * vector to the call's own handler. Where the handler's source is not
+ * public, `closed` says so instead.
+ */
+export interface HandlerPath {
+  /** Whose code this is: "KVM on arm64 (Linux)". */
+  who: string;
+  steps: readonly HandlerStep[];
+  closed?: { text: string; sources: readonly Source[] };
+}
+
+export interface HandlerStep {
+  fn: string;
+  what: string;
+  sources: readonly Source[];
+  /** Taken only for calls whose id starts with this (PSCI calls go on to kvm_psci_call). */
+  onlyFor?: string;
+}
+
+/** The steps a given call goes through. */
+export function handlerSteps(path: HandlerPath, callId: string): readonly HandlerStep[] {
+  return path.steps.filter((s) => s.onlyFor === undefined || callId.startsWith(s.onlyFor));
+}

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { findCall, findConvention } from '..';
 import { catalog } from '../all';
 import { marshal } from '../../model/plan';
-import { vectorOffset } from '../../model/exception';
+import { handlerSteps, vectorOffset } from '../../model/exception';
+import { handlerFor } from './handlers';
 import { exceptionDefs, exceptionFor } from '.';
 
 const flowOf = (conv: string, call: string) => exceptionFor(marshal(findConvention(catalog, conv)!, findCall(catalog, call)!))!;
@@ -66,5 +67,32 @@ describe('exception entry and return', () => {
       const effects = [def.returnAddress, ...def.saved, ...def.resume.restores, ...(def.advance ? [def.advance] : [])];
       for (const e of effects) expect(e.sources.length, `${def.instruction} ${e.register}`).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('what the handler does', () => {
+  const path = (conv: string) => handlerFor(findConvention(conv)!)!;
+
+  it('takes an SMCCC hvc through KVM from the vector to kvm_smccc_call_handler, and a PSCI call on to kvm_psci_call', () => {
+    const fns = (call: string) => handlerSteps(path('smccc-1.1-hvc64'), call).map((s) => s.fn);
+    expect(fns('psci-cpu-on-64')).toEqual([
+      '__kvm_hyp_vector → el1_sync',
+      'handle_exit → handle_trap_exceptions',
+      'arm_exit_handlers[ESR_ELx_EC_HVC64] = handle_hvc',
+      'kvm_smccc_call_handler',
+      'kvm_psci_call',
+    ]);
+    expect(fns('smccc-version')).not.toContain('kvm_psci_call');
+  });
+
+  it('names Xen’s trap handler and table, OpenSBI’s dispatcher and KVM x86’s VMCALL handler', () => {
+    expect(path('riscv-sbi').steps.map((s) => s.fn)).toEqual(['sbi_trap_handler', 'sbi_ecall_handler', 'ext->handle']);
+    expect(path('kvm-x86-vmcall').steps.map((s) => s.fn).join(' ')).toMatch(/kvm_emulate_hypercall/);
+  });
+
+  it('says where the handler is not public, and cites every step', () => {
+    expect(path('hyperv-arm64-smccc').closed?.text).toMatch(/not public/);
+    for (const conv of ['smccc-1.1-hvc64', 'riscv-sbi', 'kvm-x86-vmcall', 'hyperv-arm64-smccc'])
+      for (const s of path(conv).steps) expect(s.sources.length, `${conv} ${s.fn}`).toBeGreaterThan(0);
   });
 });

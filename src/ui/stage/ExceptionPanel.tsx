@@ -1,4 +1,4 @@
-import type { Effect, ExceptionFlow } from '../../model/exception';
+import { handlerSteps, type Effect, type ExceptionFlow, type HandlerPath } from '../../model/exception';
 import type { Syndrome } from '../../model/encoding';
 import type { Phase, Trap } from '../../model/plan';
 import { formatHex } from '../../model/value';
@@ -17,10 +17,14 @@ export function ExceptionPanel({
   flow,
   phase,
   encodingSources,
+  handler,
+  callId,
   large = false,
 }: {
   trap: Trap;
   flow?: ExceptionFlow;
+  handler?: HandlerPath;
+  callId: string;
   phase: Phase;
   encodingSources: Trap['sources'];
   large?: boolean;
@@ -50,13 +54,16 @@ export function ExceptionPanel({
         </p>
       )}
 
-      {trapped && flow && phase !== 'return' && phase !== 'unpack' && (
+      {/* On a projector the handler's path takes the entry's place while it runs. */}
+      {trapped && flow && phase !== 'return' && phase !== 'unpack' && !(large && phase === 'handle' && handler) && (
         <EffectList title={`Exception entry (${trap.from} → ${flow.def.level})`} effects={flow.entry} animate={entering} fields large={large} />
       )}
       {trapped &&
         phase !== 'return' &&
         phase !== 'unpack' &&
         [...(flow ? [] : [trap.syndrome]), ...trap.alsoSyndromes].map((s) => s && <SyndromeView key={s.register} syndrome={s} animate={entering} />)}
+
+      {handler && phase === 'handle' && <HandlerView path={handler} callId={callId} large={large} />}
 
       {flow?.advance && phase === 'handle' && (
         <EffectList title="Before it returns, the handler" effects={[flow.advance]} animate={false} large={large} />
@@ -123,6 +130,31 @@ function EffectList({
           );
         })}
       </ol>
+    </div>
+  );
+}
+
+/** The handler's way from the vector to the call, function by function, or why it cannot be shown. */
+function HandlerView({ path, callId, large }: { path: HandlerPath; callId: string; large: boolean }) {
+  return (
+    <div className="mt-3" data-testid="handler-path">
+      <h3 className="text-xs font-semibold uppercase tracking-wide muted">What the handler does: {path.who}</h3>
+      {path.closed ? (
+        <p className="mt-1 text-sm">
+          {path.closed.text}
+          <Cite sources={path.closed.sources} />
+        </p>
+      ) : (
+        <ol className={`mt-1 list-decimal space-y-1 pl-5 ${large ? 'text-lg' : 'text-sm'}`}>
+          {handlerSteps(path, callId).map((s) => (
+            <li key={s.fn} title={large ? s.what : undefined}>
+              <code className="font-mono font-semibold">{s.fn}</code>
+              <Cite sources={s.sources} />
+              {large ? null : <span className="block text-xs muted">{s.what}</span>}
+            </li>
+          ))}
+        </ol>
+      )}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { motionMs, motionReduced } from '../player/motion';
 
 /** Equal rows without a gap (classes, not a style attribute: the pre-rendered page's CSP allows no inline styles). */
 const ROWS: Readonly<Record<number, string>> = { 2: 'grid-rows-2', 3: 'grid-rows-3', 4: 'grid-rows-4' };
-const LANE = { compact: 'h-10 text-sm', normal: 'h-14', large: 'h-20 text-2xl' } as const;
+const LANE = { compact: 'min-h-10 text-sm', normal: 'min-h-14 py-1', large: 'min-h-20 py-1 text-2xl' } as const;
 
 /** The lanes of a plan at a step: where the CPU is, which lanes the trap joins, and whether the route is taken now. */
 export function lanesAt(plan: Plan, step: number) {
@@ -78,7 +78,7 @@ export function Lanes({
         {levels.map((l, i) => (
           <li key={l.id} className="py-1" data-level={l.id} data-active={i === at}>
             <div
-              className={`flex items-center justify-between rounded-lg border px-3 ${LANE[size]} ${i === at ? 'border-[var(--focus)] bg-[var(--role-arg-bg)] text-[var(--role-arg-ink)]' : 'border-[var(--line)]'}`}
+              className={`flex h-full items-center justify-between gap-2 rounded-lg border px-3 ${LANE[size]} ${i === at ? 'border-[var(--focus)] bg-[var(--role-arg-bg)] text-[var(--role-arg-ink)]' : 'border-[var(--line)]'}`}
             >
               <span>
                 <strong className="font-mono">{l.name}</strong> <span className={i === at ? '' : 'muted'}>· {l.who}</span>

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { exceptionFor } from '../../catalog/exception';
+import { handlerFor } from '../../catalog/exception/handlers';
 import type { Plan } from '../../model/plan';
 import { useApp } from '../../store/store';
 import { Cite } from '../sources/cite';
@@ -20,6 +21,7 @@ export function Stage() {
 /** The lanes and the trap panel for one plan at one step: the single view's stage, and each presenter pane. */
 export function StageParts({ plan, step, large = false }: { plan: Plan; step: number; large?: boolean }) {
   const flow = useMemo(() => exceptionFor(plan), [plan]);
+  const handler = handlerFor(plan.convention);
   const current = plan.steps[step]!;
   const { trap } = plan;
   return (
@@ -34,7 +36,15 @@ export function StageParts({ plan, step, large = false }: { plan: Plan; step: nu
           </p>
         )}
       </div>
-      <ExceptionPanel trap={trap} flow={flow} phase={current.phase} encodingSources={plan.convention.instruction.encoding.sources} large={large} />
+      <ExceptionPanel
+        trap={trap}
+        flow={flow}
+        handler={handler}
+        callId={plan.call.id}
+        phase={current.phase}
+        encodingSources={plan.convention.instruction.encoding.sources}
+        large={large}
+      />
     </>
   );
 }
