@@ -15,7 +15,7 @@ export interface Guide {
   panes: readonly GuidePane[];
 }
 
-const gccAsm: Source = {
+export const gccAsm: Source = {
   title: 'GCC manual, Using the GNU Compiler Collection',
   where: '§ Extended Asm: "The total number of input + output + goto operands is limited to 30."',
   url: 'https://gcc.gnu.org/onlinedocs/gcc/Extended-Asm.html',

@@ -1,5 +1,7 @@
 import { callsFor, findCall, findConvention, type Catalog } from '../catalog';
 import { findGuidePanes } from '../catalog/guide-panes';
+import { findLesson } from '../catalog/lessons';
+import { lessonOf, lessonPanes, lessonView } from './lesson-view';
 import { callFits, editableSlots } from '../model/call';
 import { marshal } from '../model/plan';
 import { formatHex, parseValue } from '../model/value';
@@ -13,6 +15,7 @@ import { defaultView, MAX_PANES, type PaneState, type ViewState } from './view';
  *   #/<convention>/<call>[?<register>=<value>&…&step=<n>]
  *   #/compare/<convention>/<call>/<convention>/<call>…[?<pane>.<register>=<value>&…&step=<n>]
  *   #/guide/<guide>[?step=<n>]
+ *   #/lesson/<lesson step>[?step=<n>]
  *
  * Any of them may end with &embed=1 (or ?embed=1): the same view with minimal chrome;
  * and with &present=1: the same view in presenter mode, ready to project.
@@ -50,7 +53,10 @@ export function encodePermalink(v: ViewState, defs: readonly string[] = []): str
     for (const [reg, val] of Object.entries(a)) q.push(`${prefix}${reg}=${formatHex(val).toLowerCase()}`);
   };
   let path: string;
-  if (v.kind === 'single') {
+  const lesson = lessonOf(v);
+  if (lesson) {
+    path = `lesson/${lesson.lesson.id}`;
+  } else if (v.kind === 'single') {
     args(v.args, '');
     path = `${v.convention}/${v.call}`;
   } else if (v.guide) {
@@ -255,6 +261,10 @@ export function linkNeeds(split: ReadLink): LinkNeeds {
   const { path, query } = split;
   let panes: readonly { convention: string; call: string }[];
   if (path[0] === 'guide') panes = findGuidePanes(path[1] ?? '')?.panes ?? [defaultView];
+  else if (path[0] === 'lesson') {
+    const found = findLesson(path[1] ?? '');
+    panes = found ? lessonPanes(found.lesson) : [defaultView];
+  }
   else {
     // convention/call pairs, as decode reads them: one for a single view, up to MAX_PANES after 'compare'.
     const parts = path[0] === 'compare' ? path.slice(1, 1 + MAX_PANES * 2) : path.slice(0, 2);
@@ -270,6 +280,7 @@ function decode(cat: Catalog, split: ReadLink): Decoded {
   const messages = [...split.messages];
 
   if (path[0] === 'guide') return decodeGuide(cat, path[1] ?? '', query, messages);
+  if (path[0] === 'lesson') return decodeLesson(cat, path[1] ?? '', query, messages);
   if (path[0] === 'compare') return decodeCompare(cat, path.slice(1), query, messages);
 
   const [convId = '', callId = '', ...rest] = path;
@@ -307,6 +318,17 @@ function decodeGuide(cat: Catalog, id: string, query: Query, messages: string[])
   const panes = guide.panes.flatMap((p, i) => decodePane(cat, p.convention, p.call, undefined, messages, `Pane ${i + 1} of this guide `) ?? []);
   if (panes.length < 2) return viewOf(cat, defaultView, [...messages, 'This guided comparison cannot be shown. Showing the default view.']);
   return compareView(cat, panes, query, messages, guide.id);
+}
+
+function decodeLesson(cat: Catalog, id: string, query: Query, messages: string[]): Decoded {
+  const found = findLesson(id);
+  if (!found) return viewOf(cat, defaultView, [...messages, `This link names a lesson Trapscope does not know ("${clip(id)}"). Showing the default view.`]);
+  if (query.args.size) messages.push('Ignored argument values: a lesson always opens with its own values.');
+  const view = lessonView(cat, found.lesson);
+  const derived = derive(cat, view);
+  const named = query.at !== undefined || query.step !== undefined;
+  const step = named ? decodeStep(query, derived.moments.length, messages) : view.step;
+  return viewOf(cat, withFlags({ ...view, step }, query), messages, derived);
 }
 
 function compareView(cat: Catalog, panes: PaneState[], query: Query, messages: string[], guide?: string): Decoded {

@@ -18,6 +18,8 @@ export interface SingleView extends PaneState {
   embed?: true;
   /** Presenter mode: full screen, the lanes, the registers the call touches and the sentence as a caption. */
   present?: true;
+  /** The lesson step this view was opened from (#/lesson/<id>). */
+  lesson?: string;
 }
 
 /** Two to four panes stepped together by phase; `step` counts aligned moments. */
@@ -29,6 +31,7 @@ export interface CompareView {
   guide?: string;
   embed?: true;
   present?: true;
+  lesson?: string;
 }
 
 export type ViewState = SingleView | CompareView;

@@ -10,6 +10,7 @@ import { usePlayback } from './player/playback';
 import { RegisterFile } from './registers/RegisterFile';
 import { listenToDrops } from './shell/drop';
 import { Header } from './shell/Header';
+import { LessonEntry } from './lessons/LessonEntry';
 import { listenToKeys } from './shell/keyboard';
 import { LinkMessages } from './shell/LinkMessages';
 import { lazyPart } from './shell/LoadFailed';
@@ -23,6 +24,7 @@ import { Stage } from './stage/Stage';
 const CompareView = lazyPart(() => import('./compare/CompareView'), 'The comparison');
 const CustomEditor = lazyPart(() => import('./custom/CustomEditor'), 'The convention editor');
 const Presenter = lazyPart(() => import('./present/Presenter'), 'Presenter mode');
+const LessonPanel = lazyPart(() => import('./lessons/LessonPanel'), 'The lesson');
 
 /**
  * The page's controls take input only once the page is live (src/boot/boot.ts): before, a click or a value given
@@ -117,6 +119,20 @@ function Embedded({ compare }: { compare: boolean }) {
   );
 }
 
+/** The lesson step a view was opened from (#/lesson/<id>), if any: its code loads only then. */
+function Lesson({ className }: { className?: string }) {
+  const lesson = useApp((s) => s.view.lesson !== undefined);
+  return (
+    lesson && (
+      <div className={className}>
+        <Suspense fallback={null}>
+          <LessonPanel />
+        </Suspense>
+      </div>
+    )
+  );
+}
+
 function Compare() {
   const { openPane } = useApp.getState();
   return (
@@ -126,6 +142,7 @@ function Compare() {
           ← Single view
         </button>
       </div>
+      <Lesson />
       <Player />
       <Suspense fallback={<p className="muted">Loading the comparison…</p>}>
         <CompareView />
@@ -145,6 +162,7 @@ function Single() {
       </div>
       {/* Below lg the columns dissolve: order puts the editors before the notes. */}
       <div className="contents min-w-0 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:block lg:space-y-4">
+        <Lesson className="order-2" />
         {/* On a phone the player stays on screen while the registers scroll under it. */}
         <div className="sticky top-0 z-20 order-2 lg:static">
           <Player />
@@ -174,6 +192,9 @@ function Single() {
         </div>
         <div className="order-6">
           <DesignEntry />
+        </div>
+        <div className="order-6">
+          <LessonEntry />
         </div>
       </div>
     </main>

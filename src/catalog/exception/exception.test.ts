@@ -71,7 +71,7 @@ describe('exception entry and return', () => {
 });
 
 describe('what the handler does', () => {
-  const path = (conv: string) => handlerFor(findConvention(conv)!)!;
+  const path = (conv: string) => handlerFor(findConvention(catalog, conv)!)!;
 
   it('takes an SMCCC hvc through KVM from the vector to kvm_smccc_call_handler, and a PSCI call on to kvm_psci_call', () => {
     const fns = (call: string) => handlerSteps(path('smccc-1.1-hvc64'), call).map((s) => s.fn);

@@ -3,6 +3,7 @@ import { useApp } from '../../store/store';
 import { Icon } from '../player/icons';
 import { sentenceOf } from '../player/sentence';
 import { RegisterCells } from '../registers/RegisterFile';
+import { LessonPanel } from '../lessons/LessonPanel';
 import { Lanes, lanesAt } from '../stage/Lanes';
 import { StageParts } from '../stage/Stage';
 import { togglePresenter, useLeaveWithFullscreen } from './fullscreen';
@@ -41,6 +42,7 @@ export default function Presenter() {
             `${guided ? 'Guided comparison: ' : 'Comparison: '}${plans.map((p) => p.convention.name).join(' · ')}`
           )}
         </h1>
+        <LessonPanel compact />
         <span className="ml-auto shrink-0 rounded-md border border-[var(--focus)] px-2 py-0.5 text-lg capitalize" data-testid="presenter-phase">
           {moment.phase}
         </span>

@@ -26,7 +26,11 @@ export function listenToKeys(win: Window): () => void {
       case 'ArrowRight':
       case 'PageDown':
         app.setPlaying(false);
-        app.stepBy(1);
+        // A clicker walks a whole course: past a lesson step's last moment comes the next lesson step.
+        if (app.view.step === last && app.view.lesson !== undefined && e.key === 'PageDown') {
+          const next = document.querySelector<HTMLAnchorElement>('[data-testid="lesson"] a[data-next]');
+          if (next) next.click();
+        } else app.stepBy(1);
         break;
       case 'ArrowLeft':
       case 'PageUp':
