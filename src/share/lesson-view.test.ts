@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findTerm, glossary, plainText, textParts } from '../catalog/glossary';
 import { lessons } from '../catalog/lessons';
 import { FIRST_LESSON } from '../ui/lessons/LessonEntry';
 import { catalog } from '../catalog/all';
@@ -32,5 +33,18 @@ describe('lessons as links', () => {
 
   it('the page links the first lesson', () => {
     expect(FIRST_LESSON).toBe(lessons[0]!.id);
+  });
+});
+
+describe('the glossary', () => {
+  it('defines every term a lesson marks, each with a source', () => {
+    for (const l of lessons)
+      for (const p of textParts(l.text)) if (p.kind === 'term') expect(findTerm(p.term), `${l.id}: ${p.term}`).toBeDefined();
+    for (const t of glossary) expect(t.sources.length, t.term).toBeGreaterThan(0);
+    expect(glossary.map((t) => t.term)).toEqual(expect.arrayContaining(['EL1', 'EL2', 'EL3', 'ESR_EL2', 'EC', 'IL', 'ISS', 'SMC32/SMC64', 'function ID', 'VM exit', 'preserved', 'clobbered']));
+  });
+
+  it('reads [[term]] and [[term|words]] marks, and gives the plain text', () => {
+    expect(plainText('the [[EC]] and [[SMC32/SMC64|SMC64]].')).toBe('the EC and SMC64.');
   });
 });

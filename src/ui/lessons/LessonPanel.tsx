@@ -2,6 +2,7 @@ import { lessons } from '../../catalog/lessons';
 import { lessonOf } from '../../share/lesson-view';
 import { useApp } from '../../store/store';
 import { Cite } from '../sources/cite';
+import { GlossaryText } from './GlossaryText';
 
 const link = 'rounded-lg border border-[var(--line)] px-3 py-1.5 text-sm no-underline hover:bg-[var(--role-kept-bg)]';
 
@@ -24,7 +25,7 @@ export function LessonPanel({ compact = false }: { compact?: boolean }) {
       </h2>
       {!compact && (
         <p className="mt-2 leading-relaxed" data-testid="lesson-text">
-          {lesson.text}
+          <GlossaryText text={lesson.text} />
           <Cite sources={lesson.sources} />
         </p>
       )}
