@@ -78,5 +78,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // The fuzz and every-call suites take a few seconds alone and several times that on a busy 2-core machine.
+    testTimeout: 30_000,
   },
 });

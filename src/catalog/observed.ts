@@ -1,4 +1,3 @@
-import * as v from 'valibot';
 import { observedLines, type ObservedData, type ObservedLine } from '../model/observed';
 import type { Plan } from '../model/plan';
 import raw from './observed.json';
@@ -6,46 +5,14 @@ import { OBSERVED_NOTES, PLATFORM_NAMES } from './observed-notes';
 
 /**
  * What `npm run check:cpu` saw calls do on emulated CPUs: observed.json,
- * which the check writes (`-- --write`) and compares, read through one
- * validating decoder. A file that does not decode yields no observations
- * and a message, never a broken panel.
+ * which the check writes (`-- --write`) and compares. It is the project's
+ * own file, not a reader's input: the type checker holds it to
+ * ObservedData here, and observed-schema.ts's decoder checks its values in
+ * a unit test, so no decoder (and no schema library) rides in the first load.
  */
-const hexString = v.pipe(v.string(), v.regex(/^0x[0-9a-f]+$/));
-const observationSchema = v.object({
-  platform: v.string(),
-  convention: v.string(),
-  call: v.string(),
-  label: v.optional(v.string()),
-  chosen: v.optional(v.string()),
-  results: v.optional(v.array(v.object({ register: v.string(), value: hexString }))),
-  expect: v.optional(v.record(v.string(), hexString)),
-  why: v.optional(v.string()),
-  changed: v.optional(v.array(v.string())),
-  kept: v.optional(v.number()),
-  started: v.optional(v.object({ level: v.string(), registers: v.array(v.object({ register: v.string(), value: hexString })) })),
-  printed: v.optional(v.string()),
-  stopped: v.optional(v.boolean()),
-  trap: v.optional(v.object({ register: v.string(), syndrome: hexString, instruction: hexString })),
-});
-const fileSchema = v.object({
-  generatedBy: v.string(),
-  platforms: v.record(v.string(), v.object({ qemu: v.string(), firmware: v.optional(v.string()), machine: v.string(), cpu: v.string() })),
-  observations: v.array(observationSchema),
-});
-
-export type DecodedObserved = { ok: true; data: ObservedData } | { ok: false; message: string; data: ObservedData };
-
-export function decodeObserved(input: unknown): DecodedObserved {
-  const parsed = v.safeParse(fileSchema, input);
-  if (parsed.success) return { ok: true, data: parsed.output };
-  const issue = parsed.issues[0];
-  const at = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-  return { ok: false, message: `observed.json could not be read${at ? ` at ${at}` : ''}: ${issue.message}`, data: { platforms: {}, observations: [] } };
-}
-
-export const observed = decodeObserved(raw);
+export const observed: ObservedData = raw;
 
 /** What was observed of this plan's call, as lines to show beside its sources; conventionName names the other conventions it was made with. */
 export function observedFor(plan: Plan, conventionName: (id: string) => string): ObservedLine[] {
-  return observedLines(plan, observed.data, OBSERVED_NOTES, PLATFORM_NAMES, conventionName);
+  return observedLines(plan, observed, OBSERVED_NOTES, PLATFORM_NAMES, conventionName);
 }

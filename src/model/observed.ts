@@ -19,7 +19,7 @@ export interface Observation {
   /** What firmware returned, register by register (as the convention names them). */
   results?: readonly { register: string; value: string }[];
   /** Where the run expects something other than the catalog's example, and why. */
-  expect?: Readonly<Record<string, string>>;
+  expect?: Readonly<Partial<Record<string, string>>>;
   why?: string;
   /** Registers whose value differed after the trap, of those loaded with an input or a canary, and how many kept theirs. */
   changed?: readonly string[];

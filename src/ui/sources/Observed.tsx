@@ -1,4 +1,4 @@
-import { observed, observedFor } from '../../catalog/observed';
+import { observedFor } from '../../catalog/observed';
 import type { Source } from '../../model/source';
 import { manifest } from '../../store/convention-groups';
 import { useApp } from '../../store/store';
@@ -36,7 +36,6 @@ export function Observed() {
   return (
     <div className="lg:col-span-2" data-testid="observed">
       <h2 className="text-lg font-semibold">Observed on emulated CPUs</h2>
-      {!observed.ok && <p className="mt-1 text-sm text-[var(--role-lost-ink)]">{observed.message}</p>}
       {lines.length === 0 ? (
         <p className="mt-1 text-sm muted">This call was not run on an emulated CPU by npm run check:cpu.</p>
       ) : (
