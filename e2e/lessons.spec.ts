@@ -33,4 +33,15 @@ test('a word of the lesson shows its definition and source on hover and on tap',
   await expect(page.getByTestId('term-definition')).toHaveCount(0);
   await term.click();
   await expect(page.getByTestId('term-definition')).toContainText('src');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('term-definition')).toHaveCount(0);
+});
+
+test('a tap on a word of the lesson opens its definition and keeps it open', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await page.goto('./#/lesson/the-trap');
+  await page.locator('[data-term="ESR_EL2"]').first().tap();
+  await expect(page.getByTestId('term-definition')).toContainText('Exception Syndrome Register');
+  await context.close();
 });

@@ -17,13 +17,25 @@ function Term({ term, shown }: { term: string; shown: string }) {
   const t = findTerm(term);
   if (!t) return shown;
   return (
-    <span className="relative" onMouseEnter={() => setOpen(true)} onMouseLeave={() => setOpen(false)}>
+    // A click or tap opens (a toggle would close what the pointer's own mouseenter had just opened, on a phone too);
+    // leaving with the mouse, focus moving out of the term and its definition, or Escape closes.
+    <span
+      className="relative"
+      onMouseEnter={() => setOpen(true)}
+      onMouseLeave={() => setOpen(false)}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget)) setOpen(false);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') setOpen(false);
+      }}
+    >
       <button
         type="button"
         className="underline decoration-dotted underline-offset-2"
         aria-expanded={open}
         aria-describedby={open ? id : undefined}
-        onClick={() => setOpen(!open)}
+        onClick={() => setOpen(true)}
         data-term={t.term}
       >
         {shown}
