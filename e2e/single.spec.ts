@@ -40,6 +40,13 @@ test.describe('one call, end to end', () => {
     await expect(other.getByTestId('link-messages')).toHaveCount(0);
   });
 
+  test('a result register is a result to come before the return, not lost: Gunyah 2022’s x1 at the trap', async ({ page }) => {
+    await page.goto('./#/gunyah-2022-hvc-imm/gunyah-2022-hyp-identify?at=2');
+    await expect(page.getByTestId('narration')).toContainText('hvc #0x6000');
+    await expect(page.locator('[data-cell="x1"]')).toHaveAttribute('data-role', 'result');
+    await expect(page.getByTestId('value-x1')).toHaveText('pending');
+  });
+
   test('bad argument input shows a message and keeps what was typed', async ({ page }) => {
     await page.goto('./#/smccc-1.1-hvc32/psci-cpu-on-32');
     const w1 = page.getByLabel('w1 · target_cpu');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findCall, findConvention } from '../catalog';
-import { alignRegisters, callerCells, capacity, clobberDiff, sameArchitecture, telling } from './compare';
+import { alignRegisters, capacity, clobberDiff, sameArchitecture, telling } from './compare';
 import { alignTimeline } from './timeline';
 import { marshal } from './plan';
 import { catalog } from '../catalog/all';
@@ -49,21 +49,7 @@ describe('clobberDiff', () => {
   });
 });
 
-describe('callerCells: a register as the caller sees it at a step', () => {
-  it('shows a result register as a result to come before the return, not as lost', () => {
-    const p = plan('gunyah-2022-hvc-imm', 'gunyah-2022-hyp-identify');
-    const trap = p.steps.findIndex((s) => s.phase === 'trap');
-    expect(p.steps[trap]!.cells.x1!.role).toBe('clobbered'); // the contract: x1 is not kept
-    expect(callerCells(p, trap).x1).toMatchObject({ role: 'result', value: undefined });
-    expect(callerCells(p, trap).x4!.role).toBe('clobbered');
-  });
-
-  it('leaves the call id in x0 as the call id until the callee writes its result there', () => {
-    const p = plan('smccc-1.1-hvc64', 'psci-cpu-on-64');
-    expect(callerCells(p, 1).x0!.role).toBe('call-id');
-    expect(callerCells(p, p.steps.length - 1).x0!.role).toBe('result');
-  });
-
+describe('alignRegisters: rows across panes at a moment', () => {
   it('marks only rows whose roles differ at that moment', () => {
     const plans = [plan('smccc-1.0-hvc64', 'psci-cpu-on-64'), plan('smccc-1.1-hvc64', 'psci-cpu-on-64'), plan('smccc-1.2-hvc64', 'psci-cpu-on-64')];
     const trap = alignTimeline(plans).find((m) => m.phase === 'trap')!;

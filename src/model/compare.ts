@@ -19,26 +19,11 @@ export function sameArchitecture(plans: readonly Plan[]): boolean {
 }
 
 /**
- * The cells as the pane's caller sees them at a step. The plan's cells give
- * each register its contract from the start; a register this call returns a
- * result in is, until the callee writes it, a result to come, not one the
- * caller loses (Gunyah 2022 returns in x0-x3, which its contract otherwise clobbers).
- */
-export function callerCells(plan: Plan, stepIndex: number): Readonly<Record<string, CellState>> {
-  const cells = plan.steps[stepIndex]?.cells ?? plan.steps[0]!.cells;
-  const pending = plan.outputs.filter((o) => cells[o.cell] && cells[o.cell]!.role !== 'result' && !plan.inputs.some((s) => s.cell === o.cell));
-  if (pending.length === 0) return cells;
-  const out = { ...cells };
-  for (const o of pending) out[o.cell] = { ...out[o.cell]!, label: o.register, role: 'result', value: undefined, meaning: o.name };
-  return out;
-}
-
-/**
  * Rows of registers across panes at the given steps: by name on one
  * architecture, by role (call id, argument n, result n) across architectures.
  */
 export function alignRegisters(plans: readonly Plan[], steps: readonly number[]): AlignedRow[] {
-  const at = plans.map((p, i) => callerCells(p, steps[i] ?? 0));
+  const at = plans.map((p, i) => (p.steps[steps[i] ?? 0] ?? p.steps[0]!).cells);
   if (sameArchitecture(plans)) {
     return plans[0]!.cellOrder.map((name) => {
       const cells = at.map((c) => c[name]);

@@ -71,7 +71,7 @@ export interface Convention {
   functionId?: { layout: BitLayout; fixed: FieldValues };
   /** What the callee returns for a call id it does not implement. */
   unknownCall?: { value: bigint; name: string; sources: readonly Source[] };
-  /** Who makes the call, when it is not a guest kernel ("the host kernel" for the hyp-stub). */
+  /** Who makes the call, when it is not a guest kernel ("the host kernel" for the hyp-stub); the narration adds where it runs. */
   caller?: string;
   /** Who handles the call at the target level, in a few words: "the hypervisor", "firmware (EL3)". */
   handler: string;

@@ -132,3 +132,22 @@ describe('the cells a register file draws', () => {
     );
   });
 });
+
+describe('a register as the caller sees it at each step', () => {
+  it('shows a result register as a result to come before the return, not as lost', () => {
+    const p = marshal(conv('gunyah-2022-hvc-imm'), findCall(catalog, 'gunyah-2022-hyp-identify')!);
+    const trap = p.steps.find((s) => s.phase === 'trap')!;
+    for (const cells of [p.steps[0]!.cells, trap.cells]) {
+      expect(cells.x1!.role).toBe('result');
+      expect(cells.x1!.value).toBeUndefined();
+    }
+    expect(trap.cells.x4!.role).toBe('clobbered');
+    expect(p.steps.at(-1)!.cells.x1!.role).toBe('result');
+  });
+
+  it('leaves the call id in x0 as the call id until the callee writes its result there', () => {
+    const p = marshal(conv('smccc-1.1-hvc64'), cpuOn);
+    expect(p.steps.find((s) => s.phase === 'trap')!.cells.x0!.role).toBe('call-id');
+    expect(p.steps.at(-1)!.cells.x0!.role).toBe('result');
+  });
+});

@@ -251,7 +251,12 @@ function trapOf(conv: Convention, imm: number): Trap {
   };
 }
 
-/** Contract roles before the call: what the caller may rely on for each cell. */
+/**
+ * Roles before the call: what the caller may rely on for each cell. A cell
+ * this call returns a result in is, until the callee writes it, a result to
+ * come, not one the caller loses (Gunyah 2022 returns in x0-x3, which its
+ * contract otherwise clobbers); a cell that carries an input stays that input.
+ */
 function contractCells(arch: Architecture, inputs: readonly Slot[], outputs: readonly Outcome[], f: Fates): Record<string, CellState> {
   const labels = new Map<string, string>();
   for (const s of inputs) labels.set(s.cell, s.register);
@@ -259,10 +264,16 @@ function contractCells(arch: Architecture, inputs: readonly Slot[], outputs: rea
   const role = (c: string): Role => {
     const input = inputs.find((s) => s.cell === c);
     if (input) return input.kind === 'argument' ? 'argument' : 'call-id';
+    if (f.outCells.has(c)) return 'result';
     if (f.clobberCells.has(c) || (f.resultCells.includes(c) && !f.preservedCells.has(c))) return 'clobbered';
     return f.preservedCells.has(c) ? 'preserved' : 'unused';
   };
-  return Object.fromEntries(arch.registers.map((r) => [r.name, { cell: r.name, label: labels.get(r.name) ?? r.name, role: role(r.name) }]));
+  const cellState = (c: string): CellState => {
+    const state: CellState = { cell: c, label: labels.get(c) ?? c, role: role(c) };
+    const result = state.role === 'result' ? outputs.find((o) => o.cell === c) : undefined;
+    return result ? { ...state, meaning: result.name } : state;
+  };
+  return Object.fromEntries(arch.registers.map((r) => [r.name, cellState(r.name)]));
 }
 
 /** The caller's view after the return: results, what is lost, what is kept. */

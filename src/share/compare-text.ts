@@ -111,15 +111,15 @@ interface TextRow {
   key: string;
   differs: boolean;
   cells: string[];
-  /** True when no cell holds a value, so neighbours saying the same can share a row ("x8-x17"). */
-  plain: boolean;
+  /** Per pane: the cell holds no value, so neighbours saying the same in a table can share a row there ("x8-x17"). */
+  plain: boolean[];
 }
 
 /**
  * The aligned registers as text tables: as many pane columns as fit in 72
  * columns beside the register column, the rest in further tables below
  * with the register column repeated. Neighbouring registers that read the
- * same in every pane share a row.
+ * same, with no value, in every pane of a table share a row there.
  */
 export function registerTables(plans: readonly Plan[], steps: readonly number[]): string[] {
   const byName = sameArchitecture(plans);
@@ -128,43 +128,46 @@ export function registerTables(plans: readonly Plan[], steps: readonly number[])
     key: r.key,
     differs: r.differs,
     cells: r.cells.map((c) => cellText(c, r.key)),
-    plain: r.cells.every((c) => !c || c.value === undefined),
+    plain: r.cells.map((c) => !c || c.value === undefined),
   }));
   const order = byName ? plans[0]!.cellOrder : [];
   const widths = plans.map((_, i) => Math.max(1, ...text.map((r) => r.cells[i]!.length)));
-  const keyWidth = Math.max(3, ...text.map((r) => r.key.length)) + 2 + (byName ? 4 : 0); // room for a run "x8-x17" and the "*"
 
-  const groups: number[][] = [];
-  let used = TEXT_WIDTH + 1;
-  widths.forEach((w, i) => {
-    if (used + 2 + w > TEXT_WIDTH && (groups.length === 0 || groups.at(-1)!.length > 0)) {
-      groups.push([]);
-      used = keyWidth;
-    }
-    groups.at(-1)!.push(i);
-    used += 2 + w;
-  });
-
-  const out: string[] = [];
-  for (const group of groups) {
-    const line = (key: string, cells: string[]) => [key.padEnd(keyWidth), ...cells.map((c, j) => c.padEnd(widths[group[j]!]!))].join('  ').trimEnd();
-    out.push(
-      line(
-        byName ? 'reg' : 'role',
-        group.map((i) => String(i + 1)),
-      ),
-    );
-    // A further table leaves out the rows where none of its panes has the register (the first table lists every row).
-    const rowsHere = text.map((r) => ({ ...r, cells: group.map((i) => r.cells[i]!) })).filter((r) => group[0] === 0 || r.cells.some((c) => c !== 'none'));
+  // One table of the given panes; a further table leaves out the rows where none of its panes has the register.
+  const table = (group: readonly number[]): string[] => {
+    const rowsHere = text
+      .map((r) => ({ ...r, cells: group.map((i) => r.cells[i]!), plain: group.every((i) => r.plain[i]) }))
+      .filter((r) => group[0] === 0 || r.cells.some((c) => c !== 'none'));
+    // Rows join when they read the same in this table's panes, so a further table does not repeat the first one's values row by row.
     const shown = runs(
       rowsHere,
       order,
       (r) => r.key,
       (a, b) => a.plain && b.plain && a.differs === b.differs && a.cells.join('|') === b.cells.join('|'),
-    );
-    for (const { keys, item } of shown) out.push(line(`${runKey(keys)}${item.differs ? ' *' : ''}`, item.cells));
-    out.push('');
-  }
+    ).map(({ keys, item }) => ({ key: `${runKey(keys)}${item.differs ? ' *' : ''}`, cells: item.cells }));
+    const head = byName ? 'reg' : 'role';
+    const keyWidth = Math.max(head.length, ...shown.map((r) => r.key.length));
+    const line = (key: string, cells: readonly string[]) => [key.padEnd(keyWidth), ...cells.map((c, j) => c.padEnd(widths[group[j]!]!))].join('  ').trimEnd();
+    return [
+      line(
+        head,
+        group.map((i) => String(i + 1)),
+      ),
+      ...shown.map((r) => line(r.key, r.cells)),
+      '',
+    ];
+  };
+  // Panes join the current table while it still fits in 72 columns; the next one that does not starts a new table.
+  const out: string[] = [];
+  let group: number[] = [];
+  plans.forEach((_, i) => {
+    if (group.length > 0 && table([...group, i]).some((l) => l.length > TEXT_WIDTH)) {
+      out.push(...table(group));
+      group = [];
+    }
+    group.push(i);
+  });
+  out.push(...table(group));
   const notes = [
     text.some((r) => r.differs) ? '* roles differ now.' : '',
     keptEverywhere.length ? `Kept by every pane: ${describeRegisters(plans[0]!.convention.arch, keptEverywhere)}.` : '',

@@ -1,5 +1,4 @@
 import { cellValue } from '../model/cell-value';
-import { callerCells } from '../model/compare';
 import type { Plan } from '../model/plan';
 import { formatHex } from '../model/value';
 
@@ -74,7 +73,7 @@ export function registerSvg(plans: readonly Plan[], steps: readonly number[], pe
   plans.forEach((plan, i) => {
     const stepIndex = Math.max(0, Math.min(steps[i] ?? 0, plan.steps.length - 1));
     const step = plan.steps[stepIndex]!;
-    const cells = compare ? callerCells(plan, stepIndex) : step.cells;
+    const cells = step.cells;
     const syn = plan.trap.syndrome;
     y += i === 0 ? 14 : 30;
     para(`${compare ? `${i + 1}. ` : ''}${titles[i]}`, 20, SANS, '#0f172a', ' font-weight="700"');

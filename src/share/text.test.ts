@@ -42,7 +42,7 @@ describe('plain-text layout', () => {
     const short = layoutText(plan, LONG_LINK, 'short');
     const full = layoutText(plan, LONG_LINK, 'full');
     expect(short).toMatch(/^x4-x14 {2}LOST>LOST -/m);
-    expect(short).toMatch(/^x15 {5}LOST>RES {2}- {19}0x2$/m);
+    expect(short).toMatch(/^x15 {5}RES>RES {3}- {19}0x2$/m);
     expect(short).not.toContain('Note (');
     expect(full).toContain('Note (');
     expect(full).toMatch(/^x4 {6}LOST>LOST/m);

@@ -1,4 +1,5 @@
 import { decodeFields, fieldValueName } from '../model/bits';
+import { cellValue } from '../model/cell-value';
 import { describeRegisters } from '../model/narration';
 import type { Plan } from '../model/plan';
 import { uniqueSources, type Source } from '../model/source';
@@ -136,7 +137,7 @@ export function layoutText(plan: Plan, permalink?: string, form: TextForm = 'ful
       continue;
     }
     const b = before.value !== undefined ? formatHex(before.value) : '-';
-    const a = after.value !== undefined ? formatHex(after.value) : after.role === 'clobbered' ? 'unknown' : after.role === 'preserved' ? 'kept' : '-';
+    const a = cellValue(after);
     const role = `${ROLE[before.role] ?? '-'}>${ROLE[after.role] ?? '-'}`;
     const meaning = [
       before.meaning && before.value !== undefined ? `in: ${before.meaning}` : '',

@@ -93,7 +93,7 @@ const arm64: Convention = {
     preserved: [src.abiClobber],
   },
   unknownCall: { value: HVC_STUB_ERR, name: 'HVC_STUB_ERR (0xbadca11)', sources: [src.v64Err, src.s64Err] },
-  caller: 'the host kernel (booted at EL2, now running at EL1)',
+  caller: 'the host kernel (booted at EL2)',
   handler: 'the hyp stub at EL2',
   eraLinks: [
     {
@@ -224,7 +224,7 @@ const arm64Old: Convention = {
   clobbered: [],
   preserved: [],
   roleSources: { args: [src.old64Set], results: [src.old64Protos], clobbered: [], preserved: [] },
-  caller: 'the host kernel (booted at EL2, now running at EL1)',
+  caller: 'the host kernel (booted at EL2)',
   handler: 'the hyp stub at EL2',
   eraLinks: [
     {

@@ -1,6 +1,6 @@
 import type { CellState, Plan, Role, Step } from '../../model/plan';
 import { describeRegisters } from '../../model/narration';
-import { formatHex } from '../../model/value';
+import { cellValue } from '../../model/cell-value';
 import { useApp } from '../../store/store';
 import { useRef } from 'react';
 import { ROLE_TEXT } from './roles';
@@ -82,7 +82,7 @@ export function RegisterCells({
 function Cell({ c, written, read, large }: { c: CellState; written: boolean; read: boolean; large: boolean }) {
   const role = ROLE_TEXT[c.role];
   const name = c.cell;
-  const value = c.value !== undefined ? formatHex(c.value) : c.role === 'clobbered' ? 'unknown' : c.role === 'preserved' ? 'kept' : '—';
+  const value = cellValue(c);
   const label = c.label !== name ? `${c.label} (${name})` : name;
   return (
     <li
