@@ -92,6 +92,20 @@ test.describe('the trap and the return', () => {
     await page.getByRole('button', { name: 'handle', exact: true }).click();
     await expect(page.getByTestId('trap-panel')).toContainText('GUEST_RIP ← GUEST_RIP + 3');
   });
+
+  test('the 32-bit hyp-stub’s hvc enters Hyp mode at HVBAR + 0x14, and the handler is __hyp_stub_do_trap', async ({ page }) => {
+    await page.goto('./#/hypstub-arm32/hypstub-arm32-soft-restart');
+    await page.getByRole('button', { name: 'trap', exact: true }).click();
+    await expect(page.getByTestId('exception-effects')).toContainText('PC ← HVBAR + 0x014');
+    await page.getByRole('button', { name: 'handle', exact: true }).click();
+    await expect(page.getByTestId('handler-path').locator('li')).toHaveText([/__hyp_stub_trap/, /__hyp_stub_do_trap/]);
+  });
+
+  test('the VMware backdoor’s inl is an I/O VM exit whose exit qualification names port 0x5658', async ({ page }) => {
+    await page.goto('./#/vmware-x86-port-io/vmware-getversion');
+    await page.getByRole('button', { name: 'trap', exact: true }).click();
+    await expect(page.getByTestId('exception-effects').first()).toContainText('VMCS EXIT_QUALIFICATION ← 0x5658000B');
+  });
 });
 
 test('in the handle phase the handler’s path is shown, function by function, or said to be closed', async ({ page }) => {
@@ -99,6 +113,8 @@ test('in the handle phase the handler’s path is shown, function by function, o
   await expect(page.getByTestId('handler-path')).toContainText('KVM on arm64');
   await expect(page.getByTestId('handler-path').locator('li')).toHaveText([/__kvm_hyp_vector/, /handle_exit/, /handle_hvc/, /kvm_smccc_call_handler/, /kvm_psci_call/]);
   await page.goto('./#/hyperv-x64-fast/hyperv-x64-signal-event');
+  // A hash-only navigation: wait for the new convention before choosing its phase, or the route change resets the step.
+  await expect(page.getByLabel('Convention', { exact: true })).toHaveValue('hyperv-x64-fast');
   await page.getByRole('button', { name: 'handle', exact: true }).click();
   await expect(page.getByTestId('handler-path')).toContainText('not public');
 });

@@ -21,17 +21,18 @@ export interface Effect {
 }
 
 /**
- * An AArch64-style vector table: groups of entries, each `entryBytes` long.
+ * A vector table: groups of entries, each `entryBytes` long (AArch64: four
+ * groups of four 0x80-byte entries; AArch32 Hyp: one group of eight words).
  * The offset is computed from the group and the entry, not typed in.
  */
 export interface VectorTable {
   base: string;
   entryBytes: number;
   entriesPerGroup: number;
-  /** Which group: 0 current EL with SP0, 1 current EL with SPx, 2 lower EL in AArch64, 3 lower EL in AArch32. */
+  /** Which group (AArch64: 0 current EL with SP0, 1 current EL with SPx, 2 lower EL in AArch64, 3 lower EL in AArch32). */
   group: number;
   groupName: string;
-  /** Which entry in the group: 0 synchronous, 1 IRQ, 2 FIQ, 3 SError. */
+  /** Which entry in the group (AArch64: 0 synchronous, 1 IRQ, 2 FIQ, 3 SError). */
   entry: number;
   entryName: string;
   sources: readonly Source[];
@@ -48,6 +49,8 @@ export type Destination = { kind: 'vector'; table: VectorTable } | { kind: 'regi
 export interface ExceptionDef {
   /** The id of the InstructionDef this describes. */
   instruction: string;
+  /** The execution state the handler runs in, for conventions that name one (`targetState`: AArch32 Hyp mode). */
+  targetState?: string;
   /** The level the handler runs at. */
   level: string;
   /** The CPU's own name for the program counter: PC, RIP, pc. */
@@ -56,6 +59,8 @@ export interface ExceptionDef {
   returnAddress: { register: string; bytesPast: 'none' | 'length'; why: string; sources: readonly Source[] };
   /** Other state saved on entry (PSTATE to SPSR_EL2), in the order the sources list it. */
   saved: readonly Effect[];
+  /** Which of the trap's syndromes this entry records, by register, when not the first (SVM EXITCODE for an I/O instruction). */
+  syndromeFrom?: string;
   /** The register the syndrome lands in, when not the one the plan names (ESR_EL3 for an SMC that reaches EL3). */
   syndromeRegister?: string;
   /** Why the syndrome reads as it does here, when the plan's wording fits another route (the plan's SMC syndrome is the trapped one). */
@@ -83,14 +88,18 @@ export interface ExceptionFlow {
   alternative?: { when: string; flow: ExceptionFlow };
 }
 
-/** Bytes of an encoded instruction: 4 for a word, the count of bytes for an x86 sequence. */
+/** Bytes of an encoded instruction: 4 for a word ("0x…"), the count of bytes for an x86 sequence ("0F 01 C1", or "ED" alone). */
 export function instructionLength(ins: EncodedInstruction): number {
-  return ins.hex.includes(' ') ? ins.hex.split(' ').length : (ins.hex.length - 2) / 2;
+  return ins.hex.startsWith('0x') ? (ins.hex.length - 2) / 2 : ins.hex.split(' ').length;
 }
 
 /** The CPU's side of the trap, computed from the catalog's description of the instruction and the plan's trap. */
-export function exceptionFlow(def: ExceptionDef, trap: { instruction: EncodedInstruction; syndrome?: Syndrome }): ExceptionFlow {
+export function exceptionFlow(
+  def: ExceptionDef,
+  trap: { instruction: EncodedInstruction; syndrome?: Syndrome; alsoSyndromes?: readonly Syndrome[] },
+): ExceptionFlow {
   const length = instructionLength(trap.instruction);
+  const syndrome = def.syndromeFrom === undefined ? trap.syndrome : trap.alsoSyndromes?.find((s) => s.register === def.syndromeFrom);
   const mnemonic = trap.instruction.text.split(' ')[0]!;
   const ra = def.returnAddress;
   const entry: Effect[] = [
@@ -102,13 +111,13 @@ export function exceptionFlow(def: ExceptionDef, trap: { instruction: EncodedIns
     },
     ...def.saved,
   ];
-  if (trap.syndrome) {
+  if (syndrome) {
     entry.push({
-      register: def.syndromeRegister ?? trap.syndrome.register,
-      value: formatHex(trap.syndrome.value, 8),
-      why: def.syndromeWhy ?? trap.syndrome.className,
-      sources: trap.syndrome.sources,
-      syndrome: trap.syndrome,
+      register: def.syndromeRegister ?? syndrome.register,
+      value: formatHex(syndrome.value, 8),
+      why: def.syndromeWhy ?? syndrome.className,
+      sources: syndrome.sources,
+      syndrome,
     });
   }
   const dest = def.destination;

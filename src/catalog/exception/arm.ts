@@ -77,7 +77,7 @@ function hvcTo(instruction: string, group: 2 | 3): ExceptionDef {
       group === 3
         ? [
             {
-              text: 'Drawn for an AArch32 guest under an AArch64 EL2. Where EL2 itself runs AArch32 (a 32-bit-only CPU, as the arm32 hyp-stub finds), the entry goes through HVBAR instead; Trapscope does not draw that case.',
+              text: 'Drawn for an AArch32 guest under an AArch64 EL2. Where EL2 itself runs AArch32 (a 32-bit-only CPU, as the arm32 hyp-stub finds), the entry goes through HVBAR instead, as the hyp-stub conventions draw it.',
               sources: [qemu(QEMU_ENTRY, 'arm_cpu_do_interrupt_aarch64() vs arm_cpu_do_interrupt_aarch32()')],
             },
           ]
@@ -131,4 +131,71 @@ function smcTo(instruction: string, group: 2 | 3): ExceptionDef {
   };
 }
 
-export const armExceptions: readonly ExceptionDef[] = [hvcTo('a64-hvc', 2), hvcTo('a32-hvc', 3), smcTo('a64-smc', 2), smcTo('a32-smc', 3)];
+const HYP_STUB = 'arch/arm/kernel/hyp-stub.S';
+const QEMU_A32 = 'target/arm/tcg/translate.c';
+
+/**
+ * An HVC taken to AArch32 Hyp mode (EL2 itself in AArch32, as a 32-bit
+ * kernel booted in HYP mode finds it): the Hyp vector table at HVBAR is eight
+ * words, and an HVC from a mode other than Hyp uses the sixth, the Hyp Trap
+ * entry, which Linux's stub table names __hyp_stub_trap.
+ */
+const hvcToHyp: ExceptionDef = {
+  instruction: 'a32-hvc',
+  targetState: 'AArch32',
+  level: 'Hyp mode',
+  pc: 'PC',
+  returnAddress: {
+    register: 'ELR_hyp',
+    bytesPast: 'length',
+    why: 'HVC is an exception-generating instruction: the preferred return address is the next instruction, and Hyp mode adds no offset to it',
+    sources: [
+      qemu(QEMU_ENTRY, 'arm_cpu_do_interrupt_aarch32_hyp(): "The offset applied to the preferred return address is always zero"; take_aarch32_exception(): "env->elr_el[2] = env->regs[15]"'),
+    ],
+  },
+  saved: [
+    {
+      register: 'SPSR_hyp',
+      value: 'CPSR',
+      why: 'the caller’s mode (SVC), flags and masks, so ERET can restore them',
+      sources: [qemu(QEMU_ENTRY, 'take_aarch32_exception(): "switch_mode(env, new_mode)" … "env->spsr = cpsr_read(env)" (the banked SPSR of the new mode, Hyp)')],
+    },
+  ],
+  destination: {
+    kind: 'vector',
+    table: {
+      base: 'HVBAR',
+      // hyp-stub.S: eight "W(b)" entries (one word each) in the order reset, und, svc, pabort, dabort, trap, irq, fiq.
+      entryBytes: 4,
+      entriesPerGroup: 8,
+      group: 0,
+      groupName: 'mode other than Hyp',
+      entry: 5,
+      entryName: 'Hyp Trap',
+      sources: [
+        linux(HYP_STUB, '__hyp_stub_vectors: __hyp_stub_reset, _und, _svc, _pabort, _dabort, "__hyp_stub_trap: W(b) __hyp_stub_do_trap", _irq, _fiq (".align 5", one W(b) each)'),
+        qemu(QEMU_ENTRY, 'arm_cpu_do_interrupt_aarch32_hyp(): "The vector table entry used is always the 0x14 Hyp mode entry point, unless this is an UNDEF/HVC/abort taken from Hyp to Hyp"; "addr += env->cp15.hvbar"'),
+      ],
+    },
+  },
+  resume: {
+    instruction: 'eret',
+    restores: [
+      {
+        register: 'PC',
+        value: 'ELR_hyp',
+        why: 'ERET in Hyp mode returns to ELR_hyp, not to LR',
+        sources: [qemu(QEMU_A32, 'trans_ERET(): "ERET from Hyp uses ELR_Hyp, not LR" … gen_exception_return(s, tmp)')],
+      },
+      {
+        register: 'CPSR',
+        value: 'SPSR_hyp',
+        why: 'back to the caller’s mode, flags and masks',
+        sources: [qemu(QEMU_A32, 'gen_exception_return(): "gen_rfe(s, pc, load_cpu_field(spsr))"; gen_rfe(): gen_helper_cpsr_write_eret')],
+      },
+    ],
+    sources: [linux(HYP_STUB, '__hyp_stub_do_trap: "__ERET"; __hyp_stub_exit: "mov r0, #0; __ERET"')],
+  },
+};
+
+export const armExceptions: readonly ExceptionDef[] = [hvcTo('a64-hvc', 2), hvcTo('a32-hvc', 3), hvcToHyp, smcTo('a64-smc', 2), smcTo('a32-smc', 3)];

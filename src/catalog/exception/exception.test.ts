@@ -96,3 +96,74 @@ describe('what the handler does', () => {
       for (const s of path(conv).steps) expect(s.sources.length, `${conv} ${s.fn}`).toBeGreaterThan(0);
   });
 });
+
+describe('entries drawn from the hyp-stub and the VMware backdoor', () => {
+  it('takes the 32-bit hyp-stub’s hvc to Hyp mode: ELR_hyp past the hvc, SPSR_hyp, HSR, and HVBAR + 0x14, the sixth word of the table', () => {
+    const flow = flowOf('hypstub-arm32', 'hypstub-arm32-soft-restart');
+    expect(flow.entry.map((e) => [e.register, e.value])).toEqual([
+      ['ELR_hyp', 'address of hvc + 4'],
+      ['SPSR_hyp', 'CPSR'],
+      ['HSR', '0x4A000000'],
+      ['PC', 'HVBAR + 0x014'],
+    ]);
+    expect(flow.resume.restores.map((r) => [r.register, r.value])).toEqual([
+      ['PC', 'ELR_hyp'],
+      ['CPSR', 'SPSR_hyp'],
+    ]);
+    const def = flow.def;
+    expect(def.destination.kind === 'vector' && def.destination.table.sources[0]!.where).toMatch(/__hyp_stub_trap: W\(b\) __hyp_stub_do_trap/);
+  });
+
+  it('keeps the AArch64-EL2 picture (VBAR_EL2 + 0x600) for an AArch32 hvc whose convention does not name Hyp mode', () => {
+    expect(entry('smccc-1.1-hvc32-aarch32', 'psci-affinity-info-32').PC).toBe('VBAR_EL2 + 0x600');
+  });
+
+  it('records the backdoor’s inl as I/O exit 30 with the exit qualification computed from its fields, and the VMM adds the 1-byte length', () => {
+    const flow = flowOf('vmware-x86-port-io', 'vmware-getversion');
+    expect(flow.length).toBe(1);
+    expect(entry('vmware-x86-port-io', 'vmware-getversion')).toMatchObject({
+      'VMCS GUEST_RIP': 'address of inl itself',
+      'VMCS EXIT_QUALIFICATION': '0x5658000B',
+      'VM-exit reason': '0x0000001E',
+    });
+    expect(flow.advance).toMatchObject({ register: 'GUEST_RIP', value: 'GUEST_RIP + 1' });
+    expect(flow.def.notes?.[0]?.text).toMatch(/not public/);
+  });
+
+  it('draws the AMD form of the same exit with the IOIO exit code 0x7B', () => {
+    const svm = flowOf('vmware-x86-port-io', 'vmware-getversion').alternative!.flow;
+    expect(Object.fromEntries(svm.entry.map((e) => [e.register, e.value]))).toMatchObject({ 'SVM EXITCODE': '0x0000007B' });
+    expect(svm.entry.map((e) => e.register)).toContain('VMCB control.exit_info_2');
+  });
+});
+
+describe('handler paths from public source', () => {
+  const path = (conv: string) => handlerFor(findConvention(catalog, conv)!)!;
+  const fns = (conv: string) => path(conv).steps.map((s) => s.fn);
+
+  it('takes a Gunyah immediate-ABI hvc from the vector straight into hypercall_table', () => {
+    expect(fns('gunyah-2022-hvc-imm')).toEqual(['vcpu_aarch64_vectors → vector_guest64_sync', 'hypercall_64_entry', 'hypercall_table']);
+  });
+
+  it('takes a Gunyah SMCCC hvc #0 through the trap dispatcher to smccc_hypercall_table_wrapper', () => {
+    expect(fns('gunyah-smccc').join(' ')).toMatch(/vcpu_exception_dispatch.*smccc_handle_call.*smccc_hypercall_table_wrapper/);
+  });
+
+  it('names the hyp-stubs’ vector and dispatcher: elx_sync on arm64, __hyp_stub_do_trap on arm', () => {
+    expect(fns('hypstub-arm64')[0]).toMatch(/elx_sync/);
+    expect(fns('hypstub-arm32')).toEqual(['__hyp_stub_vectors → __hyp_stub_trap', '__hyp_stub_do_trap']);
+  });
+
+  it('takes Xen x86’s vmcall through the exit handler to hvm_hypercall, pinned to the commit read', () => {
+    const p = path('xen-x86-64-vmcall');
+    expect(p.steps.map((s) => s.fn)).toContain('hvm_hypercall');
+    expect(p.steps[0]!.sources.map((s) => s.url)).toEqual([expect.stringContaining('hb=c447b7308b'), expect.stringContaining('hb=c447b7308b')]);
+    expect(path('xen-arm64-hvc').who).toBe('Xen on Arm');
+  });
+
+  it('pins every Gunyah step to the commit read and cites every new step', () => {
+    for (const s of [...path('gunyah-2022-hvc-imm').steps, ...path('gunyah-smccc').steps]) expect(s.sources.every((x) => x.url?.includes('36ca3a2a0d'))).toBe(true);
+    for (const conv of ['hypstub-arm64', 'hypstub-arm32', 'xen-x86-32-vmcall'])
+      for (const s of path(conv).steps) expect(s.sources.length, `${conv} ${s.fn}`).toBeGreaterThan(0);
+  });
+});

@@ -1,8 +1,10 @@
 import type { HandlerPath } from '../../model/exception';
 import type { Convention } from '../../model/convention';
 import type { Source } from '../../model/source';
-import { linux, xen } from '../docs';
+import { linux, xen, xenAt } from '../docs';
+import { hypFile } from '../gunyah/sources';
 import { tlfs } from '../hyperv/sources';
+import { S32, S64 } from '../hypstub/sources';
 import { AT, opensbi } from '../riscv/sources';
 
 /** KVM on arm64: from __kvm_hyp_vector to the SMCCC handler and, for PSCI, kvm_psci_call. */
@@ -117,6 +119,143 @@ const kvmX86: HandlerPath = {
   ],
 };
 
+/** The Gunyah commit whose vectors and dispatch were read. */
+const GUNYAH_AT = '36ca3a2a0d89a46e9566474586dd94f12a04e3d5';
+const VECTORS_S = 'hyp/vm/vcpu/armv8-64/src/vectors.S';
+const gunyah = (path: string, where: string) => hypFile(path, GUNYAH_AT, where);
+
+const gunyahVector = {
+  fn: 'vcpu_aarch64_vectors → vector_guest64_sync',
+  what: 'the vector for a synchronous exception from the 64-bit guest; hypercall_decode_native reads ESR_EL2, and an HVC whose immediate minus HYPERCALL_BASE is below HYPERCALL_NUM is a native hypercall',
+  sources: [
+    gunyah(VECTORS_S, 'vector_guest64_sync: "hypercall_decode_native aarch64, ENUM_ESR_EC_HVC64_EL2"'),
+    gunyah(VECTORS_S, 'hypercall_decode_native: "mrs x18, ESR_EL2" … "ubfx x18, x18, 0, 16" … "sub x18, x18, HYPERCALL_BASE" … "cmp x18, HYPERCALL_NUM"'),
+  ],
+};
+
+/** Gunyah, immediate ABI: the HVC immediate is the hypercall number and indexes hypercall_table from the vector. */
+const gunyahNative: HandlerPath = {
+  who: 'Gunyah (quic/gunyah-hypervisor)',
+  steps: [
+    gunyahVector,
+    {
+      fn: 'hypercall_64_entry',
+      what: 'saves ELR_EL2 and SPSR_EL2, clears the registers the call does not take, and branches into hypercall_table at the hypercall number',
+      sources: [gunyah(VECTORS_S, 'hypercall_64_entry: "adr x9, hypercall_table" … "add x9, x9, x18, lsl 3" (lsl 4 with BTI) … "br x9"')],
+    },
+    {
+      fn: 'hypercall_table',
+      what: 'one entry per number, generated from the .hvc definitions: each loads its hypercall’s C wrapper and branches to the entry for its count of inputs and outputs; a number with no hypercall returns ENUM_ERROR_UNIMPLEMENTED in x0',
+      sources: [
+        gunyah(
+          'hyp/core/api/aarch64/templates/hypcall_table.S.tmpl',
+          'hypercall_table: "adr x9, ${prefix}${hypcall.name}__c_wrapper" … "b vcpu_${prefix}entry_x${num_in}_x${num_out}"; unassigned: "mov x0, ENUM_ERROR_UNIMPLEMENTED"',
+        ),
+      ],
+    },
+  ],
+};
+
+/** Gunyah, SMCCC ABI: hvc #0 is not a native hypercall, so it goes through the trap dispatcher to the SMCCC module. */
+const gunyahSmccc: HandlerPath = {
+  who: 'Gunyah (quic/gunyah-hypervisor)',
+  steps: [
+    { ...gunyahVector, what: 'hypercall_decode_native finds no native hypercall (hvc #0), so the vector goes to exception_64_entry' },
+    {
+      fn: 'exception_64_entry → vcpu_exception_dispatch',
+      what: 'saves the guest context and switches on the syndrome’s EC; ESR_EC_HVC64_EL2 triggers the vcpu_trap_hvc64 event',
+      sources: [
+        gunyah(VECTORS_S, 'exception_64_entry: "bl vcpu_exception_dispatch"'),
+        gunyah('hyp/vm/vcpu/aarch64/src/trap_dispatch.c', 'vcpu_exception_dispatch(): "case ESR_EC_HVC64_EL2:" … trigger_vcpu_trap_hvc64_event(iss)'),
+      ],
+    },
+    {
+      fn: 'smccc_handle_vcpu_trap_hvc64 → smccc_handle_call',
+      what: 'takes the event when the immediate is 0, reads the function ID from x0',
+      sources: [
+        gunyah('hyp/vm/smccc/aarch64/smccc_64.ev', 'subscribe vcpu_trap_hvc64(iss)'),
+        gunyah('hyp/vm/smccc/aarch64/src/smccc_64.c', 'smccc_handle_vcpu_trap_hvc64(): "if (ESR_EL2_ISS_HVC_get_imm16(&iss) == (uint16_t)0U) handled = smccc_handle_call(true)"; smccc_handle_call(): function_id from vcpu_regs_gpr.x[0]'),
+      ],
+    },
+    {
+      fn: 'smccc_handle_hypercall_wrapper → smccc_hypercall_table_wrapper',
+      what: 'a vendor-hypervisor-owned fast SMC64 function of the hypercall class: the function number picks the hypercall; an unknown one returns SMCCC_UNKNOWN_FUNCTION64',
+      sources: [
+        gunyah('hyp/vm/smccc/src/smccc_hypercalls.c', 'smccc_handle_hypercall_wrapper(): "case SMCCC_VENDOR_HYP_FUNCTION_CLASS_HYPERCALL: … smccc_hypercall_table_wrapper(hyp_num, args)"'),
+        gunyah('hyp/vm/smccc/aarch64/templates/hyp_wrapper.c.tmpl', 'smccc_hypercall_table_wrapper(): "switch (hyp_num)" … "default: args[0] = (register_t)SMCCC_UNKNOWN_FUNCTION64"'),
+      ],
+    },
+  ],
+};
+
+/** The arm64 hyp-stub: one vector, one function that compares x0 with each stub call. */
+const hypStubArm64: HandlerPath = {
+  who: 'the Linux hyp-stub (arm64)',
+  steps: [
+    {
+      fn: '__hyp_stub_vectors → elx_sync',
+      what: 'the vector for a synchronous exception from 64-bit EL1 (named el1_sync in older kernels)',
+      sources: [linux(S64, '__hyp_stub_vectors: "ventry elx_sync // Synchronous 64-bit EL1"'), linux(S64, 'SYM_CODE_START_LOCAL(elx_sync)')],
+    },
+    {
+      fn: 'elx_sync: cmp x0, #HVC_…',
+      what: 'compares x0 with each stub call in turn (SET_VECTORS, FINALISE_EL2, SOFT_RESTART, RESET_VECTORS); any other value returns HVC_STUB_ERR in x0; each ends in eret, except SOFT_RESTART, which branches to x1',
+      sources: [linux(S64, 'elx_sync: "cmp x0, #HVC_SET_VECTORS" … "mov_q x0, HVC_STUB_ERR; eret" … "9: mov x0, xzr; eret"')],
+    },
+  ],
+};
+
+/** The arm32 hyp-stub: the Hyp Trap vector and __hyp_stub_do_trap, which compares r0 with each stub call. */
+const hypStubArm32: HandlerPath = {
+  who: 'the Linux hyp-stub (32-bit arm)',
+  steps: [
+    {
+      fn: '__hyp_stub_vectors → __hyp_stub_trap',
+      what: 'the Hyp Trap entry (HVBAR + 0x14) branches to __hyp_stub_do_trap',
+      sources: [linux(S32, '__hyp_stub_vectors: "__hyp_stub_trap: W(b) __hyp_stub_do_trap"')],
+    },
+    {
+      fn: '__hyp_stub_do_trap',
+      what: 'compares r0 with HVC_SET_VECTORS (zImage stub only) and HVC_SOFT_RESTART (bx r1); any other value returns HVC_STUB_ERR in r0 with __ERET',
+      sources: [linux(S32, '__hyp_stub_do_trap: "teq r0, #HVC_SET_VECTORS" (#ifdef ZIMAGE) … "teq r0, #HVC_SOFT_RESTART; bne 2f; bx r1" … "2: ldr r0, =HVC_STUB_ERR; __ERET"')],
+    },
+  ],
+};
+
+const XEN_HVM = 'xen/arch/x86/hvm';
+const XEN_AT = 'c447b7308b1330ec6dcfef37220736c28f41daa0';
+const xenX86Src = (path: string, where: string) => xenAt(XEN_AT, path, where);
+
+/** Xen on x86 (HVM/PVH): the VMCALL or VMMCALL exit reaches hvm_hypercall, which dispatches on eax. */
+const xenX86: HandlerPath = {
+  who: 'Xen on x86 (HVM and PVH guests)',
+  steps: [
+    {
+      fn: 'vmx_vmexit_handler (Intel) / svm_vmexit_handler (AMD)',
+      what: 'switches on the exit reason: EXIT_REASON_VMCALL or VMEXIT_VMMCALL calls hvm_hypercall',
+      sources: [
+        xenX86Src(`${XEN_HVM}/vmx/vmx.c`, 'vmx_vmexit_handler(): "case EXIT_REASON_VMCALL:" … "if ( hvm_hypercall(regs) == HVM_HCALL_completed ) update_guest_eip()"'),
+        xenX86Src(`${XEN_HVM}/svm/svm.c`, 'svm_vmexit_handler(): "case VMEXIT_VMMCALL:" … "if ( hvm_hypercall(regs) == HVM_HCALL_completed ) __update_guest_eip(regs, insn_len)"'),
+      ],
+    },
+    {
+      fn: 'hvm_hypercall',
+      what: 'reads the number from eax (rax in 64-bit mode); calls the handler with rdi, rsi, rdx, r10, r8 (64-bit) or ebx, ecx, edx, esi, edi (32-bit); the result is in rax',
+      sources: [
+        xenX86Src(
+          `${XEN_HVM}/hypercall.c`,
+          'hvm_hypercall(): "int mode = hvm_guest_x86_mode(curr)" … "call_handlers_hvm64(eax, regs->rax, regs->rdi, regs->rsi, regs->rdx, …)" / "call_handlers_hvm32(eax, regs->eax, regs->ebx, regs->ecx, regs->edx, …)"',
+        ),
+      ],
+    },
+    {
+      fn: 'update_guest_eip',
+      what: 'once the call has completed (not preempted), the exit handler moves the guest past the vmcall or vmmcall',
+      sources: [xenX86Src(`${XEN_HVM}/vmx/vmx.c`, 'vmx_vmexit_handler(): "update_guest_eip(); /* Safe: VMCALL */"')],
+    },
+  ],
+};
+
 const closed = (who: string, text: string, sources: readonly Source[]): HandlerPath => ({
   who,
   steps: [],
@@ -127,7 +266,11 @@ const closed = (who: string, text: string, sources: readonly Source[]): HandlerP
 export function handlerFor(conv: Convention): HandlerPath | undefined {
   const ins = conv.instruction.id;
   if (conv.family === 'smccc' && (ins === 'a64-hvc' || ins === 'a32-hvc')) return kvmArm64;
-  if (conv.family === 'xen' && (ins === 'a64-hvc' || ins === 'a32-hvc')) return xenArm;
+  if (conv.family === 'xen') return ins === 'a64-hvc' || ins === 'a32-hvc' ? xenArm : xenX86;
+  if (conv.family === 'gunyah-2022') return gunyahNative;
+  if (conv.family === 'gunyah-smccc') return gunyahSmccc;
+  if (conv.family === 'hypstub-arm64') return hypStubArm64;
+  if (conv.family === 'hypstub-arm32') return hypStubArm32;
   if (conv.family === 'riscv-sbi') return openSbi;
   if (conv.family === 'kvm-x86') return kvmX86;
   if (conv.family.startsWith('hyperv'))

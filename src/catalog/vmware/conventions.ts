@@ -5,7 +5,10 @@ import { aarch64 } from '../arch/aarch64';
 import { x8664 } from '../arch/x86-64';
 import { linux } from '../docs';
 import { inEaxDx, mrsXzrMdccsr, repInsb, repOutsb, x7Layout, x7LowBandwidth } from './instructions';
+import { PORT } from './port';
 import { linux510, nvKernelsVmwareH, ovt, src } from './sources';
+
+export { PORT };
 
 export const FAMILY_LB = 'vmware-backdoor';
 export const FAMILY_HB_OUT = 'vmware-backdoor-hb-out';
@@ -13,7 +16,6 @@ export const FAMILY_HB_IN = 'vmware-backdoor-hb-in';
 export const FAMILY_ARM64 = 'vmware-backdoor-arm64';
 
 export const MAGIC = 0x564d5868n;
-export const PORT = 0x5658n;
 export const HB = 1n << 0n;
 export const PORT_HB = PORT | HB;
 
