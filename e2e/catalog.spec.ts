@@ -13,8 +13,11 @@ test('the build publishes catalog.json next to index.html', async ({ request }) 
   const res = await request.get('./catalog.json');
   expect(res.ok()).toBe(true);
   const json = await res.json();
-  expect(json.schemaVersion).toBe(1);
-  expect(json.calls.find((c: { id: string }) => c.id === 'psci-cpu-on-64')).toMatchObject({ callNumber: '0xc4000003', encoding: '0xd4000002' });
+  expect(json.schemaVersion).toBe(2);
+  const on = json.calls.find((c: { id: string }) => c.id === 'psci-cpu-on-64');
+  expect(on).toMatchObject({ callNumber: '0xc4000003', encoding: '0xd4000002' });
+  // Sources are cited by index into the file's own table.
+  expect(json.sources[on.sources[0]]).toMatchObject({ title: expect.any(String), where: expect.any(String) });
 });
 
 test('a Hyper-V result value is shown as its fields, with the status name', async ({ page }) => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasRegister } from '../model/arch';
+import { findCall, findConvention } from '../catalog';
+import { marshal } from '../model/plan';
 import { catalogJson } from './catalog-json';
 import { catalog } from '../catalog/all';
 
@@ -7,7 +9,7 @@ describe('catalog.json', () => {
   const json = catalogJson(catalog);
 
   it('has the documented keys, and arch is one of the five', () => {
-    expect(json.schemaVersion).toBe(1);
+    expect(json.schemaVersion).toBe(2);
     for (const c of json.conventions) {
       expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'name', 'arch', 'sources']));
       expect(['aarch64', 'aarch32', 'x86-64', 'x86', 'riscv64']).toContain(c.arch);
@@ -72,6 +74,26 @@ describe('catalog.json', () => {
     const vmcall = json.calls.find((c) => c.id === 'vmware-getversion')!.layouts.find((l) => l.convention === 'vmware-x86-vmcall')!;
     expect(vmcall.otherSyndromes).toEqual([]);
     expect(vmcall.syndrome?.register).toBeTruthy();
+  });
+
+  it('cites sources by index into one table: every reference resolves, every source is there once and is cited', () => {
+    const cited = [
+      ...json.conventions.flatMap((c) => [...c.sources, ...c.notes.flatMap((n) => n.sources)]),
+      ...json.calls.flatMap((c) => c.sources),
+    ];
+    for (const i of cited) expect(json.sources[i as number], String(i)).toBeDefined();
+    expect(new Set(cited).size).toBe(json.sources.length);
+    // No source text twice, not even with another link.
+    expect(new Set(json.sources.map((s) => `${s.title}\n${s.where}`)).size).toBe(json.sources.length);
+    expect(json.about).toContain('indexes into the top-level "sources"');
+  });
+
+  it('resolves a call’s citations to the sources the app shows for it, in the same order', () => {
+    const on = json.calls.find((c) => c.id === 'psci-cpu-on-64')!;
+    const plan = marshal(findConvention(catalog, on.convention)!, findCall(catalog, on.id)!);
+    expect(on.sources.map((i) => json.sources[i as number])).toEqual(plan.sources.map((s) => ({ title: s.title, where: s.where, ...(s.url ? { url: s.url } : {}) })));
+    const smccc = json.conventions.find((c) => c.id === 'smccc-1.1-hvc64')!;
+    expect(smccc.sources.map((i) => json.sources[i as number]!.title)).toEqual(findConvention(catalog, 'smccc-1.1-hvc64')!.sources.map((s) => s.title));
   });
 
   it('round-trips through JSON with no bigint left in it', () => {

@@ -12,12 +12,36 @@ import { formatHex } from '../model/value';
  * app draws, so the two cannot disagree. schemaVersion changes only when a
  * key changes meaning; new keys may be added.
  */
-export const CATALOG_SCHEMA_VERSION = 1;
+export const CATALOG_SCHEMA_VERSION = 2;
 
 const hex = (v: bigint) => formatHex(v).toLowerCase();
-const src = (s: readonly Source[]) => s.map((x) => ({ title: x.title, where: x.where, ...(x.url ? { url: x.url } : {}) }));
+type SourceJson = { title: string; where: string; url?: string };
+const sourceJson = (x: Source): SourceJson => ({ title: x.title, where: x.where, ...(x.url ? { url: x.url } : {}) });
 
-export function conventionJson(c: Convention) {
+/** How a list of sources is written: in full (one view's export), or as indexes into catalog.json's source table. */
+type Cite = (s: readonly Source[]) => readonly (SourceJson | number)[];
+const inline: Cite = (s) => s.map(sourceJson);
+
+/**
+ * catalog.json's table of sources: each source once, cited elsewhere by its
+ * index. Written in full at every citation, the same sources made up more
+ * than half of the file (every call repeats its convention's).
+ */
+function sourceTable() {
+  const index = new Map<string, number>();
+  const table: SourceJson[] = [];
+  const cite = (list: readonly Source[]) =>
+    list.map((x) => {
+      const entry = sourceJson(x);
+      const key = JSON.stringify(entry);
+      let i = index.get(key);
+      if (i === undefined) index.set(key, (i = table.push(entry) - 1));
+      return i;
+    });
+  return { cite, table };
+}
+
+export function conventionJson(c: Convention, src: Cite = inline) {
   return {
     id: c.id,
     name: c.name,
@@ -45,7 +69,7 @@ function encodingJson(plan: Plan): string {
 }
 
 /** One call laid out under one convention, with the values the plan uses. */
-export function callLayoutJson(plan: Plan) {
+export function callLayoutJson(plan: Plan, src: Cite = inline) {
   const { call, convention: c, trap } = plan;
   return {
     id: call.id,
@@ -92,10 +116,10 @@ export function resolvedLayoutJson(plan: Plan) {
   };
 }
 
-function callJson(catalog: Catalog, call: Call) {
+function callJson(catalog: Catalog, call: Call, src: Cite) {
   const fits = catalog.conventions.filter((c) => callsFor(catalog, c).includes(call));
   const plans = fits.map((c) => marshal(c, call));
-  const { inputs, outputs, ...rest } = callLayoutJson(plans[0]!);
+  const { inputs, outputs, ...rest } = callLayoutJson(plans[0]!, src);
   return {
     ...rest,
     conventions: fits.map((c) => c.id),
@@ -107,13 +131,22 @@ function callJson(catalog: Catalog, call: Call) {
 }
 
 export function catalogJson(catalog: Catalog) {
+  const { cite, table } = sourceTable();
+  const conventions = catalog.conventions.map((c) => conventionJson(c, cite));
+  const calls = catalog.calls.filter((call) => catalog.conventions.some((c) => callsFor(catalog, c).includes(call))).map((call) => callJson(catalog, call, cite));
   return {
     schemaVersion: CATALOG_SCHEMA_VERSION,
     generator: 'Trapscope',
-    conventions: catalog.conventions.map(conventionJson),
-    calls: catalog.calls.filter((call) => catalog.conventions.some((c) => callsFor(catalog, c).includes(call))).map((call) => callJson(catalog, call)),
+    about: SOURCES_ABOUT,
+    sources: table,
+    conventions,
+    calls,
   };
 }
+
+/** Said in the file itself, so that a reader of catalog.json needs no README to follow a citation. */
+export const SOURCES_ABOUT =
+  'Every "sources" list in "conventions" and "calls" (and in their notes) holds 0-based indexes into the top-level "sources" array, where each source ({ title, where, url? }) is written once.';
 
 /** A view's layouts as JSON, as the Share panel and the command line print it: one entry per pane. */
 export function viewJson(plans: readonly Plan[]): string {

@@ -36,7 +36,7 @@ export function asciiEid(tag: string): bigint {
 }
 
 /** The call's number is its EID; `stated` is the value Linux's enum sbi_ext_id writes. */
-function eid(value: bigint, stated: bigint, enumerator: string): CallNumber {
+export function eid(value: bigint, stated: bigint, enumerator: string): CallNumber {
   return { value, stated: { value: stated, how: 'literal', source: sbiH(`enum sbi_ext_id: ${enumerator}`) } };
 }
 

@@ -1,7 +1,7 @@
 import type { ArgDef, Call, ResultDef } from '../../model/call';
 import type { Note, Source } from '../../model/source';
 import { linux } from '../docs';
-import { asciiEid } from './calls';
+import { asciiEid, eid } from './calls';
 import { SBI_FAMILY } from './conventions';
 import { errorSources, sbiError, type SbiErrorName } from './errors';
 import { sbiSpec } from './sources';
@@ -61,7 +61,8 @@ function sbiFn(f: SbiFn): Call {
     name: f.name,
     family: SBI_FAMILY,
     summary: f.summary,
-    number: { value: f.ext.eid, stated: { value: f.ext.stated, how: 'literal', source: sbiH(`enum sbi_ext_id: ${f.ext.enumerator}`) } },
+    // The same pinned enum sbi_ext_id as the first calls cite (it holds every extension's id).
+    number: eid(f.ext.eid, f.ext.stated, f.ext.enumerator),
     fixed: [
       {
         register: 'a6',

@@ -77,7 +77,7 @@ export default function SharePanel({ onClose }: { onClose: () => void }) {
               : format === 'text'
                 ? 'ASCII, at most 72 columns (the link alone on its line, never wrapped): paste it inline in a mailing-list reply. Short: the registers, the trap, the link and the sources that state the layout. Full: every note and source.'
                 : format === 'json'
-                  ? 'The same shape as catalog.json, with the values used here.'
+                  ? 'A call’s shape in catalog.json, with the values used here and its sources written out.'
                   : format === 'c'
                     ? 'The call as the Linux kernel makes it, through the helper the sources name.'
                     : format === 'asm'
