@@ -26,6 +26,8 @@ export interface Level {
   who: string;
   /** How a sentence places someone running there: "at EL1", "in S-mode". */
   where: string;
+  /** Other names of the same place a caller's description may use ("SVC mode" for AArch32 EL1), so a sentence names it once. */
+  aka?: readonly string[];
 }
 
 /**

@@ -36,17 +36,29 @@ export function cannotBeMade(call: Call, conv: Convention): string {
   return `${call.name} cannot be made under ${conv.name}`;
 }
 
-/** Where the caller runs, as a phrase ("at EL1", "in guest mode ..."). */
-function whereCallerRuns(arch: Architecture): string {
+/** The names a phrase may give a level's place: "EL1", "SVC mode". */
+export function placeNames(arch: Architecture, levelId: string): string[] {
+  return [levelId, ...(arch.levels.find((l) => l.id === levelId)?.aka ?? [])];
+}
+
+/** Whether a phrase already places someone at the level: "now running at EL1", "now in SVC mode". */
+function placesAt(phrase: string, arch: Architecture, levelId: string): boolean {
+  return placeNames(arch, levelId).some((n) => new RegExp(`\\b(at|in) ${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(phrase));
+}
+
+/** Where the caller runs, as a phrase after its name (" at EL1", " in guest mode ..."), or nothing where the caller's description already says it. */
+function whereCallerRuns(arch: Architecture, caller: string): string {
+  if (placesAt(caller, arch, arch.guestLevel)) return '';
   const level = arch.levels.find((l) => l.id === arch.guestLevel);
-  return level?.where ?? `at ${arch.guestLevel}`;
+  return ` ${level?.where ?? `at ${arch.guestLevel}`}`;
 }
 
 export function opening(conv: Convention, call: Call, instructionText: string, argRegs: readonly string[]): string {
   const n = call.args.length;
   const how = conv.selector ? `the ${conv.selectorName} goes in ${conv.selector}` : `the immediate of ${instructionText} selects the call`;
   const args = n ? `, ${n} argument${n > 1 ? 's' : ''} in ${describeRegisters(conv.arch, argRegs)}.` : ', and it takes no arguments.';
-  return `${capital(conv.caller ?? 'the guest kernel')} ${whereCallerRuns(conv.arch)} is about to call ${call.name} under ${conv.name}: ${how}${args}`;
+  const caller = conv.caller ?? 'the guest kernel';
+  return `${capital(caller)}${whereCallerRuns(conv.arch, caller)} is about to call ${call.name} under ${conv.name}: ${how}${args}`;
 }
 
 export function load(s: Slot, call: Call, callNumberIsCatalog: boolean): string {

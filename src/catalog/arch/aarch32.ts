@@ -84,7 +84,8 @@ export const aarch32: Architecture = {
   })),
   views: [],
   levels: [
-    { id: 'EL1', name: 'EL1', who: 'guest kernel (PL1)', where: 'at EL1' },
+    // A kernel runs in SVC (Supervisor) mode, one of the AArch32 PE modes at EL1 (Arm ARM DDI 0487, AArch32 PE modes).
+    { id: 'EL1', name: 'EL1', who: 'guest kernel (PL1)', where: 'at EL1', aka: ['SVC mode'] },
     { id: 'EL2', name: 'EL2', who: 'hypervisor', where: 'at EL2' },
     { id: 'EL3', name: 'EL3', who: 'secure monitor (firmware)', where: 'at EL3' },
   ],
