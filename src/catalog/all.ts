@@ -12,6 +12,7 @@ import { pkvmHost } from './pkvm-host';
 import { riscv } from './riscv';
 import { smcccAarch32 } from './smccc/aarch32';
 import { smcccMore } from './smccc/more-calls';
+import { tdx } from './tdx';
 import { vmware } from './vmware';
 import { xen } from './xen';
 
@@ -27,4 +28,5 @@ export const catalog: Catalog = withFamilies(firstCatalog, [
   ['riscv', riscv],
   ['pkvm-host', pkvmHost],
   ['ffa', ffa],
+  ['tdx', tdx],
 ]);

@@ -19,6 +19,7 @@ export const familyLoaders: Record<Exclude<FamilyKey, 'smccc'>, () => Promise<Fa
   riscv: () => import('./riscv').then((m) => m.riscv),
   'pkvm-host': () => import('./pkvm-host').then((m) => m.pkvmHost),
   ffa: () => import('./ffa').then((m) => m.ffa),
+  tdx: () => import('./tdx').then((m) => m.tdx),
 };
 
 /** The catalog with these families added, loading those it does not have yet. */

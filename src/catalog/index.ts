@@ -57,6 +57,7 @@ export const FAMILY_KEYS = [
   'riscv',
   'pkvm-host',
   'ffa',
+  'tdx',
 ] as const;
 export type FamilyKey = (typeof FAMILY_KEYS)[number];
 

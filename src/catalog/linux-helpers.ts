@@ -7,6 +7,7 @@ import type { LinuxHelper } from './linux';
 import { pkvmHostLinux } from './pkvm-host/linux';
 import { riscvLinux } from './riscv/linux';
 import { smcccLinux } from './smccc/linux';
+import { tdxLinux } from './tdx/linux';
 import { vmwareLinux } from './vmware/linux';
 import { xenLinux } from './xen/linux';
 
@@ -28,4 +29,5 @@ export const linuxHelpers: Readonly<Partial<Record<string, LinuxHelper>>> = {
   riscv: riscvLinux,
   'pkvm-host': pkvmHostLinux,
   ffa: ffaLinux,
+  tdx: tdxLinux,
 };

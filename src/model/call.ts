@@ -1,6 +1,7 @@
 import type { Convention, FixedInput } from './convention';
 import type { BitLayout, FieldValues } from './bits';
 import type { Note, Source } from './source';
+import type { RegisterMask } from './mask';
 import { decodeFields } from './bits';
 import { cellOf } from './arch';
 
@@ -11,6 +12,8 @@ export interface ArgDef {
   register?: string;
   /** A sensible value for teaching, used until the reader types another. */
   example: bigint;
+  /** Set when the value's bits select registers to hand on (TDG.VP.VMCALL's RCX): the model reads which. */
+  mask?: RegisterMask;
   sources: readonly Source[];
 }
 
@@ -56,8 +59,24 @@ export interface Call {
   handles: string;
   /** False for calls such as CPU_OFF that only come back when they fail. */
   returnsOnSuccess: boolean;
+  /**
+   * What survives this call, where its rules differ from its convention's
+   * (TDX's TDG.VP.VMCALL leaf, made with __tdcall_saved_ret, against the
+   * other leaves' __tdcall): these lists replace the convention's, with the
+   * sources that state them.
+   */
+  rules?: { clobbered?: readonly string[]; preserved?: readonly string[]; sources: readonly Source[] };
   sources: readonly Source[];
   notes: readonly Note[];
+}
+
+/** The registers a call lets the callee change, and those it keeps: its own rules where it has them, else its convention's. */
+export function registerRules(conv: Convention, call: Call): { clobbered: readonly string[]; preserved: readonly string[]; sources: readonly Source[] } {
+  return {
+    clobbered: call.rules?.clobbered ?? conv.clobbered,
+    preserved: call.rules?.preserved ?? conv.preserved,
+    sources: [...(call.rules?.clobbered ? [] : conv.roleSources.clobbered), ...(call.rules?.preserved ? [] : conv.roleSources.preserved), ...(call.rules?.sources ?? [])],
+  };
 }
 
 /**

@@ -94,8 +94,10 @@ export function results(call: Call, outputs: readonly Outcome[], unknown: Conven
   return `On success ${call.name} does not return. If it fails it writes ${written}.`;
 }
 
-export function clobbers(conv: Convention): string {
-  return `${conv.name} lets the callee change ${describeRegisters(conv.arch, conv.clobbered)}: their contents are now unknown to the caller.`;
+/** `clobbered`: the call's own list where it has one (registerRules), else the convention's. */
+export function clobbers(conv: Convention, call: Call, clobbered: readonly string[]): string {
+  const who = call.rules?.clobbered ? call.name : conv.name;
+  return `${who} lets the callee change ${describeRegisters(conv.arch, clobbered)}: their contents are now unknown to the caller.`;
 }
 
 export function returnSentence(conv: Convention, trap: Trap): string {

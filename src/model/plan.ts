@@ -1,9 +1,10 @@
 import { cellOf, type Architecture } from './arch';
-import { argRegisters, callFits, type Call } from './call';
+import { argRegisters, callFits, registerRules, type ArgDef, type Call } from './call';
 import type { Convention, FixedInput } from './convention';
 import { computeSyndrome, encodeInstruction, type EncodedInstruction, type Syndrome } from './encoding';
 import { uniqueSources, type Source } from './source';
 import type { BitLayout } from './bits';
+import { readMask, type MaskReading } from './mask';
 import * as say from './narration';
 import { formatHex, maxFor } from './value';
 
@@ -69,6 +70,8 @@ export interface Slot {
   meaning: string;
   value: bigint;
   bits: number;
+  /** For an argument whose bits select registers to hand on: which ones this value selects. */
+  mask?: MaskReading;
   sources: readonly Source[];
 }
 
@@ -125,7 +128,7 @@ export function marshal(conv: Convention, call: Call, values: ArgValues = {}): P
   const inputs = inputSlots(conv, call, values, selection);
   const unknown = selection.callNumberIsCatalog ? undefined : conv.unknownCall;
   const outputs = unknown ? unknownCallOutcome(conv, unknown) : callOutcomes(conv, call);
-  const fates = registerFates(conv, inputs, outputs);
+  const fates = registerFates(conv, call, inputs, outputs);
   const trap = trapOf(conv, selection.imm);
   const steps = story(conv, call, selection, inputs, outputs, fates, trap);
   return {
@@ -164,10 +167,10 @@ function selectCall(conv: Convention, call: Call, values: ArgValues): Selection 
 /** Every register the caller loads, in the order it loads them: fixed values, the selector, the call's own fixed values, the arguments. */
 function inputSlots(conv: Convention, call: Call, values: ArgValues, sel: Selection): Slot[] {
   const arch = conv.arch;
-  const slot = (kind: Slot['kind'], register: string, name: string, meaning: string, value: bigint, sources: readonly Source[]): Slot => {
+  const slot = (kind: Slot['kind'], register: string, name: string, meaning: string, value: bigint, sources: readonly Source[], mask?: ArgDef['mask']): Slot => {
     const c = cell(arch, register);
     if (value < 0n || value > maxFor(c.bits)) throw new PlanError(`${register}: ${formatHex(value)} does not fit in ${c.bits} bits`);
-    return { register, cell: c.cell, kind, name, meaning, value, bits: c.bits, sources };
+    return { register, cell: c.cell, kind, name, meaning, value, bits: c.bits, ...(mask ? { mask: readMask(mask, value) } : {}), sources };
   };
   const fixed = (f: FixedInput) => slot('fixed', f.register, f.name, f.meaning, f.value, f.sources);
   const argRegs = argRegisters(conv, call);
@@ -181,7 +184,7 @@ function inputSlots(conv: Convention, call: Call, values: ArgValues, sel: Select
         ]
       : []),
     ...(call.fixed ?? []).map(fixed),
-    ...call.args.map((a, i) => slot('argument', argRegs[i]!, a.name, a.meaning, values[argRegs[i]!] ?? a.example, a.sources)),
+    ...call.args.map((a, i) => slot('argument', argRegs[i]!, a.name, a.meaning, values[argRegs[i]!] ?? a.example, a.sources, a.mask)),
   ];
 }
 
@@ -222,15 +225,17 @@ interface Fates {
   preserved: string[];
 }
 
-function registerFates(conv: Convention, inputs: readonly Slot[], outputs: readonly Outcome[]): Fates {
+/** The one place a call's lost and preserved registers are worked out, from its own rules where it has them (registerRules). */
+function registerFates(conv: Convention, call: Call, inputs: readonly Slot[], outputs: readonly Outcome[]): Fates {
   const arch = conv.arch;
+  const rules = registerRules(conv, call);
   const all = arch.registers.map((r) => r.name);
   const outCells = new Set(outputs.map((o) => o.cell));
   const inCells = new Set(inputs.map((s) => s.cell));
-  const clobberCells = new Set(conv.clobbered.map((r) => cell(arch, r).cell));
+  const clobberCells = new Set(rules.clobbered.map((r) => cell(arch, r).cell));
   const resultCells = conv.results.map((r) => cell(arch, r).cell);
   const unusedResultCells = resultCells.filter((c) => !outCells.has(c));
-  const preservedCells = new Set(conv.preserved.map((r) => cell(arch, r).cell));
+  const preservedCells = new Set(rules.preserved.map((r) => cell(arch, r).cell));
   // A result register the call leaves unused, or an argument register, is lost unless the convention keeps it.
   const lost = all.filter((c) => !outCells.has(c) && (clobberCells.has(c) || ((unusedResultCells.includes(c) || inCells.has(c)) && !preservedCells.has(c))));
   const preserved = all.filter((c) => preservedCells.has(c) && !lost.includes(c) && !outCells.has(c));
@@ -350,7 +355,7 @@ function story(conv: Convention, call: Call, sel: Selection, inputs: readonly Sl
     s.push(
       'handle',
       target,
-      say.clobbers(conv),
+      say.clobbers(conv, call, registerRules(conv, call).clobbered),
       clobberWrites,
       clobberWrites.map((w) => w.cell),
     );
@@ -368,8 +373,7 @@ function planSources(conv: Convention, call: Call, inputs: readonly Slot[], trap
     conv.sources,
     conv.roleSources.args,
     conv.roleSources.results,
-    conv.roleSources.clobbered,
-    conv.roleSources.preserved,
+    registerRules(conv, call).sources,
     trap.sources,
     conv.functionId?.layout.sources ?? [],
     ...(conv.functionId?.layout.fields.map((f) => f.sources) ?? []),
@@ -378,6 +382,7 @@ function planSources(conv: Convention, call: Call, inputs: readonly Slot[], trap
     [call.number.stated.source],
     call.sources,
     ...inputs.map((i) => i.sources),
+    ...call.args.map((a) => (a.mask ? [...a.mask.sources, ...a.mask.usual.sources, ...a.mask.layout.fields.flatMap((f) => f.sources)] : [])),
     ...call.results.map((r) => r.sources),
     ...call.results.map((r) => r.layout?.fields.flatMap((f) => f.sources) ?? []),
     unknown ? unknown.sources : [],

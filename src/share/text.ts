@@ -1,6 +1,7 @@
 import { decodeFields, fieldValueName } from '../model/bits';
 import { cellValue } from '../model/cell-value';
 import { describeRegisters } from '../model/narration';
+import type { MaskReading } from '../model/mask';
 import type { Plan } from '../model/plan';
 import { uniqueSources, type Source } from '../model/source';
 import { formatHex } from '../model/value';
@@ -115,6 +116,7 @@ export function layoutText(plan: Plan, permalink?: string, form: TextForm = 'ful
   }
   add(`Instruction: ${trap.instruction.text} = ${trap.instruction.hex}, ${trap.from} -> ${trap.to}`, '    ');
   if (trap.trappedBy) add(`${trap.trappedBy.level} sees it only if ${trap.trappedBy.control} traps it.`, '    ');
+  for (const s of plan.inputs) if (s.mask) add(maskLine(conv.arch, s.register, s.mask), '    ');
   for (const s of [trap.syndrome, ...trap.alsoSyndromes]) {
     if (!s) continue;
     const fields = s.layout.fields.map((f) => `${f.key} ${formatHex(s.fields[f.key] ?? 0n)}`).join(', ');
@@ -201,6 +203,12 @@ function stem(name: string): string {
 /** Trailing spaces trimmed, one newline at the end. */
 export function finish(lines: readonly string[]): string {
   return lines.map((l) => l.trimEnd()).join('\n') + '\n';
+}
+
+/** "rcx = 0xFFCC exposes to the VMM: rdx, rbx, ...": what a register mask selects, in one line. */
+export function maskLine(arch: Plan['convention']['arch'], register: string, m: MaskReading): string {
+  const unnamed = m.unnamedBits.length ? `; bits ${m.unnamedBits.join(', ')} name no register in the sources` : '';
+  return `${register} = ${formatHex(m.value)} exposes to ${m.mask.to}: ${describeRegisters(arch, m.exposed)}${unnamed}`;
 }
 
 function capital(s: string): string {

@@ -6,6 +6,7 @@ import { inEaxDx, mrsXzrMdccsr, repInsb, repOutsb } from '../../catalog/vmware/i
 import { hypercallPageStub } from '../../catalog/xen/x86';
 import type { Architecture, InstructionDef } from '../../model/arch';
 import type { CustomArchId } from './schema';
+import { x8664Td } from '../../catalog/tdx/arch';
 
 /** The built-in architectures a definition may name; a user cannot invent a register file. */
 export const ARCHITECTURES: Readonly<Record<CustomArchId, Architecture>> = {
@@ -14,7 +15,14 @@ export const ARCHITECTURES: Readonly<Record<CustomArchId, Architecture>> = {
   'x86-64': x8664,
   x86,
   riscv64,
+  'x86-64-td': x8664Td,
 };
+
+/** The format's name for a built-in architecture: the entry holding that very value (x86-64 as a trust domain sees it), else its id. */
+export function customArchId(arch: Architecture): CustomArchId {
+  const entry = Object.entries(ARCHITECTURES).find(([, a]) => a === arch);
+  return (entry?.[0] ?? arch.id) as CustomArchId;
+}
 
 /** The trap instructions built-in conventions bring beyond their architecture's own: Xen's hypercall-page call, VMware's backdoor. */
 const BROUGHT: Readonly<Partial<Record<CustomArchId, readonly InstructionDef[]>>> = {

@@ -120,6 +120,9 @@ export function buildFamily(d: CustomDefinition): Family {
       })),
       handles: call.handles ?? 'what it does is not described in the user-written definition.',
       returnsOnSuccess: call.returnsOnSuccess ?? true,
+      ...(call.clobbered || call.preserved
+        ? { rules: { ...(call.clobbered ? { clobbered: lower(call.clobbered) } : {}), ...(call.preserved ? { preserved: lower(call.preserved) } : {}), sources: SOURCES } }
+        : {}),
       sources: SOURCES,
       notes: [],
     };

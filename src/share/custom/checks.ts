@@ -141,6 +141,11 @@ function checkCalls(d: CustomDefinition, arch: Architecture, ins: InstructionDef
     checkArgs(c, arch, call, at, err);
     checkResults(c, arch, call, at, err);
     (call.fixed ?? []).forEach((f, j) => checkFixed(arch, f, at('fixed', j), err));
+    for (const key of ['clobbered', 'preserved'] as const) {
+      (call[key] ?? []).forEach((r, j) => {
+        if (!cellOf(arch, r)) err(at(key, j), `"${r}" is not a register of ${arch.name}`);
+      });
+    }
   });
 }
 

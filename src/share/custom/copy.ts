@@ -3,7 +3,7 @@ import { callFits, type Call } from '../../model/call';
 import { cellOf } from '../../model/arch';
 import type { Convention, FixedInput } from '../../model/convention';
 import { formatHex, maxFor } from '../../model/value';
-import { ARCHITECTURES, instructionsFor } from './architectures';
+import { ARCHITECTURES, customArchId, instructionsFor } from './architectures';
 import { FORMAT_TAG, FORMAT_VERSION, LIMITS, type CustomArchId, type CustomCall, type CustomConvention, type CustomDefinition, type CustomFixed } from './schema';
 
 /** Any id as kebab-case within the schema's 48 characters ("smccc-1.1-hvc64" becomes "smccc-1-1-hvc64"). */
@@ -80,7 +80,11 @@ function copyCall(conv: Convention, call: Call): CustomCall {
     returnsOnSuccess: call.returnsOnSuccess,
   };
   const fixed = fixedOf(call.fixed);
-  return fixed ? { ...out, fixed } : out;
+  const rules = {
+    ...(call.rules?.clobbered ? { clobbered: [...call.rules.clobbered] } : {}),
+    ...(call.rules?.preserved ? { preserved: [...call.rules.preserved] } : {}),
+  };
+  return { ...out, ...(fixed ? { fixed } : {}), ...rules };
 }
 
 /**
@@ -100,7 +104,7 @@ export function copyOfBuiltIn(conv: Convention, calls: readonly Call[]): CustomD
   const convention: CustomConvention = {
     id: kebab(`${conv.id}-copy`),
     name: `Copy of ${conv.name}`.slice(0, LIMITS.name),
-    arch: arch.id,
+    arch: customArchId(arch),
     instruction: conv.instruction.mnemonic,
     imm: conv.imm,
     selector: conv.selector ?? null,
@@ -181,6 +185,7 @@ const STARTS: Record<CustomArchId, { selector: string; args: string[]; results: 
   'x86-64': { selector: 'rax', args: ['rbx', 'rcx', 'rdx', 'rsi'], results: ['rax'], slotBits: 64 },
   x86: { selector: 'eax', args: ['ebx', 'ecx', 'edx', 'esi'], results: ['eax'], slotBits: 32 },
   riscv64: { selector: 'a7', args: ['a0', 'a1', 'a2', 'a3', 'a4', 'a5'], results: ['a0', 'a1'], slotBits: 64 },
+  'x86-64-td': { selector: 'rax', args: ['rcx', 'rdx', 'r8', 'r9', 'r10', 'r11'], results: ['rax'], slotBits: 64 },
 };
 
 /** A valid definition with no calls, for the editor to start from. */

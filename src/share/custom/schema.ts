@@ -13,7 +13,8 @@ import * as v from 'valibot';
 export const FORMAT_TAG = 'custom-convention';
 export const FORMAT_VERSION = 1;
 
-export const ARCH_IDS = ['aarch64', 'aarch32', 'x86-64', 'x86', 'riscv64'] as const;
+/** x86-64-td: x86-64 as a TDX trust domain sees it, with the TDX module and the VMM as the levels a call reaches. */
+export const ARCH_IDS = ['aarch64', 'aarch32', 'x86-64', 'x86', 'riscv64', 'x86-64-td'] as const;
 
 /** Caps keep a hostile link or file from costing much memory or time; real definitions are far smaller. */
 export const LIMITS = { name: 120, text: 2000, value: 48, list: 64, calls: 400 } as const;
@@ -97,6 +98,9 @@ const call = v.strictObject(
     returnsOnSuccess: v.optional(v.boolean('must be true or false')),
     /** Values this call loads besides its number (RISC-V SBI's function id in a6). */
     fixed: v.optional(v.pipe(v.array(fixedInput, 'must be a list of fixed inputs'), v.maxLength(8, 'must have at most 8 entries'))),
+    /** What this call lets the callee change, and what it keeps, where that differs from the convention (TDX's TDG.VP.VMCALL leaf). */
+    clobbered: v.optional(registers),
+    preserved: v.optional(registers),
   },
   'must be an object with id, name, number, args and results',
 );
