@@ -9,11 +9,11 @@ test('a pKVM host hypercall opens cold from a link and says it is host-to-hyperv
   await expect(page.getByRole('region', { name: 'Notes and sources' })).toContainText('Host-to-hypervisor, not guest-to-hypervisor');
 });
 
-test('an FF-A direct request over SMC64 opens cold from a link and says only its first hop is drawn', async ({ page }) => {
+test('an FF-A direct request over SMC64 opens cold from a link and says it is drawn past the first hop', async ({ page }) => {
   await page.goto('./#/ffa-smc64/ffa-msg-send-direct-req2?step=2');
   await expect(page.getByLabel('Call', { exact: true })).toHaveValue('ffa-msg-send-direct-req2');
   await expect(page.getByTestId('link-messages')).toHaveCount(0);
-  await expect(page.getByRole('region', { name: 'Notes and sources' })).toContainText('Trapscope draws only the first hop');
+  await expect(page.getByRole('region', { name: 'Notes and sources' })).toContainText('Over smc this call is drawn past the first hop');
 });
 
 test('the FF-A direct-message guide opens its three panes from a link', async ({ page }) => {

@@ -1,5 +1,6 @@
 import type { Convention, FixedInput } from './convention';
 import type { BitLayout, FieldValues } from './bits';
+import type { Path } from './path';
 import type { Note, Source } from './source';
 import type { RegisterMask } from './mask';
 import { decodeFields } from './bits';
@@ -66,6 +67,12 @@ export interface Call {
    * sources that state them.
    */
   rules?: { clobbered?: readonly string[]; preserved?: readonly string[]; sources: readonly Source[] };
+  /**
+   * The levels this call crosses when only some calls of its convention go
+   * further (an FF-A direct request goes on to the SPMC). Used under
+   * conventions whose trap instruction is `path.instruction`.
+   */
+  path?: Path;
   sources: readonly Source[];
   notes: readonly Note[];
 }

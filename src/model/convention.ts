@@ -1,5 +1,6 @@
 import type { Architecture, InstructionDef } from './arch';
 import type { BitLayout, FieldValues } from './bits';
+import type { Path } from './path';
 import type { Note, Source } from './source';
 
 /**
@@ -77,6 +78,8 @@ export interface Convention {
   handler: string;
   /** Other eras of the same family, so the reader can follow how the ABI changed. */
   eraLinks?: readonly { id: string; relation: 'earlier' | 'later' | 'related'; why: string }[];
+  /** The levels every call under this convention crosses, when more than one (a call's own `path` wins); unset, the call is a single hop to `instruction.target`. */
+  path?: Path;
   sources: readonly Source[];
   notes: readonly Note[];
 }

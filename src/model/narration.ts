@@ -1,6 +1,7 @@
 import { cellOf, type Architecture } from './arch';
 import type { Call } from './call';
 import type { Convention } from './convention';
+import type { PlannedHop, Place } from './path';
 import type { Outcome, Slot, Trap } from './plan';
 import { formatHex } from './value';
 
@@ -76,12 +77,42 @@ export function trapSentence(trap: Trap): string {
   return reads ? `${head}, which reads ${reads}.` : `${head}.`;
 }
 
-export function dispatch(conv: Convention, call: Call, selectorValue: bigint, imm: number, callNumberIsCatalog: boolean): string {
-  const handler = capital(conv.handler);
+export function dispatch(conv: Convention, call: Call, selectorValue: bigint, imm: number, callNumberIsCatalog: boolean, who = conv.handler): string {
+  const handler = capital(who);
   const selector = `${conv.selector} = ${formatHex(selectorValue)}`;
   if (!callNumberIsCatalog) return `${handler} reads ${selector}, which names no function it implements.`;
   const reads = conv.selector ? selector : `the immediate ${formatHex(BigInt(imm))} from the syndrome`;
   return `${handler} reads ${reads} and runs ${call.name}: ${call.handles}`;
+}
+
+/** The first hop of a path: the caller's own trap, read at the level the path names. */
+export function pathTrapSentence(trap: Trap, from: Place, first: PlannedHop): string {
+  const syndrome = first.enter.how === 'trap' ? first.enter.syndrome : undefined;
+  return `${trapSentence({ ...trap, from: from.level, to: first.level, trappedBy: undefined, syndrome })} ${first.sees}`;
+}
+
+/** What a level hands on: "every register", or the registers listed. */
+function handed(arch: Architecture, prev: PlannedHop): string {
+  const cells = prev.passes?.cells ?? [];
+  const what = cells.length === arch.registers.length ? 'every register' : describeRegisters(arch, cells);
+  return `It hands on ${what}${prev.passes?.how ? ` (${prev.passes.how})` : ''}.`;
+}
+
+/** A hop after the first, out or back: how it gets there, what the level receives and what it sees. */
+export function hopSentence(arch: Architecture, prev: PlannedHop, hop: PlannedHop): string {
+  const e = hop.enter;
+  const how =
+    e.how === 'trap'
+      ? `${capital(prev.who)} at ${prev.level} executes ${e.instruction.text}; the CPU takes an exception to ${hop.level}${e.syndrome ? `, which reads ${e.syndrome.register} = ${formatHex(e.syndrome.value, 8)} (${e.syndrome.className})` : ''}.`
+      : `${capital(prev.who)} at ${prev.level} passes it to ${hop.who} at ${hop.level}: ${e.what}.`;
+  return `${how} ${handed(arch, prev)} ${hop.sees}`;
+}
+
+/** The last hop back: the caller resumes after its trap instruction. */
+export function hopHome(arch: Architecture, prev: PlannedHop, hop: PlannedHop, trap: Trap): string {
+  const e = hop.enter;
+  const how = e.how === 'trap' ? `executes ${e.instruction.text}` : e.what;
+  return `${capital(prev.who)} at ${prev.level} returns to ${hop.level}: ${how}, at the instruction after ${trap.instruction.text}. ${handed(arch, prev)} ${hop.sees}`;
 }
 
 export function results(call: Call, outputs: readonly Outcome[], unknown: Convention['unknownCall']): string {

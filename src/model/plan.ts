@@ -3,6 +3,7 @@ import { argRegisters, callFits, registerRules, type ArgDef, type Call } from '.
 import type { Convention, FixedInput } from './convention';
 import { computeSyndrome, encodeInstruction, type EncodedInstruction, type Syndrome } from './encoding';
 import { uniqueSources, type Source } from './source';
+import { pathFor, planPath, type PlannedHop, type PlannedPath } from './path';
 import type { BitLayout } from './bits';
 import { readMask, type MaskReading } from './mask';
 import * as say from './narration';
@@ -59,6 +60,8 @@ export interface Step {
   highlight: readonly string[];
   cells: Readonly<Record<string, CellState>>;
   trap?: Trap;
+  /** On a call that crosses several levels: the index in `Plan.path.hops` of the level this step happens at. */
+  hop?: number;
 }
 
 export interface Slot {
@@ -102,6 +105,8 @@ export interface Plan {
   /** The cells a register file draws: every register up to 64 bits, and the wider (vector) ones this call uses. */
   drawnCells: readonly string[];
   trap: Trap;
+  /** Set when the call crosses more than one level (FF-A's direct request: EL3, then the SPMC); unset, it is a single hop. */
+  path?: PlannedPath;
   steps: readonly Step[];
   sources: readonly Source[];
 }
@@ -130,7 +135,9 @@ export function marshal(conv: Convention, call: Call, values: ArgValues = {}): P
   const outputs = unknown ? unknownCallOutcome(conv, unknown) : callOutcomes(conv, call);
   const fates = registerFates(conv, call, inputs, outputs);
   const trap = trapOf(conv, selection.imm);
-  const steps = story(conv, call, selection, inputs, outputs, fates, trap);
+  const declared = pathFor(conv, call);
+  const path = declared && planPath(conv.arch, declared, selection.imm);
+  const steps = story(conv, call, selection, inputs, outputs, fates, trap, path);
   return {
     convention: conv,
     call,
@@ -143,8 +150,9 @@ export function marshal(conv: Convention, call: Call, values: ArgValues = {}): P
     cellOrder: conv.arch.registers.map((r) => r.name),
     drawnCells: conv.arch.registers.filter((r) => r.bits <= 64 || steps.some((s) => s.cells[r.name]!.role !== 'unused')).map((r) => r.name),
     trap,
+    ...(path ? { path } : {}),
     steps,
-    sources: planSources(conv, call, inputs, trap, unknown),
+    sources: uniqueSources([planSources(conv, call, inputs, trap, unknown), path?.sources ?? []]),
   };
 }
 
@@ -318,9 +326,23 @@ function stepper(initial: Record<string, CellState>) {
   };
 }
 
-function story(conv: Convention, call: Call, sel: Selection, inputs: readonly Slot[], outputs: readonly Outcome[], f: Fates, trap: Trap): Step[] {
+function story(
+  conv: Convention,
+  call: Call,
+  sel: Selection,
+  inputs: readonly Slot[],
+  outputs: readonly Outcome[],
+  f: Fates,
+  trap: Trap,
+  path: PlannedPath | undefined,
+): Step[] {
   const arch = conv.arch;
-  const { from: guest, to: target } = trap;
+  const hops = path?.hops ?? [];
+  const handlerHop = path ? hops[path.handler] : undefined;
+  // A single hop is the caller's level and the trap's target; a path names its own levels.
+  const guest = path?.from.level ?? trap.from;
+  const target = handlerHop?.level ?? trap.to;
+  const atHandler = handlerHop ? { hop: handlerHop.index } : undefined;
   const s = stepper(contractCells(arch, inputs, outputs, f));
 
   s.push('marshal', guest, say.opening(conv, call, trap.instruction.text, argRegisters(conv, call)), [], []);
@@ -335,8 +357,19 @@ function story(conv: Convention, call: Call, sel: Selection, inputs: readonly Sl
     s.push('marshal', guest, say.load(slot, call, sel.callNumberIsCatalog), [write], [slot.cell]);
   }
 
-  s.push('trap', target, say.trapSentence(trap), [], conv.selector ? [cell(arch, conv.selector).cell] : [], { trap });
-  s.push('handle', target, say.dispatch(conv, call, sel.selectorValue, sel.imm, sel.callNumberIsCatalog), [], [...f.inCells]);
+  const selectorCells = conv.selector ? [cell(arch, conv.selector).cell] : [];
+  if (path) {
+    const first = hops[0]!;
+    s.push('trap', first.level, say.pathTrapSentence(trap, path.from, first), [], selectorCells, { trap, hop: 0 });
+    for (const hop of hops.slice(1, path.handler + 1)) {
+      const prev = hops[hop.index - 1]!;
+      s.push('trap', hop.level, say.hopSentence(arch, prev, hop), [], passedHighlight(arch, prev), { hop: hop.index });
+    }
+  } else {
+    s.push('trap', target, say.trapSentence(trap), [], selectorCells, { trap });
+  }
+  const handler = handlerHop?.who ?? conv.handler;
+  s.push('handle', target, say.dispatch(conv, call, sel.selectorValue, sel.imm, sel.callNumberIsCatalog, handler), [], [...f.inCells], atHandler);
 
   const unknown = sel.callNumberIsCatalog ? undefined : conv.unknownCall;
   const resultWrites: Write[] = outputs.map((o) => ({
@@ -346,7 +379,7 @@ function story(conv: Convention, call: Call, sel: Selection, inputs: readonly Sl
     by: 'callee',
     meaning: `${o.name}: ${o.valueMeaning}`,
   }));
-  s.push('handle', target, say.results(call, outputs, unknown), resultWrites, [...f.outCells]);
+  s.push('handle', target, say.results(call, outputs, unknown), resultWrites, [...f.outCells], atHandler);
 
   if (f.clobberCells.size > 0) {
     const clobberWrites: Write[] = [...f.clobberCells]
@@ -358,13 +391,29 @@ function story(conv: Convention, call: Call, sel: Selection, inputs: readonly Sl
       say.clobbers(conv, call, registerRules(conv, call).clobbered),
       clobberWrites,
       clobberWrites.map((w) => w.cell),
+      atHandler,
     );
   }
 
-  s.push('return', guest, say.returnSentence(conv, trap), [], []);
+  if (path) {
+    for (const hop of hops.slice(path.handler + 1)) {
+      const prev = hops[hop.index - 1]!;
+      const home = hop.index === hops.length - 1;
+      const text = home ? say.hopHome(arch, prev, hop, trap) : say.hopSentence(arch, prev, hop);
+      s.push('return', hop.level, text, [], passedHighlight(arch, prev), { hop: hop.index });
+    }
+  } else {
+    s.push('return', guest, say.returnSentence(conv, trap), [], []);
+  }
   s.replace(finalCells(arch, s.cells, f));
   s.push('unpack', guest, say.unpack(arch, outputs, f.lost, f.preserved), [], [...f.outCells]);
   return s.steps;
+}
+
+/** The registers a hop hands on, to point at when the next level receives them; none when it hands on everything. */
+function passedHighlight(arch: Architecture, hop: PlannedHop): string[] {
+  const cells = hop.passes?.cells ?? [];
+  return cells.length < arch.registers.length ? [...cells] : [];
 }
 
 function planSources(conv: Convention, call: Call, inputs: readonly Slot[], trap: Trap, unknown: Convention['unknownCall']): readonly Source[] {

@@ -96,6 +96,23 @@ describe('catalog.json', () => {
     expect(smccc.sources.map((i) => json.sources[i as number]!.title)).toEqual(findConvention(catalog, 'smccc-1.1-hvc64')!.sources.map((s) => s.title));
   });
 
+  it('gives a layout a path only where the call crosses several levels: FF-A’s direct request over smc, one entry per hop', () => {
+    const req = json.calls.find((c) => c.id === 'ffa-msg-send-direct-req-64')!;
+    const bySmc = req.layouts.find((l) => l.convention === 'ffa-smc64')!;
+    const byHvc = req.layouts.find((l) => l.convention === 'ffa-hvc64')!;
+    expect('path' in byHvc).toBe(false);
+    expect('path' in bySmc).toBe(true);
+    const path = (bySmc as typeof bySmc & { path: { hops: { level: string; enter: unknown; passes: unknown }[] } }).path;
+    expect(path.hops.map((h) => h.level)).toEqual(['EL3', 'S-EL2', 'EL3', 'NS-EL1']);
+    expect(path.hops[0]!.enter).toEqual({ how: 'trap', instruction: 'smc #0', encoding: '0xd4000003', syndrome: { register: 'ESR_EL3', value: '0x5e000000' } });
+    expect(path.hops[0]!.passes).toEqual({ registers: Array.from({ length: 18 }, (_, i) => `x${i}`), to: 'S-EL2' });
+    expect(json.calls.filter((c) => c.layouts.some((l) => 'path' in l)).map((c) => c.id)).toEqual([
+      'ffa-msg-send-direct-req-32',
+      'ffa-msg-send-direct-req-64',
+      'ffa-msg-send-direct-req2',
+    ]);
+  });
+
   it('round-trips through JSON with no bigint left in it', () => {
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });

@@ -68,6 +68,40 @@ function encodingJson(plan: Plan): string {
   return plan.convention.instruction.encoding.kind === 'bytes' ? text.toLowerCase() : hex(BigInt(text));
 }
 
+/**
+ * The levels a call crosses, when more than one: `path` is added to a layout
+ * only then, so single-hop layouts keep their keys. Each hop says how it is
+ * entered (a trap, with its encoding and syndrome, or a forwarding in words),
+ * what that level sees, the registers it receives and what it hands on.
+ */
+export function pathJson(plan: Plan) {
+  const p = plan.path;
+  if (!p) return {};
+  const place = (x: { level: string; world: string; who: string }) => ({ level: x.level, world: x.world, who: x.who });
+  return {
+    path: {
+      from: place(p.from),
+      handler: p.handler,
+      hops: p.hops.map((h) => ({
+        ...place(h),
+        direction: h.direction,
+        enter:
+          h.enter.how === 'trap'
+            ? {
+                how: 'trap',
+                instruction: h.enter.instruction.text,
+                encoding: h.enter.instruction.hex.startsWith('0x') ? hex(BigInt(h.enter.instruction.hex)) : h.enter.instruction.hex.toLowerCase(),
+                syndrome: h.enter.syndrome ? { register: h.enter.syndrome.register, value: hex(h.enter.syndrome.value) } : null,
+              }
+            : { how: 'forward', what: h.enter.what },
+        sees: h.sees,
+        receives: h.receives,
+        passes: h.passes ? { registers: h.passes.cells, to: h.passes.to.level } : null,
+      })),
+    },
+  };
+}
+
 /** One call laid out under one convention, with the values the plan uses. */
 export function callLayoutJson(plan: Plan, src: Cite = inline) {
   const { call, convention: c, trap } = plan;
@@ -113,6 +147,7 @@ export function resolvedLayoutJson(plan: Plan) {
     outputs: plan.outputs.map((o) => ({ register: o.register, name: o.name, meaning: o.meaning, example: hex(o.value), exampleMeaning: o.valueMeaning })),
     clobbered: plan.lost,
     preserved: plan.preserved,
+    ...pathJson(plan),
   };
 }
 
@@ -150,6 +185,7 @@ export const SOURCES_ABOUT =
 
 /** A view's layouts as JSON, as the Share panel and the command line print it: one entry per pane. */
 export function viewJson(plans: readonly Plan[]): string {
-  const entries = plans.map((p) => ({ ...callLayoutJson(p), arguments: Object.fromEntries(p.inputs.map((s) => [s.register, hex(s.value)])) }));
+  // A path belongs to one convention's layout (FF-A's direct request has one over smc only), so catalog.json gives it per layout and a view per pane.
+  const entries = plans.map((p) => ({ ...callLayoutJson(p), ...pathJson(p), arguments: Object.fromEntries(p.inputs.map((s) => [s.register, hex(s.value)])) }));
   return `${JSON.stringify(entries, null, 2)}\n`;
 }

@@ -5,6 +5,8 @@ import type { MaskReading } from '../model/mask';
 import type { Plan } from '../model/plan';
 import { uniqueSources, type Source } from '../model/source';
 import { formatHex } from '../model/value';
+import { pathLines } from './path-text';
+import { pathNotes } from '../model/path';
 
 /**
  * The layout as plain text for an email: ASCII only, at most 72 columns,
@@ -115,13 +117,15 @@ export function layoutText(plan: Plan, permalink?: string, form: TextForm = 'ful
     add(`Call number: ${formatHex(plan.callNumber)} in the instruction's immediate`, '    ');
   }
   add(`Instruction: ${trap.instruction.text} = ${trap.instruction.hex}, ${trap.from} -> ${trap.to}`, '    ');
-  if (trap.trappedBy) add(`${trap.trappedBy.level} sees it only if ${trap.trappedBy.control} traps it.`, '    ');
+  // A short text with a path names the levels instead; the full one says both.
+  if (trap.trappedBy && (full || !plan.path)) add(`${trap.trappedBy.level} sees it only if ${trap.trappedBy.control} traps it.`, '    ');
   for (const s of plan.inputs) if (s.mask) add(maskLine(conv.arch, s.register, s.mask), '    ');
   for (const s of [trap.syndrome, ...trap.alsoSyndromes]) {
     if (!s) continue;
     const fields = s.layout.fields.map((f) => `${f.key} ${formatHex(s.fields[f.key] ?? 0n)}`).join(', ');
     add(`${s.register}: ${formatHex(s.value, 8)} (${fields})`, '    ');
   }
+  for (const l of pathLines(plan, form)) add(l, '     ');
   lines.push('');
 
   const first = plan.steps[0]!;
@@ -167,7 +171,7 @@ export function layoutText(plan: Plan, permalink?: string, form: TextForm = 'ful
     lines.push('');
     add(`Lost after the call: ${describeRegisters(conv.arch, plan.lost)}`, '    ');
   } else add(`Lost after the call: ${describeRegisters(conv.arch, plan.lost)}.${quiet.length ? ` Kept: ${describeRegisters(conv.arch, quiet)}.` : ''}`, '    ');
-  if (full) for (const n of [...conv.notes, ...call.notes]) add(`Note (${n.kind}): ${n.text}`, '    ');
+  if (full) for (const n of [...conv.notes, ...call.notes, ...(plan.path ? pathNotes(plan.path) : [])]) add(`Note (${n.kind}): ${n.text}`, '    ');
   lines.push('');
   const link = permalinkLines(permalink, form);
   lines.push(...sourceLines(full ? plan.sources : layoutSources([plan], 3), full ? Infinity : shortBudget(1) - lines.length - link.length));

@@ -1,8 +1,10 @@
 import type { ArgDef, Call, CallNumber, ResultDef } from '../../model/call';
 import type { Note, Source } from '../../model/source';
+import type { Path } from '../../model/path';
 import { callVal } from '../smccc/function-id';
 import { FAMILY } from './conventions';
 import { driver, hafnium, header, src, tfaSvc } from './sources';
+import { spmdPath } from './path';
 
 /**
  * The FF-A calls Linux's driver makes, as far as a single hop from the
@@ -93,9 +95,18 @@ interface CallSpec {
   results: readonly ResultDef[];
   sources: readonly Source[];
   notes?: readonly Note[];
+  path?: Path;
 }
 
-const ffaCall = (c: CallSpec): Call => ({ ...c, family: FAMILY, returnsOnSuccess: true, notes: [...(c.notes ?? []), firstHopOnly] });
+const pathDrawn: Note = {
+  kind: 'info',
+  text:
+    'Over smc this call is drawn past the first hop: NS-EL1 → EL3 (TF-A’s SPMD) → S-EL2 (Hafnium, the SPMC) and back, with what each level hands to the next. ' +
+    'Over hvc it is drawn to the hypervisor only, which decides for itself whether to pass it on.',
+  sources: [src.spmd, src.spmcLevel, src.hypervisor],
+};
+
+const ffaCall = (c: CallSpec): Call => ({ ...c, family: FAMILY, returnsOnSuccess: true, notes: [...(c.notes ?? []), c.path ? pathDrawn : firstHopOnly] });
 
 // ---------------------------------------------------------------- setup and discovery
 
@@ -273,6 +284,7 @@ function directReq(w: Width): Call {
       ...[0, 1, 2, 3, 4].map((i) => word(w, i + 3, `data${i}`, `answer word ${i}`, BigInt(0xaaaa * (i + 1)), 'an example', [driver(back)])),
     ],
     sources: [header(`${macro} FFA_SMC_${w}(0x6F)`), driver('ffa_msg_send_direct_req')],
+    path: spmdPath(w),
     notes: [
       {
         kind: 'info',
@@ -315,6 +327,7 @@ const directReq2 = ffaCall({
     ),
   ],
   sources: [header('FFA_MSG_SEND_DIRECT_REQ2 FFA_SMC_64(0x8D)'), driver('ffa_msg_send_direct_req2'), tfaSvc('FFA_FNUM_MSG_SEND_DIRECT_REQ2 U(0x8D) (under "FF-A v1.2")')],
+  path: spmdPath(64),
   notes: [
     {
       kind: 'info',

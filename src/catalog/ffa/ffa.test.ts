@@ -101,8 +101,13 @@ describe('FF-A calls as Linux’s driver makes them', () => {
     expect(p.inputs.find((s) => s.register === 'x1')!.value).toBe(96n);
   });
 
-  it('says on every call that only the first hop is drawn, and names the TX buffer for memory descriptors', () => {
-    for (const c of ffaCalls) expect(c.notes.map((n) => n.text).join(' '), c.id).toMatch(/NS-EL1 → EL3 \(the SPMD\) → S-EL2 \(the SPMC/);
+  it('says on every call how far it is drawn (the path to the SPMC where it has one), and names the TX buffer for memory descriptors', () => {
+    for (const c of ffaCalls) {
+      const notes = c.notes.map((n) => n.text).join(' ');
+      if (c.path) expect(notes, c.id).toMatch(/Over smc this call is drawn past the first hop: NS-EL1 → EL3 \(TF-A’s SPMD\) → S-EL2 \(Hafnium, the SPMC\)/);
+      else expect(notes, c.id).toMatch(/NS-EL1 → EL3 \(the SPMD\) → S-EL2 \(the SPMC/);
+    }
+    expect(ffaCalls.filter((c) => c.path).map((c) => c.id)).toEqual(['ffa-msg-send-direct-req-32', 'ffa-msg-send-direct-req-64', 'ffa-msg-send-direct-req2']);
     expect(
       call('ffa-mem-share-64')
         .notes.map((n) => n.text)

@@ -10,10 +10,16 @@ const LANE = { compact: 'min-h-10 text-sm', normal: 'min-h-14 py-1', large: 'min
 /** The lanes of a plan at a step: where the CPU is, which lanes the trap joins, and whether the route is taken now. */
 export function lanesAt(plan: Plan, step: number) {
   const current = plan.steps[step]!;
-  const levels = plan.convention.arch.levels;
+  const path = plan.path;
+  const levels: readonly Level[] = path ? path.lanes.map((l) => ({ id: l.level, name: l.level, who: l.who, where: `at ${l.level}` })) : plan.convention.arch.levels;
   const index = (id: string) => Math.max(0, levels.findIndex((l) => l.id === id));
   const active: 'going' | 'returning' | 'idle' = current.phase === 'trap' ? 'going' : current.phase === 'return' ? 'returning' : 'idle';
-  return { levels, at: index(current.level), from: index(plan.trap.from), to: index(plan.trap.to), active };
+  if (!path) return { levels, at: index(current.level), from: index(plan.trap.from), to: index(plan.trap.to), active };
+  // On a path the route is the hop being taken (or, between hops, the next one out): from the level before to this one.
+  const hop = current.hop ?? (current.phase === 'unpack' ? path.hops.length - 1 : 0);
+  const origin = hop === 0 ? path.from.level : path.hops[hop - 1]!.level;
+  const [from, to] = active === 'returning' ? [path.hops[hop]!.level, origin] : [origin, path.hops[hop]!.level];
+  return { levels, at: index(current.level), from: index(from), to: index(to), active };
 }
 
 /**

@@ -1,0 +1,137 @@
+import type { Note, Source } from '../../model/source';
+import type { Hop, Path, Place, RegisterView } from '../../model/path';
+import { githubFile } from '../docs';
+import { src } from './sources';
+
+/**
+ * How an FF-A direct request crosses the levels when it goes over smc to a
+ * secure partition: the normal-world kernel's smc traps to EL3, where TF-A's
+ * SPM Dispatcher (SPMD) copies the registers into the secure world's context
+ * and erets into the SPMC at S-EL2 (Hafnium); the answer comes back by the
+ * SPMC's own smc and the SPMD's eret into the normal world. Read in TF-A and
+ * Hafnium at the commits below.
+ */
+
+const TFA = 'ARM-software/arm-trusted-firmware';
+const TFA_AT = '6a164dda7208d3f2c0a5c4a1681db5ec37532bf5';
+const HAFNIUM = 'TF-Hafnium/hafnium';
+const HAFNIUM_AT = '21bfbdc1d3dfb34b8f6849af79a32811944baaf6';
+
+const tfa = (path: string, where: string): Source => githubFile(TFA, path, TFA_AT, where);
+const spmd = (where: string): Source => tfa('services/std_svc/spmd/spmd_main.c', where);
+const hafnium = (path: string, where: string): Source => githubFile(HAFNIUM, path, HAFNIUM_AT, where);
+
+export const pathSrc = {
+  save: tfa(
+    'lib/el3_runtime/aarch64/context.S',
+    'save_el3_runtime_regs (from prepare_el3_entry): stp x0, x1 … x28, x29 into the caller’s context: "always save and restore these registers on entry and exit of EL3"',
+  ),
+  esrEl3: tfa(
+    'common/runtime_svc.c',
+    'handler_sync_exception: exc_class = EXTRACT(ESR_EC, esr_el3); if (exc_class == EC_AARCH64_SMC) sync_handler(ctx, smc_fid, scr_el3)',
+  ),
+  ecSmc: tfa('include/arch/aarch64/arch.h', 'EC_AARCH64_SMC U(0x17)'),
+  stdSvc: tfa('services/std_svc/std_svc_setup.c', 'std_svc_smc_handler: if (is_ffa_fid(smc_fid)) return spmd_ffa_smc_handler(…)'),
+  handler: spmd('spmd_smc_handler: case FFA_MSG_SEND_DIRECT_REQ_SMC32/_SMC64 (and REQ2_SMC64): checks the endpoint IDs in x1, then spmd_smc_forward()'),
+  resp: spmd('spmd_smc_handler: case FFA_MSG_SEND_DIRECT_RESP_SMC32/_SMC64 (and RESP2_SMC64) from the secure world: spmd_smc_forward() to the normal world'),
+  forward: spmd('spmd_smc_forward: if (is_spmc_at_el3() && !secure_origin) spmc_smc_handler(…); else spmd_smc_switch_state(…)'),
+  copy64: spmd(
+    'spmd_smc_switch_state: SMC_64 and version_out >= 1.2: SMC_RET18(ctx_out, smc_fid, x1 … x17) (x8–x17 zero if version_in < 1.2); otherwise SMC_RET8(ctx_out, smc_fid, x1 … x7)',
+  ),
+  copy32: spmd('spmd_smc_switch_state: "32 bit call or dest has FFA version < 1.2 or unknown": SMC_RET8(ctx_out, smc_fid, x1, x2, x3, x4, x5, x6, x7)'),
+  eret: spmd('spmd_smc_switch_state: cm_el2_sysregs_context_restore(secure_state_out); cm_set_next_eret_context(secure_state_out)'),
+  sveHint: spmd('spmd_smc_switch_state: if SPMD_SPM_AT_SEL2 and the caller set the SVE hint, smc_fid |= FUNCID_SVE_HINT_MASK << FUNCID_SVE_HINT_SHIFT'),
+  loop: hafnium(
+    'src/arch/aarch64/hypervisor/exceptions.S',
+    'other_world_loop: ldp x0 … x17 from the other world vCPU; smc #0; "The call to EL3 returned …": stp x0 … x17 to the other world vCPU; bl smc_handler_from_nwd',
+  ),
+  fromNwd: hafnium('src/arch/aarch64/hypervisor/handler.c', 'smc_handler_from_nwd: args.func &= ~SMCCC_SVE_HINT_MASK; hvc_smc_handler(args, vcpu, &next)'),
+  dispatch: hafnium(
+    'src/arch/aarch64/hypervisor/handler.c',
+    'ffa_handler: case FFA_MSG_SEND_DIRECT_REQ_64/_32, FFA_MSG_SEND_DIRECT_REQ2_64: api_ffa_msg_send_direct_req(*args, current, next)',
+  ),
+};
+
+const kernel: Place = { level: 'NS-EL1', world: 'non-secure', who: 'the normal-world kernel' };
+const listed = (n: number): RegisterView => ({ kind: 'listed', registers: Array.from({ length: n + 1 }, (_, i) => `x${i}`) });
+
+const versionNote: Note = {
+  kind: 'info',
+  text:
+    'What the SPMD copies depends on the FF-A versions the two worlds negotiated: an SMC64 call goes on in x0–x17 when the receiving side speaks v1.2 or later ' +
+    '(with x8–x17 set to zero if the sending side speaks an older version), and in x0–x7 otherwise. The picture assumes both speak v1.2.',
+  sources: [pathSrc.copy64],
+};
+
+const spmcLevelNote: Note = {
+  kind: 'info',
+  text:
+    'Where the SPMC runs is a build choice: S-EL2 (Hafnium, drawn here), S-EL1, or EL3 itself, in which case spmd_smc_forward hands the call to the EL3 SPMC (spmc_smc_handler) without leaving EL3. ' +
+    'EL3 belongs to the Secure state here; on a system with RME it is the Root world.',
+  sources: [src.spmcLevel, pathSrc.forward],
+};
+
+const partitionNote: Note = {
+  kind: 'unconfirmed',
+  text: 'The SPMC passes the request on to the receiving partition (api_ffa_msg_send_direct_req) and returns its FFA_MSG_SEND_DIRECT_RESP; how a partition at S-EL1 or S-EL0 receives and answers it was not read, so the picture ends at the SPMC.',
+  sources: [pathSrc.dispatch],
+};
+
+/** The direct-request path for one width: SMC32 goes on in x0–x7, SMC64 in x0–x17. */
+export function spmdPath(width: 32 | 64): Path {
+  const view = width === 64 ? listed(17) : listed(7);
+  const copy = width === 64 ? pathSrc.copy64 : pathSrc.copy32;
+  const copied = `spmd_smc_switch_state copies ${width === 64 ? 'x0–x17' : 'x0–x7'} into the other world’s saved context`;
+  const smcAtEl3 = {
+    register: 'ESR_EL3',
+    className: 'EC 0x17 SMC64, EC_AARCH64_SMC in TF-A: SMC from AArch64; ISS holds the immediate',
+    sources: [pathSrc.ecSmc, pathSrc.esrEl3],
+  };
+  const el3Out: Hop = {
+    level: 'EL3',
+    world: 'secure',
+    who: 'TF-A’s SPMD',
+    enter: { how: 'trap', instruction: 'a64-smc', imm: 0 },
+    syndromeAt: smcAtEl3,
+    sees: 'TF-A saves the kernel’s registers, sees an SMC in ESR_EL3’s EC and hands the FF-A function ID in x0 to the SPMD (spmd_smc_handler), which checks the sender and receiver IDs in w1 and forwards the request to the secure world.',
+    passes: view,
+    passesHow: copied,
+    sources: [pathSrc.save, pathSrc.esrEl3, pathSrc.stdSvc, pathSrc.handler, pathSrc.forward, copy, src.spmd],
+    notes: width === 64 ? [versionNote] : [],
+  };
+  const spmc: Hop = {
+    level: 'S-EL2',
+    world: 'secure',
+    who: 'Hafnium (the SPMC)',
+    enter: { how: 'forward', what: 'an eret into the secure world’s saved context' },
+    sees: 'No syndrome: for Hafnium this is the return from its own smc #0 in other_world_loop. It stores x0–x17 in the normal world’s vCPU and calls smc_handler_from_nwd, which clears the SVE hint bit in the function ID and dispatches it.',
+    passes: listed(17),
+    passesHow: 'other_world_loop loads the answer into x0–x17 and executes smc #0',
+    sources: [pathSrc.eret, pathSrc.loop, pathSrc.fromNwd, pathSrc.dispatch, pathSrc.sveHint],
+    notes: [spmcLevelNote, partitionNote],
+  };
+  const el3Back: Hop = {
+    level: 'EL3',
+    world: 'secure',
+    who: 'TF-A’s SPMD',
+    enter: { how: 'trap', instruction: 'a64-smc', imm: 0 },
+    syndromeAt: smcAtEl3,
+    sees: 'The SPMD sees FFA_MSG_SEND_DIRECT_RESP from the secure world, not addressed to itself, and forwards it to the normal world.',
+    passes: view,
+    passesHow: copied,
+    sources: [pathSrc.esrEl3, pathSrc.resp, pathSrc.forward, copy],
+  };
+  const home: Hop = {
+    ...kernel,
+    enter: { how: 'forward', what: 'an eret into the normal world’s saved context' },
+    sees: `Registers the SPMD did not write${width === 64 ? ' (x18 on)' : ' (x8 on)'} keep what they held when the kernel called: they were saved on entry to EL3 and are restored with its context.`,
+    sources: [pathSrc.eret, pathSrc.save, copy],
+  };
+  return {
+    instruction: 'a64-smc',
+    from: kernel,
+    out: [el3Out, spmc],
+    back: [el3Back, home],
+    sources: [src.spmd, src.spmcLevel],
+  };
+}
