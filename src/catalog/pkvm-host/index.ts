@@ -6,7 +6,8 @@ import { aarch64 } from '../arch/aarch64';
 import type { Family } from '../family';
 import { convention as smcccConvention } from '../smccc/conventions';
 import { callVal } from '../smccc/function-id';
-import { hypMain, kvmAsm, MIRROR_AT, OLDER_AT, olderAsm, src } from './sources';
+import { HOST_SMCCC_FUNCS, type HostFunc, numberIn, OLDER_HOST_SMCCC_FUNCS, onlyIn } from './numbering';
+import { hypMain, kvmAsm, MIRROR2_AT, MIRROR_AT, OLDER_AT, olderAsm, src } from './sources';
 
 /**
  * pKVM's host hypercalls: the host kernel at EL1 asking the protected
@@ -17,47 +18,7 @@ import { hypMain, kvmAsm, MIRROR_AT, OLDER_AT, olderAsm, src } from './sources';
 
 export const FAMILY = 'pkvm-host';
 
-/**
- * enum __kvm_host_smccc_func as read at MIRROR_AT, in order: a call's number
- * is its position (__kvm_hyp_init is 0). Kernel-internal, renumbered as calls
- * come and go, so it is transcribed whole rather than number by number.
- */
-export const HOST_SMCCC_FUNCS = [
-  '__kvm_hyp_init',
-  '__pkvm_init',
-  '__pkvm_create_private_mapping',
-  '__pkvm_cpu_set_vector',
-  '__kvm_enable_ssbs',
-  '__vgic_v3_init_lrs',
-  '__vgic_v3_get_gic_config',
-  '__pkvm_prot_finalize',
-  '__pkvm_host_share_hyp',
-  '__pkvm_host_unshare_hyp',
-  '__pkvm_host_share_guest',
-  '__pkvm_host_unshare_guest',
-  '__pkvm_host_relax_perms_guest',
-  '__pkvm_host_wrprotect_guest',
-  '__pkvm_host_test_clear_young_guest',
-  '__pkvm_host_mkyoung_guest',
-  '__kvm_adjust_pc',
-  '__kvm_vcpu_run',
-  '__kvm_flush_vm_context',
-  '__kvm_tlb_flush_vmid_ipa',
-  '__kvm_tlb_flush_vmid_ipa_nsh',
-  '__kvm_tlb_flush_vmid',
-  '__kvm_tlb_flush_vmid_range',
-  '__kvm_flush_cpu_context',
-  '__kvm_timer_set_cntvoff',
-  '__vgic_v3_save_vmcr_aprs',
-  '__vgic_v3_restore_vmcr_aprs',
-  '__pkvm_init_vm',
-  '__pkvm_init_vcpu',
-  '__pkvm_teardown_vm',
-  '__pkvm_vcpu_load',
-  '__pkvm_vcpu_put',
-  '__pkvm_tlb_flush_vmid',
-] as const;
-type HostFunc = (typeof HOST_SMCCC_FUNCS)[number];
+export { HOST_SMCCC_FUNCS, OLDER_HOST_SMCCC_FUNCS } from './numbering';
 
 /** The first call the host may still make once pKVM is initialised: the earlier ones are refused then. */
 const FIRST_AFTER_INIT = HOST_SMCCC_FUNCS.indexOf('__pkvm_prot_finalize');
@@ -73,14 +34,59 @@ const hostNotGuest: Note = {
   sources: [src.trap, src.hostId, src.caller],
 };
 
+/** How the older copy's numbers differ, run by run, worked out from the two transcriptions. */
+export function numberingShifts(): string {
+  const runs: { from: HostFunc; to: HostFunc; shift: number }[] = [];
+  let open = false;
+  for (const f of HOST_SMCCC_FUNCS) {
+    const there = numberIn(OLDER_HOST_SMCCC_FUNCS, f);
+    if (there === undefined) {
+      open = false;
+      continue;
+    }
+    const shift = there - HOST_SMCCC_FUNCS.indexOf(f);
+    const last = runs.at(-1);
+    if (open && last && last.shift === shift) last.to = f;
+    else runs.push({ from: f, to: f, shift });
+    open = true;
+  }
+  const here = (f: HostFunc) => HOST_SMCCC_FUNCS.indexOf(f);
+  return runs
+    .filter((r) => r.shift !== 0)
+    .map((r) => {
+      const names = r.from === r.to ? r.from : `${r.from} … ${r.to}`;
+      const nums = r.from === r.to ? `${here(r.from)}` : `${here(r.from)}–${here(r.to)}`;
+      return `${names} (${nums} here) are ${Math.abs(r.shift)} ${r.shift > 0 ? 'higher' : 'lower'} there`;
+    })
+    .join('; ');
+}
+
 const internalNumbering: Note = {
   kind: 'history',
   text:
-    `The numbers are internal to the kernel: they are positions in enum __kvm_host_smccc_func, which gains, loses and reorders calls between releases, and host and hypervisor are always built together. ` +
-    `Shown as read in a mirror of mainline at ${MIRROR_AT.slice(0, 8)} (which release it matches was not determined). ` +
-    `In the torvalds/linux copy at ${OLDER_AT.slice(0, 8)}, __kvm_get_mdcr_el2 was 1, so __pkvm_init was 2, __pkvm_prot_finalize 8 and __pkvm_host_share_hyp 9; ` +
-    'calls such as __pkvm_host_share_guest did not exist yet.',
-  sources: [src.enumStart, olderAsm('enum __kvm_host_smccc_func: __KVM_HOST_SMCCC_FUNC___kvm_get_mdcr_el2 = __KVM_HOST_SMCCC_FUNC___kvm_hyp_init + 1, __pkvm_init, …')],
+    'The numbers are internal to the kernel: they are positions in enum __kvm_host_smccc_func, which gains, loses and reorders entries between releases, and host and hypervisor are always built together. ' +
+    `Shown as read in a mirror of mainline at ${MIRROR_AT.slice(0, 8)}. Which release that is was not established: the mirror's Makefile is stored only at another commit, where it reads 6.17-rc3. ` +
+    `The torvalds/linux copy at ${OLDER_AT.slice(0, 8)} (release not established either) numbers them differently: ${numberingShifts()}. ` +
+    `Only in that copy: ${onlyIn(OLDER_HOST_SMCCC_FUNCS, HOST_SMCCC_FUNCS).join(', ')}. Only in the mirror's: ${onlyIn(HOST_SMCCC_FUNCS, OLDER_HOST_SMCCC_FUNCS).join(', ')}.`,
+  sources: [
+    src.enumStart,
+    src.makefile,
+    olderAsm('enum __kvm_host_smccc_func: __KVM_HOST_SMCCC_FUNC___kvm_get_mdcr_el2 = __KVM_HOST_SMCCC_FUNC___kvm_hyp_init + 1, __pkvm_init, … __pkvm_vcpu_init_traps, __pkvm_init_vm, __pkvm_init_vcpu, __pkvm_teardown_vm'),
+  ],
+};
+
+const laterNumbering: Note = {
+  kind: 'unconfirmed',
+  text:
+    'Work after the mirror\'s copy inserts more entries: a pKVM development branch adds __pkvm_reserve_vm and __pkvm_unreserve_vm and changes __pkvm_init_vm to take a reserved handle. ' +
+    'Where they land in the enum, and in which release, was not read in a tree; a kernel with them numbers every later call differently.',
+  sources: [
+    {
+      title: 'android-kvm linux commit "KVM: arm64: Introduce separate hypercalls for pKVM VM reservation and initialization" (branch tabba/hyp-handle)',
+      where: 'commit message: __pkvm_reserve_vm, __pkvm_unreserve_vm, __pkvm_init_vm "now expects a pre-reserved handle"',
+      url: 'https://android-kvm.googlesource.com/linux/+/refs/heads/tabba/hyp-handle%5E',
+    },
+  ],
 };
 
 const finalisation: Note = {
@@ -111,12 +117,19 @@ const readOnlyHandlers: Note = {
   sources: [src.table],
 };
 
-const smccc11Caller: Note = {
-  kind: 'unconfirmed',
+const returnPath: Note = {
+  kind: 'info',
   text:
-    'The register roles are those of the helper the host uses, arm_smccc_1_1_hvc() (arguments x1–x7, x0–x3 outputs, the rest kept). The handlers write only x0 and x1; ' +
-    'what x2 and x3 hold afterwards was not read in the hypervisor’s return path, so they are shown as unknown.',
-  sources: [src.caller, src.success],
+    'What comes back: every host hvc enters __host_exit, which saves x0–x17 and x18–x29 and lr into the host context; handle_host_hcall writes x0 there (SMCCC_RET_SUCCESS, or NOT_SUPPORTED), the handler writes x1 if it returns a value, ' +
+    'and __host_enter_restore_full reloads x0–x17 and x18–x30 from the context before eret. So x2–x17 come back as the host passed them, and x1 too when the handler writes nothing. ' +
+    'The host\'s helper arm_smccc_1_1_hvc() still treats x0–x3 as outputs; kvm_call_hyp_nvhe() reads only a0 and a1.',
+  sources: [src.hostExit, src.hostEnter, src.success, src.declareReg, src.caller],
+};
+
+const readAt: Note = {
+  kind: 'info',
+  text: `The hypervisor's entry and exit code (host.S), its setup (setup.c) and the host's arm.c were read at the mirror's other stored commit, ${MIRROR2_AT.slice(0, 8)}; kvm_asm.h and hyp-main.c at ${MIRROR_AT.slice(0, 8)}.`,
+  sources: [src.hostExit, src.initFinalise, src.enumStart],
 };
 
 // ---------------------------------------------------------------- convention
@@ -132,11 +145,15 @@ export const pkvmHostConvention: Convention = {
   era: `Linux mainline (mirror @${MIRROR_AT.slice(0, 8)})`,
   summary:
     'The host kernel at EL1 calls the protected KVM hypervisor at EL2 with hvc #0: x0 = KVM_HOST_SMCCC_ID(n), a fast SMC64 vendor-hypervisor function ID; arguments in x1 onwards; ' +
-    'x0 comes back SMCCC_RET_SUCCESS and x1 holds the return value.',
+    'x0 comes back SMCCC_RET_SUCCESS and x1 holds the return value; every other register comes back as the host left it.',
+  // The hypervisor restores the whole host context and writes only x0 and x1 in it.
+  results: ['x0', 'x1'],
+  preserved: ['x2', 'x3', ...base.preserved],
   roleSources: {
     ...base.roleSources,
     args: [...base.roleSources.args, src.caller],
-    results: [src.success, hypMain('handle___pkvm_host_share_hyp: cpu_reg(host_ctxt, 1) = __pkvm_host_share_hyp(pfn)')],
+    results: [src.success, hypMain('handle___pkvm_host_share_hyp: cpu_reg(host_ctxt, 1) = __pkvm_host_share_hyp(pfn)'), src.caller],
+    preserved: [src.hostExit, src.hostEnter],
   },
   functionId: { layout: base.functionId!.layout, fixed: { type: 1n, cc: 1n, owner: 6n } },
   unknownCall: { value: toTwosComplement(-1n, 64), name: 'SMCCC_RET_NOT_SUPPORTED (-1)', sources: [src.inval, src.notSupported] },
@@ -144,7 +161,7 @@ export const pkvmHostConvention: Convention = {
   handler: 'the pKVM hypervisor at EL2',
   eraLinks: [{ id: 'smccc-1.1-hvc64', relation: 'related', why: 'The guest-side convention: a protected guest calls pKVM with SMCCC vendor-hypervisor calls under SMCCC 1.1.' }],
   sources: [src.hostId, src.caller, src.trap, src.dispatch, src.table],
-  notes: [hostNotGuest, internalNumbering, finalisation, sveHint, hostSmc, smccc11Caller, readOnlyHandlers],
+  notes: [hostNotGuest, internalNumbering, laterNumbering, finalisation, sveHint, hostSmc, returnPath, readOnlyHandlers, readAt],
 };
 
 // ---------------------------------------------------------------- calls
@@ -172,7 +189,7 @@ const arg = (name: string, type: string, meaning: string, example: bigint, handl
   meaning: `${meaning} (${type})`,
   register: `x${reg}`,
   example,
-  sources: [hypMain(`handle_${handler}: DECLARE_REG(${type}, ${name}, host_ctxt, ${reg})`)],
+  sources: [hypMain(`handle_${handler}: DECLARE_REG(${type}, ${name}, host_ctxt, ${reg})`), src.declareReg],
 });
 
 interface HostCall {
@@ -184,6 +201,12 @@ interface HostCall {
   result?: ResultDef;
   notes?: readonly Note[];
 }
+
+/** Where a handler writes no return value, x1 comes back as the host passed it. */
+const keepsX1: Call['rules'] = {
+  preserved: ['x1', ...pkvmHostConvention.preserved],
+  sources: [src.hostExit, src.hostEnter],
+};
 
 function hostCall(c: HostCall): Call {
   const n = HOST_SMCCC_FUNCS.indexOf(c.func);
@@ -209,6 +232,7 @@ function hostCall(c: HostCall): Call {
     returnsOnSuccess: true,
     sources: [kvmAsm(`__KVM_HOST_SMCCC_FUNC_${c.func}`), hypMain(`handle_${c.func}; HANDLE_FUNC(${c.func}) in host_hcall[]`)],
     notes: c.notes ?? [],
+    ...(c.result ? {} : { rules: keepsX1 }),
   };
 }
 
@@ -226,14 +250,26 @@ export const pkvmHostCalls: readonly Call[] = [
       ['per_cpu_base', 'unsigned long *', 'hyp address of the per-CPU base array', 0xffff800008e40000n],
       ['hyp_va_bits', 'u32', 'width of the hypervisor’s virtual addresses', 48n],
     ],
-    result: ret(errno('__pkvm_init'), 0n, 'an example: see the note on how a successful call returns', 'handle___pkvm_init: cpu_reg(host_ctxt, 1) = __pkvm_init(phys, size, nr_cpus, per_cpu_base, hyp_va_bits)'),
+    result: {
+      name: 'return value',
+      meaning: '0 once __pkvm_init_finalise() has finished; a negative errno from __pkvm_init() (before the page-table switch) or from __pkvm_init_finalise() (after it)',
+      register: 'x1',
+      example: 0n,
+      exampleMeaning: 'success',
+      sources: [hypMain('handle___pkvm_init: cpu_reg(host_ctxt, 1) = __pkvm_init(phys, size, nr_cpus, per_cpu_base, hyp_va_bits)'), src.initFinalise, src.caller],
+    },
     notes: [
       {
-        kind: 'unconfirmed',
+        kind: 'info',
         text:
-          'hyp-main.c: "__pkvm_init() will return only if an error occurred, otherwise it will tail-call in __pkvm_init_finalise() which will have to deal with the host context directly." ' +
-          'We did not read __pkvm_init_finalise, so what x0 and x1 hold after a successful call is not confirmed; the results show the error path’s registers.',
-        sources: [hypMain('handle___pkvm_init comment')],
+          'A successful call does not come back through its handler. __pkvm_init() switches to the hypervisor\'s new page tables and tail-calls __pkvm_init_finalise(), which sets up the page allocator, the host\'s stage 2, the FF-A proxy and the VM table, ' +
+          'writes its result to x1 in the saved host context and enters the host directly (__host_enter). x0 still holds the SMCCC_RET_SUCCESS that handle_host_hcall wrote before calling the handler, so the host sees x0 = 0, x1 = 0 or an error, and the rest restored.',
+        sources: [hypMain('handle___pkvm_init comment: "tail-call in __pkvm_init_finalise()"'), src.pkvmInit, src.initFinalise, src.success, src.hostEnter],
+      },
+      {
+        kind: 'info',
+        text: 'Made once, on the boot CPU with preemption disabled, when the kernel starts in protected mode: init_hyp_mode() → kvm_hyp_init_protection() → do_pkvm_init().',
+        sources: [src.doPkvmInit],
       },
     ],
   }),
@@ -370,8 +406,8 @@ export const pkvmHostCalls: readonly Call[] = [
     notes: [
       {
         kind: 'info',
-        text: 'The handler writes no return value: x1 is not set, so only the status in x0 means anything.',
-        sources: [hypMain('handle___pkvm_vcpu_load: returns without writing cpu_reg(host_ctxt, 1)')],
+        text: 'The handler writes no return value: x1 comes back as the host passed it (the handle), so only the status in x0 is an answer.',
+        sources: [hypMain('handle___pkvm_vcpu_load: returns without writing cpu_reg(host_ctxt, 1)'), src.hostEnter],
       },
     ],
   }),
@@ -382,8 +418,8 @@ export const pkvmHostCalls: readonly Call[] = [
     notes: [
       {
         kind: 'info',
-        text: 'No arguments and no return value: the handler writes nothing but the status in x0.',
-        sources: [hypMain('handle___pkvm_vcpu_put')],
+        text: 'No arguments and no return value: the handler writes nothing but the status in x0, and x1 comes back as it was.',
+        sources: [hypMain('handle___pkvm_vcpu_put'), src.hostEnter],
       },
     ],
   }),
@@ -395,8 +431,8 @@ export const pkvmHostCalls: readonly Call[] = [
     notes: [
       {
         kind: 'info',
-        text: 'The handler writes no return value: only the status in x0 means anything.',
-        sources: [hypMain('handle___pkvm_tlb_flush_vmid: returns without writing cpu_reg(host_ctxt, 1)')],
+        text: 'The handler writes no return value: x1 comes back as the host passed it (the handle), so only the status in x0 is an answer.',
+        sources: [hypMain('handle___pkvm_tlb_flush_vmid: returns without writing cpu_reg(host_ctxt, 1)'), src.hostEnter],
       },
     ],
   }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { marshal } from '../../model/plan';
 import { callsFor, requireCall, requireConvention } from '../index';
-import { HOST_SMCCC_FUNCS, pkvmHostCalls } from './index';
+import { HOST_SMCCC_FUNCS, numberingShifts, OLDER_HOST_SMCCC_FUNCS, pkvmHostCalls } from './index';
 import { catalog } from '../all';
 
 const call = (id: string) => requireCall(catalog, id);
@@ -55,6 +55,54 @@ describe('pKVM host hypercall IDs match kvm_asm.h', () => {
   });
 });
 
+/**
+ * The older numbering, typed by hand from the torvalds/linux copy of
+ * kvm_asm.h @01b94b0f: __kvm_hyp_init 0, __kvm_get_mdcr_el2 = __kvm_hyp_init + 1,
+ * __pkvm_init 2, __pkvm_create_private_mapping 3, __pkvm_cpu_set_vector 4,
+ * __kvm_enable_ssbs 5, __vgic_v3_init_lrs 6, __vgic_v3_get_gic_config 7,
+ * __pkvm_prot_finalize 8, __pkvm_host_share_hyp 9, __pkvm_host_unshare_hyp 10,
+ * __kvm_adjust_pc 11, __kvm_vcpu_run 12, … __kvm_tlb_flush_vmid 16,
+ * __kvm_flush_cpu_context 17, __kvm_timer_set_cntvoff 18, __vgic_v3_read_vmcr 19,
+ * __vgic_v3_write_vmcr 20, __vgic_v3_save_aprs 21, __vgic_v3_restore_aprs 22,
+ * __pkvm_vcpu_init_traps 23, __pkvm_init_vm 24, __pkvm_init_vcpu 25, __pkvm_teardown_vm 26.
+ */
+describe('the older numbering the note compares with', () => {
+  it.each([
+    ['__kvm_get_mdcr_el2', 1],
+    ['__pkvm_init', 2],
+    ['__pkvm_prot_finalize', 8],
+    ['__pkvm_host_share_hyp', 9],
+    ['__kvm_vcpu_run', 12],
+    ['__kvm_flush_cpu_context', 17],
+    ['__pkvm_vcpu_init_traps', 23],
+    ['__pkvm_init_vm', 24],
+    ['__pkvm_teardown_vm', 26],
+  ] as const)('%s = %d', (name, n) => {
+    expect(OLDER_HOST_SMCCC_FUNCS.indexOf(name)).toBe(n);
+  });
+
+  it('has 27 entries, none twice', () => {
+    expect(OLDER_HOST_SMCCC_FUNCS.length).toBe(27);
+    expect(new Set(OLDER_HOST_SMCCC_FUNCS).size).toBe(27);
+  });
+
+  it('says, run by run, how far each call moved between the two copies', () => {
+    expect(numberingShifts()).toBe(
+      '__pkvm_init … __pkvm_host_unshare_hyp (1–9 here) are 1 higher there; ' +
+        '__kvm_adjust_pc … __kvm_tlb_flush_vmid (16–21 here) are 5 lower there; ' +
+        '__kvm_flush_cpu_context … __kvm_timer_set_cntvoff (23–24 here) are 6 lower there; ' +
+        '__pkvm_init_vm … __pkvm_teardown_vm (27–29 here) are 3 lower there',
+    );
+  });
+
+  it('puts that comparison on screen, with the commits of both copies', () => {
+    const text = conv('pkvm-host-hvc64').notes.map((n) => n.text).join(' ');
+    expect(text).toContain(numberingShifts());
+    expect(text).toMatch(/01b94b0f/);
+    expect(text).toMatch(/Only in that copy: __kvm_get_mdcr_el2, __vgic_v3_read_vmcr, __vgic_v3_write_vmcr, __vgic_v3_save_aprs, __vgic_v3_restore_aprs, __pkvm_vcpu_init_traps\./);
+  });
+});
+
 describe('a host hypercall as handle_host_hcall sees it', () => {
   const c = conv('pkvm-host-hvc64');
 
@@ -75,6 +123,25 @@ describe('a host hypercall as handle_host_hcall sees it', () => {
       ['x0', 0n],
       ['x1', 0n],
     ]);
+  });
+
+  it('gives back x2-x17 as the host passed them: __host_enter_restore_full reloads them from the saved host context', () => {
+    const p = marshal(c, call('pkvm-host-pkvm-init'));
+    expect(p.lost).toEqual([]);
+    for (const r of ['x2', 'x3', 'x4', 'x5', 'x17']) expect(p.preserved).toContain(r);
+  });
+
+  it('keeps x1 for a handler that writes no return value, and treats it as the result otherwise', () => {
+    expect(marshal(c, call('pkvm-host-pkvm-vcpu-put')).preserved).toContain('x1');
+    expect(marshal(c, call('pkvm-host-pkvm-tlb-flush-vmid')).preserved).toContain('x1');
+    expect(marshal(c, call('pkvm-host-pkvm-host-share-hyp')).preserved).not.toContain('x1');
+  });
+
+  it('states what a successful __pkvm_init returns, from __pkvm_init_finalise, with nothing left unconfirmed about it', () => {
+    const init = call('pkvm-host-pkvm-init');
+    expect(init.results.find((r) => r.register === 'x1')!.meaning).toMatch(/__pkvm_init_finalise/);
+    expect(init.notes.some((n) => n.kind === 'unconfirmed')).toBe(false);
+    expect(init.notes.map((n) => n.text).join(' ')).toMatch(/__host_enter/);
   });
 
   it('puts __pkvm_init’s five arguments in x1-x5, as its handler’s DECLARE_REG lines read them', () => {

@@ -7,11 +7,21 @@ import { githubFile, linux } from '../docs';
  * commit matter: the enum that numbers the calls changes between releases.
  */
 
-/** A mirror of mainline Linux whose stored copies are recent (the release it matches was not determined). */
+/**
+ * A mirror of mainline Linux whose stored copies are recent. Its files are
+ * stored at two commits; its top-level Makefile only at a third
+ * (MAKEFILE_AT, "6.17-rc3"), so which release MIRROR_AT is was not
+ * established: the Makefile may come from another point of the same mirror.
+ */
 const MIRROR = 'Kingxukai/linux';
 export const MIRROR_AT = '0291023e7330da28f2f7453c87c2ab7082d8360f';
+/** The mirror's other stored commit: host.S, setup.c and arm.c were read here. */
+export const MIRROR2_AT = '9b44fff655e2c6f4cc53cb499dd2c038e99cb013';
+const MAKEFILE_AT = '211bbf8a5d499f44cf6e5c4147329f26ae19fb4a';
 /** An older torvalds/linux copy of kvm_asm.h, kept to show that the numbering moved. */
 export const OLDER_AT = '01b94b0f3922039f7d3e0d1eeb33b8891746b65f';
+/** The torvalds/linux copy of nvhe/trap_handler.h (the mirror's was not stored). */
+const TRAP_HANDLER_AT = '01f492e1817e858d1712f2489d0afbaa552f417b';
 
 const ASM = 'arch/arm64/include/asm/kvm_asm.h';
 const MAIN = 'arch/arm64/kvm/hyp/nvhe/hyp-main.c';
@@ -20,6 +30,9 @@ const HOST = 'arch/arm64/include/asm/kvm_host.h';
 export const kvmAsm = (where: string): Source => githubFile(MIRROR, ASM, MIRROR_AT, where);
 export const hypMain = (where: string): Source => githubFile(MIRROR, MAIN, MIRROR_AT, where);
 export const olderAsm = (where: string): Source => githubFile('torvalds/linux', ASM, OLDER_AT, where);
+export const hostS = (where: string): Source => githubFile(MIRROR, 'arch/arm64/kvm/hyp/nvhe/host.S', MIRROR2_AT, where);
+export const setupC = (where: string): Source => githubFile(MIRROR, 'arch/arm64/kvm/hyp/nvhe/setup.c', MIRROR2_AT, where);
+export const armC = (where: string): Source => githubFile(MIRROR, 'arch/arm64/kvm/arm.c', MIRROR2_AT, where);
 /** kvm_call_hyp_nvhe reads the same in every copy we saw; cited to the file, not to a commit. */
 export const kvmHost = (where: string): Source => linux(HOST, where);
 
@@ -45,4 +58,26 @@ export const src = {
   table: hypMain('static const hcall_t host_hcall[] = { HANDLE_FUNC(__pkvm_init), … HANDLE_FUNC(__pkvm_tlb_flush_vmid) }'),
   hostSmc: hypMain('handle_trap: case ESR_ELx_EC_SMC64: handle_host_smc(host_ctxt) (PSCI, then FF-A, then forwarded to EL3)'),
   notSupported: linux('include/linux/arm-smccc.h', 'SMCCC_RET_NOT_SUPPORTED (-1), SMCCC_RET_SUCCESS 0'),
+  makefile: githubFile(MIRROR, 'Makefile', MAKEFILE_AT, 'VERSION = 6, PATCHLEVEL = 17, SUBLEVEL = 0, EXTRAVERSION = -rc3'),
+  declareReg: githubFile(
+    'torvalds/linux',
+    'arch/arm64/kvm/hyp/include/nvhe/trap_handler.h',
+    TRAP_HANDLER_AT,
+    'cpu_reg(ctxt, r) = (ctxt)->regs.regs[r]; DECLARE_REG(type, name, ctxt, reg): type name = (type)cpu_reg(ctxt, (reg))',
+  ),
+  hostExit: hostS(
+    '__host_exit (host_el1_sync_vect; with ARM64_KVM_PROTECTED_MODE every host hvc goes here): "Store the host regs x0-x1 and x4-x17" (x2, x3 first) and save_callee_saved_regs (x18-x29, lr) into the host context, then bl handle_trap',
+  ),
+  hostEnter: hostS(
+    '__host_enter_restore_full: "Restore host regs x0-x17" (ldp x0, x1 … x16, x17 from the host context), restore_callee_saved_regs (x18-x29, lr), eret',
+  ),
+  initFinalise: setupC(
+    '__pkvm_init_finalise: hyp_pool_init, kvm_host_prepare_stage2, fix_host_ownership, fix_hyp_pgtable_refcnt, hyp_create_fixmap, hyp_ffa_init, pkvm_hyp_vm_table_init, pkvm_ownership_selftest; out: cpu_reg(host_ctxt, 1) = ret; __host_enter(host_ctxt)',
+  ),
+  pkvmInit: setupC(
+    '__pkvm_init: divide_memory_pool, recreate_hyp_mappings, update_nvhe_init_params, then fn(params->pgd_pa, params->stack_hyp_va, __pkvm_init_finalise) with fn = __pkvm_init_switch_pgd; unreachable()',
+  ),
+  doPkvmInit: armC(
+    'do_pkvm_init: preempt_disable(); cpu_hyp_init_context(); ret = kvm_call_hyp_nvhe(__pkvm_init, hyp_mem_base, hyp_mem_size, num_possible_cpus(), kern_hyp_va(per_cpu_base), hyp_va_bits); called from kvm_hyp_init_protection, from init_hyp_mode when is_protected_kvm_enabled()',
+  ),
 };
