@@ -33,7 +33,8 @@ const MACROS: Readonly<Record<string, string>> = {
  * sets RCX and RAX itself (arch/x86/coco/tdx/tdcall.S, tdx-shared.c).
  */
 export function tdxLinux(plan: Plan): LinuxCall {
-  const vmcall = plan.callNumber === 0n && plan.inputs.some((s) => s.mask);
+  // TDG.VP.VMCALL, as a leaf or by sub-function: the one call whose RCX is the register bitmap.
+  const vmcall = plan.inputs.some((s) => s.mask);
   const own = (register: string) => (vmcall ? register !== 'rax' && register !== 'rcx' : register !== 'rax');
   const fields = plan.inputs
     .filter((s) => own(s.register))

@@ -1,6 +1,7 @@
 import { findConvention, isCustomConvention } from '../../catalog';
 import { ConventionSelect } from './ConventionSelect';
 import { useApp } from '../../store/store';
+import { manifest } from '../../store/convention-groups';
 import { Cite } from '../sources/cite';
 import { CallSearch } from './CallSearch';
 
@@ -40,7 +41,7 @@ export function Pickers() {
             <li key={l.id}>
               <button type="button" className="text-left underline decoration-dotted" onClick={() => void selectConvention(l.id)}>
                 {l.relation === 'earlier' ? 'Earlier: ' : l.relation === 'later' ? 'Later: ' : 'See also: '}
-                {findConvention(catalog, l.id)?.name ?? l.id}
+                {findConvention(catalog, l.id)?.name ?? nameInManifest(l.id) ?? l.id}
               </button>{' '}
               <span className="muted">({l.why})</span>
             </li>
@@ -65,4 +66,9 @@ export function Pickers() {
       </p>
     </section>
   );
+}
+
+/** A convention's name before its family has loaded: the manifest lists every built-in one. */
+function nameInManifest(id: string): string | undefined {
+  return manifest.groups.flatMap((g) => g.conventions).find((c) => c.id === id)?.name;
 }

@@ -2,7 +2,9 @@ import type { CellState, Plan, Role, Step } from '../../model/plan';
 import { describeRegisters } from '../../model/narration';
 import { cellValue } from '../../model/cell-value';
 import { useApp } from '../../store/store';
-import { useRef } from 'react';
+import { exposedCells } from '../../model/mask';
+import { useRef, useState } from 'react';
+import { MaskBits } from './MaskBits';
 import { ROLE_TEXT } from './roles';
 import { useTravel } from './travel';
 
@@ -10,6 +12,8 @@ import { useTravel } from './travel';
 export function RegisterFile() {
   const plan = useApp((s) => s.plan);
   const step = plan.steps[useApp((s) => s.view.step)]!;
+  const [pointed, setPointed] = useState<string>();
+  const maskSlot = plan.inputs.find((s) => s.mask);
   return (
     <section className="panel p-3 sm:p-4" aria-labelledby="regs-title">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -18,7 +22,8 @@ export function RegisterFile() {
         </h2>
         <p className="text-sm muted">{step.phase === 'unpack' ? 'The caller’s view after the call' : 'As the caller sees them'}</p>
       </div>
-      <RegisterCells plan={plan} step={step} />
+      <RegisterCells plan={plan} step={step} pointed={pointed} />
+      {maskSlot && <MaskBits plan={plan} slot={maskSlot} onPoint={setPointed} />}
       <Legend />
     </section>
   );
@@ -38,12 +43,15 @@ export function RegisterCells({
   step,
   presenting = false,
   large = presenting,
+  pointed,
 }: {
   plan: Plan;
   step: Step;
   presenting?: boolean;
   /** Type to read from the back of a room. */
   large?: boolean;
+  /** A register someone points at elsewhere (a bit of a register mask), marked here. */
+  pointed?: string;
 }) {
   const list = useRef<HTMLUListElement>(null);
   useTravel(step, plan.convention.arch.guestLevel, list);
@@ -56,7 +64,21 @@ export function RegisterCells({
     (g) => g.cells.length > 0,
   );
   const grid = presenting ? 'grid-cols-[repeat(auto-fill,minmax(11rem,1fr))]' : 'grid-cols-2 min-[420px]:grid-cols-3 sm:grid-cols-4 min-[1700px]:grid-cols-8';
-  const cell = (name: string) => <Cell key={name} c={step.cells[name]!} written={written.has(name)} read={read.has(name)} large={large} />;
+  // Registers an argument's mask hands on to the next level (TDG.VP.VMCALL's RCX: those the VMM sees).
+  const mask = plan.inputs.find((s) => s.mask)?.mask;
+  const handedOn = new Set(mask ? exposedCells(plan.convention.arch, mask) : []);
+  const cell = (name: string) => (
+    <Cell
+      key={name}
+      c={step.cells[name]!}
+      written={written.has(name)}
+      read={read.has(name)}
+      large={large}
+      to={handedOn.has(name) ? mask?.mask.to : undefined}
+      pointed={pointed === name}
+      masked={mask !== undefined}
+    />
+  );
   return (
     <>
       <ul ref={list} className={`mt-3 grid gap-2 ${grid}`} data-testid="register-file">
@@ -79,7 +101,25 @@ export function RegisterCells({
   );
 }
 
-function Cell({ c, written, read, large }: { c: CellState; written: boolean; read: boolean; large: boolean }) {
+function Cell({
+  c,
+  written,
+  read,
+  large,
+  to,
+  pointed,
+  masked,
+}: {
+  c: CellState;
+  written: boolean;
+  read: boolean;
+  large: boolean;
+  /** Who this register is handed on to, when a mask selects it. */
+  to?: string;
+  pointed: boolean;
+  /** A mask decides what goes on: a cell it does not select says so. */
+  masked: boolean;
+}) {
   const role = ROLE_TEXT[c.role];
   const name = c.cell;
   const value = cellValue(c);
@@ -91,12 +131,21 @@ function Cell({ c, written, read, large }: { c: CellState; written: boolean; rea
       data-role={c.role}
       data-written={written}
       data-read={read}
-      title={`${label}: ${role.name}${c.meaning ? `, ${c.meaning}` : ''}`}
+      data-pointed={pointed}
+      {...(masked ? { 'data-handed-on': to !== undefined } : {})}
+      title={`${label}: ${role.name}${c.meaning ? `, ${c.meaning}` : ''}${to ? `; ${to} sees it` : ''}`}
     >
       <div className={`flex items-center justify-between gap-1 ${large ? 'text-lg' : 'text-xs'}`}>
         <span className="font-mono font-semibold">{label}</span>
-        <span className="rounded border border-current px-1 text-[0.65rem] font-bold leading-tight" aria-label={role.name}>
-          {role.badge}
+        <span className="flex items-center gap-1">
+          {to && (
+            <span className="rounded bg-[var(--focus)] px-1 text-[0.6rem] font-bold leading-tight text-[var(--panel)]" data-testid={`sees-${name}`}>
+              {to.replace(/^the /, '')} sees
+            </span>
+          )}
+          <span className="rounded border border-current px-1 text-[0.65rem] font-bold leading-tight" aria-label={role.name}>
+            {role.badge}
+          </span>
         </span>
       </div>
       <div className={`mt-0.5 truncate font-mono font-semibold tabular-nums ${large ? 'text-2xl' : 'text-base'}`} data-testid={`value-${name}`}>

@@ -1,0 +1,30 @@
+import { expect, test } from '@playwright/test';
+
+// Intel TDX (issue #18): the family opens from a link, and RCX's bitmap decides which registers the VMM is shown.
+
+test('a TDG.VP.VMCALL opens cold from a link and says the specifications were not read', async ({ page }) => {
+  await page.goto('./#/tdx-tdvmcall/tdx-vmcall-map-gpa?step=2');
+  await expect(page.getByLabel('Call', { exact: true })).toHaveValue('tdx-vmcall-map-gpa');
+  await expect(page.getByTestId('link-messages')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Notes and sources' })).toContainText('GHCI and TDX module specifications were not read');
+  await expect(page.getByTestId('mask-summary')).toContainText('The VMM sees: rbx, rdx, rsi, rdi, r8–r15');
+});
+
+test('flipping a bit of the RCX bitmap changes which registers the VMM sees', async ({ page }) => {
+  await page.goto('./#/tdx-tdvmcall/tdx-vmcall-map-gpa?step=2');
+  const r12 = page.locator('[data-testid="register-file"] [data-cell="r12"]');
+  await expect(r12).toHaveAttribute('data-handed-on', 'true');
+  await expect(page.getByTestId('sees-r12')).toBeVisible();
+  await page.locator('[data-testid="mask-bits"] [data-bit="12"]').click();
+  await expect(page.locator('[data-testid="mask-bits"] [data-bit="12"]')).toHaveAttribute('aria-pressed', 'false');
+  await expect(r12).toHaveAttribute('data-handed-on', 'false');
+  await expect(page.getByTestId('sees-r12')).toHaveCount(0);
+  await expect(page.getByTestId('mask-summary')).toContainText('hidden: r12');
+  await expect(page.getByLabel(/rcx · exposed registers/)).toHaveValue('0xEFCC');
+});
+
+test('pointing at a bit marks the register it exposes', async ({ page }) => {
+  await page.goto('./#/tdx-tdvmcall/tdx-vmcall-hlt?step=2');
+  await page.locator('[data-testid="mask-bits"] [data-bit="3"]').focus();
+  await expect(page.locator('[data-testid="register-file"] [data-cell="rbx"]')).toHaveAttribute('data-pointed', 'true');
+});

@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+const [url, out, width, height, scheme, selector, hoverBit] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) }, colorScheme: scheme });
+await page.goto(url);
+await page.waitForSelector('main section');
+if (selector) await page.waitForSelector(selector);
+await page.waitForTimeout(500);
+if (hoverBit) await page.locator(`[data-bit="${hoverBit}"]`).hover();
+await page.waitForTimeout(200);
+if (selector) await page.locator(selector).first().screenshot({ path: out });
+else await page.screenshot({ path: out });
+await browser.close();
