@@ -106,6 +106,22 @@ test.describe('the trap and the return', () => {
     await page.getByRole('button', { name: 'trap', exact: true }).click();
     await expect(page.getByTestId('exception-effects').first()).toContainText('VMCS EXIT_QUALIFICATION ← 0x5658000B');
   });
+
+  test('the backdoor’s rep outsb is the same I/O exit with the string and REP bits, and AMD’s EXITINFO1 is under “If on AMD”', async ({ page }) => {
+    await page.goto('./#/vmware-x86-hb-out/vmware-rpc-hb-send-payload');
+    await page.getByRole('button', { name: 'trap', exact: true }).click();
+    await expect(page.getByTestId('exception-effects').first()).toContainText('VMCS EXIT_QUALIFICATION ← 0x56590030');
+    await page.getByText('If on AMD (SVM)').click();
+    await expect(page.getByTestId('exception-effects').nth(1)).toContainText('VMCB control.exit_info_1 ← 0x5659021C');
+    await expect(page.getByTestId('trap-panel')).toContainText('bits 9:7 (address size) are unconfirmed');
+  });
+});
+
+test('an FF-A smc is followed through TF-A’s SPMD to the SPMC', async ({ page }) => {
+  await page.goto('./#/ffa-smc64/ffa-partition-info-get');
+  await page.getByRole('button', { name: 'handle', exact: true }).click();
+  await expect(page.getByTestId('handler-path')).toContainText('SPMD at EL3');
+  await expect(page.getByTestId('handler-path').locator('li')).toContainText([/std_svc_smc_handler/, /spmd_smc_forward/, /ffa_handler/]);
 });
 
 test('in the handle phase the handler’s path is shown, function by function, or said to be closed', async ({ page }) => {

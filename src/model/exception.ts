@@ -1,3 +1,4 @@
+import type { BitLayout } from './bits';
 import type { EncodedInstruction, Syndrome } from './encoding';
 import type { Source } from './source';
 import { formatHex } from './value';
@@ -18,6 +19,8 @@ export interface Effect {
   sources: readonly Source[];
   /** Set on the effect that writes the syndrome, so its fields can be shown with it. */
   syndrome?: Syndrome;
+  /** Set when the value is a word computed from fields (an exit qualification), so they can be shown with it. */
+  word?: { layout: BitLayout; value: bigint };
 }
 
 /**
@@ -49,6 +52,19 @@ export type Destination = { kind: 'vector'; table: VectorTable } | { kind: 'regi
 export interface ExceptionDef {
   /** The id of the InstructionDef this describes. */
   instruction: string;
+  /**
+   * The instruction that traps, when the convention's instruction is a
+   * sequence around it (Xen's hypercall-page stub: mov, vmcall, ret). Its
+   * place in the sequence is found from its bytes, not typed in.
+   */
+  trapsOn?: {
+    mnemonic: string;
+    bytes: readonly number[];
+    /** The sequence, when not the convention's own encoding (the AMD form of Xen's stub). */
+    in?: readonly number[];
+    within: string;
+    sources: readonly Source[];
+  };
   /** The execution state the handler runs in, for conventions that name one (`targetState`: AArch32 Hyp mode). */
   targetState?: string;
   /** The level the handler runs at. */
@@ -82,6 +98,8 @@ export interface ExceptionFlow {
   entry: readonly Effect[];
   /** Bytes of the trap instruction, from its encoding. */
   length: number;
+  /** Where the trapping instruction starts in the encoded sequence (0 unless `trapsOn` names one inside it). */
+  offset: number;
   /** The handler's step before returning, when the entry left the return address at the trap instruction. */
   advance?: Effect;
   resume: { instruction: string; restores: readonly Effect[]; sources: readonly Source[] };
@@ -93,21 +111,38 @@ export function instructionLength(ins: EncodedInstruction): number {
   return ins.hex.startsWith('0x') ? (ins.hex.length - 2) / 2 : ins.hex.split(' ').length;
 }
 
+/** The instruction's name without its operands: "hvc" from "hvc #0", "rep outsb" from "rep outsb", "inl" from "inl (%dx), %eax". */
+export function mnemonicOf(text: string): string {
+  const words = text.split(' ');
+  const end = words.findIndex((w) => !/^[a-z.]+$/.test(w));
+  return words.slice(0, end < 0 ? words.length : Math.max(end, 1)).join(' ');
+}
+
+/** Where `bytes` first occurs in a byte sequence; -1 when it does not. */
+export function findBytes(seq: readonly number[], bytes: readonly number[]): number {
+  for (let i = 0; i + bytes.length <= seq.length; i++) if (bytes.every((b, j) => seq[i + j] === b)) return i;
+  return -1;
+}
+
 /** The CPU's side of the trap, computed from the catalog's description of the instruction and the plan's trap. */
 export function exceptionFlow(
   def: ExceptionDef,
   trap: { instruction: EncodedInstruction; syndrome?: Syndrome; alsoSyndromes?: readonly Syndrome[] },
 ): ExceptionFlow {
-  const length = instructionLength(trap.instruction);
+  const inner = def.trapsOn;
+  const offset = inner ? findBytes(inner.in ?? trap.instruction.hex.split(' ').map((b) => Number.parseInt(b, 16)), inner.bytes) : 0;
+  if (offset < 0) throw new Error(`${def.instruction}: ${inner!.mnemonic} is not in ${inner!.within}`);
+  const length = inner ? inner.bytes.length : instructionLength(trap.instruction);
   const syndrome = def.syndromeFrom === undefined ? trap.syndrome : trap.alsoSyndromes?.find((s) => s.register === def.syndromeFrom);
-  const mnemonic = trap.instruction.text.split(' ')[0]!;
+  const mnemonic = inner ? inner.mnemonic : mnemonicOf(trap.instruction.text);
+  const at = inner ? ` (byte ${offset} of ${inner.within})` : '';
   const ra = def.returnAddress;
   const entry: Effect[] = [
     {
       register: ra.register,
-      value: ra.bytesPast === 'length' ? `address of ${mnemonic} + ${length}` : `address of ${mnemonic} itself`,
+      value: ra.bytesPast === 'length' ? `address of ${mnemonic} + ${length}${at}` : `address of ${mnemonic} itself${at}`,
       why: ra.why,
-      sources: ra.sources,
+      sources: inner ? [...ra.sources, ...inner.sources] : ra.sources,
     },
     ...def.saved,
   ];
@@ -138,7 +173,7 @@ export function exceptionFlow(
     sources: def.advance.sources,
   };
   const alt = def.alternative && { when: def.alternative.when, flow: exceptionFlow(def.alternative.def, trap) };
-  return { def, entry, length, advance, resume: def.resume, alternative: alt };
+  return { def, entry, length, offset, advance, resume: def.resume, alternative: alt };
 }
 
 /**
@@ -152,17 +187,22 @@ export interface HandlerPath {
   who: string;
   steps: readonly HandlerStep[];
   closed?: { text: string; sources: readonly Source[] };
+  /** Said on screen under the steps: where the code was read, and what the sources leave open. */
+  notes?: readonly { text: string; sources: readonly Source[] }[];
 }
 
 export interface HandlerStep {
   fn: string;
   what: string;
   sources: readonly Source[];
-  /** Taken only for calls whose id starts with this (PSCI calls go on to kvm_psci_call). */
-  onlyFor?: string;
+  /** Taken only by calls whose id starts with one of these (PSCI calls go on to kvm_psci_call). */
+  onlyFor?: readonly string[];
+  /** Not taken by calls whose id starts with one of these (FFA_ID_GET is answered before the forward). */
+  notFor?: readonly string[];
 }
 
 /** The steps a given call goes through. */
 export function handlerSteps(path: HandlerPath, callId: string): readonly HandlerStep[] {
-  return path.steps.filter((s) => s.onlyFor === undefined || callId.startsWith(s.onlyFor));
+  const matches = (prefixes: readonly string[]) => prefixes.some((p) => callId.startsWith(p));
+  return path.steps.filter((s) => (s.onlyFor === undefined || matches(s.onlyFor)) && !(s.notFor && matches(s.notFor)));
 }

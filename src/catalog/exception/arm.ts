@@ -104,7 +104,7 @@ function smcTrapped(instruction: string, group: 2 | 3): ExceptionDef {
     destination: { kind: 'vector', table: vectors('VBAR_EL2', group) },
     advance: {
       register: 'ELR_EL2',
-      why: 'KVM moves the guest past the SMC, "as it would otherwise return to the same address"',
+      why: 'the hypervisor that trapped the SMC must move the guest past it, or the guest would run it again; KVM does so, "as it would otherwise return to the same address"',
       sources: [linux('arch/arm64/kvm/handle_exit.c', 'handle_smc(): kvm_incr_pc(vcpu)')],
     },
     resume: eret('EL2'),

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { findCall, findConvention } from '..';
 import { catalog } from '../all';
+import { callFits } from '../../model/call';
 import { marshal } from '../../model/plan';
-import { handlerSteps, vectorOffset } from '../../model/exception';
+import { findBytes, handlerSteps, mnemonicOf, vectorOffset } from '../../model/exception';
 import { handlerFor } from './handlers';
+import { stubVmcall, stubVmmcall } from './xen-page';
 import { exceptionDefs, exceptionFor } from '.';
 
 const flowOf = (conv: string, call: string) => exceptionFor(marshal(findConvention(catalog, conv)!, findCall(catalog, call)!))!;
@@ -165,5 +167,192 @@ describe('handler paths from public source', () => {
     for (const s of [...path('gunyah-2022-hvc-imm').steps, ...path('gunyah-smccc').steps]) expect(s.sources.every((x) => x.url?.includes('36ca3a2a0d'))).toBe(true);
     for (const conv of ['hypstub-arm64', 'hypstub-arm32', 'xen-x86-32-vmcall'])
       for (const s of path(conv).steps) expect(s.sources.length, `${conv} ${s.fn}`).toBeGreaterThan(0);
+  });
+});
+
+describe('the high-bandwidth backdoor and AMD’s EXITINFO1', () => {
+  const svmInfo = (conv: string, call: string) => flowOf(conv, call).alternative!.flow.entry.find((e) => e.register === 'VMCB control.exit_info_1')!;
+  // Linux arch/x86/include/asm/svm.h, as literals.
+  const SVM_IOIO_TYPE_MASK = 1n;
+  const SVM_IOIO_STR_MASK = 1n << 2n;
+  const SVM_IOIO_REP_MASK = 1n << 3n;
+  const SVM_IOIO_SIZE_SHIFT = 4n;
+  const SVM_IOIO_SIZE_MASK = 7n << SVM_IOIO_SIZE_SHIFT;
+  const SVM_IOIO_ASIZE_SHIFT = 7n;
+  /** KVM's io_interception and svm_check_intercept, read back. */
+  const kvmReads = (info: bigint) => ({
+    in: (info & SVM_IOIO_TYPE_MASK) !== 0n,
+    string: (info & SVM_IOIO_STR_MASK) !== 0n,
+    rep: (info & SVM_IOIO_REP_MASK) !== 0n,
+    size: (info & SVM_IOIO_SIZE_MASK) >> SVM_IOIO_SIZE_SHIFT,
+    asize: info & (7n << SVM_IOIO_ASIZE_SHIFT),
+    port: info >> 16n,
+  });
+  /** KVM's handle_io, read back. */
+  const handleIo = (q: bigint) => ({ size: (q & 7n) + 1n, in: (q & 8n) !== 0n, string: (q & 16n) !== 0n, rep: (q & 32n) !== 0n, port: q >> 16n });
+
+  it('records rep outsb to port 0x5659 as I/O exit 30: OUT, string, REP, one byte, and the VMM steps past its 2 bytes', () => {
+    const flow = flowOf('vmware-x86-hb-out', 'vmware-rpc-hb-send-payload');
+    const q = flow.entry.find((e) => e.register === 'VMCS EXIT_QUALIFICATION')!;
+    expect(q.value).toBe('0x56590030');
+    expect(handleIo(q.word!.value)).toEqual({ size: 1n, in: false, string: true, rep: true, port: 0x5659n });
+    expect(entry('vmware-x86-hb-out', 'vmware-rpc-hb-send-payload')).toMatchObject({ 'VMCS GUEST_RIP': 'address of rep outsb itself', 'VM-exit reason': '0x0000001E' });
+    expect(flow.advance).toMatchObject({ register: 'GUEST_RIP', value: 'GUEST_RIP + 2' });
+  });
+
+  it('records rep insb with the IN bit as well: 0x56590038', () => {
+    const q = flowOf('vmware-x86-hb-in', 'vmware-rpc-hb-recv-payload').entry.find((e) => e.register === 'VMCS EXIT_QUALIFICATION')!;
+    expect(q.value).toBe('0x56590038');
+    expect(handleIo(q.word!.value)).toMatchObject({ in: true, string: true, rep: true, port: 0x5659n });
+  });
+
+  it('computes EXITINFO1 from svm.h’s fields: inl 0x56580241, rep outsb 0x5659021C, rep insb 0x5659021D, as KVM reads them back', () => {
+    const inl = svmInfo('vmware-x86-port-io', 'vmware-getversion');
+    const outsb = svmInfo('vmware-x86-hb-out', 'vmware-rpc-hb-send-payload');
+    const insb = svmInfo('vmware-x86-hb-in', 'vmware-rpc-hb-recv-payload');
+    expect([inl.value, outsb.value, insb.value]).toEqual(['0x56580241', '0x5659021C', '0x5659021D']);
+    // 64-bit addresses: ad_bytes 8 << (SVM_IOIO_ASIZE_SHIFT - 1), as svm_check_intercept writes it.
+    const a64 = 8n << (SVM_IOIO_ASIZE_SHIFT - 1n);
+    expect(kvmReads(inl.word!.value)).toEqual({ in: true, string: false, rep: false, size: 4n, asize: a64, port: 0x5658n });
+    expect(kvmReads(outsb.word!.value)).toEqual({ in: false, string: true, rep: true, size: 1n, asize: a64, port: 0x5659n });
+    expect(kvmReads(insb.word!.value)).toMatchObject({ in: true, string: true, rep: true, size: 1n });
+  });
+
+  it('says on screen that the address-size bits are unconfirmed, with the value QEMU would give', () => {
+    const notes = flowOf('vmware-x86-port-io', 'vmware-getversion').alternative!.flow.def.notes!.map((n) => n.text).join(' ');
+    expect(notes).toMatch(/bits 9:7 \(address size\) are unconfirmed/);
+    expect(notes).toContain('0x56580041');
+    const hb = flowOf('vmware-x86-hb-out', 'vmware-rpc-hb-send-payload').alternative!.flow.def.notes!.map((n) => n.text).join(' ');
+    expect(hb).toContain('0x5659001C');
+    expect(hb).toMatch(/Bits 12:10/);
+  });
+});
+
+describe('Xen’s hypercall page', () => {
+  it('takes the exit at the stub’s vmcall, found 5 bytes in (vmx_init_hypercall_page: "(p + 5) = 0x0f"), 3 bytes long', () => {
+    const flow = flowOf('xen-x86-64-hypercall-page', 'xen-version');
+    expect([flow.offset, flow.length]).toEqual([5, 3]);
+    expect(flow.entry[0]).toMatchObject({ register: 'VMCS GUEST_RIP', value: 'address of vmcall itself (byte 5 of the hypercall-page stub)' });
+    expect(flow.entry.find((e) => e.register === 'VM-exit reason')!.value).toBe('0x00000012');
+    expect(flow.advance).toMatchObject({ value: 'GUEST_RIP + 3' });
+    expect(flow.entry[0]!.sources.map((s) => s.where).join(' ')).toMatch(/\(p \+ 5\) = 0x0f; \/\* vmcall \*\//);
+  });
+
+  it('looks for the same bytes the architecture gives vmcall and vmmcall', () => {
+    const bytes = (id: string) => {
+      const enc = catalog.architectures.find((a) => a.id === 'x86-64')!.instructions[id]!.encoding;
+      return enc.kind === 'bytes' ? enc.bytes : [];
+    };
+    expect([stubVmcall, stubVmmcall]).toEqual([bytes('vmcall'), bytes('vmmcall')]);
+  });
+
+  it('draws the AMD stub’s vmmcall (exit code 0x81) at the same offset, and Xen’s own HOST_RIP and RIP step, pinned to c447b730', () => {
+    const flow = flowOf('xen-x86-32-hypercall-page', 'xen-version');
+    const svm = flow.alternative!.flow;
+    expect([svm.offset, svm.length]).toEqual([5, 3]);
+    expect(svm.entry.find((e) => e.register === 'SVM EXITCODE')!.value).toBe('0x00000081');
+    const host = flow.entry.find((e) => e.register === 'RIP')!;
+    expect(host.why).toMatch(/vmx_asm_vmexit_handler/);
+    expect(host.sources[0]!.url).toContain('hb=c447b7308b');
+    expect(flow.advance!.why).toMatch(/update_guest_eip/);
+  });
+});
+
+describe('VM exits say whose code they describe', () => {
+  const texts = (conv: string, call: string) => {
+    const flow = flowOf(conv, call);
+    const all = [flow, ...(flow.alternative ? [flow.alternative.flow] : [])];
+    return all.flatMap((f) => [...f.entry, ...(f.advance ? [f.advance] : []), ...f.resume.restores].map((e) => e.why)).join(' | ');
+  };
+
+  it('makes no claim about KVM’s handler for a convention KVM does not own', () => {
+    for (const conv of catalog.conventions.filter((c) => c.family !== 'kvm-x86' && c.arch.id.startsWith('x86'))) {
+      const call = catalog.calls.find((c) => callFits(conv, c))!;
+      // Only conventions whose trap is drawn as a VM exit (TDX's tdcall goes to the TDX module, drawn without one).
+      if (!exceptionFor(marshal(conv, call))) continue;
+      expect(texts(conv.id, call.id), conv.id).not.toMatch(/\bKVM (points|adds|sets|moves)\b/);
+    }
+  });
+
+  it('says VMware’s and Hyper-V’s VMMs are not public, where KVM names its own vmx_vmexit', () => {
+    expect(entry('vmware-x86-vmcall', 'vmware-getversion').RIP).toBe('VMCS HOST_RIP');
+    expect(texts('vmware-x86-vmcall', 'vmware-getversion')).toMatch(/VMware’s VMM is not public/);
+    expect(texts('hyperv-x64-fast', 'hyperv-x64-send-synthetic-cluster-ipi')).toMatch(/Hyper-V’s VMM is not public/);
+    expect(texts('kvm-x86-vmcall', 'kvm-hc-kick-cpu')).toMatch(/KVM points HOST_RIP at vmx_vmexit/);
+  });
+});
+
+describe('handler paths added for the older hyp-stubs and FF-A', () => {
+  const path = (conv: string) => handlerFor(findConvention(catalog, conv)!)!;
+  const fns = (conv: string, call: string) => handlerSteps(path(conv), call).map((s) => s.fn);
+
+  it('dates the arm64 stub’s el1_sync name: renamed elx_sync by commit 31a32b49b80f, merged for v5.13', () => {
+    const first = path('hypstub-arm64').steps[0]!;
+    expect(first.what).toMatch(/el1_sync until commit 31a32b49b80f, merged for v5\.13/);
+    expect(first.sources.map((s) => s.url).join(' ')).toContain('31a32b49b80f79cbb84a9c948c5609c6fc044443');
+  });
+
+  it('walks the pre-4.12 arm64 stub: the ESR check, then x0 against GET/SET_VECTORS and SOFT_RESTART, read at a pinned commit and said to be a vendor tree', () => {
+    const p = path('hypstub-arm64-pre-4.12');
+    expect(p.steps.map((s) => s.fn)).toEqual(['__hyp_stub_vectors → el1_sync', 'el1_sync: ESR_EL2.EC == HVC64?', 'el1_sync: cmp x0, #HVC_…']);
+    for (const s of p.steps) expect(s.sources.every((x) => x.url?.includes('d1c751553a8cb9eeb9feb52008d674385fd842d6'))).toBe(true);
+    expect(p.notes!.map((n) => n.text).join(' ')).toMatch(/not confirmed/);
+    expect(p.notes!.map((n) => n.text).join(' ')).toMatch(/pointer to the function to call.*KVM’s own EL2 vectors/);
+  });
+
+  it('walks the pre-4.12 arm stub at torvalds/linux 0af0b189: r0 = -1 reads HVBAR, any other r0 sets it', () => {
+    const p = path('hypstub-arm32-pre-4.12');
+    expect(p.steps.map((s) => s.fn)).toEqual(['__hyp_stub_vectors → __hyp_stub_trap', '__hyp_stub_do_trap']);
+    expect(p.steps[1]!.sources[0]!.where).toMatch(/cmp r0, #-1; mrceq p15, 4, r0, c12, c0, 0 @ get HVBAR/);
+    for (const s of p.steps) expect(s.sources.every((x) => x.url?.includes('0af0b189abf73d232af782df2f999235cd2fed7f'))).toBe(true);
+  });
+
+  it('takes an FF-A smc through TF-A’s dispatch to spmd_smc_forward and on to Hafnium’s ffa_handler, both pinned', () => {
+    expect(fns('ffa-smc64', 'ffa-partition-info-get')).toEqual([
+      'sync_exception_aarch64 → handle_sync_exception',
+      'handler_sync_exception → sync_handler',
+      'std_svc_smc_handler → spmd_ffa_smc_handler',
+      'spmd_smc_handler',
+      'spmd_smc_forward → spmd_smc_switch_state',
+      'Hafnium: other_world_loop → smc_handler_from_nwd',
+      'hvc_smc_handler → ffa_handler',
+      'back through the SPMD',
+    ]);
+    const urls = path('ffa-smc64').steps.flatMap((s) => s.sources.map((x) => x.url!));
+    expect(urls.every((u) => u.includes('6a164dda7208d3f2c0a5c4a1681db5ec37532bf5') || u.includes('21bfbdc1d3dfb34b8f6849af79a32811944baaf6'))).toBe(true);
+  });
+
+  it('stops FFA_ID_GET at the SPMD, which answers it at EL3', () => {
+    const steps = fns('ffa-smc32', 'ffa-id-get');
+    expect(steps.at(-1)).toBe('spmd_smc_handler');
+    expect(steps).not.toContain('spmd_smc_forward → spmd_smc_switch_state');
+  });
+
+  it('takes an FF-A hvc to Hafnium as the normal-world hypervisor', () => {
+    expect(fns('ffa-hvc64', 'ffa-features')).toEqual(['vector_table_el2 → sync_lower_64 → sync_lower_exception', 'sync_lower_exception → hvc_handler', 'hvc_smc_handler → ffa_handler']);
+  });
+
+  it('follows AMD’s exit table for KVM’s vmmcall convention and HVC32 for an AArch32 SMCCC guest', () => {
+    expect(path('kvm-x86-vmmcall').steps.map((s) => s.fn)).toContain('svm_exit_handlers[SVM_EXIT_VMMCALL] = kvm_emulate_hypercall');
+    expect(path('kvm-x86-vmcall').steps[0]!.fn).toBe('vmx_handle_exit');
+    expect(path('smccc-1.1-hvc32-aarch32').steps.map((s) => s.fn)).toContain('arm_exit_handlers[ESR_ELx_EC_HVC32] = handle_hvc');
+  });
+});
+
+describe('reading an instruction', () => {
+  it('names it without operands, keeping a prefix', () => {
+    expect(['hvc #0', 'rep outsb', 'inl (%dx), %eax', 'mrs xzr, mdccsr_el0', 'call hypercall_page+0x40', 'vmcall'].map(mnemonicOf)).toEqual([
+      'hvc',
+      'rep outsb',
+      'inl',
+      'mrs',
+      'call',
+      'vmcall',
+    ]);
+  });
+
+  it('finds a byte sequence inside another, or says it is not there', () => {
+    expect(findBytes([0xb8, 1, 0, 0, 0, 0x0f, 0x01, 0xd9, 0xc3], [0x0f, 0x01, 0xd9])).toBe(5);
+    expect(findBytes([0xb8, 1, 0, 0, 0, 0x0f, 0x01, 0xd9, 0xc3], [0x0f, 0x01, 0xc1])).toBe(-1);
   });
 });

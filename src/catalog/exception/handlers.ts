@@ -1,14 +1,16 @@
 import type { HandlerPath } from '../../model/exception';
 import type { Convention } from '../../model/convention';
 import type { Source } from '../../model/source';
-import { linux, xen, xenAt } from '../docs';
+import { githubFile, linux, linuxCommit, mail, xen } from '../docs';
+import { ffaOverHvc, ffaOverSmc } from './ffa';
+import { xenX86Source } from './x86';
 import { hypFile } from '../gunyah/sources';
 import { tlfs } from '../hyperv/sources';
-import { S32, S64 } from '../hypstub/sources';
+import { ARM32_OLD, linuxAt, oldStub64, S32, S64, src as hypSrc, TEGRA49 } from '../hypstub/sources';
 import { AT, opensbi } from '../riscv/sources';
 
-/** KVM on arm64: from __kvm_hyp_vector to the SMCCC handler and, for PSCI, kvm_psci_call. */
-const kvmArm64: HandlerPath = {
+/** KVM on arm64: from __kvm_hyp_vector to the SMCCC handler and, for PSCI, kvm_psci_call; the EC is HVC32 from an AArch32 guest. */
+const kvmArm64 = (ec: 'HVC64' | 'HVC32'): HandlerPath => ({
   who: 'KVM on arm64 (Linux), one hypervisor that implements it',
   steps: [
     {
@@ -22,7 +24,7 @@ const kvmArm64: HandlerPath = {
       sources: [linux('arch/arm64/kvm/handle_exit.c', 'handle_exit(): case ARM_EXCEPTION_TRAP: return handle_trap_exceptions(vcpu)')],
     },
     {
-      fn: 'arm_exit_handlers[ESR_ELx_EC_HVC64] = handle_hvc',
+      fn: `arm_exit_handlers[ESR_ELx_EC_${ec}] = handle_hvc`,
       what: 'the table indexed by EC (HVC32 and HVC64 both go to handle_hvc)',
       sources: [linux('arch/arm64/kvm/handle_exit.c', 'arm_exit_handlers[]: [ESR_ELx_EC_HVC32] = handle_hvc, [ESR_ELx_EC_HVC64] = handle_hvc; kvm_get_exit_handler()')],
     },
@@ -34,11 +36,13 @@ const kvmArm64: HandlerPath = {
     {
       fn: 'kvm_psci_call',
       what: 'the default case of kvm_smccc_call_handler: the PSCI function is handled by KVM’s PSCI emulation',
-      onlyFor: 'psci-',
+      onlyFor: ['psci-'],
       sources: [linux('arch/arm64/kvm/hypercalls.c', 'kvm_smccc_call_handler(): default: return kvm_psci_call(vcpu)'), linux('arch/arm64/kvm/psci.c', 'kvm_psci_call()')],
     },
   ],
-};
+});
+const kvmArm64Hvc64 = kvmArm64('HVC64');
+const kvmArm64Hvc32 = kvmArm64('HVC32');
 
 /** Xen on Arm: the guest-sync trap handler, the HVC immediate check, and the hypercall table. */
 const xenArm: HandlerPath = {
@@ -90,34 +94,51 @@ const openSbi: HandlerPath = {
   ],
 };
 
-/** KVM on x86 with VMX: the exit reason indexes the exit handlers; VMCALL goes to kvm_emulate_hypercall. */
-const kvmX86: HandlerPath = {
-  who: 'KVM on x86 (Linux), VMX',
-  steps: [
-    {
-      fn: 'vmx_handle_exit',
-      what: 'after the VM exit, looks the basic exit reason up in kvm_vmx_exit_handlers',
-      sources: [linux('arch/x86/kvm/vmx/vmx.c', 'vmx_handle_exit(): exit_reason.basic; kvm_vmx_exit_handlers[]')],
-    },
-    {
-      fn: 'kvm_vmx_exit_handlers[EXIT_REASON_VMCALL] = kvm_emulate_hypercall',
-      what: 'the VMCALL exit’s handler (on AMD, svm_exit_handlers[SVM_EXIT_VMMCALL] leads to the same function)',
-      sources: [
-        linux('arch/x86/kvm/vmx/vmx.c', 'kvm_vmx_exit_handlers[]: [EXIT_REASON_VMCALL] = kvm_emulate_hypercall'),
-        linux('arch/x86/kvm/svm/svm.c', 'svm_exit_handlers[]: [SVM_EXIT_VMMCALL] = kvm_emulate_hypercall'),
-      ],
-    },
-    {
-      fn: 'kvm_emulate_hypercall → __kvm_emulate_hypercall',
-      what: 'unless the VM is set up for Xen or Hyper-V hypercalls (kvm_xen_hypercall, kvm_hv_hypercall), reads the number from rax and the arguments from rbx, rcx, rdx, rsi, switches on the number and writes the result to rax; complete_hypercall_exit then skips the instruction',
-      sources: [
-        linux('arch/x86/kvm/x86.c', 'kvm_emulate_hypercall(): kvm_xen_hypercall_enabled / kvm_hv_hypercall_enabled, then __kvm_emulate_hypercall(…, complete_hypercall_exit)'),
-        linux('arch/x86/kvm/x86.c', '____kvm_emulate_hypercall(): nr = kvm_rax_read(vcpu); a0 = kvm_rbx_read(vcpu); … switch (nr)'),
-        linux('arch/x86/kvm/x86.c', 'complete_hypercall_exit(): return kvm_skip_emulated_instruction(vcpu)'),
-      ],
-    },
-  ],
-};
+/** KVM on x86: the exit reason (VMX) or exit code (SVM) indexes the exit handlers; VMCALL and VMMCALL both reach kvm_emulate_hypercall. */
+function kvmX86(vendor: 'vmx' | 'svm'): HandlerPath {
+  const first =
+    vendor === 'vmx'
+      ? {
+          fn: 'vmx_handle_exit',
+          what: 'after the VM exit, looks the basic exit reason up in kvm_vmx_exit_handlers',
+          sources: [linux('arch/x86/kvm/vmx/vmx.c', 'vmx_handle_exit(): exit_reason.basic; kvm_vmx_exit_handlers[]')],
+        }
+      : {
+          fn: 'svm_handle_exit → svm_invoke_exit_handler',
+          what: 'after #VMEXIT, looks the VMCB’s exit code up in svm_exit_handlers',
+          sources: [linux('arch/x86/kvm/svm/svm.c', 'svm_invoke_exit_handler(): "return svm_exit_handlers[exit_code](vcpu)"')],
+        };
+  const table =
+    vendor === 'vmx'
+      ? {
+          fn: 'kvm_vmx_exit_handlers[EXIT_REASON_VMCALL] = kvm_emulate_hypercall',
+          what: 'the VMCALL exit’s handler',
+          sources: [linux('arch/x86/kvm/vmx/vmx.c', 'kvm_vmx_exit_handlers[]: [EXIT_REASON_VMCALL] = kvm_emulate_hypercall')],
+        }
+      : {
+          fn: 'svm_exit_handlers[SVM_EXIT_VMMCALL] = kvm_emulate_hypercall',
+          what: 'the VMMCALL exit’s handler, the same function VMCALL reaches on Intel',
+          sources: [linux('arch/x86/kvm/svm/svm.c', 'svm_exit_handlers[]: [SVM_EXIT_VMMCALL] = kvm_emulate_hypercall')],
+        };
+  return {
+    who: `KVM on x86 (Linux), ${vendor === 'vmx' ? 'Intel VMX' : 'AMD SVM'}`,
+    steps: [
+      first,
+      table,
+      {
+        fn: 'kvm_emulate_hypercall → __kvm_emulate_hypercall',
+        what: 'unless the VM is set up for Xen or Hyper-V hypercalls (kvm_xen_hypercall, kvm_hv_hypercall), reads the number from rax and the arguments from rbx, rcx, rdx, rsi, switches on the number and writes the result to rax; complete_hypercall_exit then skips the instruction',
+        sources: [
+          linux('arch/x86/kvm/x86.c', 'kvm_emulate_hypercall(): kvm_xen_hypercall_enabled / kvm_hv_hypercall_enabled, then __kvm_emulate_hypercall(…, complete_hypercall_exit)'),
+          linux('arch/x86/kvm/x86.c', '____kvm_emulate_hypercall(): nr = kvm_rax_read(vcpu); a0 = kvm_rbx_read(vcpu); … switch (nr)'),
+          linux('arch/x86/kvm/x86.c', 'complete_hypercall_exit(): return kvm_skip_emulated_instruction(vcpu)'),
+        ],
+      },
+    ],
+  };
+}
+const kvmVmx = kvmX86('vmx');
+const kvmSvm = kvmX86('svm');
 
 /** The Gunyah commit whose vectors and dispatch were read. */
 const GUNYAH_AT = '36ca3a2a0d89a46e9566474586dd94f12a04e3d5';
@@ -194,13 +215,89 @@ const hypStubArm64: HandlerPath = {
   steps: [
     {
       fn: '__hyp_stub_vectors → elx_sync',
-      what: 'the vector for a synchronous exception from 64-bit EL1 (named el1_sync in older kernels)',
-      sources: [linux(S64, '__hyp_stub_vectors: "ventry elx_sync // Synchronous 64-bit EL1"'), linux(S64, 'SYM_CODE_START_LOCAL(elx_sync)')],
+      what: 'the vector for a synchronous exception from 64-bit EL1; named el1_sync until commit 31a32b49b80f, merged for v5.13, renamed it when the EL2h synchronous vector came to use it too',
+      sources: [
+        linux(S64, '__hyp_stub_vectors: "ventry elx_sync // Synchronous 64-bit EL1"'),
+        linux(S64, 'SYM_CODE_START_LOCAL(elx_sync)'),
+        linuxCommit('31a32b49b80f79cbb84a9c948c5609c6fc044443', 'arm64: Cope with CPUs stuck in VHE mode'),
+        mail('[RFT PATCH v3 01/27] arm64: Cope with CPUs stuck in VHE mode', '20210304213902.83903-2-marcan@marcan.st'),
+        mail('[GIT PULL] arm64 updates for 5.13-rc1', '20210426142710.GA10892@arm.com'),
+      ],
     },
     {
       fn: 'elx_sync: cmp x0, #HVC_…',
       what: 'compares x0 with each stub call in turn (SET_VECTORS, FINALISE_EL2, SOFT_RESTART, RESET_VECTORS); any other value returns HVC_STUB_ERR in x0; each ends in eret, except SOFT_RESTART, which branches to x1',
       sources: [linux(S64, 'elx_sync: "cmp x0, #HVC_SET_VECTORS" … "mov_q x0, HVC_STUB_ERR; eret" … "9: mov x0, xzr; eret"')],
+    },
+  ],
+};
+
+/**
+ * The arm64 hyp-stub before the 2017 rework. No torvalds/linux copy of this
+ * hyp-stub.S is in the store we read from; it was read in a v4.9-based tree
+ * (OE4T/linux-tegra-4.9), and the note says so on screen.
+ */
+const TEGRA_KVM_AT = '981039e4f2965d0748e78a2f07b603e84e52d9d2';
+
+const hypStubArm64Old: HandlerPath = {
+  who: 'the Linux hyp-stub (arm64), before the 2017 rework',
+  steps: [
+    {
+      fn: '__hyp_stub_vectors → el1_sync',
+      what: 'the vector for a synchronous exception from 64-bit EL1',
+      sources: [oldStub64('__hyp_stub_vectors: "ventry 1, sync // Synchronous 64-bit EL1"; "el1_sync:"')],
+    },
+    {
+      fn: 'el1_sync: ESR_EL2.EC == HVC64?',
+      what: 'reads the exception class from ESR_EL2; anything but an HVC from AArch64 returns at once with eret, x0 unchanged',
+      sources: [oldStub64('el1_sync: "mrs x30, esr_el2; lsr x30, x30, #ESR_ELx_EC_SHIFT; cmp x30, #ESR_ELx_EC_HVC64; b.ne 9f // Not an HVC trap"')],
+    },
+    {
+      fn: 'el1_sync: cmp x0, #HVC_…',
+      what: 'HVC_GET_VECTORS returns VBAR_EL2 in x0, HVC_SET_VECTORS writes x1 to VBAR_EL2, HVC_SOFT_RESTART moves x1–x4 about and branches to the restart address; any other x0 comes back as ARM_EXCEPTION_HYP_GONE ("Someone called kvm_call_hyp() against the hyp-stub"); each ends in eret',
+      sources: [
+        oldStub64('el1_sync: "cmp x0, #HVC_GET_VECTORS; b.ne 1f; mrs x0, vbar_el2" … "1: cmp x0, #HVC_SET_VECTORS; b.ne 2f; msr vbar_el2, x1" … "2: cmp x0, #HVC_SOFT_RESTART" … "br x4 // no return" … "3: mov x0, #ARM_EXCEPTION_HYP_GONE; 9: eret"'),
+      ],
+    },
+  ],
+  notes: [
+    {
+      text:
+        'Read in a v4.9-based vendor tree (NVIDIA’s, as OE4T/linux-tegra-4.9 carries it): the store we search holds no torvalds/linux copy of this era’s arm64 hyp-stub.S, so that mainline v4.11 had exactly this code is not confirmed. ' +
+        'Its calls are the ones torvalds/linux’s virt.h at 03263ac9 names (HVC_GET_VECTORS, HVC_SET_VECTORS), plus HVC_SOFT_RESTART, which that tree does not have yet.',
+      sources: [oldStub64('hyp-stub.S as a whole'), hypSrc.old64Get, hypSrc.old64Set],
+    },
+    {
+      text:
+        'virt.h says any x0 of 0xfff or more "is used as a pointer to the function to call". That is not the stub: the stub answers such an x0 with ARM_EXCEPTION_HYP_GONE. ' +
+        'It is KVM’s own EL2 vectors, once HVC_SET_VECTORS has installed them, that call the function at x0 (do_el2_call) and still answer HVC_GET_VECTORS.',
+      sources: [
+        hypSrc.old64Comment,
+        githubFile(TEGRA49, 'arch/arm64/kvm/hyp/hyp-entry.S', TEGRA_KVM_AT, 'el1_sync: "cmp x0, #HVC_GET_VECTORS" … "kern_hyp_va x0; do_el2_call"; do_el2_call: "Shuffle the parameters before calling the function pointed to in x0"'),
+      ],
+    },
+  ],
+};
+
+/** The arm32 hyp-stub before the rework: one trap entry, and r0 = -1 reads HVBAR while any other r0 is written to it. */
+const hypStubArm32Old: HandlerPath = {
+  who: 'the Linux hyp-stub (32-bit arm), before the 2017 rework',
+  steps: [
+    {
+      fn: '__hyp_stub_vectors → __hyp_stub_trap',
+      what: 'the Hyp Trap entry (HVBAR + 0x14) branches to __hyp_stub_do_trap',
+      sources: [linuxAt(ARM32_OLD, S32, '__hyp_stub_vectors: "__hyp_stub_trap: W(b) __hyp_stub_do_trap"')],
+    },
+    {
+      fn: '__hyp_stub_do_trap',
+      what: 'no call numbers: r0 = -1 reads HVBAR into r0, any other r0 is written to HVBAR; then __ERET',
+      sources: [hypSrc.old32Trap, hypSrc.old32Get],
+    },
+  ],
+  notes: [
+    {
+      text: 'Read at torvalds/linux 0af0b189, a commit from before the rework; which release it belongs to was not checked, so the last release with this stub (v4.11) is taken from the convention’s own, unconfirmed, era boundary.',
+      sources: [hypSrc.old32Trap],
     },
   ],
 };
@@ -223,8 +320,6 @@ const hypStubArm32: HandlerPath = {
 };
 
 const XEN_HVM = 'xen/arch/x86/hvm';
-const XEN_AT = 'c447b7308b1330ec6dcfef37220736c28f41daa0';
-const xenX86Src = (path: string, where: string) => xenAt(XEN_AT, path, where);
 
 /** Xen on x86 (HVM/PVH): the VMCALL or VMMCALL exit reaches hvm_hypercall, which dispatches on eax. */
 const xenX86: HandlerPath = {
@@ -234,15 +329,15 @@ const xenX86: HandlerPath = {
       fn: 'vmx_vmexit_handler (Intel) / svm_vmexit_handler (AMD)',
       what: 'switches on the exit reason: EXIT_REASON_VMCALL or VMEXIT_VMMCALL calls hvm_hypercall',
       sources: [
-        xenX86Src(`${XEN_HVM}/vmx/vmx.c`, 'vmx_vmexit_handler(): "case EXIT_REASON_VMCALL:" … "if ( hvm_hypercall(regs) == HVM_HCALL_completed ) update_guest_eip()"'),
-        xenX86Src(`${XEN_HVM}/svm/svm.c`, 'svm_vmexit_handler(): "case VMEXIT_VMMCALL:" … "if ( hvm_hypercall(regs) == HVM_HCALL_completed ) __update_guest_eip(regs, insn_len)"'),
+        xenX86Source(`${XEN_HVM}/vmx/vmx.c`, 'vmx_vmexit_handler(): "case EXIT_REASON_VMCALL:" … "if ( hvm_hypercall(regs) == HVM_HCALL_completed ) update_guest_eip()"'),
+        xenX86Source(`${XEN_HVM}/svm/svm.c`, 'svm_vmexit_handler(): "case VMEXIT_VMMCALL:" … "if ( hvm_hypercall(regs) == HVM_HCALL_completed ) __update_guest_eip(regs, insn_len)"'),
       ],
     },
     {
       fn: 'hvm_hypercall',
       what: 'reads the number from eax (rax in 64-bit mode); calls the handler with rdi, rsi, rdx, r10, r8 (64-bit) or ebx, ecx, edx, esi, edi (32-bit); the result is in rax',
       sources: [
-        xenX86Src(
+        xenX86Source(
           `${XEN_HVM}/hypercall.c`,
           'hvm_hypercall(): "int mode = hvm_guest_x86_mode(curr)" … "call_handlers_hvm64(eax, regs->rax, regs->rdi, regs->rsi, regs->rdx, …)" / "call_handlers_hvm32(eax, regs->eax, regs->ebx, regs->ecx, regs->edx, …)"',
         ),
@@ -251,7 +346,7 @@ const xenX86: HandlerPath = {
     {
       fn: 'update_guest_eip',
       what: 'once the call has completed (not preempted), the exit handler moves the guest past the vmcall or vmmcall',
-      sources: [xenX86Src(`${XEN_HVM}/vmx/vmx.c`, 'vmx_vmexit_handler(): "update_guest_eip(); /* Safe: VMCALL */"')],
+      sources: [xenX86Source(`${XEN_HVM}/vmx/vmx.c`, 'vmx_vmexit_handler(): "update_guest_eip(); /* Safe: VMCALL */"')],
     },
   ],
 };
@@ -265,14 +360,17 @@ const closed = (who: string, text: string, sources: readonly Source[]): HandlerP
 /** The handler path of the hypervisor that owns a convention, where Trapscope has one. */
 export function handlerFor(conv: Convention): HandlerPath | undefined {
   const ins = conv.instruction.id;
-  if (conv.family === 'smccc' && (ins === 'a64-hvc' || ins === 'a32-hvc')) return kvmArm64;
+  if (conv.family === 'smccc' && (ins === 'a64-hvc' || ins === 'a32-hvc')) return ins === 'a32-hvc' ? kvmArm64Hvc32 : kvmArm64Hvc64;
   if (conv.family === 'xen') return ins === 'a64-hvc' || ins === 'a32-hvc' ? xenArm : xenX86;
   if (conv.family === 'gunyah-2022') return gunyahNative;
   if (conv.family === 'gunyah-smccc') return gunyahSmccc;
   if (conv.family === 'hypstub-arm64') return hypStubArm64;
   if (conv.family === 'hypstub-arm32') return hypStubArm32;
+  if (conv.family === 'hypstub-arm64-pre-4.12') return hypStubArm64Old;
+  if (conv.family === 'hypstub-arm32-pre-4.12') return hypStubArm32Old;
   if (conv.family === 'riscv-sbi') return openSbi;
-  if (conv.family === 'kvm-x86') return kvmX86;
+  if (conv.family === 'ffa') return ins === 'a64-smc' ? ffaOverSmc : ffaOverHvc;
+  if (conv.family === 'kvm-x86') return ins === 'x86-vmmcall' ? kvmSvm : kvmVmx;
   if (conv.family.startsWith('hyperv'))
     return closed('Microsoft Hyper-V', 'The hypervisor’s source is not public: Microsoft documents the hypercall ABI (the TLFS), not the code that handles it.', [
       tlfs('Hypercall interface'),

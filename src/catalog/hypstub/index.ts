@@ -4,7 +4,7 @@ import type { Note, Source } from '../../model/source';
 import { aarch32 } from '../arch/aarch32';
 import { aarch64 } from '../arch/aarch64';
 import type { Family } from '../family';
-import { src } from './sources';
+import { oldStub64, src } from './sources';
 
 /**
  * The Linux hyp-stub ABI: how a kernel booted at EL2 (HYP on 32-bit Arm),
@@ -249,9 +249,9 @@ const arm64Old: Convention = {
     {
       kind: 'unconfirmed',
       text:
-        'No clobber list was written for this era (hyp-abi.rst came with the rework), and we did not read this era’s hyp-stub.S: what the stub changes besides x0, ' +
-        'and what it answered for an unknown number, are unconfirmed. No register is shown as kept.',
-      sources: [src.old64Comment, src.abiClobber],
+        'No clobber list was written for this era (hyp-abi.rst came with the rework), and this era’s hyp-stub.S was read only in a v4.9-based vendor tree (the handler’s path), ' +
+        'where el1_sync touches x0–x4 and answers an unknown number with ARM_EXCEPTION_HYP_GONE; with no torvalds/linux copy, what the stub changes is unconfirmed. No register is shown as kept.',
+      sources: [src.old64Comment, src.abiClobber, oldStub64('el1_sync: "3: mov x0, #ARM_EXCEPTION_HYP_GONE"')],
     },
   ],
 };
@@ -279,8 +279,8 @@ const arm64OldCalls: Call[] = [
     notes: [
       {
         kind: 'unconfirmed',
-        text: 'That the value comes back in x0 is read from the C prototype phys_addr_t __hyp_get_vectors(void), which returns in x0; the stub code of this era was not read.',
-        sources: [src.old64Protos],
+        text: 'That the value comes back in x0 is read from the C prototype phys_addr_t __hyp_get_vectors(void), which returns in x0, and from the stub as a v4.9-based vendor tree has it ("mrs x0, vbar_el2"); no torvalds/linux copy of the stub was read.',
+        sources: [src.old64Protos, oldStub64('el1_sync: "cmp x0, #HVC_GET_VECTORS; b.ne 1f; mrs x0, vbar_el2"')],
       },
     ],
   },
@@ -306,8 +306,8 @@ const arm64OldCalls: Call[] = [
     notes: [
       {
         kind: 'unconfirmed',
-        text: 'This era had no HVC_STUB_ERR and no written return convention; what x0 holds afterwards was not found in a source.',
-        sources: [src.old64Set, src.v64Err],
+        text: 'This era had no HVC_STUB_ERR and no written return convention. In a v4.9-based vendor tree the stub returns with x0 unchanged (the call number, as shown); no torvalds/linux copy confirms it.',
+        sources: [src.old64Set, src.v64Err, oldStub64('el1_sync: "1: cmp x0, #HVC_SET_VECTORS; b.ne 2f; msr vbar_el2, x1; b 9f" … "9: eret"')],
       },
     ],
   },
@@ -335,8 +335,8 @@ const arm64OldCalls: Call[] = [
         kind: 'unconfirmed',
         text:
           'The number 2 comes from a stored pre-rework copy of virt.h whose repository and commit we could not identify, not from a torvalds/linux commit; ' +
-          'the tree at 03263ac9 has only GET_VECTORS 0 and SET_VECTORS 1. Which registers carried the restart address and payload arguments in this era was not found, so none are shown.',
-        sources: [src.old64Soft, src.old64Get],
+          'the tree at 03263ac9 has only GET_VECTORS 0 and SET_VECTORS 1. A v4.9-based vendor tree’s stub branches to x1 with x2–x4 moved down to x0–x2, as after the rework; with no torvalds/linux copy, no arguments are shown.',
+        sources: [src.old64Soft, src.old64Get, oldStub64('el1_sync: "2: cmp x0, #HVC_SOFT_RESTART" … "mov x0, x2; mov x2, x4; mov x4, x1; mov x1, x3; br x4 // no return"')],
       },
     ],
   },

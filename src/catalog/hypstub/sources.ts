@@ -1,5 +1,5 @@
 import type { Source } from '../../model/source';
-import { linux, linuxCommit, mail } from '../docs';
+import { githubFile, linux, linuxCommit, mail } from '../docs';
 
 /** Paths of the files the hyp-stub ABI lives in. */
 export const V64 = 'arch/arm64/include/asm/virt.h';
@@ -16,6 +16,14 @@ export function linuxAt(commit: string, path: string, where: string): Source {
     url: `https://github.com/torvalds/linux/blob/${commit}/${path}`,
   };
 }
+
+/**
+ * The pre-rework arm64 stub, read in a v4.9-based NVIDIA tree: the store we
+ * search holds no torvalds/linux copy of that hyp-stub.S.
+ */
+export const TEGRA49 = 'OE4T/linux-tegra-4.9';
+export const TEGRA49_STUB_AT = 'd1c751553a8cb9eeb9feb52008d674385fd842d6';
+export const oldStub64 = (where: string): Source => githubFile(TEGRA49, S64, TEGRA49_STUB_AT, where);
 
 /** Commits whose trees we read for the pre-rework eras. */
 export const ARM64_OLD = '03263ac9903481c204624cf2ed2fbbc8a1150a3a';

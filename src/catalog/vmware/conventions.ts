@@ -5,10 +5,10 @@ import { aarch64 } from '../arch/aarch64';
 import { x8664 } from '../arch/x86-64';
 import { linux } from '../docs';
 import { inEaxDx, mrsXzrMdccsr, repInsb, repOutsb, x7Layout, x7LowBandwidth } from './instructions';
-import { PORT } from './port';
+import { HB, PORT, PORT_HB } from './port';
 import { linux510, nvKernelsVmwareH, ovt, src } from './sources';
 
-export { PORT };
+export { HB, PORT, PORT_HB };
 
 export const FAMILY_LB = 'vmware-backdoor';
 export const FAMILY_HB_OUT = 'vmware-backdoor-hb-out';
@@ -16,8 +16,6 @@ export const FAMILY_HB_IN = 'vmware-backdoor-hb-in';
 export const FAMILY_ARM64 = 'vmware-backdoor-arm64';
 
 export const MAGIC = 0x564d5868n;
-export const HB = 1n << 0n;
-export const PORT_HB = PORT | HB;
 
 const HANDLER = 'the hypervisor (VMware)';
 const range = (p: string, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `${p}${from + i}`);

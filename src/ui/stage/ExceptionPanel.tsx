@@ -1,6 +1,7 @@
 import { handlerSteps, type Effect, type ExceptionFlow, type HandlerPath } from '../../model/exception';
 import type { Syndrome } from '../../model/encoding';
 import type { Phase, Trap } from '../../model/plan';
+import type { Source } from '../../model/source';
 import { formatHex } from '../../model/value';
 import { Cite } from '../sources/cite';
 import { FieldList } from './FieldList';
@@ -61,7 +62,10 @@ export function ExceptionPanel({
       {trapped &&
         phase !== 'return' &&
         phase !== 'unpack' &&
-        [...(flow ? [] : [trap.syndrome]), ...trap.alsoSyndromes].map((s) => s && <SyndromeView key={s.register} syndrome={s} animate={entering} />)}
+        [...(flow ? [] : [trap.syndrome]), ...trap.alsoSyndromes]
+          // A syndrome the alternative entry already writes (SVM EXITCODE) is shown there, not twice.
+          .filter((s) => !flow?.alternative?.flow.entry.some((e) => e.register === s?.register))
+          .map((s) => s && <SyndromeView key={s.register} syndrome={s} animate={entering} />)}
 
       {handler && phase === 'handle' && <HandlerView path={handler} callId={callId} large={large} />}
 
@@ -81,15 +85,23 @@ export function ExceptionPanel({
             effects={[...flow.alternative.flow.entry, ...(flow.alternative.flow.advance ? [flow.alternative.flow.advance] : [])]}
             animate={false}
           />
+          {/* The alternative's own caveats (AMD's EXITINFO1 bits), which the main entry does not share. */}
+          {flow.alternative.flow.def.notes
+            ?.filter((n) => !flow.def.notes?.some((m) => m.text === n.text))
+            .map((n) => <Note key={n.text} text={n.text} sources={n.sources} />)}
         </details>
       )}
-      {flow?.def.notes?.map((n) => (
-        <p key={n.text} className="mt-2 text-xs muted">
-          {n.text}
-          <Cite sources={n.sources} />
-        </p>
-      ))}
+      {flow?.def.notes?.map((n) => <Note key={n.text} text={n.text} sources={n.sources} />)}
     </div>
+  );
+}
+
+function Note({ text, sources }: { text: string; sources: readonly Source[] }) {
+  return (
+    <p className="mt-2 text-xs muted">
+      {text}
+      <Cite sources={sources} />
+    </p>
   );
 }
 
@@ -126,6 +138,7 @@ function EffectList({
               {/* In presenter mode the caption tells the story; the reason stays as a tooltip. */}
               {large ? null : <span className="block font-sans text-xs muted">{e.why}</span>}
               {syndrome && <FieldList layout={syndrome.layout} word={syndrome.value} variant="grid" />}
+              {e.word && <FieldList layout={e.word.layout} word={e.word.value} variant="inline" />}
             </li>
           );
         })}
@@ -155,6 +168,7 @@ function HandlerView({ path, callId, large }: { path: HandlerPath; callId: strin
           ))}
         </ol>
       )}
+      {large ? null : path.notes?.map((n) => <Note key={n.text} text={n.text} sources={n.sources} />)}
     </div>
   );
 }

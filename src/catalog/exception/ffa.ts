@@ -1,0 +1,132 @@
+import type { HandlerPath, HandlerStep } from '../../model/exception';
+import { githubFile } from '../docs';
+
+/**
+ * FF-A's handler paths: over SMC, Trusted Firmware-A's SPM dispatcher at EL3
+ * and then the SPMC (Hafnium at S-EL2, the reference SPMC); over HVC, a
+ * normal-world hypervisor, of which Hafnium is the public one that handles
+ * FF-A from its VMs. Both read at the commits below.
+ */
+
+const TFA = 'ARM-software/arm-trusted-firmware';
+const TFA_AT = '6a164dda7208d3f2c0a5c4a1681db5ec37532bf5';
+const HAFNIUM = 'TF-Hafnium/hafnium';
+const HAFNIUM_AT = '21bfbdc1d3dfb34b8f6849af79a32811944baaf6';
+
+const tfa = (path: string, where: string) => githubFile(TFA, path, TFA_AT, where);
+const hafnium = (path: string, where: string) => githubFile(HAFNIUM, path, HAFNIUM_AT, where);
+
+const SPMD = 'services/std_svc/spmd/spmd_main.c';
+const HANDLER_C = 'src/arch/aarch64/hypervisor/handler.c';
+const EXCEPTIONS_S = 'src/arch/aarch64/hypervisor/exceptions.S';
+
+/** Calls the SPMD answers itself (FFA_ID_GET from the normal world) or settles with the SPMC by a framework message (FFA_VERSION). */
+const answeredAtEl3 = ['ffa-id-get', 'ffa-version'];
+
+const ffaHandler: HandlerStep = {
+  fn: 'hvc_smc_handler → ffa_handler',
+  what: 'switches on the function ID (FFA_VERSION, FFA_ID_GET, FFA_FEATURES, FFA_PARTITION_INFO_GET, FFA_RUN, FFA_MEM_RECLAIM, FFA_MSG_SEND_DIRECT_REQ2 …) and calls the api_ffa_* function for it; the answer is written back to the caller’s registers',
+  sources: [
+    hafnium(HANDLER_C, 'hvc_smc_handler(): "if (ffa_handler(&args, vcpu, next))" … "arch_regs_set_retval(&vcpu->regs, args)"'),
+    hafnium(HANDLER_C, 'ffa_handler(): "switch (func) { case FFA_VERSION_32: *args = api_ffa_version(current, args->arg1)" … "case FFA_PARTITION_INFO_GET_32"'),
+  ],
+};
+
+export const ffaOverSmc: HandlerPath = {
+  who: 'Trusted Firmware-A’s SPMD at EL3, then the SPMC (Hafnium at S-EL2)',
+  steps: [
+    {
+      fn: 'sync_exception_aarch64 → handle_sync_exception',
+      what: 'BL31’s vector for a synchronous exception from a lower EL in AArch64 saves the context and calls the C handler',
+      sources: [tfa('bl31/aarch64/runtime_exceptions.S', 'vector_entry sync_exception_aarch64: "handle_sync_exception"; handle_sync_exception: "bl prepare_el3_entry" … "bl handler_sync_exception"')],
+    },
+    {
+      fn: 'handler_sync_exception → sync_handler',
+      what: 'EC_AARCH64_SMC: takes the function ID from x0 and finds the runtime service that owns it (get_handler_for_smc_fid); an ID nobody owns returns SMC_UNK',
+      sources: [
+        tfa('common/runtime_svc.c', 'handler_sync_exception(): "if (exc_class == EC_AARCH64_SMC) return sync_handler(ctx, smc_fid, scr_el3)"'),
+        tfa('common/runtime_svc.c', 'sync_handler(): "if (!get_handler_for_smc_fid(smc_fid, &handler)) return smc_unknown(ctx)" … handler(smc_fid, x1, x2, x3, x4, NULL, ctx, flags)'),
+      ],
+    },
+    {
+      fn: 'std_svc_smc_handler → spmd_ffa_smc_handler',
+      what: 'the Standard Secure Service’s handler: PSCI IDs go to psci_smc_handler, FF-A IDs (function numbers 0x60–0x97 at this commit, is_ffa_fid) to the SPM dispatcher, in a BL31 built with SPD=spmd',
+      sources: [
+        tfa('services/std_svc/std_svc_setup.c', 'std_svc_smc_handler(): "#if defined(SPD_spmd) … if (is_ffa_fid(smc_fid)) { return spmd_ffa_smc_handler(…)"'),
+        tfa('include/services/ffa_svc.h', 'is_ffa_fid(): GET_SMC_NUM(fid) between FFA_FNUM_MIN_VALUE U(0x60) and FFA_FNUM_MAX_VALUE U(0x97)'),
+      ],
+    },
+    {
+      fn: 'spmd_smc_handler',
+      what: 'switches on the function ID: FFA_ID_GET from the normal world is answered here (FFA_SUCCESS with the normal world’s ID); FFA_VERSION is settled with the SPMC by a framework message (SPMD_FWK_MSG_FFA_VERSION_REQ); the other calls are forwarded',
+      sources: [
+        tfa(SPMD, 'spmd_smc_handler(): "switch (smc_fid)" … "case FFA_ID_GET: if (!secure_origin) { SMC_RET8(handle, FFA_SUCCESS_SMC32, FFA_TARGET_INFO_MBZ, FFA_NS_ENDPOINT_ID, …)"'),
+        tfa(SPMD, 'spmd_smc_handler(): "case FFA_VERSION:" … "spmd_build_spmc_message(gpregs, SPMD_FWK_MSG_FFA_VERSION_REQ, input_version)" … "rc = spmd_spm_core_sync_entry(ctx)"'),
+      ],
+    },
+    {
+      fn: 'spmd_smc_forward → spmd_smc_switch_state',
+      what: 'saves the normal world’s EL1/EL2 registers, restores the secure world’s, and enters the SPMC with x0–x7 (x0–x17 for an SMC64 call when both sides speak FF-A 1.2 or later); with the SPMC itself at EL3, spmc_smc_handler takes the call instead',
+      notFor: answeredAtEl3,
+      sources: [
+        tfa(SPMD, 'spmd_smc_forward(): "if (is_spmc_at_el3() && !secure_origin) return spmc_smc_handler(…)"; "return spmd_smc_switch_state(…)"'),
+        tfa(SPMD, 'spmd_smc_switch_state(): "cm_el2_sysregs_context_save(secure_state_in)" … "cm_set_next_eret_context(secure_state_out)" … SMC_RET18 / SMC_RET8(ctx_out, smc_fid, x1, …)'),
+      ],
+    },
+    {
+      fn: 'Hafnium: other_world_loop → smc_handler_from_nwd',
+      what: 'the SPMC last left the secure world with its own smc #0; that smc returns carrying the normal world’s call in x0–x17, which Hafnium saves to the “other world” vCPU and hands to smc_handler_from_nwd',
+      notFor: answeredAtEl3,
+      sources: [
+        hafnium(EXCEPTIONS_S, 'other_world_loop: "smc #0" … "The call to EL3 returned, First eight GP registers contain an FF-A call from the physical FF-A instance" … handle_smc_from_nwd: "bl smc_handler_from_nwd"'),
+        hafnium(HANDLER_C, 'smc_handler_from_nwd(): "Processes SMC calls originating from the NWd" … "if (hvc_smc_handler(args, vcpu, &next)) return next"'),
+      ],
+    },
+    { ...ffaHandler, notFor: answeredAtEl3 },
+    {
+      fn: 'back through the SPMD',
+      what: 'Hafnium answers with its next smc #0 from other_world_loop; the SPMD forwards that reply to the normal world the same way (spmd_smc_forward), and the caller’s smc returns with it',
+      notFor: answeredAtEl3,
+      sources: [
+        hafnium(EXCEPTIONS_S, 'handle_smc_from_nwd: "If the smc handler returns null … GP registers contain a fresh FF-A response or call directed to the normal world. Hence loop back and emit SMC again."'),
+        tfa(SPMD, 'spmd_smc_handler(): "case FFA_SUCCESS_SMC32:" … "forward_to_other_world: … return spmd_smc_forward(…)"'),
+      ],
+    },
+  ],
+  notes: [
+    {
+      text:
+        'One build of each: BL31 with SPD=spmd and the SPMC at S-EL2 (Hafnium), as TF-A’s SPM documentation describes it. TF-A can also place the SPMC at S-EL1 or in EL3 itself; then the steps after the SPMD differ. ' +
+        'The caller’s hypervisor, if there is one, may see the smc first (HCR_EL2.TSC), as pKVM’s FF-A proxy does; that hop is not drawn here.',
+      sources: [
+        githubFile(TFA, 'docs/components/secure-partition-manager.rst', TFA_AT, '"The SPMC exception level is a build time choice"'),
+        tfa(SPMD, 'spmd_smc_forward(): is_spmc_at_el3()'),
+      ],
+    },
+  ],
+};
+
+export const ffaOverHvc: HandlerPath = {
+  who: 'Hafnium as the normal-world hypervisor, one that implements FF-A for its VMs',
+  steps: [
+    {
+      fn: 'vector_table_el2 → sync_lower_64 → sync_lower_exception',
+      what: 'the EL2 vector for a synchronous exception from a lower EL in AArch64 saves the vCPU and calls the C handler with ESR_EL2',
+      sources: [
+        hafnium(EXCEPTIONS_S, 'vector_table_el2: ".balign 0x80 sync_lower_64: lower_sync_exception"; lower_sync_exception: "bl sync_lower_exception"'),
+      ],
+    },
+    {
+      fn: 'sync_lower_exception → hvc_handler',
+      what: 'switches on the syndrome’s EC: EC_HVC goes to hvc_handler, which masks the SVE hint bit and passes the call on',
+      sources: [hafnium(HANDLER_C, 'sync_lower_exception(): "case EC_HVC:" … "return hvc_handler(vcpu)"; hvc_handler(): "args.func &= ~SMCCC_SVE_HINT_MASK; if (hvc_smc_handler(args, vcpu, &next))"')],
+    },
+    ffaHandler,
+  ],
+  notes: [
+    {
+      text: 'Hafnium is built either as the SPMC (SECURE_WORLD == 1) or as a normal-world hypervisor; this is the latter, whose VMs call FF-A with hvc. How it then involves the secure world for a given call (through the SPMD, the path drawn for the SMC conventions) is not drawn here.',
+      sources: [hafnium(HANDLER_C, 'hvc_smc_handler(): "#if SECURE_WORLD == 0 if (psci_handler(…))"; "#if SECURE_WORLD == 1"')],
+    },
+  ],
+};
