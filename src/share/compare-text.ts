@@ -37,7 +37,25 @@ export function compareText(
   form: TextForm,
   guide?: Guide,
 ): string {
-  const full = form === 'full';
+  if (form === 'full') return comparison(plans, moments, step, permalink, FULL_TABLE, guide);
+  // The short form folds its table only as far as it must to fit its lines, with a source where it can.
+  const budget = shortBudget(plans.length);
+  const texts = SHORT_FOLDS.map((fold) => comparison(plans, moments, step, permalink, fold, guide));
+  const fits = (t: string) => t.trimEnd().split('\n').length <= budget;
+  return texts.find((t) => fits(t) && /^\[1\] /m.test(t)) ?? texts.find(fits) ?? texts.at(-1)!;
+}
+
+/** The comparison's text, in the short form when its table is folded short. */
+function comparison(
+  plans: readonly Plan[],
+  moments: readonly Moment[],
+  step: number,
+  permalink: string | undefined,
+  fold: TableFold,
+  guide?: Guide,
+): string {
+  const full = !fold.short;
+  const form: TextForm = full ? 'full' : 'short';
   const lines: string[] = [];
   const add = (s: string, indent = '  ') => lines.push(...wrap(s, TEXT_WIDTH, indent));
   const pane = (i: number, s: string) => add(`  ${i + 1}  ${s}`, '     ');
@@ -58,7 +76,7 @@ export function compareText(
   }
   lines.push('');
 
-  lines.push(...registerTables(plans, moment.steps));
+  lines.push(...registerTables(plans, moment.steps, fold));
   const clobber = clobberSentences(plans);
   for (const c of clobber) add(c.text, '    ');
   if (clobber.length) lines.push('');
@@ -102,76 +120,154 @@ function uniqueNotes(plans: readonly Plan[]): { note: Note; panes: number[] }[] 
   return [...seen.values()];
 }
 
-function cellText(c: CellState | undefined, key: string): string {
-  if (!c) return 'none';
-  return toAscii(`${(ROLE[c.role] ?? '-').padEnd(4)} ${c.label !== key ? `${c.label} ` : ''}${cellValue(c)}`);
+/**
+ * How much a comparison's register table is folded. The full form writes
+ * every cell. The short form writes a value once per row ("= 1" where it
+ * reads as in pane 1) and, only as far as its lines run out, lets runs of
+ * neighbouring registers with the same role in each pane share a row, the
+ * longest runs first; their values are listed under the table or, as a
+ * last resort, left to the full text with a sentence naming them.
+ */
+export interface TableFold {
+  /** The short form: a value that reads as in an earlier pane of its row is written "= n". */
+  short: boolean;
+  /** Runs of at least this many registers with the same role in each pane, values and all, share a row (Infinity: only runs that read the same with no value). */
+  join: number;
+  /** The values of rows joined so: listed under the table, or left to the full text. */
+  listed: boolean;
+}
+const FULL_TABLE: TableFold = { short: false, join: Infinity, listed: true };
+const SHORT_FOLDS: readonly TableFold[] = [
+  { short: true, join: Infinity, listed: true },
+  ...[8, 4, 2].map((join) => ({ short: true, join, listed: true })),
+  { short: true, join: 2, listed: false },
+];
+
+interface PaneCell {
+  /** "ARG  0x1111", "KEPT kept", "ARG  r1 0x1": role, label where it is not the row's, value or state. */
+  text: string;
+  /** The role's short name, padded: "ARG ". */
+  role: string;
+  /** The value in hex; undefined where the cell holds none (kept, pending, unknown, none). */
+  value?: string;
+  /** The pane (0-based) whose cell in this row reads the same, for a value written once per row. */
+  as?: number;
+  /** The pane has no register for this row (aligned by role across architectures). */
+  absent?: true;
+}
+
+function paneCell(c: CellState | undefined, key: string): PaneCell {
+  if (!c) return { text: 'none', role: '', absent: true };
+  const role = (ROLE[c.role] ?? '-').padEnd(4);
+  const label = c.label !== key ? `${c.label} ` : '';
+  return { text: toAscii(`${role} ${label}${cellValue(c)}`), role: `${role}${label}`, ...(c.value !== undefined ? { value: toAscii(`${label}${cellValue(c)}`) } : {}) };
 }
 
 interface TextRow {
   key: string;
   differs: boolean;
+  cells: PaneCell[];
+}
+
+/** A row as a table prints it: its label ("x8-x17 *") and one cell per pane of the table. */
+interface ShownRow {
+  keys: string[];
+  differs: boolean;
   cells: string[];
-  /** Per pane: the cell holds no value, so neighbours saying the same in a table can share a row there ("x8-x17"). */
-  plain: boolean[];
 }
 
 /**
  * The aligned registers as text tables: as many pane columns as fit in 72
  * columns beside the register column, the rest in further tables below
  * with the register column repeated. Neighbouring registers that read the
- * same, with no value, in every pane of a table share a row there.
+ * same, with no value, in every pane of a table share a row there; the
+ * short forms fold further (see TableFold) and say what they folded.
  */
-export function registerTables(plans: readonly Plan[], steps: readonly number[]): string[] {
+export function registerTables(plans: readonly Plan[], steps: readonly number[], fold: TableFold = FULL_TABLE): string[] {
   const byName = sameArchitecture(plans);
   const { rows, keptEverywhere } = telling(alignRegisters(plans, steps));
-  const text: TextRow[] = rows.map((r) => ({
-    key: r.key,
-    differs: r.differs,
-    cells: r.cells.map((c) => cellText(c, r.key)),
-    plain: r.cells.map((c) => !c || c.value === undefined),
-  }));
+  const text: TextRow[] = rows.map((r) => {
+    const cells = r.cells.map((c) => paneCell(c, r.key));
+    if (fold.short)
+      cells.forEach((c, i) => {
+        const first = c.value === undefined ? -1 : cells.findIndex((d) => d.text === c.text);
+        if (first >= 0 && first < i) c.as = first;
+      });
+    return { key: r.key, differs: r.differs, cells };
+  });
   const order = byName ? plans[0]!.cellOrder : [];
-  const widths = plans.map((_, i) => Math.max(1, ...text.map((r) => r.cells[i]!.length)));
+  const joined = new Map<number, { key: string; value: string }[]>();
+
+  // A cell as the table writes it: a value written once per row, a joined run's values counted.
+  const shownCell = (run: readonly TextRow[], i: number): string => {
+    const cells = run.map((r) => r.cells[i]!);
+    const first = cells[0]!;
+    if (first.as !== undefined) return `= ${first.as + 1}`;
+    if (run.length === 1 || first.value === undefined) return first.text;
+    return `${first.role} ${run.length} values`;
+  };
+  // Rows share one where each pane of the table reads alike along them: the same text with no value, or (joining) the same role with values.
+  const alike = (group: readonly number[]) => (a: TextRow, b: TextRow) =>
+    a.differs === b.differs &&
+    group.every((i) => {
+      const [x, y] = [a.cells[i]!, b.cells[i]!];
+      if (x.value === undefined || y.value === undefined) return x.text === y.text;
+      return fold.join !== Infinity && x.role === y.role && x.as === y.as;
+    });
 
   // One table of the given panes; a further table leaves out the rows where none of its panes has the register.
-  const table = (group: readonly number[]): string[] => {
-    const rowsHere = text
-      .map((r) => ({ ...r, cells: group.map((i) => r.cells[i]!), plain: group.every((i) => r.plain[i]) }))
-      .filter((r) => group[0] === 0 || r.cells.some((c) => c !== 'none'));
-    // Rows join when they read the same in this table's panes, so a further table does not repeat the first one's values row by row.
-    const shown = runs(
-      rowsHere,
-      order,
-      (r) => r.key,
-      (a, b) => a.plain && b.plain && a.differs === b.differs && a.cells.join('|') === b.cells.join('|'),
-    ).map(({ keys, item }) => ({ key: `${runKey(keys)}${item.differs ? ' *' : ''}`, cells: item.cells }));
+  const table = (group: readonly number[], record = false): string[] => {
+    const rowsHere = text.filter((r) => group[0] === 0 || group.some((i) => !r.cells[i]!.absent));
+    const shown: ShownRow[] = runs(rowsHere, order, (r) => r.key, alike(group))
+      .map(({ keys }) => keys.map((k) => rowsHere.find((r) => r.key === k)!))
+      // A run that holds values shares a row only from `join` registers on; a shorter one is a row per register again.
+      .flatMap((run) => (run.length < fold.join && group.some((i) => run[0]!.cells[i]!.value !== undefined) ? run.map((r) => [r]) : [run]))
+      .map((run) => {
+        if (record && run.length > 1)
+          for (const i of group)
+            if (run[0]!.cells[i]!.value !== undefined && run[0]!.cells[i]!.as === undefined)
+              joined.set(i, [...(joined.get(i) ?? []), ...run.map((r) => ({ key: r.key, value: r.cells[i]!.value! }))]);
+        return { keys: run.map((r) => r.key), differs: run[0]!.differs, cells: group.map((i) => shownCell(run, i)) };
+      });
+    const widths = group.map((i, j) => Math.max(String(i + 1).length, ...shown.map((r) => r.cells[j]!.length)));
     const head = byName ? 'reg' : 'role';
-    const keyWidth = Math.max(head.length, ...shown.map((r) => r.key.length));
-    const line = (key: string, cells: readonly string[]) => [key.padEnd(keyWidth), ...cells.map((c, j) => c.padEnd(widths[group[j]!]!))].join('  ').trimEnd();
+    const label = (r: ShownRow) => `${runKey(r.keys)}${r.differs ? ' *' : ''}`;
+    const keyWidth = Math.max(head.length, ...shown.map((r) => label(r).length));
+    const line = (key: string, cells: readonly string[]) => [key.padEnd(keyWidth), ...cells.map((c, j) => c.padEnd(widths[j]!))].join('  ').trimEnd();
     return [
       line(
         head,
         group.map((i) => String(i + 1)),
       ),
-      ...shown.map((r) => line(r.key, r.cells)),
+      ...shown.map((r) => line(label(r), r.cells)),
       '',
     ];
   };
   // Panes join the current table while it still fits in 72 columns; the next one that does not starts a new table.
-  const out: string[] = [];
-  let group: number[] = [];
+  const groups: number[][] = [[]];
   plans.forEach((_, i) => {
-    if (group.length > 0 && table([...group, i]).some((l) => l.length > TEXT_WIDTH)) {
-      out.push(...table(group));
-      group = [];
-    }
-    group.push(i);
+    const group = groups.at(-1)!;
+    if (group.length > 0 && table([...group, i]).some((l) => l.length > TEXT_WIDTH)) groups.push([i]);
+    else group.push(i);
   });
-  out.push(...table(group));
+  const out = groups.flatMap((g) => table(g, true));
+  const dittos = new Set(text.flatMap((r) => r.cells.flatMap((c) => (c.as === undefined ? [] : [c.as + 1]))));
+  const n = dittos.size === 1 ? [...dittos][0]! : 'n';
+  const panes = [...joined.keys()].sort((a, b) => a - b);
+  const arch = plans[0]!.convention.arch;
   const notes = [
     text.some((r) => r.differs) ? '* roles differ now.' : '',
-    keptEverywhere.length ? `Kept by every pane: ${describeRegisters(plans[0]!.convention.arch, keptEverywhere)}.` : '',
+    dittos.size ? `"= ${n}": role and value as in pane ${n}.` : '',
+    keptEverywhere.length ? `Kept by every pane: ${describeRegisters(arch, keptEverywhere)}.` : '',
+    panes.length && !fold.listed
+      ? `Joined rows (several registers, one role) leave their values to the full text and the link: ${panes.map((i) => `${i + 1}: ${describeRegisters(arch, joined.get(i)!.map((j) => j.key))}`).join('; ')}.`
+      : '',
   ].filter(Boolean);
   if (notes.length) out.splice(out.length - 1, 1, ...wrap(notes.join(' '), TEXT_WIDTH, '    '), '');
+  if (panes.length && fold.listed) {
+    out.push('Values in the joined rows, by pane:');
+    for (const i of panes) out.push(...wrap(`${i + 1}: ${joined.get(i)!.map((j) => `${j.key}=${j.value}`).join(' ')}`, TEXT_WIDTH, '   '));
+    out.push('');
+  }
   return out;
 }

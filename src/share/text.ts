@@ -88,7 +88,9 @@ export function layoutSources(plans: readonly Plan[], perPlan: number): Source[]
 export function trapSummary(plan: Plan): string {
   const t = plan.trap;
   const reads = [t.syndrome, ...t.alsoSyndromes].flatMap((s) => (s ? [`${s.register} ${formatHex(s.value, 8)}`] : []));
-  return [`${t.instruction.text} = ${t.instruction.hex}, ${t.from} -> ${t.to}`, ...reads].join('; ');
+  // Where EL2 sees the trap only when a control routes it there (an SMC under HCR_EL2.TSC), its syndrome says so.
+  const when = t.trappedBy && reads.length ? `if ${t.trappedBy.control}, ` : '';
+  return [`${t.instruction.text} = ${t.instruction.hex}, ${t.from} -> ${t.to}`, ...reads.map((r, i) => (i === 0 ? `${when}${r}` : r))].join('; ');
 }
 
 export function layoutText(plan: Plan, permalink?: string, form: TextForm = 'full'): string {
