@@ -10,6 +10,7 @@ import { firstCatalog, withFamilies, type Catalog } from './index';
 import { kvmX86 } from './kvm-x86';
 import { pkvmHost } from './pkvm-host';
 import { riscv } from './riscv';
+import { sev } from './sev';
 import { smcccAarch32 } from './smccc/aarch32';
 import { smcccMore } from './smccc/more-calls';
 import { tdx } from './tdx';
@@ -29,4 +30,5 @@ export const catalog: Catalog = withFamilies(firstCatalog, [
   ['pkvm-host', pkvmHost],
   ['ffa', ffa],
   ['tdx', tdx],
+  ['sev', sev],
 ]);

@@ -20,6 +20,7 @@ export const familyLoaders: Record<Exclude<FamilyKey, 'smccc'>, () => Promise<Fa
   'pkvm-host': () => import('./pkvm-host').then((m) => m.pkvmHost),
   ffa: () => import('./ffa').then((m) => m.ffa),
   tdx: () => import('./tdx').then((m) => m.tdx),
+  sev: () => import('./sev').then((m) => m.sev),
 };
 
 /** The catalog with these families added, loading those it does not have yet. */

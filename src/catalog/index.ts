@@ -58,6 +58,7 @@ export const FAMILY_KEYS = [
   'pkvm-host',
   'ffa',
   'tdx',
+  'sev',
 ] as const;
 export type FamilyKey = (typeof FAMILY_KEYS)[number];
 

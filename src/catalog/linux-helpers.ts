@@ -6,6 +6,7 @@ import { kvmLinux } from './kvm-x86/linux';
 import type { LinuxHelper } from './linux';
 import { pkvmHostLinux } from './pkvm-host/linux';
 import { riscvLinux } from './riscv/linux';
+import { sevLinux } from './sev/linux';
 import { smcccLinux } from './smccc/linux';
 import { tdxLinux } from './tdx/linux';
 import { vmwareLinux } from './vmware/linux';
@@ -30,4 +31,5 @@ export const linuxHelpers: Readonly<Partial<Record<string, LinuxHelper>>> = {
   'pkvm-host': pkvmHostLinux,
   ffa: ffaLinux,
   tdx: tdxLinux,
+  sev: sevLinux,
 };

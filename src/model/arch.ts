@@ -9,6 +9,8 @@ export interface RegisterDef {
   bits: number;
   /** Another name the architecture gives the same cell (r13 is sp). */
   alias?: string;
+  /** Set when the cell is a model-specific register that carries a call (SEV's GHCB MSR), not a general-purpose one. */
+  msr?: { index: number; name: string; sources: readonly Source[] };
 }
 
 /** A narrower name for part of a cell: w1 is the low 32 bits of x1. */
@@ -89,7 +91,7 @@ export interface InstructionDef {
   /** Other views of the same trap: the SVM exit code beside the VMX exit reason. */
   alsoSyndromes?: readonly SyndromeDef[];
   /** What a freestanding C function making this trap needs beyond the asm statement: declarations, and why it looks as it does. */
-  inlineAsm?: { declarations?: readonly string[]; note: string };
+  inlineAsm?: { declarations?: readonly string[]; /** How the asm statement writes it, when not as its text (VMGEXIT as "rep; vmmcall"). */ template?: string; note: string };
   sources: readonly Source[];
 }
 
@@ -121,4 +123,9 @@ export function cellOf(arch: Architecture, name: string): { cell: string; bits: 
 
 export function hasRegister(arch: Architecture, name: string): boolean {
   return cellOf(arch, name) !== undefined;
+}
+
+/** The cells that are model-specific registers (SEV's GHCB MSR): the custom-convention format has no place for them. */
+export function msrCells(arch: Architecture): RegisterDef[] {
+  return arch.registers.filter((r) => r.msr);
 }

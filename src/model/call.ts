@@ -1,6 +1,7 @@
 import type { Convention, FixedInput } from './convention';
 import type { BitLayout, FieldValues } from './bits';
 import type { Path } from './path';
+import type { MemoryArg } from './memory';
 import type { Note, Source } from './source';
 import type { RegisterMask } from './mask';
 import { decodeFields } from './bits';
@@ -15,6 +16,8 @@ export interface ArgDef {
   example: bigint;
   /** Set when the value's bits select registers to hand on (TDG.VP.VMCALL's RCX): the model reads which. */
   mask?: RegisterMask;
+  /** Fields of the value, when the argument is a bit-field (an SEV GHCB MSR request: code in bits 11:0, data above). */
+  layout?: BitLayout;
   sources: readonly Source[];
 }
 
@@ -73,6 +76,8 @@ export interface Call {
    * conventions whose trap instruction is `path.instruction`.
    */
   path?: Path;
+  /** Arguments and results that travel in memory (the GHCB page, FF-A's descriptors), beside the registers. */
+  memory?: readonly MemoryArg[];
   sources: readonly Source[];
   notes: readonly Note[];
 }

@@ -25,7 +25,8 @@ export function sameArchitecture(plans: readonly Plan[]): boolean {
 export function alignRegisters(plans: readonly Plan[], steps: readonly number[]): AlignedRow[] {
   const at = plans.map((p, i) => (p.steps[steps[i] ?? 0] ?? p.steps[0]!).cells);
   if (sameArchitecture(plans)) {
-    return plans[0]!.cellOrder.map((name) => {
+    // One architecture may still draw a cell the others lack (an SEV guest's GHCB MSR beside plain x86-64).
+    return [...new Set(plans.flatMap((p) => p.cellOrder))].map((name) => {
       const cells = at.map((c) => c[name]);
       return { key: name, cells, differs: new Set(cells.map((c) => c?.role)).size > 1 };
     });

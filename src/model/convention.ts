@@ -44,6 +44,12 @@ export interface Convention {
   selector?: string;
   /** What the selector holds, in the sources' words: "function ID", "hypercall number", "control word". */
   selectorName: string;
+  /**
+   * What selects the call when neither a selector register nor the immediate
+   * does, in a few words: "GHCBInfo, bits 11:0 of the GHCB MSR" (SEV's MSR
+   * protocol), "sw_exit_code in the GHCB page".
+   */
+  selectedBy?: string;
   /** Loaded on every call before the selector. */
   fixed?: readonly FixedInput[];
   /** Width of an argument or result slot, in bits. */

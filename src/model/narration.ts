@@ -2,6 +2,7 @@ import { cellOf, type Architecture } from './arch';
 import type { Call } from './call';
 import type { Convention } from './convention';
 import type { PlannedHop, Place } from './path';
+import type { MemoryField, PlannedMemory } from './memory';
 import type { Outcome, Slot, Trap } from './plan';
 import { formatHex } from './value';
 
@@ -56,7 +57,11 @@ function whereCallerRuns(arch: Architecture, caller: string): string {
 
 export function opening(conv: Convention, call: Call, instructionText: string, argRegs: readonly string[]): string {
   const n = call.args.length;
-  const how = conv.selector ? `the ${conv.selectorName} goes in ${conv.selector}` : `the immediate of ${instructionText} selects the call`;
+  const how = conv.selector
+    ? `the ${conv.selectorName} goes in ${conv.selector}`
+    : conv.selectedBy
+      ? `${conv.selectedBy} selects the call`
+      : `the immediate of ${instructionText} selects the call`;
   const args = n ? `, ${n} argument${n > 1 ? 's' : ''} in ${describeRegisters(conv.arch, argRegs)}.` : ', and it takes no arguments.';
   const caller = conv.caller ?? 'the guest kernel';
   return `${capital(caller)}${whereCallerRuns(conv.arch, caller)} is about to call ${call.name} under ${conv.name}: ${how}${args}`;
@@ -81,7 +86,11 @@ export function dispatch(conv: Convention, call: Call, selectorValue: bigint, im
   const handler = capital(who);
   const selector = `${conv.selector} = ${formatHex(selectorValue)}`;
   if (!callNumberIsCatalog) return `${handler} reads ${selector}, which names no function it implements.`;
-  const reads = conv.selector ? selector : `the immediate ${formatHex(BigInt(imm))} from the syndrome`;
+  const reads = conv.selector
+    ? selector
+    : conv.selectedBy
+      ? `${conv.selectedBy} = ${formatHex(call.number.value)}`
+      : `the immediate ${formatHex(BigInt(imm))} from the syndrome`;
   return `${handler} reads ${reads} and runs ${call.name}: ${call.handles}`;
 }
 
@@ -117,6 +126,7 @@ export function hopHome(arch: Architecture, prev: PlannedHop, hop: PlannedHop, t
 
 export function results(call: Call, outputs: readonly Outcome[], unknown: Convention['unknownCall']): string {
   if (unknown) return `It returns ${unknown.name} (${formatHex(unknown.value)}) in ${outputs[0]!.register}.`;
+  if (outputs.length === 0) return call.returnsOnSuccess ? 'It writes no register.' : `${call.name} does not return.`;
   if (call.returnsOnSuccess) {
     const written = outputs.map((o) => `${o.register} = ${formatHex(o.value)} (${o.valueMeaning})`).join(', ');
     return `It writes the result${outputs.length > 1 ? 's' : ''}: ${written}. These are example values.`;
@@ -138,5 +148,23 @@ export function returnSentence(conv: Convention, trap: Trap): string {
 export function unpack(arch: Architecture, outputs: readonly Outcome[], unknownNow: readonly string[], preserved: readonly string[]): string {
   const lost = unknownNow.length ? ` Unknown now: ${describeRegisters(arch, unknownNow)}.` : '';
   const kept = preserved.length ? ` Preserved: ${describeRegisters(arch, preserved)}.` : '';
-  return `The caller reads ${outputs.map((o) => `${o.register} (${o.name})`).join(', ')}.${lost}${kept}`;
+  const reads = outputs.length ? `The caller reads ${outputs.map((o) => `${o.register} (${o.name})`).join(', ')}.` : 'No register carries a result.';
+  return `${reads}${lost}${kept}`;
+}
+
+/** Where a memory argument is, in words: "at 0x8A000000 (its address goes in x3)", "in the TX buffer (FFA_RXTX_MAP)". */
+export function memoryPlace(m: PlannedMemory): string {
+  const at = m.address !== undefined ? ` at ${formatHex(m.address)}` : '';
+  const via = m.carrier ? ` (its address travels in ${m.carrier})` : '';
+  return m.arg.buffer ? `in the ${m.arg.buffer}${at}${via}` : `${at.trimStart()}${via}`;
+}
+
+export function fillMemory(m: PlannedMemory): string {
+  const names = m.arg.fields.filter((f) => f.direction !== 'out' && f.example !== undefined).map((f) => f.name);
+  return `Fill the ${m.arg.name} ${memoryPlace(m)} in memory: ${names.join(', ')}. No register carries these.`;
+}
+
+export function memoryAnswer(memory: readonly PlannedMemory[], fields: readonly MemoryField[]): string {
+  const where = memory.filter((m) => m.arg.fields.some((f) => fields.includes(f))).map((m) => `the ${m.arg.name}`);
+  return `In memory it writes ${fields.map((f) => `${f.name} = ${formatHex(f.result!)}`).join(', ')} into ${where.join(' and ')}.`;
 }

@@ -6,6 +6,7 @@ import { uniqueSources, type Source } from './source';
 import { pathFor, planPath, type PlannedHop, type PlannedPath } from './path';
 import type { BitLayout } from './bits';
 import { readMask, type MaskReading } from './mask';
+import { fieldsWritten, memoryKey, type MemoryStep, type PlannedMemory } from './memory';
 import * as say from './narration';
 import { formatHex, maxFor } from './value';
 
@@ -62,6 +63,8 @@ export interface Step {
   trap?: Trap;
   /** On a call that crosses several levels: the index in `Plan.path.hops` of the level this step happens at. */
   hop?: number;
+  /** Set only for calls with memory arguments: the fields this step writes and reads, and every field's value after it. */
+  memory?: MemoryStep;
 }
 
 export interface Slot {
@@ -75,6 +78,8 @@ export interface Slot {
   bits: number;
   /** For an argument whose bits select registers to hand on: which ones this value selects. */
   mask?: MaskReading;
+  /** Fields of the value, when the argument is a bit-field. */
+  layout?: BitLayout;
   sources: readonly Source[];
 }
 
@@ -108,6 +113,8 @@ export interface Plan {
   /** Set when the call crosses more than one level (FF-A's direct request: EL3, then the SPMC); unset, it is a single hop. */
   path?: PlannedPath;
   steps: readonly Step[];
+  /** Arguments in memory, beside the registers; empty for calls that use registers only. */
+  memory: readonly PlannedMemory[];
   sources: readonly Source[];
 }
 
@@ -137,7 +144,8 @@ export function marshal(conv: Convention, call: Call, values: ArgValues = {}): P
   const trap = trapOf(conv, selection.imm);
   const declared = pathFor(conv, call);
   const path = declared && planPath(conv.arch, declared, selection.imm);
-  const steps = story(conv, call, selection, inputs, outputs, fates, trap, path);
+  const memory = plannedMemory(call, inputs);
+  const steps = withMemory(story(conv, call, selection, inputs, outputs, fates, trap, path), memory);
   return {
     convention: conv,
     call,
@@ -152,6 +160,7 @@ export function marshal(conv: Convention, call: Call, values: ArgValues = {}): P
     trap,
     ...(path ? { path } : {}),
     steps,
+    memory,
     sources: uniqueSources([planSources(conv, call, inputs, trap, unknown), path?.sources ?? []]),
   };
 }
@@ -192,7 +201,10 @@ function inputSlots(conv: Convention, call: Call, values: ArgValues, sel: Select
         ]
       : []),
     ...(call.fixed ?? []).map(fixed),
-    ...call.args.map((a, i) => slot('argument', argRegs[i]!, a.name, a.meaning, values[argRegs[i]!] ?? a.example, a.sources, a.mask)),
+    ...call.args.map((a, i) => ({
+      ...slot('argument', argRegs[i]!, a.name, a.meaning, values[argRegs[i]!] ?? a.example, a.sources, a.mask),
+      ...(a.layout ? { layout: a.layout } : {}),
+    })),
   ];
 }
 
@@ -434,8 +446,59 @@ function planSources(conv: Convention, call: Call, inputs: readonly Slot[], trap
     ...call.args.map((a) => (a.mask ? [...a.mask.sources, ...a.mask.usual.sources, ...a.mask.layout.fields.flatMap((f) => f.sources)] : [])),
     ...call.results.map((r) => r.sources),
     ...call.results.map((r) => r.layout?.fields.flatMap((f) => f.sources) ?? []),
+    ...call.args.map((a) => a.layout?.fields.flatMap((f) => f.sources) ?? []),
+    ...(call.memory ?? []).flatMap((m) => [m.sources, ...m.fields.map((f) => f.sources)]),
     unknown ? unknown.sources : [],
     ...conv.notes.map((n) => n.sources),
     ...call.notes.map((n) => n.sources),
   ]);
+}
+
+/** Each memory argument with its address: from the register (or MSR) that carries it, else its own example. */
+function plannedMemory(call: Call, inputs: readonly Slot[]): PlannedMemory[] {
+  return (call.memory ?? []).map((arg) => {
+    const carrier = arg.where ? inputs.find((s) => s.register === arg.where!.register || s.cell === arg.where!.register) : undefined;
+    if (arg.where && !carrier) throw new PlanError(`${call.name}: ${arg.name} travels in ${arg.where.register}, which the call does not load`);
+    const address = carrier ? carrier.value : arg.address;
+    return { arg, ...(address !== undefined ? { address } : {}), ...(carrier ? { carrier: carrier.cell } : {}) };
+  });
+}
+
+/**
+ * The register story with memory woven in: the caller fills each argument
+ * before it loads the registers, the callee reads what it was given as it
+ * dispatches and fills what it answers with its results, and the caller reads
+ * those after the return. A call without memory keeps its steps unchanged.
+ */
+function withMemory(steps: Step[], memory: readonly PlannedMemory[]): Step[] {
+  if (memory.length === 0) return steps;
+  const keys = (by: 'caller' | 'callee') => memory.flatMap((m, i) => fieldsWritten(m.arg, by).map((f) => ({ key: memoryKey(i, f.name), field: f, i })));
+  const filled = keys('caller');
+  const answered = keys('callee');
+  const firstLoad = steps.findIndex((s) => s.phase === 'marshal' && s.index > 0);
+  const dispatch = steps.findIndex((s) => s.phase === 'handle');
+  const resultsAt = dispatch + 1;
+  const unpack = steps.length - 1;
+  const out: Step[] = [];
+  let values: Record<string, bigint | undefined> = {};
+  const at = (step: Step, writes: string[], reads: string[]) => ({ ...step, index: out.length, memory: { writes, reads, values } satisfies MemoryStep });
+  steps.forEach((step, i) => {
+    if (i === (firstLoad < 0 ? dispatch - 1 : firstLoad)) {
+      for (const [n, m] of memory.entries()) {
+        const mine = filled.filter((k) => k.i === n);
+        if (mine.length === 0) continue;
+        values = { ...values, ...Object.fromEntries(mine.map((k) => [k.key, k.field.example])) };
+        out.push(at({ ...step, text: say.fillMemory(m), writes: [], highlight: [], cells: steps[Math.max(0, i - 1)]!.cells }, mine.map((k) => k.key), []));
+      }
+    }
+    if (i === resultsAt) {
+      values = { ...values, ...Object.fromEntries(answered.map((k) => [k.key, k.field.result])) };
+      const extra = answered.length ? ` ${say.memoryAnswer(memory, answered.map((k) => k.field))}` : '';
+      out.push(at({ ...step, text: step.text + extra }, answered.map((k) => k.key), []));
+      return;
+    }
+    const reads = i === dispatch ? filled.map((k) => k.key) : i === unpack ? answered.map((k) => k.key) : [];
+    out.push(at(step, [], reads));
+  });
+  return out;
 }

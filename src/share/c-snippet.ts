@@ -1,5 +1,6 @@
-import type { Architecture } from '../model/arch';
-import { cellOf } from '../model/arch';
+import type { Architecture, RegisterDef } from '../model/arch';
+import { cellOf, msrCells } from '../model/arch';
+import { memoryKey } from '../model/memory';
 import { describeRegisters } from '../model/narration';
 import type { Outcome, Plan, Slot } from '../model/plan';
 import { familyKeyOf, type Catalog } from '../catalog';
@@ -202,7 +203,7 @@ function clobberName(arch: Architecture, cell: string): string {
 function trapLines(plan: Plan): string[] {
   const { convention: conv, trap } = plan;
   const arch = conv.arch;
-  let text = trap.instruction.text;
+  let text = conv.instruction.inlineAsm?.template ?? trap.instruction.text;
   if (isX86(arch)) text = text.replace(/%/g, '%%');
   const lines: string[] = [];
   if (arch.id === 'aarch32') lines.push(conv.instruction.mnemonic === 'smc' ? '.arch_extension sec' : '.arch_extension virt');
@@ -256,6 +257,8 @@ function asmStatement(indent: string, template: string[], outs: string[], ins: s
 export function asmSnippet(plan: Plan): string {
   const { convention: conv } = plan;
   const arch = conv.arch;
+  const msr = msrCells(arch).find((r) => plan.inputs.some((s) => s.cell === r.name));
+  if (msr) return msrSnippet(plan, msr);
   const ops = operandsOf(plan);
   const opCells = new Set(ops.map((o) => o.cell));
   const clobberCells = plan.lost.filter((c) => !opCells.has(c));
@@ -331,6 +334,96 @@ export function asmSnippet(plan: Plan): string {
   const at = lines.findIndex((l) => l.startsWith('void '));
   if (pre.length) lines.splice(at, 0, ...pre, '');
   return `${lines.join('\n')}\n`;
+}
+
+const BYTE_HELPERS = [
+  '/* Little-endian stores and loads of n bytes, so no pointer is type-punned. */',
+  'static inline void trapscope_put(unsigned char *p, unsigned long v, int n)',
+  '{',
+  '    for (int i = 0; i < n; i++)',
+  '        p[i] = (unsigned char)(v >> (8 * i));',
+  '}',
+  '',
+  'static inline unsigned long trapscope_get(const unsigned char *p, int n)',
+  '{',
+  '    unsigned long v = 0;',
+  '    for (int i = 0; i < n; i++)',
+  '        v |= (unsigned long)p[i] << (8 * i);',
+  '    return v;',
+  '}',
+  '',
+];
+
+/**
+ * A call carried by an MSR (SEV's GHCB MSR): the fields of any memory
+ * argument are stored into a page first, then one asm statement writes the
+ * MSR with wrmsr (ECX = index, EDX:EAX = value), traps, and reads the MSR
+ * back with rdmsr. No general-purpose register carries an argument.
+ */
+function msrSnippet(plan: Plan, msr: RegisterDef): string {
+  const index = msr.msr!.index;
+  const input = plan.inputs.find((s) => s.cell === msr.name)!;
+  const output = plan.outputs.find((o) => o.cell === msr.name);
+  const I = '    ';
+  const lines = [
+    ...header(
+      plan,
+      `The call travels in ${msr.msr!.name} (MSR ${hex(BigInt(index))}): wrmsr loads it from EDX:EAX` +
+        (output ? ', rdmsr reads the answer back.' : plan.memory.length ? '; the answer comes back in memory.' : '; nothing comes back.'),
+    ),
+  ];
+  if (conventionNote(plan)) lines.push(...comment(conventionNote(plan)!));
+  const memory = plan.memory.filter((m) => m.arg.fields.length > 0);
+  if (memory.length) lines.push(...BYTE_HELPERS);
+  for (const [i] of memory.entries()) lines.push(`static unsigned char trapscope_mem${i}[${memory[i]!.arg.size}] __attribute__((aligned(4096)));`);
+  if (memory.length) lines.push('');
+  lines.push(`void ${functionName(plan)}(unsigned long *out)`, '{');
+  const filled = plan.steps.find((st) => st.phase === 'trap')?.memory?.values ?? {};
+  const answered = plan.steps.at(-1)?.memory?.values ?? {};
+  const stores: { code: string; note: string }[] = [];
+  memory.forEach((m, i) => {
+    const n = plan.memory.indexOf(m);
+    for (const f of m.arg.fields) {
+      const v = filled[memoryKey(n, f.name)];
+      if (v === undefined) continue;
+      for (let at = 0; at < f.bytes; at += 8) {
+        const part = (v >> BigInt(8 * at)) & ((1n << 64n) - 1n);
+        const size = Math.min(8, f.bytes - at);
+        stores.push({ code: `trapscope_put(trapscope_mem${i} + ${hex(BigInt(f.offset + at))}, ${hex(part)}UL, ${size});`, note: f.name + (f.bytes > 8 ? ` bytes ${at}-${at + size - 1}` : '') });
+      }
+    }
+  });
+  lines.push(...aligned(I, stores));
+  if (stores.length) lines.push('');
+  lines.push(
+    ...aligned(I, [
+      { code: `unsigned int lo = ${hex(input.value & 0xffffffffn)}U;`, note: `${input.name}, bits 31:0` },
+      { code: `unsigned int hi = ${hex(input.value >> 32n)}U;`, note: `${input.name}, bits 63:32` },
+    ]),
+    '',
+  );
+  const template = ['wrmsr', ...trapLines(plan), ...(output ? ['rdmsr'] : [])];
+  lines.push(...asmStatement(I, template, ['"+a"(lo)', '"+d"(hi)'], [`"c"(${hex(BigInt(index))}U)`], ['"memory"']));
+  const reads: { code: string; note: string }[] = [];
+  if (output) reads.push({ code: 'out[0] = ((unsigned long)hi << 32) | lo;', note: `${msr.name}: ${output.name}` });
+  memory.forEach((m, i) => {
+    const n = plan.memory.indexOf(m);
+    for (const f of m.arg.fields) {
+      if (f.direction === 'in' || answered[memoryKey(n, f.name)] === undefined) continue;
+      reads.push({ code: `out[${reads.length}] = trapscope_get(trapscope_mem${i} + ${hex(BigInt(f.offset))}, ${Math.min(8, f.bytes)});`, note: `${m.arg.name}: ${f.name}` });
+    }
+  });
+  lines.push(...aligned(I, reads), '}');
+  return `${lines.join('\n')}\n`;
+}
+
+/** What a reader of the MSR form should know: memory stands in for the guest's page, the address is the example's. */
+function conventionNote(plan: Plan): string | undefined {
+  if (plan.memory.length === 0) return undefined;
+  return (
+    `The ${plan.memory.map((m) => m.arg.name).join(' and ')} is a static page here; the MSR gets the example's address, ` +
+    'where a guest writes the physical address of its own page (Linux: __pa(ghcb)).'
+  );
 }
 
 /** Comments for the forms that need a word of explanation. */

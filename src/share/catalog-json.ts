@@ -4,6 +4,7 @@ import type { Call } from '../model/call';
 import type { Source } from '../model/source';
 import { marshal, type Plan } from '../model/plan';
 import type { Syndrome } from '../model/encoding';
+import { memoryKey } from '../model/memory';
 import { formatHex } from '../model/value';
 
 /**
@@ -52,6 +53,7 @@ export function conventionJson(c: Convention, src: Cite = inline) {
     instruction: c.instruction.mnemonic,
     immediate: c.imm === 'call' ? 'selects the call' : c.imm,
     selector: c.selector ?? null,
+    ...(c.selectedBy ? { selectedBy: c.selectedBy } : {}),
     arguments: c.args,
     results: c.results,
     clobbered: c.clobbered,
@@ -117,7 +119,38 @@ export function callLayoutJson(plan: Plan, src: Cite = inline) {
     outputs: plan.outputs.map((o) => ({ register: o.register, meaning: `${o.name}: ${o.meaning}`, example: hex(o.value) })),
     clobbered: plan.lost,
     preserved: plan.preserved,
+    ...memoryJson(plan),
     sources: src(plan.sources),
+  };
+}
+
+/** Arguments in memory, when the call has any: each field at its offset with what the caller writes and what comes back. */
+function memoryJson(plan: Plan) {
+  if (plan.memory.length === 0) return {};
+  const filled = plan.steps.find((st) => st.phase === 'trap')?.memory?.values ?? {};
+  const answered = plan.steps.at(-1)?.memory?.values ?? {};
+  return {
+    memory: plan.memory.map((m, i) => ({
+      name: m.arg.name,
+      ...(m.arg.buffer ? { buffer: m.arg.buffer } : {}),
+      ...(m.carrier ? { addressIn: m.carrier } : {}),
+      ...(m.address !== undefined ? { address: hex(m.address) } : {}),
+      size: m.arg.size,
+      direction: m.arg.direction,
+      fields: m.arg.fields.map((f) => {
+        const value = filled[memoryKey(i, f.name)];
+        const example = f.direction === 'in' ? undefined : answered[memoryKey(i, f.name)];
+        return {
+          name: f.name,
+          offset: f.offset,
+          bytes: f.bytes,
+          direction: f.direction,
+          meaning: f.meaning,
+          ...(value !== undefined ? { value: hex(value) } : {}),
+          ...(example !== undefined ? { example: hex(example) } : {}),
+        };
+      }),
+    })),
   };
 }
 
@@ -148,6 +181,7 @@ export function resolvedLayoutJson(plan: Plan) {
     clobbered: plan.lost,
     preserved: plan.preserved,
     ...pathJson(plan),
+    ...memoryJson(plan),
   };
 }
 

@@ -4,6 +4,7 @@ import { describeRegisters } from '../model/narration';
 import type { MaskReading } from '../model/mask';
 import type { Plan } from '../model/plan';
 import { uniqueSources, type Source } from '../model/source';
+import { memoryKey } from '../model/memory';
 import { formatHex } from '../model/value';
 import { pathLines } from './path-text';
 import { pathNotes } from '../model/path';
@@ -116,7 +117,7 @@ export function layoutText(plan: Plan, permalink?: string, form: TextForm = 'ful
     if (!plan.callNumberIsCatalog) id += ' [changed: not a catalog call]';
     add(id, '    ');
   } else {
-    add(`Call number: ${formatHex(plan.callNumber)} in the instruction's immediate`, '    ');
+    add(`Call number: ${formatHex(plan.callNumber)} in ${conv.selectedBy ?? "the instruction's immediate"}`, '    ');
   }
   add(`Instruction: ${trap.instruction.text} = ${trap.instruction.hex}, ${trap.from} -> ${trap.to}`, '    ');
   // A short text with a path names the levels instead; the full one says both.
@@ -165,7 +166,8 @@ export function layoutText(plan: Plan, permalink?: string, form: TextForm = 'ful
         (a, b) => a.plain && b.plain && a.text === b.text,
       );
   for (const { keys, item } of shown) {
-    add(`${runKey(keys).padEnd(8)}${item.text}`, '        ');
+    const key = runKey(keys);
+    add(`${key.padEnd(Math.max(8, key.length + 1))}${item.text}`, '        ');
     if (item.meaning && full) add(`        ${item.meaning}`, '          ');
   }
   if (full) {
@@ -173,12 +175,31 @@ export function layoutText(plan: Plan, permalink?: string, form: TextForm = 'ful
     lines.push('');
     add(`Lost after the call: ${describeRegisters(conv.arch, plan.lost)}`, '    ');
   } else add(`Lost after the call: ${describeRegisters(conv.arch, plan.lost)}.${quiet.length ? ` Kept: ${describeRegisters(conv.arch, quiet)}.` : ''}`, '    ');
+  for (const l of memoryLines(plan, full)) add(l, '        ');
   if (full) for (const n of [...conv.notes, ...call.notes, ...(plan.path ? pathNotes(plan.path) : [])]) add(`Note (${n.kind}): ${n.text}`, '    ');
   lines.push('');
   const link = permalinkLines(permalink, form);
   lines.push(...sourceLines(full ? plan.sources : layoutSources([plan], 3), full ? Infinity : shortBudget(1) - lines.length - link.length));
   lines.push(...link);
   return finish(lines);
+}
+
+const DIRECTION: Record<string, string> = { in: 'IN', out: 'OUT', inout: 'IN/OUT' };
+
+/** The memory arguments as rows: offset, field, size, direction, what the caller wrote and what came back. */
+export function memoryLines(plan: Plan, full: boolean): string[] {
+  const last = plan.steps.at(-1)?.memory?.values ?? {};
+  const written = plan.steps.find((s) => s.phase === 'trap')?.memory?.values ?? {};
+  return plan.memory.flatMap((m, i) => {
+    const head = `Memory: ${m.arg.name}${m.arg.buffer ? ` in the ${m.arg.buffer}` : ''}${m.address !== undefined ? ` at ${formatHex(m.address)}` : ''}${m.carrier ? ` (address in ${m.carrier})` : ''}, ${m.arg.size} bytes`;
+    const rows = m.arg.fields.map((f) => {
+      const before = written[memoryKey(i, f.name)];
+      const after = last[memoryKey(i, f.name)];
+      const values = [before !== undefined ? `in ${formatHex(before)}` : '', after !== undefined && f.direction !== 'in' ? `out ${formatHex(after)}` : ''].filter(Boolean).join(', ');
+      return `  +${formatHex(BigInt(f.offset))} ${f.name} (${f.bytes} B, ${DIRECTION[f.direction]})${values ? `: ${values}` : ''}${full ? ` - ${f.meaning}` : ''}`;
+    });
+    return ['', head, ...rows];
+  });
 }
 
 /**

@@ -7,6 +7,7 @@ import { FunctionIdEditor } from './editor/FunctionIdEditor';
 import { Pickers } from './editor/Pickers';
 import { Player } from './player/Player';
 import { usePlayback } from './player/playback';
+import { MemoryPanel } from './memory/MemoryPanel';
 import { RegisterFile } from './registers/RegisterFile';
 import { listenToDrops } from './shell/drop';
 import { Header } from './shell/Header';
@@ -172,6 +173,9 @@ function Single() {
         </div>
         <div className="order-4">
           <RegisterFile />
+        </div>
+        <div className="order-4 empty:hidden">
+          <MemoryPanel />
         </div>
         <div className="order-4">
           <Results />

@@ -45,7 +45,7 @@ export const svmExitCode: BitLayout = {
       name: 'exit code',
       hi: 31,
       lo: 0,
-      names: { '114': 'SVM_EXIT_CPUID', '123': 'SVM_EXIT_IOIO', '124': 'SVM_EXIT_MSR', '128': 'SVM_EXIT_VMRUN', '129': 'SVM_EXIT_VMMCALL' },
+      names: { '114': 'SVM_EXIT_CPUID', '123': 'SVM_EXIT_IOIO', '124': 'SVM_EXIT_MSR', '128': 'SVM_EXIT_VMRUN', '129': 'SVM_EXIT_VMMCALL', '1027': 'SVM_EXIT_VMGEXIT' },
       sources: [linux(SVM_H, 'SVM_EXIT_VMMCALL 0x081, SVM_EXIT_IOIO 0x07b')],
     },
   ],

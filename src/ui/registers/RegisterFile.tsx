@@ -5,6 +5,7 @@ import { useApp } from '../../store/store';
 import { exposedCells } from '../../model/mask';
 import { useRef, useState } from 'react';
 import { MaskBits } from './MaskBits';
+import { showMemory } from '../memory/link';
 import { ROLE_TEXT } from './roles';
 import { useTravel } from './travel';
 
@@ -67,6 +68,11 @@ export function RegisterCells({
   // Registers an argument's mask hands on to the next level (TDG.VP.VMCALL's RCX: those the VMM sees).
   const mask = plan.inputs.find((s) => s.mask)?.mask;
   const handedOn = new Set(mask ? exposedCells(plan.convention.arch, mask) : []);
+  // The cell that carries a memory argument's address (SEV's GHCB MSR) links to it.
+  const carried = (name: string) => {
+    const index = plan.memory.findIndex((m) => m.carrier === name);
+    return index >= 0 ? { index, name: plan.memory[index]!.arg.name } : undefined;
+  };
   const cell = (name: string) => (
     <Cell
       key={name}
@@ -77,6 +83,7 @@ export function RegisterCells({
       to={handedOn.has(name) ? mask?.mask.to : undefined}
       pointed={pointed === name}
       masked={mask !== undefined}
+      memory={carried(name)}
     />
   );
   return (
@@ -109,6 +116,7 @@ function Cell({
   to,
   pointed,
   masked,
+  memory,
 }: {
   c: CellState;
   written: boolean;
@@ -119,6 +127,8 @@ function Cell({
   pointed: boolean;
   /** A mask decides what goes on: a cell it does not select says so. */
   masked: boolean;
+  /** The memory argument whose address this cell carries. */
+  memory?: { index: number; name: string };
 }) {
   const role = ROLE_TEXT[c.role];
   const name = c.cell;
@@ -152,6 +162,11 @@ function Cell({
         {value}
       </div>
       <div className={`truncate opacity-90 ${large ? 'text-base' : 'text-[0.7rem]'}`}>{c.meaning ?? role.explain}</div>
+      {memory && (
+        <button type="button" className="text-[0.7rem] underline decoration-dotted" onClick={() => showMemory(memory.index)} data-testid={`to-memory-${memory.index}`}>
+          address of the {memory.name} →
+        </button>
+      )}
     </li>
   );
 }

@@ -1,0 +1,30 @@
+import { expect, test } from '@playwright/test';
+
+// AMD SEV-ES (issue #18): the GHCB MSR's bit-field, and the GHCB page beside the registers.
+
+test('an SEV-ES MSR-protocol call shows the GHCB MSR as a bit-field: the request before the exit, the response after', async ({ page }) => {
+  await page.goto('./#/sev-es-ghcb-msr/sev-msr-cpuid?step=1');
+  await expect(page.getByLabel('Call', { exact: true })).toHaveValue('sev-msr-cpuid');
+  await expect(page.getByTestId('link-messages')).toHaveCount(0);
+  const msr = page.getByTestId('msr-cell');
+  await expect(msr).toContainText('MSR 0xC0010130');
+  await expect(page.getByTestId('msr-value')).toHaveText('0x8000001F40000004');
+  await expect(page.getByTestId('msr-layout')).toContainText('CPUID request');
+  await expect(msr).toContainText('GHCB_MSR_CPUID_REQ');
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('msr-layout')).toContainText('CPUID response');
+  await expect(msr).toContainText('GHCB_MSR_CPUID_RESP');
+});
+
+test('a GHCB-page exit shows the page beside the registers, filled field by field, its address in the GHCB MSR', async ({ page }) => {
+  await page.goto('./#/sev-es-ghcb-page/sev-ghcb-cpuid?step=1');
+  const area = page.getByTestId('memory-0');
+  await expect(area).toContainText('GHCB page');
+  await expect(area.locator('[data-field="sw_exit_code"]')).toHaveAttribute('data-written', 'true');
+  await expect(page.getByTestId('mem-value-sw_exit_code')).toHaveText('0x72');
+  await expect(page.getByTestId('mem-value-rbx')).toHaveText('—');
+  await expect(page.getByTestId('carrier-0')).toHaveText('ghcb_msr');
+  await expect(page.getByTestId('to-memory-0')).toBeVisible();
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('mem-value-rbx')).toHaveText('0x33');
+});
