@@ -328,6 +328,15 @@ describe('handler paths added for the older hyp-stubs and FF-A', () => {
     expect(steps).not.toContain('spmd_smc_forward → spmd_smc_switch_state');
   });
 
+  it('takes an SMCCC smc to TF-A: PSCI to psci_smc_handler, the ARCH calls to arm_arch_svc_smc_handler, hypervisor calls to SMC_UNK', () => {
+    expect(fns('smccc-1.1-smc64', 'psci-cpu-on-64').at(-1)).toBe('std_svc_smc_handler → psci_smc_handler');
+    expect(fns('smccc-1.1-smc64', 'smccc-arch-features').at(-1)).toBe('arm_arch_svc_smc_handler');
+    expect(fns('smccc-1.1-smc64', 'kvm-vendor-call-uid').at(-1)).toBe('smc_unknown');
+    // Every call that fits the smc conventions takes exactly one of the services after the dispatch.
+    const conv = findConvention(catalog, 'smccc-1.2-smc64')!;
+    for (const call of catalog.calls.filter((c) => callFits(conv, c))) expect(handlerSteps(path('smccc-1.2-smc64'), call.id), call.id).toHaveLength(3);
+  });
+
   it('takes an FF-A hvc to Hafnium as the normal-world hypervisor', () => {
     expect(fns('ffa-hvc64', 'ffa-features')).toEqual(['vector_table_el2 → sync_lower_64 → sync_lower_exception', 'sync_lower_exception → hvc_handler', 'hvc_smc_handler → ffa_handler']);
   });

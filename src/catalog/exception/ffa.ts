@@ -1,5 +1,6 @@
 import type { HandlerPath, HandlerStep } from '../../model/exception';
 import { githubFile } from '../docs';
+import { el3Entry, TFA, TFA_AT, tfa } from './tfa';
 
 /**
  * FF-A's handler paths: over SMC, Trusted Firmware-A's SPM dispatcher at EL3
@@ -8,12 +9,9 @@ import { githubFile } from '../docs';
  * FF-A from its VMs. Both read at the commits below.
  */
 
-const TFA = 'ARM-software/arm-trusted-firmware';
-const TFA_AT = '6a164dda7208d3f2c0a5c4a1681db5ec37532bf5';
 const HAFNIUM = 'TF-Hafnium/hafnium';
 const HAFNIUM_AT = '21bfbdc1d3dfb34b8f6849af79a32811944baaf6';
 
-const tfa = (path: string, where: string) => githubFile(TFA, path, TFA_AT, where);
 const hafnium = (path: string, where: string) => githubFile(HAFNIUM, path, HAFNIUM_AT, where);
 
 const SPMD = 'services/std_svc/spmd/spmd_main.c';
@@ -35,19 +33,7 @@ const ffaHandler: HandlerStep = {
 export const ffaOverSmc: HandlerPath = {
   who: 'Trusted Firmware-A’s SPMD at EL3, then the SPMC (Hafnium at S-EL2)',
   steps: [
-    {
-      fn: 'sync_exception_aarch64 → handle_sync_exception',
-      what: 'BL31’s vector for a synchronous exception from a lower EL in AArch64 saves the context and calls the C handler',
-      sources: [tfa('bl31/aarch64/runtime_exceptions.S', 'vector_entry sync_exception_aarch64: "handle_sync_exception"; handle_sync_exception: "bl prepare_el3_entry" … "bl handler_sync_exception"')],
-    },
-    {
-      fn: 'handler_sync_exception → sync_handler',
-      what: 'EC_AARCH64_SMC: takes the function ID from x0 and finds the runtime service that owns it (get_handler_for_smc_fid); an ID nobody owns returns SMC_UNK',
-      sources: [
-        tfa('common/runtime_svc.c', 'handler_sync_exception(): "if (exc_class == EC_AARCH64_SMC) return sync_handler(ctx, smc_fid, scr_el3)"'),
-        tfa('common/runtime_svc.c', 'sync_handler(): "if (!get_handler_for_smc_fid(smc_fid, &handler)) return smc_unknown(ctx)" … handler(smc_fid, x1, x2, x3, x4, NULL, ctx, flags)'),
-      ],
-    },
+    ...el3Entry,
     {
       fn: 'std_svc_smc_handler → spmd_ffa_smc_handler',
       what: 'the Standard Secure Service’s handler: PSCI IDs go to psci_smc_handler, FF-A IDs (function numbers 0x60–0x97 at this commit, is_ffa_fid) to the SPM dispatcher, in a BL31 built with SPD=spmd',

@@ -3,6 +3,7 @@ import type { Convention } from '../../model/convention';
 import type { Source } from '../../model/source';
 import { githubFile, linux, linuxCommit, mail, xen } from '../docs';
 import { ffaOverHvc, ffaOverSmc } from './ffa';
+import { smcccOverSmc } from './tfa';
 import { xenX86Source } from './x86';
 import { hypFile } from '../gunyah/sources';
 import { tlfs } from '../hyperv/sources';
@@ -361,6 +362,7 @@ const closed = (who: string, text: string, sources: readonly Source[]): HandlerP
 export function handlerFor(conv: Convention): HandlerPath | undefined {
   const ins = conv.instruction.id;
   if (conv.family === 'smccc' && (ins === 'a64-hvc' || ins === 'a32-hvc')) return ins === 'a32-hvc' ? kvmArm64Hvc32 : kvmArm64Hvc64;
+  if (conv.family === 'smccc' && ins === 'a64-smc') return smcccOverSmc;
   if (conv.family === 'xen') return ins === 'a64-hvc' || ins === 'a32-hvc' ? xenArm : xenX86;
   if (conv.family === 'gunyah-2022') return gunyahNative;
   if (conv.family === 'gunyah-smccc') return gunyahSmccc;
