@@ -210,7 +210,7 @@ describe('the first load', () => {
       expect(first, f).toContain(f);
   });
 
-  it('leaves the less-used SMCCC calls, every other family, the x86 architectures, the loaders, the link codec and the Linux helpers to their chunks', () => {
+  it('leaves the less-used SMCCC calls, every other family, the x86 architectures, the link codec and the Linux helpers to their chunks', () => {
     for (const f of [
       'catalog/smccc/more-calls.ts',
       'catalog/all.ts',
@@ -218,8 +218,6 @@ describe('the first load', () => {
       'catalog/xen/index.ts',
       'catalog/arch/x86-64.ts',
       'catalog/arch/aarch32.ts',
-      'catalog/families.ts',
-      'store/ensure-loaded.ts',
       'share/permalink.ts',
       'catalog/linux-helpers.ts',
       'catalog/smccc/linux.ts',
@@ -238,7 +236,7 @@ describe('the first load', () => {
     expect(catalog.architectures.map((a) => a.id)).toEqual(['aarch64', 'aarch32', 'x86-64', 'x86', 'riscv64']);
     expect(callsFor(firstCatalog, requireConvention(firstCatalog, 'smccc-1.1-hvc64')).map((c) => c.id)).not.toContain('psci-cpu-off');
 
-    const { loadFamilies } = await import('./families');
+    const { loadFamilies } = await import('./index');
     const more = await loadFamilies(firstCatalog, ['smccc-more']);
     expect(familyKeyOf(more, 'call', 'psci-cpu-off')).toBe('smccc-more');
     expect(isFamilyLoaded(firstCatalog, 'smccc-more')).toBe(false);

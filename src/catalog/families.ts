@@ -1,9 +1,11 @@
 import type { Family } from './family';
-import { isFamilyLoaded, withFamilies, type Catalog, type FamilyKey } from './index';
+import type { FamilyKey } from './index';
 
 /**
  * How each family arrives: a dynamic import, so each is its own chunk,
  * fetched the first time a view needs it (and precached for offline use).
+ * Only import() here, nothing the app's chunk holds: the entry has them, so
+ * a link's families are fetched before the app has run (store/family-keys.ts).
  */
 export const familyLoaders: Record<Exclude<FamilyKey, 'smccc'>, () => Promise<Family>> = {
   // The less-used SMCCC calls; the SMCCC conventions and the default view's calls are in the first load (index.ts).
@@ -22,9 +24,3 @@ export const familyLoaders: Record<Exclude<FamilyKey, 'smccc'>, () => Promise<Fa
   tdx: () => import('./tdx').then((m) => m.tdx),
   sev: () => import('./sev').then((m) => m.sev),
 };
-
-/** The catalog with these families added, loading those it does not have yet. */
-export async function loadFamilies(cat: Catalog, keys: Iterable<string>): Promise<Catalog> {
-  const missing = [...new Set(keys)].filter((k): k is keyof typeof familyLoaders => k in familyLoaders && !isFamilyLoaded(cat, k));
-  return withFamilies(cat, await Promise.all(missing.map(async (k) => [k, await familyLoaders[k]()] as const)));
-}

@@ -1,6 +1,7 @@
 import type { Architecture } from '../model/arch';
 import { callFits, type Call } from '../model/call';
 import type { Convention } from '../model/convention';
+import { familyLoaders } from './families';
 import type { Family } from './family';
 import { smcccCalls } from './smccc/calls';
 import { smcccConventions } from './smccc/conventions';
@@ -13,7 +14,7 @@ import { smcccConventions } from './smccc/conventions';
  * (all.ts). The first load has SMCCC's conventions for AArch64 callers and
  * the default view's calls (firstCatalog); the other SMCCC calls
  * ('smccc-more'), SMCCC for AArch32 callers ('smccc-aarch32') and the other
- * families arrive when a view needs them (families.ts, store/ensure-loaded.ts).
+ * families arrive when a view needs them (loadFamilies below, with families.ts).
  */
 export interface Catalog {
   /** The families, by key, in FAMILY_KEYS order; keys outside it (custom conventions) follow. */
@@ -152,4 +153,10 @@ export function requireCall(cat: Catalog, id: string): Call {
 
 export function callsFor(cat: Catalog, conv: Convention): Call[] {
   return cat.calls.filter((c) => callFits(conv, c));
+}
+
+/** The catalog with these families added, loading those it does not have yet. */
+export async function loadFamilies(cat: Catalog, keys: Iterable<string>): Promise<Catalog> {
+  const missing = [...new Set(keys)].filter((k): k is keyof typeof familyLoaders => k in familyLoaders && !isFamilyLoaded(cat, k));
+  return withFamilies(cat, await Promise.all(missing.map(async (k) => [k, await familyLoaders[k]()] as const)));
 }

@@ -7,7 +7,7 @@ import { ALIASES, callsFor, familyKeyOf, type Catalog } from './index';
  * family holds each id for loading them (Routes), and, for the call search,
  * every call's name and numbers (the call index). Built from the full catalog
  * at build time (virtual:trapscope-manifest, -routes and -calls), so none can
- * drift from the data; only the manifest is in the first load.
+ * drift from the data; the manifest and the routes are in the first load.
  */
 export interface ManifestConvention {
   id: string;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { callsFor, requireConvention, type Catalog } from '../catalog';
+import { callsFor, loadFamilies, requireConvention, type Catalog } from '../catalog';
 import { catalog as whole } from '../catalog/all';
 import { moreSmcccCalls } from '../catalog/smccc/more-calls';
 import corpus from '../share/permalink-corpus.json';
 import { decodePermalink } from '../share/permalink';
-import { ensureLoaded } from './ensure-loaded';
+import { familyKeys } from './family-keys';
 import { useApp } from './store';
 
 /**
@@ -35,9 +35,9 @@ describe('loading the less-used SMCCC calls', () => {
   it('loads every call an SMCCC convention offers with the convention', async () => {
     const { catalog } = page();
     // AArch32's conventions are a chunk of their own whose calls are all in the other SMCCC chunks.
-    const aarch32 = await ensureLoaded(catalog(), ['smccc-1.2-hvc32-aarch32']);
+    const aarch32 = await loadFamilies(catalog(), familyKeys(['smccc-1.2-hvc32-aarch32']));
     expect(callIds(aarch32, 'smccc-1.2-hvc32-aarch32')).toEqual(allCallIds('smccc-1.2-hvc32-aarch32'));
-    const both = await ensureLoaded(aarch32, ['smccc-1.1-hvc64']);
+    const both = await loadFamilies(aarch32, familyKeys(['smccc-1.1-hvc64']));
     expect(callIds(both, 'smccc-1.1-hvc64')).toContain('psci-cpu-suspend-64');
     // CPU_OFF has an SMC32 function ID only, so it is offered under the 32-bit conventions; they are SMCCC's too.
     expect(callIds(both, 'smccc-1.1-hvc32')).toContain('psci-cpu-off');

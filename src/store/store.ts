@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { findGuidePanes } from '../catalog/guide-panes';
-import { callsFor, findCall, findConvention, firstCatalog, withFamilies, type Catalog } from '../catalog';
+import { callsFor, findCall, findConvention, firstCatalog, loadFamilies, withFamilies, type Catalog } from '../catalog';
 import type { Plan } from '../model/plan';
 import { parseValue } from '../model/value';
 import { defaultView, MAX_PANES, type PaneState, type SingleView, type ViewState } from '../share/view';
@@ -9,6 +9,7 @@ import type { Moment } from '../model/timeline';
 import { callAfterSwitch, carryArgs, withFunctionIdField } from './derive';
 import { derive, type Derived } from '../share/plans';
 import { saveDraft } from './custom-links';
+import { familyKeys } from './family-keys';
 import type { CustomDefinition } from '../share/custom/schema';
 
 export type Theme = 'system' | 'light' | 'dark';
@@ -100,12 +101,13 @@ function panesOf(view: ViewState): readonly PaneState[] {
 }
 
 /**
- * See ensure-loaded.ts; it and the family loaders are not in the first load, which has the default view's family.
- * What arrives is added to the catalog held when it arrives, so loads that overlap keep each other's families.
+ * Loads what a view of these conventions and calls needs (family-keys.ts says which families): the one way every
+ * action loads data. What arrives is added to the catalog held when it arrives, so loads that overlap keep each
+ * other's families.
  */
 async function ensureLoaded(conventions: Iterable<string>, calls?: Iterable<string>): Promise<Catalog> {
   try {
-    const loaded = await (await import('./ensure-loaded')).ensureLoaded(useApp.getState().catalog, conventions, calls);
+    const loaded = await loadFamilies(useApp.getState().catalog, familyKeys(conventions, calls));
     useApp.setState((s) => ({ catalog: withFamilies(s.catalog, loaded.families) }));
     return useApp.getState().catalog;
   } catch (error) {

@@ -6,7 +6,11 @@ export function usePlayback(): void {
   const playing = useApp((s) => s.playing);
   const speed = useApp((s) => s.speed);
   useEffect(() => {
-    document.documentElement.style.setProperty('--motion-scale', String(1 / speed));
+    // At the normal speed the stylesheet's default (1) holds and nothing is set: a property set on <html> makes the
+    // browser restyle the whole page, which on start-up is a long task for nothing.
+    const style = document.documentElement.style;
+    if (speed === 1) style.removeProperty('--motion-scale');
+    else style.setProperty('--motion-scale', String(1 / speed));
   }, [speed]);
   useEffect(() => {
     if (!playing) return;

@@ -29,7 +29,9 @@ export function useThemeSync(): void {
     const media = window.matchMedia('(prefers-color-scheme: dark)');
     const apply = () => {
       const dark = theme === 'dark' || (theme === 'system' && media.matches);
-      document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+      // public/first-paint.js has set it already: set again, even to the same value, it would restyle the page.
+      const value = dark ? 'dark' : 'light';
+      if (document.documentElement.dataset.theme !== value) document.documentElement.dataset.theme = value;
     };
     apply();
     media.addEventListener('change', apply);
