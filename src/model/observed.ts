@@ -123,8 +123,8 @@ export function observedLines(
   const out: ObservedLine[] = [];
   // Made under the convention on screen first, then under the others.
   const mine = (o: Observation) => (o.convention === plan.convention.id ? 0 : 1);
-  for (const o of [...data.observations].sort((a, b) => mine(a) - mine(b))) {
-    if (o.call !== plan.call.id) continue;
+  // This call's observations only, before sorting: every view draws this, and there are hundreds of observations.
+  for (const o of data.observations.filter((o) => o.call === plan.call.id).sort((a, b) => mine(a) - mine(b))) {
     if (o.trap && o.convention !== plan.convention.id) continue;
     const p = data.platforms[o.platform];
     const where = `QEMU ${p?.qemu ?? '?'}${p?.firmware ? ` with ${p.firmware}` : ''}, ${platformNames[o.platform] ?? o.platform}`;
