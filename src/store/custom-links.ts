@@ -51,16 +51,13 @@ export function dismissNotices(): void {
   useKept.setState({ notices: [] });
 }
 
-/** The def= parameter of every custom convention known here, by convention id. */
-export const params = new Map<string, string>();
-
 export function customConventions(cat: Catalog): Convention[] {
   return cat.conventions.filter((c) => isCustomConvention(cat, c));
 }
 
-/** The def= values a link needs for the custom conventions it names. */
-export function defValues(conventionIds: readonly string[]): string[] {
-  return [...new Set(conventionIds)].flatMap((id) => (params.has(id) ? [params.get(id)!] : []));
+/** The def= values a link needs for the custom conventions it names (defs: the store's, by convention id). */
+export function defValues(defs: Readonly<Record<string, string>>, conventionIds: readonly string[]): string[] {
+  return [...new Set(conventionIds)].flatMap((id) => (Object.hasOwn(defs, id) ? [defs[id]!] : []));
 }
 
 export function hasStoredDefinitions(): boolean {

@@ -5,8 +5,9 @@ import { gunyahLike, smcccHvc64 } from '../share/custom/fixtures';
 import type { CustomDefinition } from '../share/custom/schema';
 import { decodeStore, encodeStore } from '../share/custom/storage';
 import { BESIDE_KEY, customConventions, dismissNotices, saveDraft, SHOWN_AT_START, STORE_KEY, useKept } from './custom-links';
-import { exportDefinitions, importDefinitions, loadStoredDefinitions, openKept, registerFromLink, saveDefinition } from './custom';
+import { deleteDefinition, exportDefinitions, importDefinitions, loadStoredDefinitions, openKept, registerFromLink, saveDefinition } from './custom';
 import { useApp } from './store';
+import { linkFor } from './url-sync';
 
 /** localStorage with a quota (in characters, as browsers count it), counting writes. */
 function storage(entries: Record<string, string>, quota = Infinity) {
@@ -164,6 +165,17 @@ describe('def= links', () => {
     ]);
     expect(customConventions(useApp.getState().catalog).find((c) => c.id === 'custom-shared')!.name).toBe('From the link');
     expect(ls.getItem(STORE_KEY)).toBe(before);
+  });
+});
+
+describe('the link to a custom convention', () => {
+  it('carries its definition while it is open in the page, and not once it is deleted', async () => {
+    storage({});
+    const id = await saveDefinition(def('carried', 'Carried'));
+    const view = { kind: 'single', convention: id, call: 'smccc-version', args: {}, step: 0 } as const;
+    expect(linkFor({ ...useApp.getState(), view })).toContain(`def=${await encodeDefinitionParam(def('carried', 'Carried'))}`);
+    deleteDefinition(id);
+    expect(linkFor({ ...useApp.getState(), view })).not.toContain('def=');
   });
 });
 

@@ -4,7 +4,7 @@ import { decodeCustom } from '../share/custom/decode';
 import { DEF_PARAM, decodeDefinitionParam, encodeDefinitionParam } from '../share/custom/link';
 import { FORMAT_TAG, FORMAT_VERSION, LIMITS, type CustomDefinition } from '../share/custom/schema';
 import { decodeStoreInSteps, encodeStore, openStore } from '../share/custom/storage';
-import { addNotice, BESIDE_KEY, params, SHOWN_AT_START, STORE_KEY, storageFailure, useKept, type KeptEntry } from './custom-links';
+import { addNotice, BESIDE_KEY, SHOWN_AT_START, STORE_KEY, storageFailure, useKept, type KeptEntry } from './custom-links';
 import { useApp } from './store';
 
 /**
@@ -55,9 +55,9 @@ function publish(): void {
 async function register(def: CustomDefinition, param?: string): Promise<string> {
   const decoded = decodeCustom(def);
   if (!decoded.ok) throw new Error(decoded.errors.map((e) => e.message).join('\n'));
-  useApp.setState((s) => ({ catalog: withFamilies(s.catalog, [[customFamilyKey(def.convention.id), decoded.family]]) }));
   const id = conventionId(def);
-  params.set(id, param ?? (await encodeDefinitionParam(def)));
+  const value = param ?? (await encodeDefinitionParam(def));
+  useApp.setState((s) => ({ catalog: withFamilies(s.catalog, [[customFamilyKey(def.convention.id), decoded.family]]), defs: { ...s.defs, [id]: value } }));
   return id;
 }
 
@@ -166,8 +166,10 @@ export function deleteDefinition(id: string): void {
   entries = entries.filter((e) => e !== entry);
   publish();
   persist('The deletion');
-  useApp.setState((s) => ({ catalog: withoutCustomFamily(s.catalog, customFamilyKey(id.slice(CUSTOM_PREFIX.length))) }));
-  params.delete(id);
+  useApp.setState((s) => ({
+    catalog: withoutCustomFamily(s.catalog, customFamilyKey(id.slice(CUSTOM_PREFIX.length))),
+    defs: Object.fromEntries(Object.entries(s.defs).filter(([k]) => k !== id)),
+  }));
 }
 
 /** Decodes and registers a kept convention that start-up did not; returns why it could not. */
@@ -260,7 +262,8 @@ export async function registerFromLink(defs: readonly string[]): Promise<string[
 /** Says so when a convention open in this page, or kept here, has this id but another definition. */
 function sameIdElsewhere(def: CustomDefinition, value: string): string | undefined {
   const id = conventionId(def);
-  const open = params.has(id) && params.get(id) !== value ? findConvention(useApp.getState().catalog, id) : undefined;
+  const { defs, catalog } = useApp.getState();
+  const open = Object.hasOwn(defs, id) && defs[id] !== value ? findConvention(catalog, id) : undefined;
   const stored = entries.find((e) => rawId(e) === def.convention.id);
   const storedDef = stored === undefined ? undefined : decodeCustom(stored);
   const storedDiffers = storedDef !== undefined && !(storedDef.ok && JSON.stringify(storedDef.definition) === JSON.stringify(def));

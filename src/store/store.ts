@@ -34,6 +34,8 @@ export interface AppState {
   /** What the reader typed, valid or not, so a mistake is never silently replaced. */
   argText: Readonly<Record<string, string>>;
   argErrors: Readonly<Record<string, string>>;
+  /** The def= parameter of each custom convention open in this page, by convention id: a link to one carries it. */
+  defs: Readonly<Record<string, string>>;
   /** Messages from opening a link that could not be honoured exactly. */
   linkMessages: readonly string[];
   playing: boolean;
@@ -148,6 +150,7 @@ export const useApp = create<AppState>()((set, get) => ({
   catalog: firstCatalog,
   ...fresh(firstCatalog, defaultView),
   phase: 'static',
+  defs: {},
   linkMessages: [],
   playing: false,
   speed: 1,
