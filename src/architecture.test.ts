@@ -61,6 +61,34 @@ const FAMILY_SPECIFIC = [
   /(?<!typeof [\w.]*)\.text\s*(===|!==)\s*['"`]/,
 ];
 
+/** An expression that is a family's or a call's id: conv.family, plan.call.id, convention.familyName, ... */
+const ID_OF = String.raw`[\w$.?!]*(?:\.(?:family|familyName)|\b(?:call|conv|convention)\.id)\b(?!\s*[.(\[])`;
+
+/**
+ * FAMILY_SPECIFIC through a local name: `const id = conv.family; if (id === 'xen')`, `const { family } = conv;
+ * family.startsWith('hyp')`, `switch (fam) { case 'xen': ... }`, or a string compared on the left. Returns what it found.
+ */
+function aliasBranches(text: string): string[] {
+  const names = new Set<string>();
+  for (const m of text.matchAll(new RegExp(String.raw`\b(?:const|let|var)\s+([\w$]+)\s*=\s*${ID_OF}`, 'g'))) names.add(m[1]!);
+  for (const m of text.matchAll(/\b(?:const|let|var)\s*\{([^}]*)\}\s*=\s*[\w$.?!]*\b(call|conv|convention)\b\s*[;,\n)]/g))
+    for (const part of m[1]!.split(',')) {
+      const [key, local] = part.split(':').map((x) => x.trim());
+      if (key === 'family' || key === 'familyName' || key === 'id') names.add(local || key!);
+    }
+  const found: string[] = [];
+  const on = (name: string) => [
+    new RegExp(String.raw`(?<![\w$.])${name}\s*(===|!==)\s*['"\`]`),
+    new RegExp(String.raw`['"\`]\s*(===|!==)\s*${name}(?![\w$])`),
+    new RegExp(String.raw`(?<![\w$.])${name}\.(startsWith|endsWith|includes|match)\(`),
+    new RegExp(String.raw`\bswitch\s*\(\s*${name}\s*\)\s*\{[^}]*\bcase\s*['"\`]`),
+  ];
+  for (const name of names) for (const rule of on(name.replace(/\$/g, '\\$'))) found.push(...(text.match(rule) ?? []).slice(0, 1));
+  // A string on the left of the comparison, with no local name at all.
+  found.push(...(text.match(new RegExp(String.raw`['"\`]\s*(===|!==)\s*${ID_OF}`)) ?? []).slice(0, 1));
+  return found;
+}
+
 describe('architecture', () => {
   for (const layer of Object.keys(MAY_IMPORT)) {
     it(`${layer}/ imports only from ${MAY_IMPORT[layer]!.join(', ') || 'itself'}, statically or with import()`, () => {
@@ -91,6 +119,25 @@ describe('architecture', () => {
     expect(FAMILY_SPECIFIC.some((r) => r.test(code("typeof entry.text !== 'string' && arch.id === 'x86'")))).toBe(false);
   });
 
+  it('finds a branch on a family or call id made through a local name, and leaves other uses of the name alone', () => {
+    for (const bad of [
+      "const id = conv.family; if (id === 'xen') return;",
+      "let fam = plan.convention.family;\nreturn 'xen' !== fam;",
+      "const { family } = conv;\nif (family.startsWith('hyp')) {}",
+      "const { id: which } = call; const x = which === 'psci-cpu-on-64';",
+      "const f = p.convention.familyName;\nswitch (f) {\n  case 'Xen':\n    break;\n}",
+      "if ('smccc' === conv.family) {}",
+    ])
+      expect(aliasBranches(code(bad)), bad).not.toEqual([]);
+    for (const fine of [
+      "const id = arch.id; if (id === 'x86') {}",
+      "const id = conv.family; return familyKeyOf(cat, id);",
+      "const id = conv.family.length; if (id === 3) {}",
+      "const identity = conv.family; const x = id === 'y';",
+    ])
+      expect(aliasBranches(code(fine)), fine).toEqual([]);
+  });
+
   it('model/, catalog/ and share/ (which the command line runs in Node) use no React, DOM or browser globals', () => {
     for (const file of ['model', 'catalog', 'share'].flatMap((l) => files(join(SRC, l)))) {
       const text = readFileSync(file, 'utf8');
@@ -105,6 +152,7 @@ describe('architecture', () => {
       .flatMap((l) => files(join(SRC, l)))) {
       const text = code(readFileSync(file, 'utf8'));
       for (const rule of FAMILY_SPECIFIC) expect(text, `${relative(SRC, file)}: ${rule}`).not.toMatch(rule);
+      expect(aliasBranches(text), relative(SRC, file)).toEqual([]);
     }
   });
 });
