@@ -40,6 +40,9 @@ export async function boot(steps: BootSteps): Promise<void> {
     }
     await steps.loadKept();
     await steps.syncAddress();
+    // Drawing the address's view and going live (which enables every control) are two renders: each in a task of
+    // its own, so the page is not held for both at once.
+    await new Promise((next) => setTimeout(next));
     steps.setPhase('live');
   } catch (error) {
     steps.setPhase('failed');
