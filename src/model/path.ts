@@ -1,4 +1,5 @@
 import { cellOf, type Architecture } from './arch';
+import { exposedCells, type MaskReading } from './mask';
 import { computeSyndrome, encodeInstruction, type EncodedInstruction, type Syndrome } from './encoding';
 import { uniqueSources, type Note, type Source } from './source';
 
@@ -35,9 +36,15 @@ export const WORLD_NAMES: Readonly<Record<World, string>> = {
  * Which registers a level hands to the next one. 'all': every register as it
  * is (a trap changes none). 'listed': only these; the next level does not see
  * the others (the SPMD copies x0–x7 or x0–x17 into the other world's context).
+ * 'mask': those the set bits of the call's argument in `register` select
+ * (TDG.VP.VMCALL's RCX: the TDX module shows the VMM only those), read from
+ * the value the call loads there (model/mask.ts).
  * Registers are named as the architecture writes them (x0, w1, rcx).
  */
-export type RegisterView = { kind: 'all' } | { kind: 'listed'; registers: readonly string[] };
+export type RegisterView = { kind: 'all' } | { kind: 'listed'; registers: readonly string[] } | { kind: 'mask'; register: string };
+
+/** The call's inputs, as far as a view needs them: which register carries a mask, and what its value selects. */
+export type MaskInputs = readonly { register: string; mask?: MaskReading }[];
 
 /** A level on the path: its lane id ("NS-EL1", "EL3", "S-EL2"), its world, and who runs there. */
 export interface Place {
@@ -122,9 +129,14 @@ export interface PlannedPath {
 
 export class PathError extends Error {}
 
-/** The cells a view selects: every register of the architecture, or those listed. */
-export function viewCells(arch: Architecture, view: RegisterView): string[] {
+/** The cells a view selects: every register of the architecture, those listed, or those a mask argument selects. */
+export function viewCells(arch: Architecture, view: RegisterView, inputs: MaskInputs = []): string[] {
   if (view.kind === 'all') return arch.registers.map((r) => r.name);
+  if (view.kind === 'mask') {
+    const mask = inputs.find((s) => s.register === view.register)?.mask;
+    if (!mask) throw new PathError(`no mask argument in ${view.register} to select the registers handed on`);
+    return exposedCells(arch, mask);
+  }
   return view.registers.map((name) => {
     const c = cellOf(arch, name);
     if (!c) throw new PathError(`${arch.name} has no register ${name}`);
@@ -142,9 +154,10 @@ export function pathLanes(from: Place, hops: readonly Place[]): PathLane[] {
 
 /**
  * Resolve a path under an architecture. `imm` is the immediate of the call's
- * own trap (the first hop out), which the convention decides.
+ * own trap (the first hop out), which the convention decides; `inputs` the
+ * call's loaded registers, for a hop that hands on what a mask selects.
  */
-export function planPath(arch: Architecture, path: Path, imm: number): PlannedPath {
+export function planPath(arch: Architecture, path: Path, imm: number, inputs: MaskInputs = []): PlannedPath {
   const first = path.out[0];
   if (!first || first.enter.how !== 'trap' || first.enter.instruction !== path.instruction) {
     throw new PathError(`a path must start with a trap by ${path.instruction}`);
@@ -165,10 +178,10 @@ export function planPath(arch: Architecture, path: Path, imm: number): PlannedPa
       direction,
       enter: enterOf(arch, hop, index === 0 ? imm : undefined),
       sees: hop.sees,
-      receives: prev?.passes ? viewCells(arch, prev.passes) : allCells,
+      receives: prev?.passes ? viewCells(arch, prev.passes, inputs) : allCells,
       passes:
         next && hop.passes
-          ? { cells: viewCells(arch, hop.passes), to: { level: next.level, world: next.world, who: next.who }, how: hop.passesHow }
+          ? { cells: viewCells(arch, hop.passes, inputs), to: { level: next.level, world: next.world, who: next.who }, how: hop.passesHow }
           : undefined,
       sources: hop.sources,
       notes: hop.notes ?? [],

@@ -143,7 +143,7 @@ export function marshal(conv: Convention, call: Call, values: ArgValues = {}): P
   const fates = registerFates(conv, call, inputs, outputs);
   const trap = trapOf(conv, selection.imm);
   const declared = pathFor(conv, call);
-  const path = declared && planPath(conv.arch, declared, selection.imm);
+  const path = declared && planPath(conv.arch, declared, selection.imm, inputs);
   const memory = plannedMemory(call, inputs);
   const steps = withMemory(story(conv, call, selection, inputs, outputs, fates, trap, path), memory);
   return {

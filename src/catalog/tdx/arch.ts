@@ -1,6 +1,6 @@
 import type { Architecture, InstructionDef, Level } from '../../model/arch';
 import { x8664 } from '../arch/x86-64';
-import { kvmTdx, src, tdxcallS } from './sources';
+import { kvmTdx, src } from './sources';
 
 /**
  * x86-64 as a trust domain sees it: the same register file, with the levels
@@ -9,6 +9,9 @@ import { kvmTdx, src, tdxcallS } from './sources';
  * to the host VMM in ordinary VMX root mode, which resumes the TD through
  * the module again (SEAMCALL TDH.VP.ENTER).
  */
+/** The registers __tdcall_saved_ret loads before TDCALL and stores after it: all of struct tdx_module_args. */
+export const SAVED_RET_REGS = ['rcx', 'rdx', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15', 'rbx', 'rdi', 'rsi'] as const;
+
 export const tdLevels: readonly Level[] = [
   { id: 'TD', name: 'TD', who: 'TD guest kernel (SEAM VMX non-root)', where: 'in a trust domain (SEAM VMX non-root mode)' },
   { id: 'TDX module', name: 'TDX module', who: 'Intel TDX module (SEAM VMX root)', where: 'in the TDX module (SEAM VMX root mode)' },
@@ -28,7 +31,7 @@ export const tdcall: InstructionDef = {
     src.who,
     src.abi,
     kvmTdx('tdx_handle_exit(), EXIT_REASON_OTHER_SMI: "SMI in SEAM non-root mode (i.e. when TD guest vCPU is running) will cause VM exit to TDX module, then SEAMRET to KVM"'),
-    tdxcallS('"SEAMCALL instruction is essentially a VMExit from VMX root mode to SEAM VMX root mode"'),
+    src.seamcallExit,
   ],
 };
 

@@ -1,6 +1,7 @@
 import type { Convention } from '../../model/convention';
 import type { Note } from '../../model/source';
-import { tdcall, x8664Td } from './arch';
+import { SAVED_RET_REGS, tdcall, x8664Td } from './arch';
+import { vmcallPath } from './path';
 import { AT_M, AT_M2, ghci, guestTdx, kvmTdx, src } from './sources';
 
 export const FAMILY_TDCALL = 'tdx-tdcall';
@@ -8,8 +9,6 @@ export const FAMILY_VMCALL = 'tdx-tdvmcall';
 const FAMILY_NAME = 'Intel TDX (x86-64)';
 const ERA = `Linux mainline (mirror @${AT_M.slice(0, 8)}, @${AT_M2.slice(0, 8)})`;
 
-/** The registers __tdcall_saved_ret loads before TDCALL and stores after it: all of struct tdx_module_args. */
-export const SAVED_RET_REGS = ['rcx', 'rdx', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15', 'rbx', 'rdi', 'rsi'] as const;
 
 const specsNotRead: Note = {
   kind: 'unconfirmed',
@@ -163,6 +162,7 @@ export const tdvmcallConvention: Convention = {
     { id: 'tdx-tdcall', relation: 'related', why: 'The other TDCALL leaves, which the TDX module handles itself.' },
     { id: 'kvm-x86-vmcall', relation: 'related', why: 'A plain VMCALL under KVM: every register is the VMM’s to read.' },
   ],
+  path: vmcallPath,
   sources: [src.who, src.hypercall, src.savedRet, src.bitmask, kvmTdx('handle_tdvmcall()'), src.handleExit],
   notes: [specsNotRead, throughTheModule, hostSeesOnlyExposed, standardVendor, failedMechanism, scrubNote],
 };

@@ -1,6 +1,7 @@
 import type { ArgDef, Call, ResultDef } from '../../model/call';
 import type { Note, Source } from '../../model/source';
-import { FAMILY_TDCALL, SAVED_RET_REGS } from './conventions';
+import { SAVED_RET_REGS } from './arch';
+import { FAMILY_TDCALL } from './conventions';
 import { exposeMask } from './mask';
 import { ghci, guestTdx, sharedTdx, src, tdxShared } from './sources';
 

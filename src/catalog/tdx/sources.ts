@@ -32,6 +32,7 @@ export const src = {
     'TDCALL/SEAMCALL ABI: "RAX - TDCALL/SEAMCALL Leaf number. RCX,RDX,RDI,RSI,RBX,R8-R15 - TDCALL/SEAMCALL Leaf specific input registers." Output: "RAX - TDCALL/SEAMCALL instruction error code."',
   ),
   bytes: tdxcallS('#define tdcall .byte 0x66,0x0f,0x01,0xcc ("TDCALL and SEAMCALL are supported in Binutils >= 2.36")'),
+  seamcallExit: tdxcallS('"SEAMCALL instruction is essentially a VMExit from VMX root mode to SEAM VMX root mode"'),
   who: tdxcallS('"TDCALL - used by TDX guests to make requests to the TDX module and hypercalls to the VMM."'),
   tdcall: tdcallS('__tdcall(): "Only RCX/RDX/R8-R11 are used as input registers. Return status of TDCALL via RAX."'),
   tdcallRet: tdcallS('__tdcall_ret(): "Only RCX/RDX/R8-R11 are used as input/output registers."'),

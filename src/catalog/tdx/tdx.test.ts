@@ -161,3 +161,35 @@ describe('per-call register rules: TDG.VP.VMCALL against the other leaves', () =
     expect(p.lost).toEqual(['r11']);
   });
 });
+
+describe('the path of a TDG.VP.VMCALL: TD -> TDX module -> VMM -> TDX module -> TD', () => {
+  const c = conv('tdx-tdvmcall');
+
+  it('crosses the module twice and is handled by the VMM', () => {
+    const p = marshal(c, call('tdx-vmcall-hlt'));
+    expect([p.path!.from.level, ...p.path!.hops.map((h) => h.level)]).toEqual(['TD', 'TDX module', 'VMM', 'TDX module', 'TD']);
+    expect(p.path!.hops[p.path!.handler]!.level).toBe('VMM');
+    expect(p.steps.filter((s) => s.phase === 'handle').every((s) => s.level === 'VMM')).toBe(true);
+    expect(p.path!.lanes.map((l) => l.world)).toEqual(['td', 'seam', 'host']);
+  });
+
+  it('the VMM receives exactly the registers the bitmap in RCX selects', () => {
+    const vmm = (rcx: bigint) => marshal(c, call('tdx-vmcall-map-gpa'), { rcx }).path!.hops[1]!;
+    expect([...vmm(0xffccn).receives].sort()).toEqual(Object.keys(BITS).sort());
+    expect(vmm(0xffccn & ~(1n << 12n)).receives).not.toContain('r12');
+    expect(vmm(1n << 3n).receives).toEqual(['rbx']);
+  });
+
+  it('for every mask value, what the module hands the VMM is what the mask selects', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 0xffffn }), (rcx) => {
+        const p = marshal(c, call('tdx-vmcall-cpuid'), { rcx });
+        const set = Object.entries(BITS)
+          .filter(([, b]) => ((rcx >> BigInt(b)) & 1n) === 1n)
+          .map(([reg]) => reg);
+        expect([...p.path!.hops[0]!.passes!.cells].sort()).toEqual(set.sort());
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
