@@ -23,3 +23,23 @@ test('the FF-A direct-message guide opens its three panes from a link', async ({
   await expect(page.getByTestId('aligned-registers')).toContainText('x17');
   await expect(page.getByTestId('link-messages')).toHaveCount(0);
 });
+
+test('a realm’s RSI call opens cold from a link: R-EL1 traps to the RMM at R-EL2', async ({ page }) => {
+  await page.goto('./#/cca-rsi-smc64/rsi-attestation-token-init?step=10');
+  await expect(page.getByLabel('Call', { exact: true })).toHaveValue('rsi-attestation-token-init');
+  await expect(page.getByTestId('link-messages')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Notes and sources' })).toContainText('A realm’s smc never reaches EL3 or the host');
+});
+
+test('a 64-byte challenge typed once fills x1-x8, bytes 0-7 in x1 with byte 0 lowest', async ({ page }) => {
+  await page.goto('./#/cca-rsi-smc64/rsi-attestation-token-init?step=10');
+  const bytes = Array.from({ length: 64 }, (_, i) => (0x40 + i).toString(16)).join('');
+  await page.getByLabel('x1–x8 · challenge').fill(`0x${bytes}`);
+  const parts = page.getByTestId('run-parts-challenge');
+  await expect(parts.getByRole('listitem')).toHaveCount(8);
+  await expect(parts.getByRole('listitem').first()).toContainText('0x4746454443424140');
+  await expect(parts.getByRole('listitem').last()).toContainText('0x7F7E7D7C7B7A7978');
+  await expect(page.getByTestId('value-x1')).toHaveText('0x4746454443424140');
+  await expect(page.getByTestId('value-x8')).toHaveText('0x7F7E7D7C7B7A7978');
+  await expect(page).toHaveURL(/x8=0x7F7E7D7C7B7A7978/i);
+});

@@ -2,6 +2,7 @@
  * The whole catalog, every family at once: for Node (tests, the command line,
  * the catalog.json and manifest builds) where there is no first paint to protect.
  */
+import { cca } from './cca';
 import { ffa } from './ffa';
 import { gunyah } from './gunyah';
 import { hyperv } from './hyperv';
@@ -31,4 +32,5 @@ export const catalog: Catalog = withFamilies(firstCatalog, [
   ['ffa', ffa],
   ['tdx', tdx],
   ['sev', sev],
+  ['cca', cca],
 ]);

@@ -23,4 +23,5 @@ export const familyLoaders: Record<Exclude<FamilyKey, 'smccc'>, () => Promise<Fa
   ffa: () => import('./ffa').then((m) => m.ffa),
   tdx: () => import('./tdx').then((m) => m.tdx),
   sev: () => import('./sev').then((m) => m.sev),
+  cca: () => import('./cca').then((m) => m.cca),
 };

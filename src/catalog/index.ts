@@ -60,6 +60,7 @@ export const FAMILY_KEYS = [
   'ffa',
   'tdx',
   'sev',
+  'cca',
 ] as const;
 export type FamilyKey = (typeof FAMILY_KEYS)[number];
 

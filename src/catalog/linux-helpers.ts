@@ -1,3 +1,4 @@
+import { ccaLinux } from './cca/linux';
 import { ffaLinux } from './ffa/linux';
 import { gunyahLinux } from './gunyah/linux';
 import { hypervLinux } from './hyperv/linux';
@@ -32,4 +33,5 @@ export const linuxHelpers: Readonly<Partial<Record<string, LinuxHelper>>> = {
   ffa: ffaLinux,
   tdx: tdxLinux,
   sev: sevLinux,
+  cca: ccaLinux,
 };

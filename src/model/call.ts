@@ -4,6 +4,7 @@ import type { Path } from './path';
 import type { MemoryArg } from './memory';
 import type { Note, Source } from './source';
 import type { RegisterMask } from './mask';
+import type { RunDef } from './pair';
 import { decodeFields } from './bits';
 import { cellOf } from './arch';
 
@@ -18,6 +19,8 @@ export interface ArgDef {
   mask?: RegisterMask;
   /** Fields of the value, when the argument is a bit-field (an SEV GHCB MSR request: code in bits 11:0, data above). */
   layout?: BitLayout;
+  /** The id of the run (Call.runs) this register is one part of. */
+  run?: string;
   sources: readonly Source[];
 }
 
@@ -33,6 +36,8 @@ export interface ResultDef {
   exampleByEra?: Readonly<Record<string, { example: bigint; exampleMeaning: string }>>;
   /** Fields to decode the value into (the Hyper-V result value: status, reps completed). */
   layout?: BitLayout;
+  /** The id of the run (Call.runs) this register is one part of. */
+  run?: string;
   sources: readonly Source[];
 }
 
@@ -59,6 +64,8 @@ export interface Call {
   fixed?: readonly FixedInput[];
   args: readonly ArgDef[];
   results: readonly ResultDef[];
+  /** Values that span several registers (a 64-byte measurement in x1-x8, a handle in w2/w3); their registers are among args or results. */
+  runs?: readonly RunDef[];
   /** What the callee does, one sentence, present tense. */
   handles: string;
   /** False for calls such as CPU_OFF that only come back when they fail. */

@@ -8,6 +8,7 @@ import type { BitLayout } from './bits';
 import { readMask, type MaskReading } from './mask';
 import { fieldsWritten, memoryKey, type MemoryStep, type PlannedMemory } from './memory';
 import * as say from './narration';
+import { plannedRun, type PlannedRun } from './pair';
 import { formatHex, maxFor } from './value';
 
 export type Phase = 'marshal' | 'trap' | 'handle' | 'return' | 'unpack';
@@ -115,6 +116,8 @@ export interface Plan {
   steps: readonly Step[];
   /** Arguments in memory, beside the registers; empty for calls that use registers only. */
   memory: readonly PlannedMemory[];
+  /** Values that span several registers, each with its parts; only on calls that have them. */
+  runs?: readonly PlannedRun[];
   sources: readonly Source[];
 }
 
@@ -146,6 +149,7 @@ export function marshal(conv: Convention, call: Call, values: ArgValues = {}): P
   const path = declared && planPath(conv.arch, declared, selection.imm, inputs);
   const memory = plannedMemory(call, inputs);
   const steps = withMemory(story(conv, call, selection, inputs, outputs, fates, trap, path), memory);
+  const runs = call.runs && runsOf(call.runs, inputs, outputs);
   return {
     convention: conv,
     call,
@@ -161,8 +165,16 @@ export function marshal(conv: Convention, call: Call, values: ArgValues = {}): P
     ...(path ? { path } : {}),
     steps,
     memory,
+    ...(runs ? { runs } : {}),
     sources: uniqueSources([planSources(conv, call, inputs, trap, unknown), path?.sources ?? []]),
   };
+}
+
+/** Each run read back from the registers the plan loads or finds; a result run is absent when an error reply leaves its registers out. */
+function runsOf(defs: NonNullable<Call['runs']>, inputs: readonly Slot[], outputs: readonly Outcome[]): PlannedRun[] {
+  return defs
+    .map((def) => plannedRun(def, (register) => (def.direction === 'in' ? inputs : outputs).find((x) => x.register === register)))
+    .filter((r) => r !== undefined);
 }
 
 /** What selects the call: the selector's value (the reader may have changed it) or the immediate. */
@@ -448,6 +460,7 @@ function planSources(conv: Convention, call: Call, inputs: readonly Slot[], trap
     ...call.results.map((r) => r.layout?.fields.flatMap((f) => f.sources) ?? []),
     ...call.args.map((a) => a.layout?.fields.flatMap((f) => f.sources) ?? []),
     ...(call.memory ?? []).flatMap((m) => [m.sources, ...m.fields.map((f) => f.sources)]),
+    ...(call.runs ?? []).map((r) => r.sources),
     unknown ? unknown.sources : [],
     ...conv.notes.map((n) => n.sources),
     ...call.notes.map((n) => n.sources),

@@ -6,6 +6,7 @@ import { marshal, type Plan } from '../model/plan';
 import type { Syndrome } from '../model/encoding';
 import { memoryKey } from '../model/memory';
 import { formatHex } from '../model/value';
+import { runBits } from '../model/pair';
 
 /**
  * The catalog as data for other tools (test generators, docs), written
@@ -104,6 +105,21 @@ export function pathJson(plan: Plan) {
   };
 }
 
+/** Values spanning several registers, whole and in parts; only on calls that have them, so other layouts keep their keys. */
+function runsJson(plan: Plan) {
+  if (!plan.runs) return {};
+  return {
+    runs: plan.runs.map((r) => ({
+      name: r.def.name,
+      direction: r.def.direction,
+      order: r.def.order,
+      bits: runBits(r.def),
+      value: hex(r.value),
+      parts: r.parts.map((p) => ({ register: p.register, part: p.label, value: hex(p.value) })),
+    })),
+  };
+}
+
 /** One call laid out under one convention, with the values the plan uses. */
 export function callLayoutJson(plan: Plan, src: Cite = inline) {
   const { call, convention: c, trap } = plan;
@@ -117,6 +133,7 @@ export function callLayoutJson(plan: Plan, src: Cite = inline) {
     syndrome: trap.syndrome ? { register: trap.syndrome.register, value: hex(trap.syndrome.value) } : null,
     inputs: plan.inputs.map((s) => ({ register: s.register, meaning: `${s.name}: ${s.meaning}`, value: hex(s.value) })),
     outputs: plan.outputs.map((o) => ({ register: o.register, meaning: `${o.name}: ${o.meaning}`, example: hex(o.value) })),
+    ...runsJson(plan),
     clobbered: plan.lost,
     preserved: plan.preserved,
     ...memoryJson(plan),
@@ -178,6 +195,7 @@ export function resolvedLayoutJson(plan: Plan) {
     otherSyndromes: trap.alsoSyndromes.map(syndrome),
     inputs: plan.inputs.map((s) => ({ register: s.register, kind: s.kind, name: s.name, meaning: s.meaning, value: hex(s.value) })),
     outputs: plan.outputs.map((o) => ({ register: o.register, name: o.name, meaning: o.meaning, example: hex(o.value), exampleMeaning: o.valueMeaning })),
+    ...runsJson(plan),
     clobbered: plan.lost,
     preserved: plan.preserved,
     ...pathJson(plan),

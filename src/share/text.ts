@@ -2,6 +2,7 @@ import { decodeFields, fieldValueName } from '../model/bits';
 import { cellValue } from '../model/cell-value';
 import { describeRegisters } from '../model/narration';
 import type { MaskReading } from '../model/mask';
+import { formatRun, orderSentence } from '../model/pair';
 import type { Plan } from '../model/plan';
 import { uniqueSources, type Source } from '../model/source';
 import { memoryKey } from '../model/memory';
@@ -176,6 +177,9 @@ export function layoutText(plan: Plan, permalink?: string, form: TextForm = 'ful
     add(`Lost after the call: ${describeRegisters(conv.arch, plan.lost)}`, '    ');
   } else add(`Lost after the call: ${describeRegisters(conv.arch, plan.lost)}.${quiet.length ? ` Kept: ${describeRegisters(conv.arch, quiet)}.` : ''}`, '    ');
   for (const l of memoryLines(plan, full)) add(l, '        ');
+  if (full) {
+    for (const r of plan.runs ?? []) add(`${capital(r.def.direction === 'in' ? 'argument' : 'result')} over ${r.parts.length} registers: ${orderSentence(r.def)}. ${r.def.name} = ${formatRun(r.def, r.value)}`, '    ');
+  }
   if (full) for (const n of [...conv.notes, ...call.notes, ...(plan.path ? pathNotes(plan.path) : [])]) add(`Note (${n.kind}): ${n.text}`, '    ');
   lines.push('');
   const link = permalinkLines(permalink, form);

@@ -3,6 +3,7 @@ import { findGuidePanes } from '../catalog/guide-panes';
 import { callsFor, findCall, findConvention, firstCatalog, loadFamilies, withFamilies, type Catalog } from '../catalog';
 import type { Plan } from '../model/plan';
 import { parseValue } from '../model/value';
+import { runBits, splitRun } from '../model/pair';
 import { defaultView, MAX_PANES, type PaneState, type SingleView, type ViewState } from '../share/view';
 import { argRegisters, editableSlots, type Call } from '../model/call';
 import type { Moment } from '../model/timeline';
@@ -19,6 +20,9 @@ export type Theme = 'system' | 'light' | 'dark';
  */
 export type Phase = 'static' | 'hydrating' | 'opening' | 'live' | 'failed';
 export const SPEEDS = [0.5, 1, 2, 4] as const;
+
+/** Where argText and argErrors keep what was typed for a run (Call.runs), apart from its registers. */
+export const runTextKey = (id: string) => `run:${id}`;
 
 export interface AppState {
   phase: Phase;
@@ -51,6 +55,8 @@ export interface AppState {
   /** Open a call found by search: under the current convention if it fits, else the nearest one. */
   openCall(callId: string, conventionIds: readonly string[]): Promise<void>;
   setArgText(register: string, text: string): void;
+  /** A value spanning several registers (Call.runs), typed once: split into its registers. */
+  setRunText(run: string, text: string): void;
   setFunctionIdField(key: string, value: bigint): void;
   /** Compare: the given panes, or the current call beside the same call under a sibling convention. */
   openCompare(panes?: readonly PaneState[]): Promise<void>;
@@ -245,6 +251,33 @@ export const useApp = create<AppState>()((set, get) => ({
     const args = { ...view.args, [register]: parsed.value };
     const fallback = register === conv.selector ? call.number.value : call.args[argRegisters(conv, call).indexOf(register)]?.example;
     if (parsed.value === fallback) delete args[register];
+    const next = { ...view, args };
+    set({ view: next, ...derive(get().catalog, next), argText, argErrors, history: 'replace' });
+  },
+
+  setRunText(runId, text) {
+    const view = single(get().view);
+    if (!view) return;
+    const { convention: conv, call } = get().plan;
+    const def = call.runs?.find((r) => r.id === runId && r.direction === 'in');
+    if (!def) return;
+    const key = runTextKey(runId);
+    const argText = { ...get().argText, [key]: text };
+    const argErrors = { ...get().argErrors };
+    delete argErrors[key];
+    const parsed = parseValue(text, runBits(def), def.name);
+    if (!parsed.ok) {
+      argErrors[key] = parsed.message;
+      set({ argText, argErrors });
+      return;
+    }
+    const regs = argRegisters(conv, call);
+    const args = { ...view.args };
+    splitRun(def, parsed.value).forEach((value, i) => {
+      const register = def.registers[i]!;
+      if (value === call.args[regs.indexOf(register)]?.example) delete args[register];
+      else args[register] = value;
+    });
     const next = { ...view, args };
     set({ view: next, ...derive(get().catalog, next), argText, argErrors, history: 'replace' });
   },

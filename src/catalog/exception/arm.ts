@@ -8,11 +8,11 @@ import { linux, qemu } from '../docs';
  */
 
 const QEMU_ENTRY = 'target/arm/helper.c';
-const QEMU_A64 = 'target/arm/tcg/translate-a64.c';
+export const QEMU_A64 = 'target/arm/tcg/translate-a64.c';
 const QEMU_ERET = 'target/arm/tcg/helper-a64.c';
 const HYP_ENTRY = 'arch/arm64/kvm/hyp/hyp-entry.S';
 
-function vectors(base: string, group: 2 | 3): VectorTable {
+export function vectors(base: string, group: 2 | 3): VectorTable {
   return {
     base,
     // hyp-entry.S: each valid_vect/invalid_vect is ".align 7" (0x80 bytes), four per group.
@@ -29,14 +29,14 @@ function vectors(base: string, group: 2 | 3): VectorTable {
   };
 }
 
-const spsr = (el: string): Effect => ({
+export const spsr = (el: string): Effect => ({
   register: `SPSR_${el}`,
   value: 'PSTATE',
   why: 'the caller’s condition flags, interrupt masks and exception level, so ERET can restore them',
   sources: [qemu(QEMU_ENTRY, 'arm_cpu_do_interrupt_aarch64(): "old_mode = pstate_read(env)" … "env->banked_spsr[…] = old_mode"')],
 });
 
-const eret = (el: string) => ({
+export const eret = (el: string) => ({
   instruction: 'eret',
   restores: [
     {

@@ -1,6 +1,7 @@
 import type { HandlerPath } from '../../model/exception';
 import type { Convention } from '../../model/convention';
 import type { Source } from '../../model/source';
+import { rmmdRmi, rmmRsi } from '../cca/handlers';
 import { githubFile, linux, linuxCommit, mail, xen } from '../docs';
 import { ffaOverHvc, ffaOverSmc } from './ffa';
 import { smcccOverSmc } from './tfa';
@@ -373,6 +374,8 @@ export function handlerFor(conv: Convention): HandlerPath | undefined {
   if (conv.family === 'riscv-sbi') return openSbi;
   if (conv.family === 'ffa') return ins === 'a64-smc' ? ffaOverSmc : ffaOverHvc;
   if (conv.family === 'kvm-x86') return ins === 'x86-vmmcall' ? kvmSvm : kvmVmx;
+  if (conv.family === 'cca-rsi') return rmmRsi;
+  if (conv.family === 'cca-rmi') return rmmdRmi;
   if (conv.family.startsWith('hyperv'))
     return closed('Microsoft Hyper-V', 'The hypervisor’s source is not public: Microsoft documents the hypercall ABI (the TLFS), not the code that handles it.', [
       tlfs('Hypercall interface'),

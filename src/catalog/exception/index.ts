@@ -2,6 +2,7 @@ import { exceptionFlow, type ExceptionDef, type ExceptionFlow } from '../../mode
 import type { Plan } from '../../model/plan';
 import { tlfs } from '../hyperv/sources';
 import { src as vmw } from '../vmware/sources';
+import { hostSmcCall, realmSmcTrap } from '../cca/exceptions';
 import { armExceptions } from './arm';
 import { backdoorIo, portIoExit, stringIoNote } from './io';
 import { ecallTrap } from './riscv';
@@ -12,7 +13,7 @@ const key = (instruction: string, targetState?: string) => (targetState ? `${ins
 const indexed = (defs: readonly ExceptionDef[]) => new Map(defs.map((d) => [key(d.instruction, d.targetState), d]));
 
 /** Traps whose entry is the architecture's alone, whoever handles them. */
-const common = indexed([...armExceptions, ecallTrap]);
+const common = indexed([...armExceptions, realmSmcTrap, hostSmcCall, ecallTrap]);
 
 /**
  * VM exits: what the CPU records is the same everywhere, but where the host

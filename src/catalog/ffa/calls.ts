@@ -1,4 +1,5 @@
 import type { ArgDef, Call, CallNumber, ResultDef } from '../../model/call';
+import type { RunDef } from '../../model/pair';
 import type { Note, Source } from '../../model/source';
 import type { Path } from '../../model/path';
 import { callVal } from '../smccc/function-id';
@@ -93,10 +94,39 @@ interface CallSpec {
   handles: string;
   args: readonly ArgDef[];
   results: readonly ResultDef[];
+  runs?: readonly RunDef[];
   sources: readonly Source[];
   notes?: readonly Note[];
   path?: Path;
 }
+
+/** A 64-bit memory handle over two w registers, low half first, as PACK_HANDLE(lo, hi) and HANDLE_LOW/HIGH split it. */
+const handleRun = (registers: readonly [string, string], direction: RunDef['direction']): RunDef => ({
+  id: 'handle',
+  name: 'handle',
+  meaning: 'the 64-bit handle that names a memory transaction',
+  registers,
+  partBits: 32,
+  order: 'low-first',
+  direction,
+  sources: [
+    header('PACK_HANDLE(l, h) (FIELD_PREP(HANDLE_LOW_MASK, (l)) | FIELD_PREP(HANDLE_HIGH_MASK, (h))); HANDLE_LOW_MASK GENMASK_ULL(31, 0), HANDLE_HIGH_MASK GENMASK_ULL(63, 32)'),
+    driver('ffa_mem_first_frag: *handle = PACK_HANDLE(ret.a2, ret.a3); ffa_memory_reclaim: .a1 = HANDLE_LOW(g_handle), .a2 = HANDLE_HIGH(g_handle)'),
+  ],
+});
+
+/** A UUID as bytes in memory order over registers, each loaded little-endian (byte 0 lowest). */
+const uuidRun = (registers: readonly string[], partBits: 32 | 64, how: Source): RunDef => ({
+  id: 'uuid',
+  name: 'UUID',
+  meaning: 'the 16 bytes of a UUID in the order uuid_t keeps them',
+  registers,
+  partBits,
+  order: 'bytes-le',
+  direction: 'in',
+  sources: [how],
+});
+
 
 const pathDrawn: Note = {
   kind: 'info',
@@ -221,10 +251,13 @@ const partitionInfoGet = ffaCall({
   handles: 'it answers FFA_SUCCESS with the count in w2 and the descriptor size in w3, writing the descriptors into the caller’s RX buffer unless only the count was asked for.',
   args: [
     ...[0, 1, 2, 3].map((i) =>
-      arg(32, i + 1, `uuid${i}`, `word ${i} of the partition UUID, as export_uuid() lays it out in memory (the example is 0: no UUID is implied)`, 0n, [
-        driver('__ffa_partition_info_get: .a1 = uuid0, .a2 = uuid1, .a3 = uuid2, .a4 = uuid3'),
-        driver('ffa_partition_probe: export_uuid((u8 *)uuid0_4, uuid)'),
-      ]),
+      ({
+        ...arg(32, i + 1, `uuid${i}`, `word ${i} of the partition UUID, as export_uuid() lays it out in memory (the example is 0: no UUID is implied)`, 0n, [
+          driver('__ffa_partition_info_get: .a1 = uuid0, .a2 = uuid1, .a3 = uuid2, .a4 = uuid3'),
+          driver('ffa_partition_probe: export_uuid((u8 *)uuid0_4, uuid)'),
+        ]),
+        run: 'uuid',
+      }),
     ),
     arg(32, 5, 'flags', 'bit 0: return the count only (Linux sets it first, for FF-A v1.1 and later)', 1n, [
       driver('__ffa_partition_info_get: .a5 = flags; PARTITION_INFO_GET_RETURN_COUNT_ONLY BIT(0)'),
@@ -239,6 +272,7 @@ const partitionInfoGet = ffaCall({
       tfaSvc('struct ffa_partition_info_v1_1 { uint16_t ep_id; uint16_t execution_ctx_count; uint32_t properties; uint32_t uuid[4]; }'),
     ]),
   ],
+  runs: [uuidRun(['w1', 'w2', 'w3', 'w4'], 32, driver('ffa_partition_probe: u32 uuid0_4[4]; export_uuid((u8 *)uuid0_4, uuid): the bytes in memory order, read back as four u32 words'))],
   sources: [header('FFA_PARTITION_INFO_GET FFA_SMC_32(0x68)'), driver('__ffa_partition_info_get')],
   notes: [
     {
@@ -305,8 +339,8 @@ const directReq2 = ffaCall({
   handles: 'it delivers x4–x17 to the receiver’s service named by the UUID and, when it answers with FFA_MSG_SEND_DIRECT_RESP2, hands x4–x17 of the answer back.',
   args: [
     idsArg(64, 'ffa_msg_send_direct_req2: .a1 = src_dst_ids'),
-    arg(64, 2, 'UUID, first half', 'bytes 0–7 of the service’s UUID, as one little-endian 64-bit word', 0x1122334455667788n, [driver('ffa_msg_send_direct_req2: .a2 = le64_to_cpu(uuid_regs.regs[0])')]),
-    arg(64, 3, 'UUID, second half', 'bytes 8–15 of the UUID, likewise', 0x99aabbccddeeff00n, [driver('ffa_msg_send_direct_req2: .a3 = le64_to_cpu(uuid_regs.regs[1])')]),
+    { ...arg(64, 2, 'UUID, first half', 'bytes 0–7 of the service’s UUID, as one little-endian 64-bit word', 0x1122334455667788n, [driver('ffa_msg_send_direct_req2: .a2 = le64_to_cpu(uuid_regs.regs[0])')]), run: 'uuid' },
+    { ...arg(64, 3, 'UUID, second half', 'bytes 8–15 of the UUID, likewise', 0x99aabbccddeeff00n, [driver('ffa_msg_send_direct_req2: .a3 = le64_to_cpu(uuid_regs.regs[1])')]), run: 'uuid' },
     ...Array.from({ length: 14 }, (_, i) =>
       arg(64, i + 4, `data[${i}]`, `payload word ${i}`, BigInt(0x1111 * (i + 1)), [
         header('struct ffa_send_direct_data2 { unsigned long data[14]; /* x4-x17 */ }'),
@@ -326,6 +360,7 @@ const directReq2 = ffaCall({
       ]),
     ),
   ],
+  runs: [uuidRun(['x2', 'x3'], 64, driver('ffa_msg_send_direct_req2: union { uuid_t uuid; __le64 regs[2]; } uuid_regs = { .uuid = *uuid }; .a2 = le64_to_cpu(uuid_regs.regs[0]), .a3 = le64_to_cpu(uuid_regs.regs[1])'))],
   sources: [header('FFA_MSG_SEND_DIRECT_REQ2 FFA_SMC_64(0x8D)'), driver('ffa_msg_send_direct_req2'), tfaSvc('FFA_FNUM_MSG_SEND_DIRECT_REQ2 U(0x8D) (under "FF-A v1.2")')],
   path: spmdPath(64),
   notes: [
@@ -385,12 +420,19 @@ function memTransaction(op: 'SHARE' | 'LEND', n: number, w: Width): Call {
     ],
     results: [
       success(w, 'FFA_SUCCESS when the whole descriptor was received, FFA_MEM_FRAG_RX when the next fragment is wanted, or FFA_ERROR'),
-      word(w, 2, 'handle, low half', 'bits 31:0 of the transaction handle (after FFA_ERROR: the error code)', 0x1n, 'an example handle', [
-        driver('ffa_mem_first_frag: if (ret.a0 == FFA_SUCCESS) *handle = PACK_HANDLE(ret.a2, ret.a3)'),
-        hafnium('ffa_mem_success_handle(): ffa_assemble_handle(args.arg2, args.arg3)'),
-      ]),
-      word(w, 3, 'handle, high half', 'bits 63:32 of the handle', 0x0n, 'an example handle', [driver('ffa_mem_first_frag: PACK_HANDLE(ret.a2, ret.a3)'), header('HANDLE_LOW_MASK GENMASK_ULL(31, 0), HANDLE_HIGH_MASK GENMASK_ULL(63, 32)')]),
+      {
+        ...word(w, 2, 'handle, low half', 'bits 31:0 of the transaction handle (after FFA_ERROR: the error code)', 0x1n, 'an example handle', [
+          driver('ffa_mem_first_frag: if (ret.a0 == FFA_SUCCESS) *handle = PACK_HANDLE(ret.a2, ret.a3)'),
+          hafnium('ffa_mem_success_handle(): ffa_assemble_handle(args.arg2, args.arg3)'),
+        ]),
+        run: 'handle',
+      },
+      {
+        ...word(w, 3, 'handle, high half', 'bits 63:32 of the handle', 0x0n, 'an example handle', [driver('ffa_mem_first_frag: PACK_HANDLE(ret.a2, ret.a3)'), header('HANDLE_LOW_MASK GENMASK_ULL(31, 0), HANDLE_HIGH_MASK GENMASK_ULL(63, 32)')]),
+        run: 'handle',
+      },
     ],
+    runs: [handleRun([reg(w, 2), reg(w, 3)], 'out')],
     sources: [header(`${macro} FFA_SMC_${w}(${hex(BigInt(n))})`), driver(`ffa_memory_${lower}: ffa_memory_ops(FFA_FN_NATIVE(MEM_${op}) when mem_ops_native, else FFA_MEM_${op})`)],
     notes: [
       descriptorNote,
@@ -421,11 +463,12 @@ const reclaim = ffaCall({
   summary: 'Take back memory shared or lent earlier, named by the handle that FFA_MEM_SHARE or FFA_MEM_LEND returned.',
   handles: 'it ends the transaction, once every receiver has relinquished the memory, and answers FFA_SUCCESS.',
   args: [
-    arg(32, 1, 'handle, low half', 'bits 31:0 of the transaction handle', 0x1n, [driver('ffa_memory_reclaim: .a1 = HANDLE_LOW(g_handle), .a2 = HANDLE_HIGH(g_handle), .a3 = flags')]),
-    arg(32, 2, 'handle, high half', 'bits 63:32 of the handle', 0x0n, [driver('ffa_memory_reclaim: .a2 = HANDLE_HIGH(g_handle)')]),
+    { ...arg(32, 1, 'handle, low half', 'bits 31:0 of the transaction handle', 0x1n, [driver('ffa_memory_reclaim: .a1 = HANDLE_LOW(g_handle), .a2 = HANDLE_HIGH(g_handle), .a3 = flags')]), run: 'handle' },
+    { ...arg(32, 2, 'handle, high half', 'bits 63:32 of the handle', 0x0n, [driver('ffa_memory_reclaim: .a2 = HANDLE_HIGH(g_handle)')]), run: 'handle' },
     arg(32, 3, 'flags', 'bit 0: clear the memory before giving it back', 0n, [driver('ffa_memory_reclaim: .a3 = flags'), hafnium('FFA_MEM_RECLAIM_CLEAR 0x1')]),
   ],
   results: [success(32)],
+  runs: [handleRun(['w1', 'w2'], 'in')],
   sources: [header('FFA_MEM_RECLAIM FFA_SMC_32(0x77)'), driver('ffa_memory_reclaim')],
   notes: [
     {

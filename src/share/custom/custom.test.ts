@@ -126,8 +126,12 @@ describe('copies of built-in conventions', () => {
       const r = ok(JSON.parse(JSON.stringify(def)));
       const mine = r.family.conventions[0]!;
       expect(r.family.calls).toHaveLength(calls.length);
+      // A custom definition names a standard architecture, whose levels it draws: a copy of a convention whose caller
+      // runs in another world (Arm CCA's R-EL1 and NS-EL2) keeps every register but not the levels of its trap.
+      const ownLevels = !catalog.architectures.some((a) => a.id === conv.arch.id && !a.levels.some((l) => l.id === conv.arch.guestLevel));
+      const view = (p: Plan) => (ownLevels ? registerView(p) : { ...registerView(p), trap: [p.trap.instruction, p.trap.syndrome?.value] });
       calls.forEach((c, i) => {
-        expect(registerView(marshal(mine, r.family.calls[i]!))).toEqual(registerView(marshal(conv, c)));
+        expect(view(marshal(mine, r.family.calls[i]!))).toEqual(view(marshal(conv, c)));
       });
     });
   }

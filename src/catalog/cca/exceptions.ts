@@ -1,0 +1,68 @@
+import type { ExceptionDef, VectorTable } from '../../model/exception';
+import { linux, qemu } from '../docs';
+import { eret, QEMU_A64, spsr, vectors } from '../exception/arm';
+import { src } from './sources';
+
+/**
+ * The CPU's side of CCA's two smc instructions: a realm's, trapped to the RMM
+ * at R-EL2, and the host's, taken to EL3. Entry and return are the
+ * architecture's, as QEMU models them; the handler's side is TF-RMM's and
+ * TF-A's.
+ */
+
+const kvmTable = vectors('VBAR_EL2', 2);
+/** The RMM's own EL2 table: the same layout as any AArch64 table, its lower-EL synchronous entry branching to realm_exit. */
+const rmmTable: VectorTable = { ...kvmTable, sources: [kvmTable.sources[0]!, src.vectors] };
+
+export const realmSmcTrap: ExceptionDef = {
+  instruction: 'a64-smc-realm',
+  level: 'R-EL2',
+  pc: 'PC',
+  returnAddress: {
+    register: 'ELR_EL2',
+    bytesPast: 'none',
+    why: 'trapped by HCR_EL2.TSC the SMC is a Trap exception, not a Secure Monitor Call exception: it has not executed, so the return address is the SMC itself',
+    sources: [
+      linux(
+        'arch/arm64/kvm/handle_exit.c',
+        'handle_smc(): "If an SMC instruction executed at Non-secure EL1 is trapped to EL2 because HCR_EL2.TSC is 1, the exception is a Trap exception, not a Secure Monitor Call exception"',
+      ),
+      qemu(QEMU_A64, 'trans_SMC(): "gen_a64_update_pc(s, 0)" before gen_helper_pre_smc, which raises the trap to EL2'),
+    ],
+  },
+  saved: [spsr('EL2')],
+  destination: { kind: 'vector', table: rmmTable },
+  advance: {
+    register: 'ELR_EL2',
+    why: 'the RMM moves the realm past the SMC once it has handled the call',
+    sources: [src.advance],
+  },
+  resume: eret('EL2'),
+  notes: [
+    {
+      text: 'Linux’s comment on the Trap exception speaks of Non-secure EL1; a Realm EL1 SMC trapped by the same control is the same kind of exception, and TF-RMM advances ELR_EL2 by 4 itself, as a handler of a Trap exception must.',
+      sources: [src.advance],
+    },
+  ],
+};
+
+export const hostSmcCall: ExceptionDef = {
+  instruction: 'a64-smc-el2',
+  level: 'EL3',
+  pc: 'PC',
+  returnAddress: {
+    register: 'ELR_EL3',
+    bytesPast: 'length',
+    why: 'SMC is an exception-generating instruction: taken to EL3 the preferred return address is the next instruction',
+    sources: [qemu(QEMU_A64, 'trans_SMC(): "gen_exception_insn_el(s, 4, EXCP_SMC, syn_aa64_smc(a->imm), 3)"')],
+  },
+  saved: [spsr('EL3')],
+  destination: { kind: 'vector', table: vectors('VBAR_EL3', 2) },
+  resume: eret('EL3'),
+  notes: [
+    {
+      text: 'EL3 does not return from this entry straight away: TF-A’s RMM Dispatcher saves the host’s EL2 state, erets into the RMM at R-EL2, and erets back to the host only when the RMM makes its own smc with RMM_RMI_REQ_COMPLETE.',
+      sources: [src.forward, src.forwardBack, src.rmmReturn],
+    },
+  ],
+};
