@@ -6,6 +6,7 @@ import { callVal } from '../smccc/function-id';
 import { FAMILY } from './conventions';
 import { driver, hafnium, header, src, tfaSvc } from './sources';
 import { spmdPath } from './path';
+import { pkvmNote } from './pkvm';
 
 /**
  * The FF-A calls Linux's driver makes, as far as a single hop from the
@@ -136,7 +137,7 @@ const pathDrawn: Note = {
   sources: [src.spmd, src.spmcLevel, src.hypervisor],
 };
 
-const ffaCall = (c: CallSpec): Call => ({ ...c, family: FAMILY, returnsOnSuccess: true, notes: [...(c.notes ?? []), c.path ? pathDrawn : firstHopOnly] });
+const ffaCall = (c: CallSpec): Call => ({ ...c, family: FAMILY, returnsOnSuccess: true, notes: [...(c.notes ?? []), pkvmNote(c.number.value, c.name), c.path ? pathDrawn : firstHopOnly] });
 
 // ---------------------------------------------------------------- setup and discovery
 
@@ -177,7 +178,7 @@ const idGet = ffaCall({
   args: [],
   results: [
     success(32),
-    word(32, 2, 'endpoint ID', 'the caller’s ID in bits 15:0 (after FFA_ERROR: the error code)', 0x1n, 'an example ID', [driver('ffa_id_get: *vm_id = FIELD_GET(VM_ID_MASK GENMASK(15, 0), id.a2)')]),
+    word(32, 2, 'endpoint ID', 'the caller’s ID in bits 15:0 (after FFA_ERROR: the error code)', 0x0n, 'FFA_NS_ENDPOINT_ID (0): what TF-A’s SPMD answers a normal-world caller', [driver('ffa_id_get: *vm_id = FIELD_GET(VM_ID_MASK GENMASK(15, 0), id.a2)'), src.spmdIdGet, src.nsEndpoint]),
   ],
   sources: [header('FFA_ID_GET FFA_SMC_32(0x69)'), driver('ffa_id_get')],
 });

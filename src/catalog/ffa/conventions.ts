@@ -1,7 +1,8 @@
 import type { Convention } from '../../model/convention';
 import type { Note } from '../../model/source';
 import { aarch64 } from '../arch/aarch64';
-import { convention as smcccConvention, src as smcccSrc } from '../smccc/conventions';
+import { range, convention as smcccConvention, src as smcccSrc } from '../smccc/conventions';
+import { pathSrc } from './path';
 import { src } from './sources';
 
 export const FAMILY = 'ffa';
@@ -25,32 +26,50 @@ const ownConvention: Note = {
 const specNotRead: Note = {
   kind: 'unconfirmed',
   text:
-    'We could not read Arm DEN0077 (the FF-A specification) itself. Register roles follow Linux’s driver (drivers/firmware/arm_ffa), function numbers are checked against TF-A’s and Hafnium’s headers, ' +
-    'and the SMCCC 1.2 rules for unused registers are assumed: x4–x17 kept when a reply does not use them, unused w1–w3 unknown.',
+    'Arm DEN0077 (the FF-A specification) itself is in none of the stores we could search (documentation and web pages name it only through implementations and commit messages), so no register role here is the specification\'s own wording. ' +
+    'Register roles follow Linux\'s driver (drivers/firmware/arm_ffa); function numbers are checked against TF-A\'s and Hafnium\'s headers.',
   sources: [src.fid, src.tfaFid, src.conduit],
 };
 
-const conduitChoice: Note = {
+const unusedBySpmd: Note = {
+  kind: 'info',
+  text:
+    'What a reply leaves in registers the call does not use, as TF-A\'s SPMD at EL3 writes it: replies it makes itself put 0 in every unused w1–w7 (FFA_TARGET_INFO_MBZ, FFA_PARAM_MBZ: FFA_ERROR, FFA_ID_GET, FFA_VERSION) and leave x8–x17 alone; ' +
+    'replies it passes on from the secure world carry x0–x7, or x0–x17 for an SMC64 call when both sides speak v1.2, as the other side wrote them. ' +
+    'So the caller keeps none of x1–x7 (nor x8–x17 after an SMC64 call), and the app shows the ones a call does not use as lost, not kept.',
+  sources: [src.spmdError, src.spmdIdGet, src.spmdVersion, src.ffaRange, pathSrc.copy64, pathSrc.copy32],
+};
+
+const unusedByHypervisor: Note = {
   kind: 'unconfirmed',
   text:
-    'Linux picks smc or hvc once, when the driver starts (ffa_transport_init in drivers/firmware/arm_ffa/smccc.c); we read only the two functions it chooses between, not how it chooses.',
-  sources: [src.conduit],
+    'Over hvc the reply comes from a hypervisor\'s own FF-A implementation, which we did not read: the registers a call does not use are shown under SMCCC 1.2\'s rule (x4–x17 kept), which FF-A replies need not follow (TF-A\'s SPMD writes 0 in unused w1–w7).',
+  sources: [smcccSrc.v12, src.spmdError],
+};
+
+const conduitChoice: Note = {
+  kind: 'info',
+  text:
+    'How Linux picks smc or hvc: ffa_init() first calls ffa_transport_init() (smccc.c), which gives up unless the SMCCC version is 1.2 or later and then takes arm_smccc_1_1_get_conduit(). ' +
+    'That is the conduit the PSCI driver found and handed to arm_smccc_version_init() when SMCCC_VERSION reported 1.1 or later: the "method" property of the device tree\'s psci node ("hvc" or "smc"), or ACPI\'s PSCI_USE_HVC flag. ' +
+    'So FF-A uses whatever instruction PSCI uses; every call afterwards goes through the one function chosen then.',
+  sources: [src.ffaInit, src.transport, src.getConduit, src.psciConduit],
 };
 
 const unknownId: Note = {
-  kind: 'unconfirmed',
+  kind: 'info',
   text:
-    'An ID no firmware service knows is answered SMCCC_RET_NOT_SUPPORTED (-1) in x0, as the app shows. An ID inside the FF-A range that the callee does not implement would rather be answered FFA_ERROR with NOT_SUPPORTED (-1) in w2; ' +
-    'we did not read that path in TF-A’s SPMD.',
-  sources: [src.tfaFid, src.errors],
+    'An ID no firmware service knows is answered SMCCC_RET_NOT_SUPPORTED (-1) in x0, as the app shows. An ID inside the FF-A range (function numbers 0x60–0x97 in TF-A) goes to the SPMD instead, ' +
+    'whose switch ends in default: FFA_ERROR in w0 with NOT_SUPPORTED (-1) in w2 and the other registers up to w7 zero; the app does not draw that second answer.',
+  sources: [src.stdSvcFfa, src.ffaRange, src.spmdDefault, src.spmdError],
 };
 
 const smcFirstHop: Note = {
   kind: 'info',
   text:
     'Over smc the first stop is EL3, where TF-A’s SPM Dispatcher (SPMD) "mainly relays the FF-A protocol from NWd (Hypervisor or OS kernel) to the SPMC"; ' +
-    'the SPMC is at S-EL2 (Hafnium), S-EL1 or EL3, chosen when the firmware is built. Under pKVM, the host’s smc is trapped at EL2 first, where pKVM’s FF-A proxy looks at it before anything is forwarded to EL3.',
-  sources: [src.spmd, src.spmcLevel, src.pkvmProxy],
+    'the SPMC is at S-EL2 (Hafnium), S-EL1 or EL3, chosen when the firmware is built. Under pKVM, the host’s smc is trapped at EL2 first, where pKVM’s FF-A proxy handles, refuses or forwards it (each call’s note says which).',
+  sources: [src.spmd, src.spmcLevel, src.pkvmProxy, src.pkvmHandler],
 };
 
 const hvcFirstHop: Note = {
@@ -67,6 +86,8 @@ const smc32Upper: Note = {
 
 function ffaConvention(conduit: 'smc' | 'hvc', width: 32 | 64): Convention {
   const base = smcccConvention('1.2', conduit, width, aarch64);
+  // Over smc, TF-A's SPMD writes every reply register up to w7 (x17 for SMC64 at v1.2): none of them is kept.
+  const written = conduit === 'smc' ? range('x', 4, width === 64 ? 17 : 7) : [];
   const cc = `${conduit.toUpperCase()}${width}`;
   const slot = width === 64 ? 'x' : 'w';
   return {
@@ -83,8 +104,9 @@ function ffaConvention(conduit: 'smc' | 'hvc', width: 32 | 64): Convention {
       args: [...base.roleSources.args, src.conduit],
       results: [...base.roleSources.results, src.error, src.hafSuccess],
       clobbered: base.roleSources.clobbered,
-      preserved: base.roleSources.preserved,
+      preserved: conduit === 'smc' ? [src.spmdError, width === 64 ? pathSrc.copy64 : pathSrc.copy32, pathSrc.save] : base.roleSources.preserved,
     },
+    preserved: base.preserved.filter((r) => !written.includes(r)),
     // A kernel with or without a hypervisor below it: FF-A does not care which.
     caller: 'the normal-world kernel',
     handler: conduit === 'smc' ? 'the secure monitor (TF-A’s SPMD at EL3)' : 'the hypervisor (its FF-A implementation)',
@@ -93,7 +115,7 @@ function ffaConvention(conduit: 'smc' | 'hvc', width: 32 | 64): Convention {
     ],
     sources: [src.fid, src.tfaFid, src.conduit],
     // SMCCC's own notes speak of KVM guests and generic callers; FF-A states its own.
-    notes: [ownConvention, specNotRead, conduitChoice, unknownId, conduit === 'smc' ? smcFirstHop : hvcFirstHop, ...(width === 32 ? [smc32Upper] : [])],
+    notes: [ownConvention, specNotRead, conduit === 'smc' ? unusedBySpmd : unusedByHypervisor, conduitChoice, unknownId, conduit === 'smc' ? smcFirstHop : hvcFirstHop, ...(width === 32 ? [smc32Upper] : [])],
   };
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { marshal } from '../../model/plan';
 import { callsFor, requireCall, requireConvention } from '../index';
 import { ffaCalls } from './calls';
+import { pkvmTreatment } from './pkvm';
 import { catalog } from '../all';
 
 const call = (id: string) => requireCall(catalog, id);
@@ -74,13 +75,28 @@ describe('FF-A calls as Linux’s driver makes them', () => {
     expect(p.outputs[0]!.value).toBe(0xc400008en);
   });
 
-  it('a 32-bit call uses the w registers and answers FFA_SUCCESS in w0 with its result in w2', () => {
+  it('a 32-bit call uses the w registers and answers FFA_SUCCESS in w0 with its result in w2 (FFA_NS_ENDPOINT_ID 0 from the SPMD)', () => {
     const p = marshal(conv('ffa-smc32'), call('ffa-id-get'));
     expect(p.trap.instruction.text).toBe('smc #0');
     expect(p.outputs.map((o) => [o.register, o.value])).toEqual([
       ['w0', 0x84000061n],
-      ['w2', 0x1n],
+      ['w2', 0x0n],
     ]);
+  });
+
+  it('over smc keeps none of the reply registers a call leaves unused (the SPMD writes them), only x8-x17 after SMC32 and x18 on', () => {
+    const p32 = marshal(conv('ffa-smc32'), call('ffa-id-get'));
+    for (const r of ['x4', 'x5', 'x6', 'x7']) expect(p32.preserved).not.toContain(r);
+    for (const r of ['x8', 'x17', 'x18']) expect(p32.preserved).toContain(r);
+    const p64 = marshal(conv('ffa-smc64'), call('ffa-msg-send-direct-req-64'));
+    for (const r of ['x8', 'x12', 'x17']) expect(p64.lost).toContain(r);
+    expect(p64.preserved).toContain('x18');
+  });
+
+  it('over hvc keeps SMCCC 1.2’s x4-x17, and says that rule is assumed, not read', () => {
+    const c = conv('ffa-hvc64');
+    expect(marshal(c, call('ffa-rxtx-map-64')).preserved).toContain('x17');
+    expect(c.notes.find((n) => n.kind === 'unconfirmed' && /Over hvc/.test(n.text))).toBeDefined();
   });
 
   it('FFA_VERSION answers in w0 itself, not with FFA_SUCCESS', () => {
@@ -99,6 +115,49 @@ describe('FF-A calls as Linux’s driver makes them', () => {
   it('the example descriptor length is what arm_ffa.h’s structs add up to for one receiver and one range: 96 bytes', () => {
     const p = marshal(conv('ffa-smc64'), call('ffa-mem-lend-64'));
     expect(p.inputs.find((s) => s.register === 'x1')!.value).toBe(96n);
+  });
+
+  /**
+   * kvm_host_ffa_handler and ffa_call_supported in arch/arm64/kvm/hyp/nvhe/ffa.c
+   * (mirror @0291023e), read by hand: handled at EL2 = FFA_FEATURES,
+   * FFA_FN64_RXTX_MAP, FFA_RXTX_UNMAP, FFA_MEM_SHARE (32/64), FFA_MEM_RECLAIM,
+   * FFA_MEM_LEND (32/64), FFA_MEM_FRAG_TX, FFA_VERSION, FFA_PARTITION_INFO_GET;
+   * refused = … "32-bit variants of 64-bit calls": FFA_RXTX_MAP …; the rest passes through.
+   */
+  it.each([
+    ['ffa-version', 'handled'],
+    ['ffa-id-get', 'forwarded'],
+    ['ffa-features', 'handled'],
+    ['ffa-rxtx-map-32', 'refused'],
+    ['ffa-rxtx-map-64', 'handled'],
+    ['ffa-partition-info-get', 'handled'],
+    ['ffa-msg-send-direct-req-32', 'forwarded'],
+    ['ffa-msg-send-direct-req-64', 'forwarded'],
+    ['ffa-msg-send-direct-req2', 'forwarded'],
+    ['ffa-mem-share-32', 'handled'],
+    ['ffa-mem-share-64', 'handled'],
+    ['ffa-mem-lend-32', 'handled'],
+    ['ffa-mem-lend-64', 'handled'],
+    ['ffa-mem-reclaim', 'handled'],
+    ['ffa-run', 'forwarded'],
+  ] as const)('under pKVM, %s is %s at EL2', (id, treatment) => {
+    expect(pkvmTreatment(call(id).number.value)).toBe(treatment);
+    const note = call(id).notes.find((n) => n.text.startsWith('Under pKVM'))!;
+    expect(note.text).toMatch({ handled: /handles/, refused: /refuses/, forwarded: /lets this call through unchanged/ }[treatment]);
+  });
+
+  it('covers every catalog call in that table', () => {
+    expect(ffaCalls.every((c) => c.notes.some((n) => n.text.startsWith('Under pKVM')))).toBe(true);
+  });
+
+  it('says how the driver picks smc or hvc, from PSCI’s conduit, and what an unknown FF-A id gets from the SPMD', () => {
+    const text = conv('ffa-smc64')
+      .notes.map((n) => n.text)
+      .join(' ');
+    expect(text).toMatch(/arm_smccc_1_1_get_conduit\(\)/);
+    expect(text).toMatch(/"method" property/);
+    expect(text).toMatch(/FFA_ERROR in w0 with NOT_SUPPORTED \(-1\) in w2/);
+    expect(conv('ffa-smc64').notes.filter((n) => n.kind === 'unconfirmed').map((n) => n.text)).toEqual([expect.stringMatching(/^Arm DEN0077/)]);
   });
 
   it('says on every call how far it is drawn (the path to the SPMC where it has one), and names the TX buffer for memory descriptors', () => {
