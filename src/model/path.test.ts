@@ -69,7 +69,8 @@ describe('an FF-A direct request over smc crosses NS-EL1 -> EL3 -> S-EL2 and bac
   });
 
   it('keeps the caller’s view: results, losses and the preserved registers match the single-hop rules', () => {
-    const single = marshal(conv('ffa-hvc64'), call('ffa-msg-send-direct-req-64'));
+    // The same call under the same convention, drawn as one hop (no path).
+    const single = marshal(conv('ffa-smc64'), { ...call('ffa-msg-send-direct-req-64'), path: undefined });
     expect(plan.lost).toEqual(single.lost);
     expect(plan.preserved).toEqual(single.preserved);
     expect(plan.steps.at(-1)!.cells).toEqual(single.steps.at(-1)!.cells);
