@@ -40,9 +40,10 @@ export async function boot(steps: BootSteps): Promise<void> {
     }
     await steps.loadKept();
     await steps.syncAddress();
-    // Drawing the address's view and going live (which enables every control) are two renders: each in a task of
-    // its own, so the page is not held for both at once.
-    await new Promise((next) => setTimeout(next));
+    // Drawing the address's view and going live (which enables every control) are two renders: on the hydrated
+    // page each is a task of its own, so the page is not held for both at once. A link's view is drawn only as
+    // it goes live: there is nothing to split.
+    if (!steps.link) await new Promise((next) => setTimeout(next));
     steps.setPhase('live');
   } catch (error) {
     steps.setPhase('failed');
