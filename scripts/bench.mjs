@@ -637,7 +637,7 @@ function table(m) {
   const rc = m.bytes?.ref?.css.gz;
   row('Initial JS (gzip)', fmt.kb(aj), fmt.kb(rj), ratio(aj, rj), 'info', '–');
   row(
-    'JS the default view fetches until idle (initial + link codec, loader and families, gzip)',
+    'JS the default view fetches until idle (initial + link codec and families, gzip)',
     fmt.kb(m.fetched?.gz),
     fmt.kb(rj),
     ratio(m.fetched?.gz, rj),
