@@ -114,3 +114,19 @@ test('C snippets: the Linux helper and the freestanding inline asm', async ({ pa
   await expect(page.getByTestId('share-asm')).toHaveValue(/asm\("x0"\)/);
   await expect(page.getByTestId('share-asm')).toHaveValue(/hvc #0/);
 });
+
+test.describe('on a 360 px phone', () => {
+  test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+
+  test('the email text keeps its lines whole and scrolls sideways instead of wrapping', async ({ page }) => {
+    await page.goto('./#/smccc-1.1-hvc64/psci-cpu-on-64?x1=0x101');
+    await page.getByRole('button', { name: 'Share' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share this view' });
+    await dialog.getByRole('tab', { name: 'Plain text (email)' }).click();
+    const box = dialog.getByTestId('share-text');
+    await expect(box).toHaveValue(/Instruction: hvc #0/);
+    // A wrapped box is as wide as its content; a 72-column line overflows a phone's box.
+    const { scroll, client } = await box.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(scroll).toBeGreaterThan(client);
+  });
+});

@@ -132,10 +132,12 @@ export default function SharePanel({ onClose }: { onClose: () => void }) {
                   <span className="muted">{shown.split('\n').length - 1} lines</span>
                 </fieldset>
               )}
+              {/* wrap=off: a mail's 72-column table must keep its lines on a phone; the box scrolls sideways instead */}
               <textarea
                 readOnly
+                wrap="off"
                 aria-label={LABEL[format]}
-                className="mt-2 h-72 w-full rounded-lg border border-[var(--line)] bg-[var(--bg)] p-2 font-mono text-xs"
+                className="mt-2 h-72 w-full overflow-auto rounded-lg border border-[var(--line)] bg-[var(--bg)] p-2 font-mono text-xs"
                 value={shown}
                 data-testid={`share-${format}`}
               />
