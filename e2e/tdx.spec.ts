@@ -28,3 +28,12 @@ test('pointing at a bit marks the register it exposes', async ({ page }) => {
   await page.locator('[data-testid="mask-bits"] [data-bit="3"]').focus();
   await expect(page.locator('[data-testid="register-file"] [data-cell="rbx"]')).toHaveAttribute('data-pointed', 'true');
 });
+
+test('the guide puts a TD’s bitmap-filtered VMCALL beside a plain VMCALL under KVM', async ({ page }) => {
+  await page.goto('./#/guide/tdx-vmcall-bitmap?step=2');
+  await expect(page.getByRole('heading', { name: /TDX’s VMCALL bitmap vs a plain VMCALL under KVM/ })).toBeVisible();
+  for (const n of [1, 2]) await expect(page.getByTestId(`pane-stage-${n}`)).toBeVisible();
+  await expect(page.getByTestId('link-messages')).toHaveCount(0);
+  await expect(page.getByTestId('pane-1-sees-r12')).toBeVisible();
+  await expect(page.getByTestId('pane-2-sees-rbx')).toHaveCount(0);
+});

@@ -44,6 +44,10 @@ export const guidePanes = {
     { convention: 'ffa-smc64', call: 'ffa-msg-send-direct-req2' },
     { convention: 'hyperv-arm64-smccc', call: 'hyperv-arm64-get-vp-registers' },
   ],
+  'tdx-vmcall-bitmap': [
+    { convention: 'tdx-tdvmcall', call: 'tdx-vmcall-map-gpa' },
+    { convention: 'kvm-x86-vmcall', call: 'kvm-hc-kick-cpu' },
+  ],
 } as const satisfies Record<string, readonly GuidePane[]>;
 
 export type GuideId = keyof typeof guidePanes;

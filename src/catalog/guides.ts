@@ -1,6 +1,7 @@
 import type { Source } from '../model/source';
 import { githubFile, linux } from './docs';
 import { guidePanes, type GuideId, type GuidePane } from './guide-panes';
+import { src as tdxSrc } from './tdx/sources';
 
 /**
  * Curated comparisons: a short introduction and a ready layout (guide-panes.ts). Ids are
@@ -74,6 +75,23 @@ const texts: readonly Omit<Guide, 'panes'>[] = [
       githubFile('Kingxukai/linux', 'include/linux/arm_ffa.h', '0291023e7330da28f2f7453c87c2ab7082d8360f', 'struct ffa_send_direct_data (data0 w3/x3 … data4 w7/x7); struct ffa_send_direct_data2 { unsigned long data[14]; /* x4-x17 */ }'),
       githubFile('ARM-software/arm-trusted-firmware', 'include/services/ffa_svc.h', '0651b7beb7e08a01c6e28be61026b053d53308fa', 'FFA_FNUM_MSG_SEND_DIRECT_REQ U(0x6F) listed before "/* FF-A v1.1 */"; FFA_FNUM_MSG_SEND_DIRECT_REQ2 U(0x8D) under "/* FF-A v1.2 */"'),
       linux('arch/arm64/hyperv/hv_core.c', 'hv_get_vpreg_128(): "Use the SMCCC 1.2 interface because the results are in registers beyond X0-X3."'),
+    ],
+  },
+  {
+    id: 'tdx-vmcall-bitmap',
+    title: 'TDX’s VMCALL bitmap vs a plain VMCALL under KVM',
+    intro:
+      'A guest’s vmcall exits straight to KVM, which reads whatever it likes from the guest’s registers: the number in RAX, arguments in RBX, RCX, RDX and RSI, the answer back in RAX. ' +
+      'A trust domain cannot do that: its tdcall (RAX = 0, TDG.VP.VMCALL) goes to the TDX module, and RCX is a bitmap of the registers the module may show the VMM; Linux always sends 0xFFCC, twelve registers, never RAX, RCX, RSP or RBP. ' +
+      'The sub-function is in R11, the arguments from R12, and the VMM’s status comes back in R10. In the single view of the TDX pane (← Single view) the bitmap is a bit-field: flip a bit to hide a register from the VMM. ' +
+      'KVM’s own hypercalls still work from a TD: Linux puts KVM’s number in R10 instead of 0, and KVM moves R10–R14 into RAX, RBX, RCX, RDX and RSI to reuse the handler the plain vmcall pane goes to.',
+    sources: [
+      linux('Documentation/virt/kvm/x86/hypercalls.rst', 'X86: "Up to four arguments may be passed in rbx, rcx, rdx, and rsi respectively. The hypercall number should be placed in rax and the return value will be placed in rax."'),
+      tdxSrc.hypercall,
+      tdxSrc.exposeMask,
+      tdxSrc.standard,
+      githubFile('Kingxukai/linux', 'arch/x86/coco/tdx/tdx.c', '9b44fff655e2c6f4cc53cb499dd2c038e99cb013', 'tdx_kvm_hypercall(): .r10 = nr, .r11 = p1, .r12 = p2, .r13 = p3, .r14 = p4'),
+      tdxSrc.emulateVmcall,
     ],
   },
 ];

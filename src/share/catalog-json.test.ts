@@ -112,6 +112,14 @@ describe('catalog.json', () => {
     expect(withPath.filter((id) => !id.startsWith('ffa-'))).toEqual(json.calls.filter((c) => c.id.startsWith('tdx-vmcall-')).map((c) => c.id));
   });
 
+  it('gives TDG.VP.VMCALL’s RCX its bitmap: the bit of each register and the ones Linux’s value exposes', () => {
+    const hlt = json.calls.find((c) => c.id === 'tdx-vmcall-hlt')!;
+    const rcx = hlt.layouts[0]!.inputs.find((i) => i.register === 'rcx')! as { mask?: { bits: Record<string, number>; exposed: string[]; usual: { value: string } } };
+    expect(rcx.mask!.usual.value).toBe('0xffcc');
+    expect(rcx.mask!.bits).toMatchObject({ rdx: 2, rbx: 3, rsi: 6, rdi: 7, r15: 15 });
+    expect([...rcx.mask!.exposed].sort()).toEqual(['r10', 'r11', 'r12', 'r13', 'r14', 'r15', 'r8', 'r9', 'rbx', 'rdi', 'rdx', 'rsi']);
+  });
+
   it('round-trips through JSON with no bigint left in it', () => {
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });

@@ -2,7 +2,7 @@ import { callsFor, type Catalog } from '../catalog';
 import type { Convention } from '../model/convention';
 import type { Call } from '../model/call';
 import type { Source } from '../model/source';
-import { marshal, type Plan } from '../model/plan';
+import { marshal, type Plan, type Slot } from '../model/plan';
 import type { Syndrome } from '../model/encoding';
 import { memoryKey } from '../model/memory';
 import { formatHex } from '../model/value';
@@ -120,6 +120,23 @@ function runsJson(plan: Plan) {
   };
 }
 
+/** For an argument whose bits select registers (TDG.VP.VMCALL's RCX): its bits, and what this value hands on. */
+function maskJson(s: Slot) {
+  const m = s.mask;
+  if (!m) return {};
+  return {
+    mask: {
+      name: m.mask.name,
+      to: m.mask.to,
+      bits: Object.fromEntries(m.mask.layout.fields.map((f) => [f.key, f.lo])),
+      usual: { name: m.mask.usual.name, value: hex(m.mask.usual.value) },
+      exposed: m.exposed,
+      hidden: m.hidden,
+      unnamedBits: m.unnamedBits,
+    },
+  };
+}
+
 /** One call laid out under one convention, with the values the plan uses. */
 export function callLayoutJson(plan: Plan, src: Cite = inline) {
   const { call, convention: c, trap } = plan;
@@ -131,7 +148,7 @@ export function callLayoutJson(plan: Plan, src: Cite = inline) {
     encoding: encodingJson(plan),
     callNumber: hex(plan.callNumber),
     syndrome: trap.syndrome ? { register: trap.syndrome.register, value: hex(trap.syndrome.value) } : null,
-    inputs: plan.inputs.map((s) => ({ register: s.register, meaning: `${s.name}: ${s.meaning}`, value: hex(s.value) })),
+    inputs: plan.inputs.map((s) => ({ register: s.register, meaning: `${s.name}: ${s.meaning}`, value: hex(s.value), ...maskJson(s) })),
     outputs: plan.outputs.map((o) => ({ register: o.register, meaning: `${o.name}: ${o.meaning}`, example: hex(o.value) })),
     ...runsJson(plan),
     clobbered: plan.lost,
@@ -193,7 +210,7 @@ export function resolvedLayoutJson(plan: Plan) {
     trap: { from: trap.from, to: trap.to, ...(trap.trappedBy ? { trappedBy: { level: trap.trappedBy.level, control: trap.trappedBy.control } } : {}) },
     syndrome: trap.syndrome ? syndrome(trap.syndrome) : null,
     otherSyndromes: trap.alsoSyndromes.map(syndrome),
-    inputs: plan.inputs.map((s) => ({ register: s.register, kind: s.kind, name: s.name, meaning: s.meaning, value: hex(s.value) })),
+    inputs: plan.inputs.map((s) => ({ register: s.register, kind: s.kind, name: s.name, meaning: s.meaning, value: hex(s.value), ...maskJson(s) })),
     outputs: plan.outputs.map((o) => ({ register: o.register, name: o.name, meaning: o.meaning, example: hex(o.value), exampleMeaning: o.valueMeaning })),
     ...runsJson(plan),
     clobbered: plan.lost,

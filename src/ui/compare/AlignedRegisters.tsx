@@ -3,6 +3,7 @@ import { cellValue } from '../../model/cell-value';
 import { alignRegisters, clobberSentences, sameArchitecture, telling } from '../../model/compare';
 import { describeRegisters } from '../../model/narration';
 import { useApp } from '../../store/store';
+import { handedOn, SeenMark } from '../registers/MaskBits';
 import { ROLE_TEXT } from '../registers/roles';
 import { useOverflows } from './overflow';
 
@@ -18,6 +19,7 @@ export function AlignedRegisters() {
   const rows = onlyDiffering ? all.filter((r) => r.differs) : all;
   const byName = sameArchitecture(plans);
   const clobber = clobberSentences(plans);
+  const masks = plans.map(handedOn);
   return (
     <section className="panel p-3 sm:p-4" aria-labelledby="aligned-title">
       <h2 id="aligned-title" className="text-lg font-semibold">
@@ -76,6 +78,12 @@ export function AlignedRegisters() {
                         <span className="mr-1 text-[0.65rem] font-bold">{ROLE_TEXT[c.role].badge}</span>
                         <span className="font-mono">{c.label !== r.key ? `${c.label} ` : ''}</span>
                         <span className="font-mono font-semibold">{cellValue(c)}</span>
+                        {masks[i]?.cells.has(c.cell) && (
+                          <>
+                            {' '}
+                            <SeenMark to={masks[i]!.to} testId={`pane-${i + 1}-sees-${c.cell}`} />
+                          </>
+                        )}
                       </>
                     ) : (
                       <span className="muted">none</span>

@@ -1,9 +1,24 @@
 import { capital, describeRegisters } from '../../model/narration';
-import { toggleBit } from '../../model/mask';
+import { exposedCells, toggleBit } from '../../model/mask';
 import type { Plan, Slot } from '../../model/plan';
 import { formatHex } from '../../model/value';
 import { useApp } from '../../store/store';
 import { Cite } from '../sources/cite';
+
+/** The cells a plan's mask argument hands on, and to whom; undefined when no argument is a mask. */
+export function handedOn(plan: Plan): { cells: ReadonlySet<string>; to: string } | undefined {
+  const m = plan.inputs.find((s) => s.mask)?.mask;
+  return m && { cells: new Set(exposedCells(plan.convention.arch, m)), to: m.mask.to };
+}
+
+/** "VMM sees": the mark of a register a mask hands on. */
+export function SeenMark({ to, testId }: { to: string; testId: string }) {
+  return (
+    <span className="rounded bg-[var(--focus)] px-1 text-[0.6rem] font-bold leading-tight text-[var(--panel)]" data-testid={testId}>
+      {to.replace(/^the /, '')} sees
+    </span>
+  );
+}
 
 /** Bits drawn, most significant first: the low 16, where every bit the sources name lies, or more when a higher bit is set. */
 function bitsShown(slot: Slot): number[] {

@@ -2,9 +2,8 @@ import type { CellState, Plan, Role, Step } from '../../model/plan';
 import { describeRegisters } from '../../model/narration';
 import { cellValue } from '../../model/cell-value';
 import { useApp } from '../../store/store';
-import { exposedCells } from '../../model/mask';
 import { useRef, useState } from 'react';
-import { MaskBits } from './MaskBits';
+import { handedOn, MaskBits, SeenMark } from './MaskBits';
 import { showMemory } from '../memory/link';
 import { ROLE_TEXT } from './roles';
 import { useTravel } from './travel';
@@ -66,8 +65,7 @@ export function RegisterCells({
   );
   const grid = presenting ? 'grid-cols-[repeat(auto-fill,minmax(11rem,1fr))]' : 'grid-cols-2 min-[420px]:grid-cols-3 sm:grid-cols-4 min-[1700px]:grid-cols-8';
   // Registers an argument's mask hands on to the next level (TDG.VP.VMCALL's RCX: those the VMM sees).
-  const mask = plan.inputs.find((s) => s.mask)?.mask;
-  const handedOn = new Set(mask ? exposedCells(plan.convention.arch, mask) : []);
+  const mask = handedOn(plan);
   // The cell that carries a memory argument's address (SEV's GHCB MSR) links to it.
   const carried = (name: string) => {
     const index = plan.memory.findIndex((m) => m.carrier === name);
@@ -80,7 +78,7 @@ export function RegisterCells({
       written={written.has(name)}
       read={read.has(name)}
       large={large}
-      to={handedOn.has(name) ? mask?.mask.to : undefined}
+      to={mask?.cells.has(name) ? mask.to : undefined}
       pointed={pointed === name}
       masked={mask !== undefined}
       memory={carried(name)}
@@ -148,11 +146,7 @@ function Cell({
       <div className={`flex items-center justify-between gap-1 ${large ? 'text-lg' : 'text-xs'}`}>
         <span className="font-mono font-semibold">{label}</span>
         <span className="flex items-center gap-1">
-          {to && (
-            <span className="rounded bg-[var(--focus)] px-1 text-[0.6rem] font-bold leading-tight text-[var(--panel)]" data-testid={`sees-${name}`}>
-              {to.replace(/^the /, '')} sees
-            </span>
-          )}
+          {to && <SeenMark to={to} testId={`sees-${name}`} />}
           <span className="rounded border border-current px-1 text-[0.65rem] font-bold leading-tight" aria-label={role.name}>
             {role.badge}
           </span>
