@@ -124,6 +124,13 @@ test('an FF-A smc is followed through TF-A’s SPMD to the SPMC', async ({ page 
   await expect(page.getByTestId('handler-path').locator('li')).toContainText([/std_svc_smc_handler/, /spmd_smc_forward/, /ffa_handler/]);
 });
 
+test('a TDG.VP.VMCALL opens in the handle phase on the TDX module’s td_call and KVM’s handle_tdvmcall', async ({ page }) => {
+  await page.goto('./#/tdx-tdvmcall/tdx-vmcall-map-gpa');
+  await page.getByRole('button', { name: 'handle', exact: true }).click();
+  await expect(page.getByTestId('handler-path')).toContainText('Intel TDX module');
+  await expect(page.getByTestId('handler-path').locator('li')).toContainText([/tdx_td_dispatcher/, /td_call/, /tdg_vp_vmcall/, /tdx_vcpu_enter_exit/, /tdx_to_vmx_exit_reason/, /tdx_handle_exit/, /handle_tdvmcall/]);
+});
+
 test('in the handle phase the handler’s path is shown, function by function, or said to be closed', async ({ page }) => {
   await page.goto(`${CPU_ON}?step=6`);
   await expect(page.getByTestId('handler-path')).toContainText('KVM on arm64');

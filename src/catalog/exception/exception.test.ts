@@ -6,6 +6,9 @@ import { marshal } from '../../model/plan';
 import { findBytes, handlerSteps, mnemonicOf, vectorOffset } from '../../model/exception';
 import { handlerFor } from './handlers';
 import { stubVmcall, stubVmmcall } from './xen-page';
+import { MODULE_AT, MODULE_VMCALL_AT } from './tdx';
+import { src as tdxSrc } from '../tdx/sources';
+import { src as sevSrc } from '../sev/sources';
 import { exceptionDefs, exceptionFor } from '.';
 
 const flowOf = (conv: string, call: string) => exceptionFor(marshal(findConvention(catalog, conv)!, findCall(catalog, call)!))!;
@@ -363,5 +366,62 @@ describe('reading an instruction', () => {
   it('finds a byte sequence inside another, or says it is not there', () => {
     expect(findBytes([0xb8, 1, 0, 0, 0, 0x0f, 0x01, 0xd9, 0xc3], [0x0f, 0x01, 0xd9])).toBe(5);
     expect(findBytes([0xb8, 1, 0, 0, 0, 0x0f, 0x01, 0xd9, 0xc3], [0x0f, 0x01, 0xc1])).toBe(-1);
+  });
+});
+
+describe('entries and handler paths of the confidential-computing families', () => {
+  const path = (conv: string) => handlerFor(findConvention(catalog, conv)!)!;
+  const fns = (conv: string, call: string) => handlerSteps(path(conv), call).map((s) => s.fn);
+
+  it('takes a TDCALL to the TDX module as VM exit 77, the value uapi vmx.h gives EXIT_REASON_TDCALL, with the module adding the 4-byte length', () => {
+    const flow = flowOf('tdx-tdcall', 'tdx-tdg-vp-info');
+    expect(flow.length).toBe(4);
+    const values = entry('tdx-tdcall', 'tdx-tdg-vp-info');
+    expect(values['TD VMCS GUEST_RIP']).toBe('address of tdcall itself');
+    const reason = Number(values['TD VMCS VM_EXIT_REASON']);
+    expect(tdxSrc.exitReasons.where).toContain(`EXIT_REASON_TDCALL ${reason}`);
+    expect(flow.advance).toMatchObject({ register: 'GUEST_RIP', value: 'GUEST_RIP + 4' });
+    expect(flow.advance!.sources.map((s) => s.where).join(' ')).toMatch(/advance_guest_rip\(\)/);
+    expect(values.RIP).toBe('TD VMCS HOST_RIP');
+    expect(flow.def.destination.kind === 'register' && flow.def.destination.sources[0]!.where).toMatch(/tdx_tdexit_entry_point/);
+  });
+
+  it('answers a TDCALL leaf in the TDX module, and takes TDG.VP.VMCALL on to KVM by the exit reason tdx_to_vmx_exit_reason gives it', () => {
+    expect(fns('tdx-tdcall', 'tdx-tdg-vp-info')).toEqual(['tdx_tdexit_entry_point → tdx_td_dispatcher', 'td_call']);
+    const common = ['tdx_tdexit_entry_point → tdx_td_dispatcher', 'td_call', 'tdg_vp_vmcall → td_vmexit_to_vmm', 'tdx_vcpu_enter_exit', 'tdx_to_vmx_exit_reason', 'tdx_handle_exit'];
+    expect(fns('tdx-tdvmcall', 'tdx-vmcall-map-gpa')).toEqual([...common, 'handle_tdvmcall']);
+    expect(fns('tdx-tdvmcall', 'tdx-vmcall-cpuid')).toEqual([...common, 'the exit reason’s handler']);
+    for (const s of path('tdx-tdvmcall').steps) expect(s.sources.length, s.fn).toBeGreaterThan(0);
+  });
+
+  it('pins the TDX module’s code to the intel/tdx-module commits it was read at, and says so on screen', () => {
+    const urls = path('tdx-tdvmcall').steps.flatMap((s) => s.sources.map((src) => src.url));
+    expect(urls).toContain(`https://github.com/intel/tdx-module/blob/${MODULE_AT}/src/td_dispatcher/tdx_td_dispatcher.c`);
+    expect(urls).toContain(`https://github.com/intel/tdx-module/blob/${MODULE_VMCALL_AT}/src/td_dispatcher/vm_exits/tdg_vp_vmcall.c`);
+    expect(path('tdx-tdvmcall').notes![0]!.text).toMatch(/two stored commits/);
+  });
+
+  it('records a VMGEXIT as SVM_EXIT_VMGEXIT (0x403) with the GHCB MSR read from ghcb_gpa, and no RIP step by KVM', () => {
+    const flow = flowOf('sev-es-ghcb-msr', 'sev-msr-cpuid');
+    const values = Object.fromEntries(flow.entry.map((e) => [e.register, e.value]));
+    expect(values['SVM EXITCODE']).toBe('0x00000403');
+    expect(sevSrc.exitVmgexit.where).toContain(`SVM_EXIT_VMGEXIT 0x${Number(values['SVM EXITCODE']).toString(16)}`);
+    expect(values['VMCB control.ghcb_gpa']).toMatch(/GHCB MSR/);
+    expect(values['VMSA rip (encrypted)']).toMatch(/\+ 4$/);
+    expect(flow.advance).toBeUndefined();
+    expect(flow.def.notes![0]!.text).toMatch(/does not: the guest’s RIP/);
+  });
+
+  it('takes the MSR protocol to sev_handle_vmgexit_msr_protocol and a GHCB page through sev_es_validate_vmgexit to the sw_exit_code switch', () => {
+    expect(fns('sev-es-ghcb-msr', 'sev-msr-cpuid').at(-1)).toBe('sev_handle_vmgexit_msr_protocol');
+    expect(fns('sev-es-ghcb-page', 'sev-ghcb-cpuid')).toContain('sev_es_validate_vmgexit');
+    expect(fns('sev-es-ghcb-page', 'sev-ghcb-cpuid').at(-1)).toBe('switch (sw_exit_code)');
+  });
+
+  it('takes a pKVM host hvc from __kvm_hyp_host_vector through handle_trap and handle_host_hcall to host_hcall[], citing every step', () => {
+    const steps = path('pkvm-host-hvc64').steps;
+    expect(steps.map((s) => s.fn.split(' ')[0])).toEqual(['__kvm_hyp_host_vector', 'handle_trap', 'handle_host_hcall', 'host_hcall[id]', '__host_enter']);
+    expect(steps[0]!.sources.map((s) => s.where).join(' ')).toMatch(/ARM64_KVM_PROTECTED_MODE b __host_exit/);
+    for (const s of steps) expect(s.sources.length, s.fn).toBeGreaterThan(0);
   });
 });

@@ -4,6 +4,9 @@ import type { Source } from '../../model/source';
 import { rmmdRmi, rmmRsi } from '../cca/handlers';
 import { githubFile, linux, linuxCommit, mail, xen } from '../docs';
 import { ffaOverHvc, ffaOverSmc } from './ffa';
+import { pkvmHostHcall } from './pkvm';
+import { sevMsrKvm, sevPageKvm } from './sev';
+import { tdxModuleLeaf, tdxVmcallKvm } from './tdx';
 import { smcccOverSmc } from './tfa';
 import { xenX86Source } from './x86';
 import { hypFile } from '../gunyah/sources';
@@ -376,6 +379,11 @@ export function handlerFor(conv: Convention): HandlerPath | undefined {
   if (conv.family === 'kvm-x86') return ins === 'x86-vmmcall' ? kvmSvm : kvmVmx;
   if (conv.family === 'cca-rsi') return rmmRsi;
   if (conv.family === 'cca-rmi') return rmmdRmi;
+  if (conv.family === 'pkvm-host') return pkvmHostHcall;
+  if (conv.family === 'tdx-tdcall') return tdxModuleLeaf;
+  if (conv.family === 'tdx-tdvmcall') return tdxVmcallKvm;
+  if (conv.family === 'sev-msr') return sevMsrKvm;
+  if (conv.family === 'sev-page') return sevPageKvm;
   if (conv.family.startsWith('hyperv'))
     return closed('Microsoft Hyper-V', 'The hypervisor’s source is not public: Microsoft documents the hypercall ABI (the TLFS), not the code that handles it.', [
       tlfs('Hypercall interface'),

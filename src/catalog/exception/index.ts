@@ -6,6 +6,8 @@ import { hostSmcCall, realmSmcTrap } from '../cca/exceptions';
 import { armExceptions } from './arm';
 import { backdoorIo, portIoExit, stringIoNote } from './io';
 import { ecallTrap } from './riscv';
+import { vmgexitExit } from './sev';
+import { tdcallExit } from './tdx';
 import { closedHost, hypercallExits, kvmHost, unknownHost, xenHost } from './x86';
 import { xenPageExit } from './xen-page';
 
@@ -13,7 +15,7 @@ const key = (instruction: string, targetState?: string) => (targetState ? `${ins
 const indexed = (defs: readonly ExceptionDef[]) => new Map(defs.map((d) => [key(d.instruction, d.targetState), d]));
 
 /** Traps whose entry is the architecture's alone, whoever handles them. */
-const common = indexed([...armExceptions, realmSmcTrap, hostSmcCall, ecallTrap]);
+const common = indexed([...armExceptions, realmSmcTrap, hostSmcCall, ecallTrap, tdcallExit, vmgexitExit]);
 
 /**
  * VM exits: what the CPU records is the same everywhere, but where the host
