@@ -4,7 +4,7 @@ import { catalog } from '../catalog/all';
 import { aarch64 } from '../catalog/arch/aarch64';
 import { spmdPath } from '../catalog/ffa/path';
 import { sourceKey } from './source';
-import { marshal } from './plan';
+import { marshal, planLevels } from './plan';
 import { pathFor, pathLanes, planPath, PathError, type Hop, type Path } from './path';
 import { alignTimeline } from './timeline';
 
@@ -162,5 +162,19 @@ describe('planPath', () => {
     expect(() => planPath(aarch64, { ...four, out: [four.out[0]!, hop('NS-EL2', 'non-secure', fwd, { kind: 'listed', registers: ['rax'] })] }, 0)).toThrow(
       /no register rax/,
     );
+  });
+});
+
+describe('planLevels: where each step stands is a level the stage can name', () => {
+  const pairs = catalog.conventions.flatMap((c) => callsFor(catalog, c).map((k) => [c.id, k.id] as const));
+
+  it.each(pairs)('%s / %s', (convId, callId) => {
+    const plan = marshal(conv(convId), call(callId));
+    const levels = planLevels(plan);
+    for (const step of plan.steps) {
+      const level = levels.find((l) => l.id === step.level);
+      expect(level, `step ${step.index} at ${step.level}`).toBeDefined();
+      expect(level!.who, `who runs at ${step.level}`).not.toBe('');
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { cellOf, type Architecture } from './arch';
+import { cellOf, type Architecture, type Level } from './arch';
 import { argRegisters, callFits, registerRules, type ArgDef, type Call } from './call';
 import type { Convention, FixedInput } from './convention';
 import { computeSyndrome, encodeInstruction, type EncodedInstruction, type Syndrome } from './encoding';
@@ -137,6 +137,11 @@ function cell(arch: Architecture, name: string): { cell: string; bits: number } 
  * return, and what the caller finds afterwards. The UI animates these steps,
  * the exports print them and the tests assert on them; same input, same plan.
  */
+/** The levels a plan's CPU moves between: its path's lanes where it crosses several, else its architecture's levels. */
+export function planLevels(plan: Plan): readonly Level[] {
+  return plan.path ? plan.path.lanes.map((l) => ({ id: l.level, name: l.level, who: l.who, where: `at ${l.level}` })) : plan.convention.arch.levels;
+}
+
 export function marshal(conv: Convention, call: Call, values: ArgValues = {}): Plan {
   if (!callFits(conv, call)) throw new PlanError(say.cannotBeMade(call, conv));
   const selection = selectCall(conv, call, values);

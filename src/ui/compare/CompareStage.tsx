@@ -1,5 +1,6 @@
 import { paneColumns } from './columns';
 import { formatHex } from '../../model/value';
+import { planLevels } from '../../model/plan';
 import { useApp } from '../../store/store';
 import { isCustomConvention } from '../../catalog';
 
@@ -14,7 +15,7 @@ export function CompareStage() {
       <div className={`grid gap-3 ${paneColumns(plans.length)}`} aria-live="polite">
         {plans.map((p, i) => {
           const step = p.steps[moment.steps[i]!]!;
-          const level = p.convention.arch.levels.find((l) => l.id === step.level);
+          const level = planLevels(p).find((l) => l.id === step.level);
           const atTrap = step.phase === 'trap';
           return (
             <div

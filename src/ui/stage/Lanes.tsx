@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { Level } from '../../model/arch';
-import type { Plan } from '../../model/plan';
+import { planLevels, type Plan } from '../../model/plan';
 import { motionMs, motionReduced } from '../player/motion';
 
 /** Equal rows without a gap (classes, not a style attribute: the pre-rendered page's CSP allows no inline styles). */
@@ -11,7 +11,7 @@ const LANE = { compact: 'min-h-10 text-sm', normal: 'min-h-14 py-1', large: 'min
 export function lanesAt(plan: Plan, step: number) {
   const current = plan.steps[step]!;
   const path = plan.path;
-  const levels: readonly Level[] = path ? path.lanes.map((l) => ({ id: l.level, name: l.level, who: l.who, where: `at ${l.level}` })) : plan.convention.arch.levels;
+  const levels = planLevels(plan);
   const index = (id: string) => Math.max(0, levels.findIndex((l) => l.id === id));
   const active: 'going' | 'returning' | 'idle' = current.phase === 'trap' ? 'going' : current.phase === 'return' ? 'returning' : 'idle';
   if (!path) return { levels, at: index(current.level), from: index(plan.trap.from), to: index(plan.trap.to), active };
