@@ -424,4 +424,18 @@ describe('entries and handler paths of the confidential-computing families', () 
     expect(steps[0]!.sources.map((s) => s.where).join(' ')).toMatch(/ARM64_KVM_PROTECTED_MODE b __host_exit/);
     for (const s of steps) expect(s.sources.length, s.fn).toBeGreaterThan(0);
   });
+
+  it('takes an SBI v0.1 call through the same dispatcher to sbi_ecall_legacy_handler, which writes a0 only', () => {
+    const steps = path('riscv-sbi-v0.1-legacy').steps;
+    expect(steps.map((s) => s.fn)).toEqual(['sbi_trap_handler', 'sbi_ecall_handler', 'sbi_ecall_legacy_handler']);
+    expect(steps[1]!.sources[0]!.where).toMatch(/if \(!is_0_1_spec\) regs->a1 = out_val/);
+    expect(path('riscv-sbi-v0.1-legacy').notes![0]!.text).toMatch(/76685022/);
+  });
+
+  it('takes an AArch32 smc to TF-A through sync_exception_aarch32, where an SMC64 function ID gets SMC_UNK', () => {
+    const steps = handlerSteps(path('smccc-1.1-smc32-aarch32'), 'psci-cpu-off');
+    expect(steps.map((s) => s.fn)).toEqual(['sync_exception_aarch32 → handle_sync_exception', 'handler_sync_exception → sync_handler', 'std_svc_smc_handler → psci_smc_handler']);
+    expect(steps[1]!.sources[0]!.where).toMatch(/EC_AARCH32_SMC.*FUNCID_CC/);
+    expect(handlerSteps(path('smccc-1.1-smc64'), 'psci-cpu-off')[0]!.fn).toBe('sync_exception_aarch64 → handle_sync_exception');
+  });
 });

@@ -7,7 +7,7 @@ import { ffaOverHvc, ffaOverSmc } from './ffa';
 import { pkvmHostHcall } from './pkvm';
 import { sevMsrKvm, sevPageKvm } from './sev';
 import { tdxModuleLeaf, tdxVmcallKvm } from './tdx';
-import { smcccOverSmc } from './tfa';
+import { smcccOverSmc, smcccOverSmc32 } from './tfa';
 import { xenX86Source } from './x86';
 import { hypFile } from '../gunyah/sources';
 import { tlfs } from '../hyperv/sources';
@@ -95,6 +95,38 @@ const openSbi: HandlerPath = {
       fn: 'ext->handle',
       what: 'the extension’s own handler (registered with sbi_ecall_register_extension: base, time, IPI, RFENCE, HSM, SRST …)',
       sources: [opensbi('lib/sbi/sbi_ecall.c', AT.osbiEcall, 'sbi_ecall_find_extension(): extid_start <= extid <= extid_end; sbi_ecall_init() registers the extensions')],
+    },
+  ],
+};
+
+/** The OpenSBI commit sbi_ecall_legacy.c was read at (the one stored copy; older than the other OpenSBI files cited). */
+const OSBI_LEGACY_AT = '766850222af4c39a52acf1fb12a97f2a42747d32';
+
+/** OpenSBI, SBI v0.1: the same dispatcher finds the legacy extension, whose handler switches on the EID; only a0 comes back. */
+const openSbiLegacy: HandlerPath = {
+  who: 'OpenSBI, the reference SBI implementation (legacy extension)',
+  steps: [
+    openSbi.steps[0]!,
+    {
+      fn: 'sbi_ecall_handler',
+      what: 'reads the EID from a7 and finds the extension registered for it: ecall_legacy covers SBI_EXT_0_1_SET_TIMER to SBI_EXT_0_1_SHUTDOWN; for those, is_0_1_spec is set, so only a0 is written back (a1 is left alone); then mepc += 4',
+      sources: [
+        opensbi('lib/sbi/sbi_ecall.c', AT.osbiEcall, 'sbi_ecall_handler(): "if (extension_id >= SBI_EXT_0_1_SET_TIMER && extension_id <= SBI_EXT_0_1_SHUTDOWN) is_0_1_spec = 1"; "regs->mepc += 4; regs->a0 = ret; if (!is_0_1_spec) regs->a1 = out_val"'),
+        opensbi('lib/sbi/sbi_ecall.c', AT.osbiEcall, 'sbi_ecall_init(): sbi_ecall_register_extension(&ecall_legacy)'),
+      ],
+    },
+    {
+      fn: 'sbi_ecall_legacy_handler',
+      what: 'switches on the EID itself (there is no function ID): SET_TIMER, CONSOLE_PUTCHAR/GETCHAR, CLEAR_IPI, SEND_IPI, the remote fences, SHUTDOWN; any other gets SBI_ENOTSUPP',
+      sources: [
+        opensbi('lib/sbi/sbi_ecall_legacy.c', OSBI_LEGACY_AT, 'ecall_legacy = { .extid_start = SBI_EXT_0_1_SET_TIMER, .extid_end = SBI_EXT_0_1_SHUTDOWN, .handle = sbi_ecall_legacy_handler }; sbi_ecall_legacy_handler(): "switch (extid)" … "default: ret = SBI_ENOTSUPP"'),
+      ],
+    },
+  ],
+  notes: [
+    {
+      text: 'sbi_ecall_legacy.c was read at OpenSBI 76685022, the one copy stored, which is older than the sbi_ecall.c cited beside it (021b9e7c); its handler’s arguments changed since (the scratch pointer went), not its switch on the EID.',
+      sources: [opensbi('lib/sbi/sbi_ecall_legacy.c', OSBI_LEGACY_AT, 'sbi_ecall_legacy_handler(struct sbi_scratch *scratch, unsigned long extid, …)')],
     },
   ],
 };
@@ -367,6 +399,7 @@ export function handlerFor(conv: Convention): HandlerPath | undefined {
   const ins = conv.instruction.id;
   if (conv.family === 'smccc' && (ins === 'a64-hvc' || ins === 'a32-hvc')) return ins === 'a32-hvc' ? kvmArm64Hvc32 : kvmArm64Hvc64;
   if (conv.family === 'smccc' && ins === 'a64-smc') return smcccOverSmc;
+  if (conv.family === 'smccc' && ins === 'a32-smc') return smcccOverSmc32;
   if (conv.family === 'xen') return ins === 'a64-hvc' || ins === 'a32-hvc' ? xenArm : xenX86;
   if (conv.family === 'gunyah-2022') return gunyahNative;
   if (conv.family === 'gunyah-smccc') return gunyahSmccc;
@@ -375,6 +408,7 @@ export function handlerFor(conv: Convention): HandlerPath | undefined {
   if (conv.family === 'hypstub-arm64-pre-4.12') return hypStubArm64Old;
   if (conv.family === 'hypstub-arm32-pre-4.12') return hypStubArm32Old;
   if (conv.family === 'riscv-sbi') return openSbi;
+  if (conv.family === 'riscv-sbi-legacy') return openSbiLegacy;
   if (conv.family === 'ffa') return ins === 'a64-smc' ? ffaOverSmc : ffaOverHvc;
   if (conv.family === 'kvm-x86') return ins === 'x86-vmmcall' ? kvmSvm : kvmVmx;
   if (conv.family === 'cca-rsi') return rmmRsi;
