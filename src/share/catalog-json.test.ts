@@ -108,8 +108,9 @@ describe('catalog.json', () => {
     expect(path.hops[0]!.passes).toEqual({ registers: Array.from({ length: 18 }, (_, i) => `x${i}`), to: 'S-EL2' });
     const withPath = json.calls.filter((c) => c.layouts.some((l) => 'path' in l)).map((c) => c.id);
     expect(withPath.filter((id) => id.startsWith('ffa-'))).toEqual(['ffa-msg-send-direct-req-32', 'ffa-msg-send-direct-req-64', 'ffa-msg-send-direct-req2']);
-    // And TDX's TDG.VP.VMCALL sub-functions (TD -> TDX module -> VMM and back); no other call.
-    expect(withPath.filter((id) => !id.startsWith('ffa-'))).toEqual(json.calls.filter((c) => c.id.startsWith('tdx-vmcall-')).map((c) => c.id));
+    // And TDX's TDG.VP.VMCALL sub-functions (TD -> TDX module -> VMM and back) and every Arm CCA call (RSI and RMI); no other call.
+    const others = (id: string) => !id.startsWith('ffa-');
+    expect(withPath.filter(others)).toEqual(json.calls.filter((c) => c.id.startsWith('tdx-vmcall-') || /^(rsi|rmi)-/.test(c.id)).map((c) => c.id));
   });
 
   it('gives TDG.VP.VMCALL’s RCX its bitmap: the bit of each register and the ones Linux’s value exposes', () => {

@@ -59,7 +59,8 @@ export const realmAarch64: Architecture = {
   ...aarch64,
   levels: [R_EL1, R_EL2, NS_EL2, EL3],
   guestLevel: 'R-EL1',
-  instructions: { smc: realmSmc },
+  // The RMM's own smc to EL3, which RSI_HOST_CALL's path takes on the way to the host.
+  instructions: { smc: realmSmc, rmmSmc: hostSmc },
 };
 
 /** The host hypervisor calling the RMM through EL3: RMI. */

@@ -151,3 +151,27 @@ describe('the host’s RMI call', () => {
     expect(text).toMatch(/0x153 to RMI_RTT_DATA_MAP_INIT/);
   });
 });
+
+describe('the levels and worlds CCA’s calls cross', () => {
+  const hops = (convId: string, callId: string) => marshal(conv(convId), call(callId)).path!.hops.map((h) => `${h.level}/${h.world}`);
+
+  it('an RSI call stays in the Realm world: R-EL1 -> R-EL2 -> R-EL1', () => {
+    expect(hops('cca-rsi-smc64', 'rsi-measurement-read')).toEqual(['R-EL2/realm', 'R-EL1/realm']);
+  });
+
+  it('RSI_HOST_CALL leaves for the host through EL3 and comes back through the host’s next RMI_REC_ENTER', () => {
+    expect(hops('cca-rsi-smc64', 'rsi-host-call')).toEqual(['R-EL2/realm', 'EL3/root', 'NS-EL2/non-secure', 'EL3/root', 'R-EL2/realm', 'R-EL1/realm']);
+    const p = marshal(conv('cca-rsi-smc64'), call('rsi-host-call')).path!;
+    expect(p.hops[0]!.passes!.cells).toEqual([]);
+    expect(p.hops[p.handler]!.level).toBe('NS-EL2');
+  });
+
+  it('an RMI call goes NS-EL2 -> EL3 -> R-EL2 -> EL3 -> NS-EL2, x0-x7 onward and x0-x4 back, with ESR_EL3 = 0x5E000000 at EL3', () => {
+    expect(hops('cca-rmi-smc64', 'rmi-rec-enter')).toEqual(['EL3/root', 'R-EL2/realm', 'EL3/root', 'NS-EL2/non-secure']);
+    const p = marshal(conv('cca-rmi-smc64'), call('rmi-rec-enter')).path!;
+    expect(p.hops[0]!.passes!.cells).toEqual(range('x', 0, 7));
+    expect(p.hops[2]!.passes!.cells).toEqual(range('x', 0, 4));
+    const enter = p.hops[0]!.enter;
+    expect(enter.how === 'trap' && [enter.syndrome!.register, enter.syndrome!.value]).toEqual(['ESR_EL3', 0x5e000000n]);
+  });
+});

@@ -2,6 +2,7 @@ import type { Convention } from '../../model/convention';
 import type { Note } from '../../model/source';
 import { convention as smcccConvention, range } from '../smccc/conventions';
 import { hostAarch64, realmAarch64 } from './arch';
+import { rmiPath, rsiPath } from './path';
 import { src } from './sources';
 
 export const RSI = 'cca-rsi';
@@ -38,11 +39,11 @@ const rsiUnused: Note = {
   sources: [src.rsiZeroed, src.rsiKeep],
 };
 
-const rmiPath: Note = {
+const rmiFirstHop: Note = {
   kind: 'info',
   text:
     'The host’s smc goes to EL3, where TF-A’s std_svc_smc_handler() passes any ID in the RMI range to the RMM Dispatcher (RMMD), which forwards it "as it is" to the RMM at R-EL2 (x0–x7). ' +
-    'The RMM answers with an smc of its own, RMM_RMI_REQ_COMPLETE (0xC400018F) with the results in x1–x5, and the RMMD erets back to the host with them in x0–x4. Trapscope draws the first hop, NS-EL2 to EL3, until the model can draw calls that cross several levels.',
+    'The RMM answers with an smc of its own, RMM_RMI_REQ_COMPLETE (0xC400018F) with the results in x1–x5, and the RMMD erets back to the host with them in x0–x4: NS-EL2 → EL3 → R-EL2 → EL3 → NS-EL2, as drawn.',
   sources: [src.stdSvc, src.forward, src.forwardBack, src.rmmReturn, src.tfaRmiRange],
 };
 
@@ -95,6 +96,7 @@ function cca(kind: 'rsi' | 'rmi'): Convention {
       sources: rsi ? [src.rsiHandler, src.smcUnknown] : [src.rmiUnknown, src.smcUnknown],
     },
     caller: rsi ? 'the realm’s kernel' : 'the host hypervisor (KVM)',
+    path: rsi ? rsiPath : rmiPath,
     handler: rsi ? 'the RMM (TF-RMM at R-EL2)' : 'TF-A’s RMM Dispatcher at EL3, which forwards it to the RMM at R-EL2,',
     eraLinks: [
       {
@@ -105,7 +107,7 @@ function cca(kind: 'rsi' | 'rmi'): Convention {
       { id: 'smccc-1.2-smc64', relation: 'related', why: 'The SMCCC 1.2 convention whose registers CCA uses.' },
     ],
     sources: rsi ? [src.rsiScope, src.rsiFid, src.rmmRsiFid] : [src.rmiScope, src.rmiFid, src.rmmRmiFid, src.tfaRmiRange],
-    notes: rsi ? [rsiTrap, rsiRegisters, rsiUnused, specVersion] : [rmiPath, rmiRegisters, rmiUnused, specVersion],
+    notes: rsi ? [rsiTrap, rsiRegisters, rsiUnused, specVersion] : [rmiFirstHop, rmiRegisters, rmiUnused, specVersion],
   };
 }
 

@@ -1,8 +1,10 @@
 import type { ArgDef, Call, ResultDef } from '../../model/call';
+import type { Path } from '../../model/path';
 import { runArgs, runResults, type RunDef } from '../../model/pair';
 import type { Note, Source } from '../../model/source';
 import { RSI } from './conventions';
 import { ccaFid } from './fid';
+import { hostCallPath } from './path';
 import { rmm, rmmMain, rmmSmcRsi, rsiCmds, rsiSmc, src } from './sources';
 
 /**
@@ -55,6 +57,7 @@ interface CallSpec {
   args: readonly ArgDef[];
   results: readonly ResultDef[];
   runs?: readonly RunDef[];
+  path?: Path;
   sources: readonly Source[];
   notes?: readonly Note[];
 }
@@ -399,13 +402,14 @@ const hostCall = rsiCall({
     ]),
   ],
   results: [status('SMC_RSI_HOST_CALL')],
+  path: hostCallPath,
   sources: [rsiSmc('SMC_RSI_HOST_CALL SMC_RSI_FID(0x199)'), rmmSmcRsi('SMC_RSI_HOST_CALL SMC64_RSI_FID(U(0x9))'), src.hostCallExit, src.hostCallBack],
   notes: [
     {
       kind: 'info',
       text:
         'The host never sees the realm’s registers: the RMM copies the structure’s gprs[] into the REC exit record (struct rec_exit, shared with the host), exits to the host with exit reason RMI_EXIT_HOST_CALL, and when the host calls RMI_REC_ENTER again copies its gprs[] back into the structure. ' +
-        'The path is realm (R-EL1) → RMM (R-EL2) → EL3 → host (NS-EL2) → EL3 → RMM → realm; Trapscope draws the first hop until the model can draw calls that cross several levels.',
+        'The path is realm (R-EL1) → RMM (R-EL2) → EL3 → host (NS-EL2) → EL3 → RMM → realm, as drawn: the host answers between two of its own RMI_REC_ENTER calls.',
       sources: [src.hostCallExit, src.hostCallBack],
     },
     {
