@@ -43,3 +43,10 @@ test('a 64-byte challenge typed once fills x1-x8, bytes 0-7 in x1 with byte 0 lo
   await expect(page.getByTestId('value-x8')).toHaveText('0x7F7E7D7C7B7A7978');
   await expect(page).toHaveURL(/x8=0x7F7E7D7C7B7A7978/i);
 });
+
+test('the realm guide opens its three panes from a link: RSI, the host call, and a normal guest’s PSCI call', async ({ page }) => {
+  await page.goto('./#/guide/realm-rsi-vs-psci?step=5');
+  await expect(page.getByRole('heading', { name: /A realm’s RSI call vs a normal guest’s PSCI call/ })).toBeVisible();
+  for (const n of [1, 2, 3]) await expect(page.getByTestId(`pane-stage-${n}`)).toBeVisible();
+  await expect(page.getByTestId('link-messages')).toHaveCount(0);
+});

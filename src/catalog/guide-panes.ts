@@ -48,6 +48,11 @@ export const guidePanes = {
     { convention: 'tdx-tdvmcall', call: 'tdx-vmcall-map-gpa' },
     { convention: 'kvm-x86-vmcall', call: 'kvm-hc-kick-cpu' },
   ],
+  'realm-rsi-vs-psci': [
+    { convention: 'cca-rsi-smc64', call: 'rsi-measurement-read' },
+    { convention: 'cca-rsi-smc64', call: 'rsi-host-call' },
+    { convention: 'smccc-1.1-hvc64', call: 'psci-cpu-on-64' },
+  ],
 } as const satisfies Record<string, readonly GuidePane[]>;
 
 export type GuideId = keyof typeof guidePanes;

@@ -37,4 +37,13 @@ describe('guided comparisons', () => {
     expect(req!.outputs.map((o) => o.register)).toEqual(['x0', 'x3', 'x4', 'x5', 'x6', 'x7']);
     expect(req2!.outputs.filter((o) => o.name.startsWith('data')).map((o) => o.register)).toEqual(Array.from({ length: 14 }, (_, i) => `x${i + 4}`));
   });
+
+  it('the realm guide: RSI stays in the Realm world with eight result registers, the host call reaches NS-EL2, PSCI traps to EL2', () => {
+    const g = guides.find((x) => x.id === 'realm-rsi-vs-psci')!;
+    const [read, hostCall, psci] = g.panes.map((p) => marshal(findConvention(catalog, p.convention)!, findCall(catalog, p.call)!));
+    expect(new Set(read!.path!.hops.map((h) => h.world))).toEqual(new Set(['realm']));
+    expect(read!.runs![0]!.parts.map((p) => p.register)).toEqual(Array.from({ length: 8 }, (_, i) => `x${i + 1}`));
+    expect(hostCall!.path!.hops.map((h) => h.level)).toContain('NS-EL2');
+    expect([psci!.trap.from, psci!.trap.to]).toEqual(['EL1', 'EL2']);
+  });
 });

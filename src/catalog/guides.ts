@@ -1,4 +1,5 @@
 import type { Source } from '../model/source';
+import { src as ccaSrc } from './cca/sources';
 import { githubFile, linux } from './docs';
 import { guidePanes, type GuideId, type GuidePane } from './guide-panes';
 import { src as tdxSrc } from './tdx/sources';
@@ -93,6 +94,14 @@ const texts: readonly Omit<Guide, 'panes'>[] = [
       githubFile('Kingxukai/linux', 'arch/x86/coco/tdx/tdx.c', '9b44fff655e2c6f4cc53cb499dd2c038e99cb013', 'tdx_kvm_hypercall(): .r10 = nr, .r11 = p1, .r12 = p2, .r13 = p3, .r14 = p4'),
       tdxSrc.emulateVmcall,
     ],
+  },
+  {
+    id: 'realm-rsi-vs-psci',
+    title: 'A realm’s RSI call vs a normal guest’s PSCI call',
+    intro:
+      'A normal guest’s PSCI call traps to the hypervisor at EL2, which reads every register the guest left. A realm’s smc never gets there: the RMM sets HCR_EL2.TSC for every REC, so the call traps to the RMM at R-EL2 and comes back without leaving the Realm world, here with a 64-byte measurement in x1–x8, which only SMCCC 1.2’s registers can carry. ' +
+      'Only RSI_HOST_CALL reaches the host, through EL3 and the end of the host’s RMI_REC_ENTER, and the host sees what the realm put in a structure in memory, not its registers. TF-RMM also answers a realm’s PSCI calls itself, and an hvc from a realm by injecting an UNDEF exception into it (realm_inject_undef_abort).',
+    sources: [ccaSrc.tsc, ccaSrc.tscSet, ccaSrc.syncExit, ccaSrc.rsiHandler, ccaSrc.hostCallExit, linux('arch/arm64/kvm/handle_exit.c', 'arm_exit_handlers[]: [ESR_ELx_EC_HVC64] = handle_hvc')],
   },
 ];
 

@@ -21,7 +21,7 @@ const rsiTrap: Note = {
   kind: 'info',
   text:
     'A realm’s smc never reaches EL3 or the host: the RMM sets HCR_EL2.TSC in every REC’s HCR_EL2 (HCR_REALM_FLAGS), so the SMC traps to R-EL2, where TF-RMM reads ESR_EL2, sees EC 0x17 (SMC64) and hands the call to handle_realm_rsi(). ' +
-    'An hvc from a realm is not a call at all: the RMM answers it with an undefined-instruction exception injected into the realm.',
+    'An hvc from a realm is not a call at all: the RMM answers it by injecting an UNDEF exception into the realm (realm_inject_undef_abort).',
   sources: [src.tsc, src.tscSet, src.syncExit],
 };
 
@@ -73,7 +73,7 @@ function cca(kind: 'rsi' | 'rmi'): Convention {
     familyName: FAMILY_NAME,
     era: rsi ? 'RSI 1.0' : 'RMI 1.0',
     summary: rsi
-      ? 'The Realm Services Interface: a realm’s kernel at R-EL1 calls the Realm Management Monitor at R-EL2 with smc #0, the function ID in x0, arguments from x1 and results from x0 with SMCCC 1.2’s registers; the call stays in the Realm world.'
+      ? 'The Realm Services Interface: a realm’s kernel at R-EL1 calls the Realm Management Monitor at R-EL2 with smc #0, the function ID in x0, arguments from x1 and results from x0 with SMCCC 1.2’s registers; every call but RSI_HOST_CALL stays in the Realm world.'
       : 'The Realm Management Interface: the host hypervisor at NS-EL2 calls the Realm Management Monitor with smc #0; EL3 forwards x0–x7 to the RMM at R-EL2 and its results, x0–x4, back to the host.',
     // RMI: what TF-A's RMMD carries across EL3 for an RMM 1.x (RMM_V1_COMPAT): x0-x7 onward, x0-x4 back.
     ...(rsi ? {} : { args: range('x', 1, 7), results: range('x', 0, 4) }),

@@ -69,7 +69,7 @@ function RunInput({ run }: { run: PlannedRun }) {
       </label>
       <textarea
         id={id}
-        rows={run.def.order === 'bytes-le' && runBits(run.def) > 128 ? 3 : 1}
+        rows={Math.ceil((runBits(run.def) / 4 + 2) / 30)}
         className={boxClass(err, 'py-2 break-all')}
         value={text ?? formatRun(run.def, run.value)}
         onChange={(e) => useApp.getState().setRunText(run.def.id, e.target.value)}
@@ -80,13 +80,13 @@ function RunInput({ run }: { run: PlannedRun }) {
       />
       <Help id={id} err={err} text={`${orderSentence(run.def)}.`} />
       <ol
-        className="mt-1 grid grid-cols-1 gap-x-3 text-xs sm:grid-cols-2"
+        className="mt-1 space-y-0.5 text-xs"
         aria-label={`${run.def.name}: the part in each register`}
         data-testid={`run-parts-${run.def.id}`}
       >
         {run.parts.map((p) => (
           <li key={p.register} className="flex justify-between gap-2 font-mono" data-travel-from={p.register}>
-            <span>
+            <span className="whitespace-nowrap">
               {p.register} <span className="muted font-sans">{p.label}</span>
             </span>
             <span>{formatHex(p.value, run.def.partBits / 4)}</span>
