@@ -92,6 +92,12 @@ export interface Path {
   /** The id of the trap instruction this path starts with; under a convention with another instruction (FF-A over hvc) the call stays a single hop. */
   instruction: string;
   from: Place;
+  /**
+   * What the caller's trap hands to the first level, when not every register:
+   * an SEV-ES guest's VMGEXIT hands the host only the GHCB MSR, its other
+   * registers staying encrypted in the VMSA.
+   */
+  fromPasses?: RegisterView;
   out: readonly Hop[];
   back: readonly Hop[];
   sources: readonly Source[];
@@ -178,7 +184,7 @@ export function planPath(arch: Architecture, path: Path, imm: number, inputs: Ma
       direction,
       enter: enterOf(arch, hop, index === 0 ? imm : undefined),
       sees: hop.sees,
-      receives: prev?.passes ? viewCells(arch, prev.passes, inputs) : allCells,
+      receives: prev?.passes ? viewCells(arch, prev.passes, inputs) : index === 0 && path.fromPasses ? viewCells(arch, path.fromPasses, inputs) : allCells,
       passes:
         next && hop.passes
           ? { cells: viewCells(arch, hop.passes, inputs), to: { level: next.level, world: next.world, who: next.who }, how: hop.passesHow }

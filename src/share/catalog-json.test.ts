@@ -96,7 +96,7 @@ describe('catalog.json', () => {
     expect(smccc.sources.map((i) => json.sources[i as number]!.title)).toEqual(findConvention(catalog, 'smccc-1.1-hvc64')!.sources.map((s) => s.title));
   });
 
-  it('gives a layout a path only where the call crosses several levels: FF-A’s direct request over smc, one entry per hop', () => {
+  it('gives a layout a path only where the call crosses several levels or declares what the next level sees: FF-A’s direct request over smc, SEV’s VMGEXIT; one entry per hop', () => {
     const req = json.calls.find((c) => c.id === 'ffa-msg-send-direct-req-64')!;
     const bySmc = req.layouts.find((l) => l.convention === 'ffa-smc64')!;
     const byHvc = req.layouts.find((l) => l.convention === 'ffa-hvc64')!;
@@ -108,9 +108,15 @@ describe('catalog.json', () => {
     expect(path.hops[0]!.passes).toEqual({ registers: Array.from({ length: 18 }, (_, i) => `x${i}`), to: 'S-EL2' });
     const withPath = json.calls.filter((c) => c.layouts.some((l) => 'path' in l)).map((c) => c.id);
     expect(withPath.filter((id) => id.startsWith('ffa-'))).toEqual(['ffa-msg-send-direct-req-32', 'ffa-msg-send-direct-req-64', 'ffa-msg-send-direct-req2']);
-    // And TDX's TDG.VP.VMCALL sub-functions (TD -> TDX module -> VMM and back) and every Arm CCA call (RSI and RMI); no other call.
-    const others = (id: string) => !id.startsWith('ffa-');
+    // And TDX's TDG.VP.VMCALL sub-functions (TD -> TDX module -> VMM and back), every Arm CCA call (RSI and RMI) and SEV's VMGEXIT; no other call.
+    const others = (id: string) => !id.startsWith('ffa-') && !id.startsWith('sev-');
     expect(withPath.filter(others)).toEqual(json.calls.filter((c) => c.id.startsWith('tdx-vmcall-') || /^(rsi|rmi)-/.test(c.id)).map((c) => c.id));
+    // VMGEXIT: the host receives the GHCB MSR and nothing else.
+    const sev = json.calls.filter((c) => c.id.startsWith('sev-'));
+    expect(sev.every((c) => withPath.includes(c.id))).toBe(true);
+    const hops = sev.flatMap((c) => c.layouts.map((l) => (l as typeof l & { path: { hops: { receives: string[] }[] } }).path.hops));
+    expect(hops.length).toBeGreaterThan(0);
+    for (const h of hops) expect(h[0]!.receives).toEqual(['ghcb_msr']);
   });
 
   it('gives TDG.VP.VMCALL’s RCX its bitmap: the bit of each register and the ones Linux’s value exposes', () => {

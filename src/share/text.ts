@@ -202,7 +202,8 @@ export function memoryLines(plan: Plan, full: boolean): string[] {
       const values = [before !== undefined ? `in ${formatHex(before)}` : '', after !== undefined && f.direction !== 'in' ? `out ${formatHex(after)}` : ''].filter(Boolean).join(', ');
       return `  +${formatHex(BigInt(f.offset))} ${f.name} (${f.bytes} B, ${DIRECTION[f.direction]})${values ? `: ${values}` : ''}${full ? ` - ${f.meaning}` : ''}`;
     });
-    return ['', head, ...rows];
+    // The short form names the area; its fields are in the full text.
+    return full ? ['', head, ...rows] : [`${head}; ${rows.length} fields in the full text.`];
   });
 }
 

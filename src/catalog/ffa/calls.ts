@@ -1,12 +1,14 @@
 import type { ArgDef, Call, CallNumber, ResultDef } from '../../model/call';
 import type { RunDef } from '../../model/pair';
 import type { Note, Source } from '../../model/source';
+import type { MemoryArg } from '../../model/memory';
 import type { Path } from '../../model/path';
 import { callVal } from '../smccc/function-id';
 import { FAMILY } from './conventions';
 import { driver, hafnium, header, src, tfaSvc } from './sources';
 import { spmdPath } from './path';
 import { pkvmNote } from './pkvm';
+import { EXAMPLE_DESCRIPTOR_LENGTH, memTransactionDescriptor, partitionDescriptors, RX_BUFFER, rxtxBuffers, sizes, TX_BUFFER } from './memory';
 
 /**
  * The FF-A calls Linux's driver makes, as far as a single hop from the
@@ -99,6 +101,7 @@ interface CallSpec {
   sources: readonly Source[];
   notes?: readonly Note[];
   path?: Path;
+  memory?: readonly MemoryArg[];
 }
 
 /** A 64-bit memory handle over two w registers, low half first, as PACK_HANDLE(lo, hi) and HANDLE_LOW/HIGH split it. */
@@ -221,9 +224,10 @@ function rxtxMap(w: Width): Call {
     ),
     summary: 'Register the caller’s pair of message buffers (TX for what it sends, RX for what it receives): later calls pass descriptors through them instead of registers.',
     handles: 'it maps the two buffers for its own use and answers FFA_SUCCESS.',
+    memory: rxtxBuffers(w),
     args: [
-      arg(w, 1, 'TX buffer', 'physical address of the caller’s transmit buffer', 0x8a000000n, [driver(where)]),
-      arg(w, 2, 'RX buffer', 'physical address of the caller’s receive buffer', 0x8a001000n, [driver(where)]),
+      arg(w, 1, 'TX buffer', 'physical address of the caller’s transmit buffer', TX_BUFFER, [driver(where)]),
+      arg(w, 2, 'RX buffer', 'physical address of the caller’s receive buffer', RX_BUFFER, [driver(where)]),
       arg(w, 3, 'page count', 'size of each buffer in 4 KiB pages (FFA_PAGE_SIZE, whatever the kernel’s page size)', 1n, [driver(where), header('FFA_PAGE_SIZE SZ_4K')]),
     ],
     results: [success(w)],
@@ -250,6 +254,7 @@ const partitionInfoGet = ffaCall({
   ]),
   summary: 'Find the partitions with a given UUID: how many there are and, unless only the count is asked for, their descriptors in the caller’s RX buffer.',
   handles: 'it answers FFA_SUCCESS with the count in w2 and the descriptor size in w3, writing the descriptors into the caller’s RX buffer unless only the count was asked for.',
+  memory: [partitionDescriptors],
   args: [
     ...[0, 1, 2, 3].map((i) =>
       ({
@@ -260,7 +265,7 @@ const partitionInfoGet = ffaCall({
         run: 'uuid',
       }),
     ),
-    arg(32, 5, 'flags', 'bit 0: return the count only (Linux sets it first, for FF-A v1.1 and later)', 1n, [
+    arg(32, 5, 'flags', 'bit 0: return the count only (Linux sets it first, for FF-A v1.1 and later); the example asks for the descriptors', 0n, [
       driver('__ffa_partition_info_get: .a5 = flags; PARTITION_INFO_GET_RETURN_COUNT_ONLY BIT(0)'),
       tfaSvc('FFA_PARTITION_INFO_GET_COUNT_FLAG_MASK U(1 << 0)'),
     ]),
@@ -280,7 +285,7 @@ const partitionInfoGet = ffaCall({
       kind: 'info',
       text:
         'The descriptors themselves are memory, not registers: the callee writes them into the caller’s RX buffer, and the caller gives the buffer back with FFA_RX_RELEASE. ' +
-        'Trapscope does not draw memory yet. FF-A v1.2 adds FFA_PARTITION_INFO_GET_REGS (SMC64, 0x8B), which returns the descriptors in x3–x17 instead; Linux prefers it when FFA_FEATURES says it exists.',
+        'They are drawn beside the registers. FF-A v1.2 adds FFA_PARTITION_INFO_GET_REGS (SMC64, 0x8B), which returns the descriptors in x3–x17 instead; Linux prefers it when FFA_FEATURES says it exists.',
       sources: [driver('__ffa_partition_info_get: rx_buf = drv_info->rx_buffer + idx * sz; ffa_rx_release()'), driver('ffa_partition_probe: reg_mode when ffa_features(FFA_PARTITION_INFO_GET_REGS, …) succeeds'), header('FFA_PARTITION_INFO_GET_REGS FFA_SMC_64(0x8B)')],
     },
   ],
@@ -380,19 +385,12 @@ const directReq2 = ffaCall({
 
 // ---------------------------------------------------------------- memory
 
-/** The example's descriptor length, from the structs in arm_ffa.h for one receiver and one address range (FF-A v1.1 layout). */
-const MEM_REGION = 48n; // struct ffa_mem_region: 2 + 2 + 4 + 8 + 8 + 4 + 4 + 4 + 3 * 4
-const EP_ACCESS = 16n; // struct ffa_mem_region_attributes: 2 + 1 + 1 + 4 + 8
-const COMPOSITE = 16n; // struct ffa_composite_mem_region header: 4 + 4 + 8
-const RANGE = 16n; // struct ffa_mem_region_addr_range: 8 + 4 + 4
-const EXAMPLE_LEN = MEM_REGION + EP_ACCESS + COMPOSITE + RANGE;
-
 const descriptorNote: Note = {
   kind: 'info',
   text:
     'The memory transaction descriptor is memory, not registers: Linux writes it into its TX buffer (mapped with FFA_RXTX_MAP) as a struct ffa_mem_region, one struct ffa_mem_region_attributes per receiver ' +
-    'and a struct ffa_composite_mem_region with the address ranges; w1 and w2 only give its lengths. Trapscope does not draw memory yet. ' +
-    `The example lengths are for one receiver and one range in the FF-A v1.1 layout: ${MEM_REGION} + ${EP_ACCESS} + ${COMPOSITE} + ${RANGE} = ${EXAMPLE_LEN} bytes.`,
+    'and a struct ffa_composite_mem_region with the address ranges; w1 and w2 only give its lengths. It is drawn beside the registers. ' +
+    `The example is one receiver and one range in the FF-A v1.1 layout: ${sizes.memRegion} + ${sizes.attributes} + ${sizes.composite} + ${sizes.range} = ${EXAMPLE_DESCRIPTOR_LENGTH} bytes, offsets computed from the structs.`,
   sources: [
     driver('ffa_setup_and_transmit: mem_region = buffer; ep_mem_access = buffer + ffa_mem_desc_offset(…); composite = buffer + composite_offset; constituents'),
     header('struct ffa_mem_region, struct ffa_mem_region_attributes, struct ffa_composite_mem_region, struct ffa_mem_region_addr_range'),
@@ -413,9 +411,10 @@ function memTransaction(op: 'SHARE' | 'LEND', n: number, w: Width): Call {
         ? 'Share memory with other endpoints, keeping access to it: the pages are described in the TX buffer, and the answer is a handle naming the transaction.'
         : 'Lend memory to other endpoints, giving up access to it until it is reclaimed: described in the TX buffer, answered with a handle.',
     handles: 'it reads the descriptor from the caller’s TX buffer, sets up the transaction and answers FFA_SUCCESS with a 64-bit handle split over w2 and w3.',
+    memory: [memTransactionDescriptor],
     args: [
-      arg(w, 1, 'total length', 'length in bytes of the whole transaction descriptor', EXAMPLE_LEN, [driver(first)]),
-      arg(w, 2, 'fragment length', 'length of the part in this call (all of it when it fits in one buffer)', EXAMPLE_LEN, [driver(first)]),
+      arg(w, 1, 'total length', 'length in bytes of the whole transaction descriptor', BigInt(EXAMPLE_DESCRIPTOR_LENGTH), [driver(first)]),
+      arg(w, 2, 'fragment length', 'length of the part in this call (all of it when it fits in one buffer)', BigInt(EXAMPLE_DESCRIPTOR_LENGTH), [driver(first)]),
       arg(w, 3, 'buffer address', '0: the descriptor is in the TX buffer; otherwise the address of another buffer', 0n, [driver(first), driver('ffa_setup_and_transmit: addr = 0, buf_sz = 0 unless !args->use_txbuf')]),
       arg(w, 4, 'page count', 'size of that other buffer in 4 KiB pages; 0 with the TX buffer', 0n, [driver(first)]),
     ],

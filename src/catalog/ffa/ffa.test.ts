@@ -3,6 +3,8 @@ import { marshal } from '../../model/plan';
 import { callsFor, requireCall, requireConvention } from '../index';
 import { ffaCalls } from './calls';
 import { pkvmTreatment } from './pkvm';
+import { EXAMPLE_DESCRIPTOR_LENGTH, MEM_REGION, PARTITION_INFO, RX_BUFFER, sizes, TX_BUFFER } from './memory';
+import { memoryKey, structOffsets } from '../../model/memory';
 import { catalog } from '../all';
 
 const call = (id: string) => requireCall(catalog, id);
@@ -176,5 +178,36 @@ describe('FF-A calls as Linux’s driver makes them', () => {
 
   it('says on each convention why FF-A has conventions of its own', () => {
     for (const id of ['ffa-smc64', 'ffa-smc32', 'ffa-hvc64', 'ffa-hvc32']) expect(conv(id).notes[0]!.text).toMatch(/^Why FF-A has conventions of its own/);
+  });
+});
+
+describe('what FF-A calls pass in memory', () => {
+  it('lays the structs out as arm_ffa.h declares them', () => {
+    // FFA_1_0_PARTITON_INFO_SZ (8): "The FF-A 1.0 partition structure lacks the uuid[4]", so the UUID starts at byte 8.
+    expect(structOffsets(PARTITION_INFO, false).offsets.uuid).toBe(8);
+    // ffa_mem_desc_offset(): "Earlier to v1.1, the endpoint memory descriptor array started at offset 32 (i.e. offset of ep_mem_offset …)".
+    expect(structOffsets(MEM_REGION, false).offsets.ep_mem_offset).toBe(32);
+    expect(sizes).toEqual({ memRegion: 48, attributes: 16, composite: 16, range: 16, partitionInfo: 24 });
+    expect(EXAMPLE_DESCRIPTOR_LENGTH).toBe(96);
+  });
+
+  it('puts the descriptor in the TX buffer with the length w1 and w2 give, and the partition descriptors in the RX buffer', () => {
+    const share = marshal(conv('ffa-smc32'), call('ffa-mem-share-32'));
+    expect(share.memory[0]).toMatchObject({ address: TX_BUFFER });
+    expect(share.inputs.find((s) => s.register === 'w1')?.value).toBe(BigInt(share.memory[0]!.arg.size));
+    // The address range is the last struct: it ends where the descriptor does.
+    const range = share.memory[0]!.arg.fields.find((f) => f.name === 'range[0].address')!;
+    expect(range.offset + sizes.range).toBe(share.memory[0]!.arg.size);
+    const info = marshal(conv('ffa-smc32'), call('ffa-partition-info-get'));
+    expect(info.memory[0]).toMatchObject({ address: RX_BUFFER });
+    expect(info.steps.at(-1)!.memory!.values[memoryKey(0, '[1].id')]).toBe(0x8002n);
+  });
+
+  it('links FFA_RXTX_MAP’s buffers to the registers that carry their addresses', () => {
+    const map = marshal(conv('ffa-smc64'), call('ffa-rxtx-map-64'));
+    expect(map.memory.map((m) => [m.arg.name, m.carrier, m.address])).toEqual([
+      ['TX buffer', 'x1', TX_BUFFER],
+      ['RX buffer', 'x2', RX_BUFFER],
+    ]);
   });
 });

@@ -3,7 +3,8 @@ import type { Note } from '../../model/source';
 import { msrIndex, sevArch, vmgexit } from './arch';
 import { FAMILY as PAGE, ghcbReturnNote } from './ghcb-page';
 import { FAMILY as MSR } from './msr-protocol';
-import { kvmSev, src, svmH } from './sources';
+import { vmgexitPath } from './path';
+import { src, svmH } from './sources';
 
 const GPRS = ['rax', 'rbx', 'rcx', 'rdx', 'rsi', 'rdi', 'rbp', 'rsp', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15'];
 
@@ -59,11 +60,12 @@ function convention(mode: 'msr' | 'page'): Convention {
     preserved: GPRS,
     roleSources: {
       args: [src.wrMsr, msr ? src.msrInfo : src.hvCall],
-      results: msr ? [src.msrHandler, kvmSev('set_ghcb_msr_bits(svm, value, mask, pos): the response is written into control->ghcb_gpa, which VMRUN loads into the MSR')] : [src.verify],
+      results: msr ? [src.msrHandler, src.wrMsr] : [src.verify],
       clobbered: [],
       preserved: [src.vmsa, src.vmgexit],
     },
     handler: 'KVM',
+    path: vmgexitPath(mode),
     eraLinks: [
       msr
         ? { id: 'sev-es-ghcb-page', relation: 'related', why: 'the GHCB page protocol: the MSR carries only the page’s address' }

@@ -162,3 +162,14 @@ describe('a GHCB page exit', () => {
     expect(mmio.steps.find((s) => s.phase === 'trap')!.memory!.values[memoryKey(0, 'sw_scratch')]).toBe(GHCB_GPA + 0x800n);
   });
 });
+
+describe('the path of a VMGEXIT', () => {
+  it.each(['sev-es-ghcb-msr', 'sev-es-ghcb-page'])('under %s the host receives the GHCB MSR and nothing else, and hands back only it', (id) => {
+    const c = callsFor(catalog, conv(id))[0]!;
+    const path = marshal(conv(id), c).path!;
+    expect(path.hops.map((h) => `${h.direction}:${h.level}`)).toEqual(['out:SVM host', 'back:SEV-ES guest']);
+    expect(path.hops[0]!.receives).toEqual(['ghcb_msr']);
+    expect(path.hops[0]!.passes?.cells).toEqual(['ghcb_msr']);
+    expect(path.hops[0]!.enter.how === 'trap' && path.hops[0]!.enter.syndrome?.value).toBe(0x403n);
+  });
+});
