@@ -16,7 +16,17 @@ const u16 = (name: string): StructMember => ({ name, size: 2 });
 const u32 = (name: string, count = 1): StructMember => ({ name, size: 4, count });
 const u64 = (name: string): StructMember => ({ name, size: 8 });
 
-export const MEM_REGION = [u16('sender_id'), u16('attributes'), u32('flags'), u64('handle'), u64('tag'), u32('ep_mem_size'), u32('ep_count'), u32('ep_mem_offset'), u32('reserved', 3)];
+export const MEM_REGION = [
+  u16('sender_id'),
+  u16('attributes'),
+  u32('flags'),
+  u64('handle'),
+  u64('tag'),
+  u32('ep_mem_size'),
+  u32('ep_count'),
+  u32('ep_mem_offset'),
+  u32('reserved', 3),
+];
 export const MEM_REGION_ATTRIBUTES = [u16('receiver'), u8('attrs'), u8('flag'), u32('composite_off'), u64('reserved')];
 export const COMPOSITE_MEM_REGION = [u32('total_pg_cnt'), u32('addr_range_cnt'), u64('reserved')];
 export const MEM_REGION_ADDR_RANGE = [u64('address'), u32('pg_cnt'), u32('reserved')];
@@ -51,7 +61,9 @@ function member(members: readonly StructMember[], base: number, name: string, pr
   return { name: `${prefix}${name}`, offset: base + layout(members).offsets[name]!, bytes: m.size * (m.count ?? 1), ...f };
 }
 
-const transmit = driver('ffa_setup_and_transmit: mem_region = buffer; ep_mem_access = buffer + ffa_mem_desc_offset(…); composite = buffer + composite_offset; constituents');
+const transmit = driver(
+  'ffa_setup_and_transmit: mem_region = buffer; ep_mem_access = buffer + ffa_mem_desc_offset(…); composite = buffer + composite_offset; constituents',
+);
 const struct = (name: string): Source => header(`struct ${name}`);
 const inField = (meaning: string, example: bigint, sources: readonly Source[]) => ({ direction: 'in' as const, meaning, example, sources });
 
@@ -66,26 +78,87 @@ export const memTransactionDescriptor: MemoryArg = {
   direction: 'in',
   fields: [
     member(MEM_REGION, 0, 'sender_id', '', inField('the sending endpoint’s ID (an example)', 0x1n, [struct('ffa_mem_region'), transmit])),
-    member(MEM_REGION, 0, 'attributes', '', inField('memory region attributes: FFA_MEM_NORMAL | FFA_MEM_WRITE_BACK | FFA_MEM_INNER_SHAREABLE (an example)', NORMAL_WB_INNER, [header('FFA_MEM_NORMAL BIT(5), FFA_MEM_WRITE_BACK (3 << 2), FFA_MEM_INNER_SHAREABLE (3)')])),
-    member(MEM_REGION, 0, 'flags', '', inField('transaction flags (FFA_MEM_CLEAR, FFA_TIME_SLICE_ENABLE, …); 0 in this example', 0n, [header('FFA_MEM_CLEAR BIT(0), FFA_TIME_SLICE_ENABLE BIT(1)')])),
+    member(
+      MEM_REGION,
+      0,
+      'attributes',
+      '',
+      inField('memory region attributes: FFA_MEM_NORMAL | FFA_MEM_WRITE_BACK | FFA_MEM_INNER_SHAREABLE (an example)', NORMAL_WB_INNER, [
+        header('FFA_MEM_NORMAL BIT(5), FFA_MEM_WRITE_BACK (3 << 2), FFA_MEM_INNER_SHAREABLE (3)'),
+      ]),
+    ),
+    member(
+      MEM_REGION,
+      0,
+      'flags',
+      '',
+      inField('transaction flags (FFA_MEM_CLEAR, FFA_TIME_SLICE_ENABLE, …); 0 in this example', 0n, [
+        header('FFA_MEM_CLEAR BIT(0), FFA_TIME_SLICE_ENABLE BIT(1)'),
+      ]),
+    ),
     member(MEM_REGION, 0, 'handle', '', inField('the transaction handle; 0 in this example', 0n, [struct('ffa_mem_region')])),
     member(MEM_REGION, 0, 'tag', '', inField('an implementation-defined value for the receiver; 0 in this example', 0n, [struct('ffa_mem_region')])),
-    member(MEM_REGION, 0, 'ep_mem_size', '', inField('size of each endpoint memory access descriptor (v1.1; MBZ before)', BigInt(sizes.attributes), [struct('ffa_mem_region: u32 ep_mem_size')])),
+    member(
+      MEM_REGION,
+      0,
+      'ep_mem_size',
+      '',
+      inField('size of each endpoint memory access descriptor (v1.1; MBZ before)', BigInt(sizes.attributes), [struct('ffa_mem_region: u32 ep_mem_size')]),
+    ),
     member(MEM_REGION, 0, 'ep_count', '', inField('number of receivers', 1n, [struct('ffa_mem_region: u32 ep_count')])),
-    member(MEM_REGION, 0, 'ep_mem_offset', '', inField('offset of the first endpoint descriptor: right after struct ffa_mem_region in the v1.1 layout', BigInt(AT.attributes), [header('ffa_mem_desc_offset(): v1.1 and later: count * sizeof(struct ffa_mem_region_attributes) + sizeof(struct ffa_mem_region)')])),
-    member(MEM_REGION_ATTRIBUTES, AT.attributes, 'receiver', 'ep[0].', inField('the receiver’s endpoint ID (bit 15 set: a secure partition; an example)', 0x8001n, [struct('ffa_mem_region_attributes')])),
+    member(
+      MEM_REGION,
+      0,
+      'ep_mem_offset',
+      '',
+      inField('offset of the first endpoint descriptor: right after struct ffa_mem_region in the v1.1 layout', BigInt(AT.attributes), [
+        header('ffa_mem_desc_offset(): v1.1 and later: count * sizeof(struct ffa_mem_region_attributes) + sizeof(struct ffa_mem_region)'),
+      ]),
+    ),
+    member(
+      MEM_REGION_ATTRIBUTES,
+      AT.attributes,
+      'receiver',
+      'ep[0].',
+      inField('the receiver’s endpoint ID (bit 15 set: a secure partition; an example)', 0x8001n, [struct('ffa_mem_region_attributes')]),
+    ),
     member(MEM_REGION_ATTRIBUTES, AT.attributes, 'attrs', 'ep[0].', inField('its access permissions: FFA_MEM_RW', 0x2n, [header('FFA_MEM_RW BIT(1)')])),
-    member(MEM_REGION_ATTRIBUTES, AT.attributes, 'composite_off', 'ep[0].', inField('offset from the start of the descriptor to the composite region', BigInt(AT.composite), [struct('ffa_mem_region_attributes: u32 composite_off')])),
+    member(
+      MEM_REGION_ATTRIBUTES,
+      AT.attributes,
+      'composite_off',
+      'ep[0].',
+      inField('offset from the start of the descriptor to the composite region', BigInt(AT.composite), [
+        struct('ffa_mem_region_attributes: u32 composite_off'),
+      ]),
+    ),
     member(COMPOSITE_MEM_REGION, AT.composite, 'total_pg_cnt', 'composite.', inField('total 4 KiB pages shared', 1n, [struct('ffa_composite_mem_region')])),
     member(COMPOSITE_MEM_REGION, AT.composite, 'addr_range_cnt', 'composite.', inField('number of address ranges', 1n, [struct('ffa_composite_mem_region')])),
-    member(MEM_REGION_ADDR_RANGE, AT.range, 'address', 'range[0].', inField('base address of the range, 4 KiB aligned (an example)', 0x8b000000n, [struct('ffa_mem_region_addr_range')])),
+    member(
+      MEM_REGION_ADDR_RANGE,
+      AT.range,
+      'address',
+      'range[0].',
+      inField('base address of the range, 4 KiB aligned (an example)', 0x8b000000n, [struct('ffa_mem_region_addr_range')]),
+    ),
     member(MEM_REGION_ADDR_RANGE, AT.range, 'pg_cnt', 'range[0].', inField('its length in 4 KiB pages', 1n, [struct('ffa_mem_region_addr_range')])),
   ],
   sources: [transmit, struct('ffa_mem_region'), struct('ffa_mem_region_attributes'), struct('ffa_composite_mem_region'), struct('ffa_mem_region_addr_range')],
 };
 
-const infoSources = [struct('ffa_partition_info'), driver('__ffa_partition_info_get: for (idx = 0; idx < count; idx++) memcpy(buffer + idx, drv_info->rx_buffer + idx * sz, buf_sz); ffa_rx_release() (the loop as read in the v1.1 patch)')];
-const outField = (meaning: string, result: bigint, resultMeaning: string) => ({ direction: 'out' as const, meaning, result, resultMeaning, sources: infoSources });
+const infoSources = [
+  struct('ffa_partition_info'),
+  driver(
+    '__ffa_partition_info_get: for (idx = 0; idx < count; idx++) memcpy(buffer + idx, drv_info->rx_buffer + idx * sz, buf_sz); ffa_rx_release() (the loop as read in the v1.1 patch)',
+  ),
+];
+const outField = (meaning: string, result: bigint, resultMeaning: string) => ({
+  direction: 'out' as const,
+  meaning,
+  result,
+  resultMeaning,
+  sources: infoSources,
+});
 const descriptor = (n: number, id: bigint): MemoryField[] => {
   const base = n * sizes.partitionInfo;
   return [
@@ -111,6 +184,20 @@ export const partitionDescriptors: MemoryArg = {
 
 const mapped = driver('ffa_rxtx_map: .a1 = tx_buf, .a2 = rx_buf, .a3 = pg_cnt');
 export const rxtxBuffers = (w: 32 | 64): MemoryArg[] => [
-  { name: 'TX buffer', where: { register: `${w === 64 ? 'x' : 'w'}1` }, size: FFA_PAGE_SIZE, direction: 'in', fields: [], sources: [mapped, header('FFA_PAGE_SIZE SZ_4K')] },
-  { name: 'RX buffer', where: { register: `${w === 64 ? 'x' : 'w'}2` }, size: FFA_PAGE_SIZE, direction: 'out', fields: [], sources: [mapped, header('FFA_PAGE_SIZE SZ_4K')] },
+  {
+    name: 'TX buffer',
+    where: { register: `${w === 64 ? 'x' : 'w'}1` },
+    size: FFA_PAGE_SIZE,
+    direction: 'in',
+    fields: [],
+    sources: [mapped, header('FFA_PAGE_SIZE SZ_4K')],
+  },
+  {
+    name: 'RX buffer',
+    where: { register: `${w === 64 ? 'x' : 'w'}2` },
+    size: FFA_PAGE_SIZE,
+    direction: 'out',
+    fields: [],
+    sources: [mapped, header('FFA_PAGE_SIZE SZ_4K')],
+  },
 ];

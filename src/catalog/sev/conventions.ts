@@ -18,8 +18,7 @@ const noGprs: Note = {
 
 const msrSwitched: Note = {
   kind: 'info',
-  text:
-    'The GHCB MSR is context-switched by the hardware: KVM stops intercepting it, so the guest’s wrmsr does not exit; the MSR value reaches the host only with VMGEXIT, as the VMCB’s ghcb_gpa field.',
+  text: 'The GHCB MSR is context-switched by the hardware: KVM stops intercepting it, so the guest’s wrmsr does not exit; the MSR value reaches the host only with VMGEXIT, as the VMCB’s ghcb_gpa field.',
   sources: [src.msrIntercept, src.dispatch],
 };
 

@@ -38,13 +38,27 @@ function field(name: string, f: Omit<MemoryField, 'name' | 'offset' | 'bytes'> &
   return { name, offset: ghcbOffset(name), bytes: f.bytes ?? 8, ...f };
 }
 
-const setter = (name: string) => svmH(`DEFINE_GHCB_ACCESSORS(${name}): ghcb_set_${name}() stores the value and sets bit GHCB_BITMAP_IDX(${name}) of valid_bitmap`);
+const setter = (name: string) =>
+  svmH(`DEFINE_GHCB_ACCESSORS(${name}): ghcb_set_${name}() stores the value and sets bit GHCB_BITMAP_IDX(${name}) of valid_bitmap`);
 const NO_ACTION = 'GHCB_HV_RESP_NO_ACTION (0): handled';
 
 /** The fields every GHCB-page exit fills, with the valid bitmap computed from the fields set through ghcb_set_*(). */
-function exitFields(exitCode: bigint, info1: bigint, info2: bigint, info1Meaning: string, info2Meaning: string, setFields: readonly string[], version: bigint): MemoryField[] {
+function exitFields(
+  exitCode: bigint,
+  info1: bigint,
+  info2: bigint,
+  info1Meaning: string,
+  info2Meaning: string,
+  setFields: readonly string[],
+  version: bigint,
+): MemoryField[] {
   return [
-    field('sw_exit_code', { direction: 'in', example: exitCode, meaning: 'which exit the guest asks the hypervisor to handle', sources: [src.hvCall, setter('sw_exit_code')] }),
+    field('sw_exit_code', {
+      direction: 'in',
+      example: exitCode,
+      meaning: 'which exit the guest asks the hypervisor to handle',
+      sources: [src.hvCall, setter('sw_exit_code')],
+    }),
     field('sw_exit_info_1', {
       direction: 'inout',
       example: info1,
@@ -61,7 +75,13 @@ function exitFields(exitCode: bigint, info1: bigint, info2: bigint, info1Meaning
       meaning: `one bit per 8-byte word of the save area that the guest set: ${['sw_exit_code', 'sw_exit_info_1', 'sw_exit_info_2', ...setFields].join(', ')}`,
       sources: [src.accessors],
     }),
-    field('protocol_version', { direction: 'in', bytes: 2, example: version, meaning: 'the GHCB protocol version negotiated with GHCB_MSR_SEV_INFO_REQ (an example)', sources: [src.hvCall, src.protocol] }),
+    field('protocol_version', {
+      direction: 'in',
+      bytes: 2,
+      example: version,
+      meaning: 'the GHCB protocol version negotiated with GHCB_MSR_SEV_INFO_REQ (an example)',
+      sources: [src.hvCall, src.protocol],
+    }),
     field('ghcb_usage', { direction: 'in', bytes: 4, example: 0n, meaning: 'GHCB_DEFAULT_USAGE (0)', sources: [src.hvCall, src.protocol] }),
   ];
 }
@@ -116,10 +136,14 @@ function pageCall(c: PageCall): Call {
   };
 }
 
-const cpuidHandler = vcShared('vc_handle_cpuid: ghcb_set_rax(ghcb, regs->ax); ghcb_set_rcx(ghcb, regs->cx); ghcb_set_xcr0(…); sev_es_ghcb_hv_call(ghcb, ctxt, SVM_EXIT_CPUID, 0, 0); then rax, rbx, rcx, rdx must be valid and are copied to the guest’s registers');
+const cpuidHandler = vcShared(
+  'vc_handle_cpuid: ghcb_set_rax(ghcb, regs->ax); ghcb_set_rcx(ghcb, regs->cx); ghcb_set_xcr0(…); sev_es_ghcb_hv_call(ghcb, ctxt, SVM_EXIT_CPUID, 0, 0); then rax, rbx, rcx, rdx must be valid and are copied to the guest’s registers',
+);
 const CPUID_IN = { fn: 0x8000001fn, subfn: 0n };
 
-const mmioRead = vcShared('vc_do_mmio (read in excerpts of several copies of arch/x86/kernel/sev.c and coco/sev): exit_code = SVM_VMGEXIT_MMIO_READ; exit_info_1 = the MMIO physical address; exit_info_2 = bytes ("Can never be greater than 8"); sw_scratch = __pa(ghcb) + offsetof(struct ghcb, shared_buffer)');
+const mmioRead = vcShared(
+  'vc_do_mmio (read in excerpts of several copies of arch/x86/kernel/sev.c and coco/sev): exit_code = SVM_VMGEXIT_MMIO_READ; exit_info_1 = the MMIO physical address; exit_info_2 = bytes ("Can never be greater than 8"); sw_scratch = __pa(ghcb) + offsetof(struct ghcb, shared_buffer)',
+);
 const MMIO_GPA = 0xfebf0000n;
 
 export const pageCalls: readonly Call[] = [
@@ -129,12 +153,34 @@ export const pageCalls: readonly Call[] = [
     exitCode: 0x72,
     macro: 'SVM_EXIT_CPUID',
     codeSource: uapiSvm('#define SVM_EXIT_CPUID 0x072'),
-    summary: 'CPUID in an SEV-ES guest: the #VC handler copies RAX and RCX into the GHCB, the hypervisor answers all four registers in the GHCB, and the handler copies them back.',
-    handles: 'KVM maps the page, copies the valid registers in (sev_es_sync_from_ghcb), runs its ordinary CPUID exit handler and writes RAX, RBX, RCX and RDX back into the page.',
+    summary:
+      'CPUID in an SEV-ES guest: the #VC handler copies RAX and RCX into the GHCB, the hypervisor answers all four registers in the GHCB, and the handler copies them back.',
+    handles:
+      'KVM maps the page, copies the valid registers in (sev_es_sync_from_ghcb), runs its ordinary CPUID exit handler and writes RAX, RBX, RCX and RDX back into the page.',
     memory: ghcbPage([
-      field('rax', { direction: 'inout', example: CPUID_IN.fn, result: 0n, resultMeaning: 'EAX of the leaf (an example)', meaning: 'in: the CPUID function; out: EAX', sources: [cpuidHandler, setter('rax')] }),
-      field('rcx', { direction: 'inout', example: CPUID_IN.subfn, result: 0n, resultMeaning: 'ECX of the leaf (an example)', meaning: 'in: the sub-leaf; out: ECX', sources: [cpuidHandler, setter('rcx')] }),
-      field('rbx', { direction: 'out', result: 51n, resultMeaning: 'EBX: C-bit position 51 in bits 5:0 (an example)', meaning: 'out: EBX', sources: [cpuidHandler] }),
+      field('rax', {
+        direction: 'inout',
+        example: CPUID_IN.fn,
+        result: 0n,
+        resultMeaning: 'EAX of the leaf (an example)',
+        meaning: 'in: the CPUID function; out: EAX',
+        sources: [cpuidHandler, setter('rax')],
+      }),
+      field('rcx', {
+        direction: 'inout',
+        example: CPUID_IN.subfn,
+        result: 0n,
+        resultMeaning: 'ECX of the leaf (an example)',
+        meaning: 'in: the sub-leaf; out: ECX',
+        sources: [cpuidHandler, setter('rcx')],
+      }),
+      field('rbx', {
+        direction: 'out',
+        result: 51n,
+        resultMeaning: 'EBX: C-bit position 51 in bits 5:0 (an example)',
+        meaning: 'out: EBX',
+        sources: [cpuidHandler],
+      }),
       field('rdx', { direction: 'out', result: 0n, resultMeaning: 'EDX of the leaf (an example)', meaning: 'out: EDX', sources: [cpuidHandler] }),
       field('xcr0', { direction: 'in', example: 1n, meaning: 'XCR0, or its reset value 1 when CR4.OSXSAVE is clear', sources: [cpuidHandler, setter('xcr0')] }),
       ...exitFields(0x72n, 0n, 0n, '0 for CPUID', '0 for CPUID', ['rax', 'rcx', 'xcr0'], 2n),
@@ -154,8 +200,10 @@ export const pageCalls: readonly Call[] = [
     exitCode: 0x80000001,
     macro: 'SVM_VMGEXIT_MMIO_READ',
     codeSource: uapiSvm('#define SVM_VMGEXIT_MMIO_READ 0x80000001 (SEV-ES software-defined VMGEXIT events)'),
-    summary: 'A read from emulated MMIO in an SEV-ES guest: the hypervisor cannot decode the guest’s instruction, so the #VC handler names the address and size and gets the bytes back in the GHCB’s shared buffer.',
-    handles: 'KVM checks the scratch area (setup_vmgexit_scratch), emulates the read at exit_info_1 for exit_info_2 bytes and puts the data in the shared buffer.',
+    summary:
+      'A read from emulated MMIO in an SEV-ES guest: the hypervisor cannot decode the guest’s instruction, so the #VC handler names the address and size and gets the bytes back in the GHCB’s shared buffer.',
+    handles:
+      'KVM checks the scratch area (setup_vmgexit_scratch), emulates the read at exit_info_1 for exit_info_2 bytes and puts the data in the shared buffer.',
     memory: ghcbPage([
       field('sw_scratch', {
         direction: 'in',
@@ -163,8 +211,23 @@ export const pageCalls: readonly Call[] = [
         meaning: 'GPA of the GHCB’s shared buffer, where the data comes back',
         sources: [mmioRead, svmH('struct ghcb: u8 shared_buffer[GHCB_SHARED_BUF_SIZE] after reserved_save[2048 - sizeof(struct ghcb_save_area)]')],
       }),
-      field('shared_buffer', { direction: 'out', bytes: 4, result: 0x12345678n, resultMeaning: 'the 4 bytes read (an example)', meaning: 'out: the bytes read', sources: [mmioRead, kvmSev('case SVM_VMGEXIT_MMIO_READ: kvm_sev_es_mmio_read(vcpu, exit_info_1, exit_info_2, svm->sev_es.ghcb_sa)')] }),
-      ...exitFields(0x80000001n, MMIO_GPA, 4n, 'the MMIO guest physical address (an example device address)', 'the size in bytes (at most 8)', ['sw_scratch'], 2n),
+      field('shared_buffer', {
+        direction: 'out',
+        bytes: 4,
+        result: 0x12345678n,
+        resultMeaning: 'the 4 bytes read (an example)',
+        meaning: 'out: the bytes read',
+        sources: [mmioRead, kvmSev('case SVM_VMGEXIT_MMIO_READ: kvm_sev_es_mmio_read(vcpu, exit_info_1, exit_info_2, svm->sev_es.ghcb_sa)')],
+      }),
+      ...exitFields(
+        0x80000001n,
+        MMIO_GPA,
+        4n,
+        'the MMIO guest physical address (an example device address)',
+        'the size in bytes (at most 8)',
+        ['sw_scratch'],
+        2n,
+      ),
     ]),
     sources: [mmioRead, kvmSev('case SVM_VMGEXIT_MMIO_READ: ret = setup_vmgexit_scratch(svm, true, control->exit_info_2); … kvm_sev_es_mmio_read(…)')],
     notes: [

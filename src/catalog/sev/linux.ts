@@ -21,7 +21,9 @@ export function sevLinux(plan: Plan): LinuxCall {
       declarations: [`sev_es_wr_ghcb_msr(${hex(request.value)}); /* ${plan.call.name}: ${request.name} */`],
       fn: 'VMGEXIT',
       args: [],
-      ...(plan.outputs.length ? { after: `u64 val = sev_es_rd_ghcb_msr(); reads the ${plan.outputs[0]!.name}: ${hex(plan.outputs[0]!.value)} in this example.` } : {}),
+      ...(plan.outputs.length
+        ? { after: `u64 val = sev_es_rd_ghcb_msr(); reads the ${plan.outputs[0]!.name}: ${hex(plan.outputs[0]!.value)} in this example.` }
+        : {}),
       note: `${where}. sev_es_negotiate_protocol() and snp_register_ghcb_early() in coco/sev/vc-shared.c make MSR-protocol calls this way.`,
     };
   }

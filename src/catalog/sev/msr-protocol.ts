@@ -56,11 +56,19 @@ const cpuidSrc = common('GHCB_CPUID_REQ(fn, reg): GHCBData[11:0] GHCB_MSR_CPUID_
 const cpuidRespSrc = common('GHCB_MSR_CPUID_VALUE_POS 32, GHCB_MSR_CPUID_VALUE_MASK 0xffffffff; GHCB_MSR_CPUID_RESP 0x005');
 const apSrc = common('GHCB_MSR_AP_RESET_HOLD_RESULT_POS 12, GHCB_MSR_AP_RESET_HOLD_RESULT_MASK GENMASK_ULL(51, 0)');
 const gpaSrc = common('GHCB_MSR_GPA_VALUE_POS 12, GHCB_MSR_GPA_VALUE_MASK GENMASK_ULL(51, 0); GHCB_MSR_PREF_GPA_NONE 0xfffffffffffff');
-const regGpaSrc = common('GHCB_MSR_REG_GPA_REQ_VAL(v): GHCBData[63:12] (v & GENMASK_ULL(51, 0)) << 12 | GHCB_MSR_REG_GPA_REQ; GHCB_MSR_REG_GPA_RESP_VAL(v) (v & GENMASK_ULL(63, 12)) >> 12');
-const pscSrc = common('GHCB_MSR_PSC_REQ_GFN(gfn, op): GHCBData[55:52] op & 0xf, [51:12] gfn & GENMASK_ULL(39, 0), [11:0] GHCB_MSR_PSC_REQ; enum psc_op { SNP_PAGE_STATE_PRIVATE = 1, SNP_PAGE_STATE_SHARED }');
+const regGpaSrc = common(
+  'GHCB_MSR_REG_GPA_REQ_VAL(v): GHCBData[63:12] (v & GENMASK_ULL(51, 0)) << 12 | GHCB_MSR_REG_GPA_REQ; GHCB_MSR_REG_GPA_RESP_VAL(v) (v & GENMASK_ULL(63, 12)) >> 12',
+);
+const pscSrc = common(
+  'GHCB_MSR_PSC_REQ_GFN(gfn, op): GHCBData[55:52] op & 0xf, [51:12] gfn & GENMASK_ULL(39, 0), [11:0] GHCB_MSR_PSC_REQ; enum psc_op { SNP_PAGE_STATE_PRIVATE = 1, SNP_PAGE_STATE_SHARED }',
+);
 const pscRespSrc = common('GHCB_MSR_PSC_RESP_VAL(val): GHCBData[63:32] (val & GENMASK_ULL(63, 32)) >> 32');
-const hvFtSrc = common('GHCB_MSR_HV_FT_POS 12, GHCB_MSR_HV_FT_MASK GENMASK_ULL(51, 0); GHCB_HV_FT_SNP BIT_ULL(0), GHCB_HV_FT_SNP_AP_CREATION BIT_ULL(1), GHCB_HV_FT_SNP_MULTI_VMPL BIT_ULL(5)');
-const termSrc = common('GHCB_SEV_TERM_REASON(reason_set, reason_val): GHCBData[15:12] reason_set & 0xf, [23:16] reason_val & 0xff; SEV_TERM_SET_GEN 0, SEV_TERM_SET_LINUX 1');
+const hvFtSrc = common(
+  'GHCB_MSR_HV_FT_POS 12, GHCB_MSR_HV_FT_MASK GENMASK_ULL(51, 0); GHCB_HV_FT_SNP BIT_ULL(0), GHCB_HV_FT_SNP_AP_CREATION BIT_ULL(1), GHCB_HV_FT_SNP_MULTI_VMPL BIT_ULL(5)',
+);
+const termSrc = common(
+  'GHCB_SEV_TERM_REASON(reason_set, reason_val): GHCBData[15:12] reason_set & 0xf, [23:16] reason_val & 0xff; SEV_TERM_SET_GEN 0, SEV_TERM_SET_LINUX 1',
+);
 
 const REG_NAMES = { '0': 'GHCB_CPUID_REQ_EAX', '1': 'GHCB_CPUID_REQ_EBX', '2': 'GHCB_CPUID_REQ_ECX', '3': 'GHCB_CPUID_REQ_EDX' };
 
@@ -69,7 +77,12 @@ export const layouts = {
   sevInfoResp: msrLayout(
     'sev-info-resp',
     'SEV information response',
-    [f('max', 'highest GHCB protocol supported', 63, 48, [sevInfoSrc]), f('min', 'lowest GHCB protocol supported', 47, 32, [sevInfoSrc]), f('cbit', 'C-bit position', 31, 24, [sevInfoSrc]), reserved(23, 12)],
+    [
+      f('max', 'highest GHCB protocol supported', 63, 48, [sevInfoSrc]),
+      f('min', 'lowest GHCB protocol supported', 47, 32, [sevInfoSrc]),
+      f('cbit', 'C-bit position', 31, 24, [sevInfoSrc]),
+      reserved(23, 12),
+    ],
     [sevInfoSrc],
   ),
   cpuidReq: msrLayout(
@@ -82,22 +95,40 @@ export const layouts = {
   apHoldReq: msrLayout('ap-hold-req', 'AP reset hold request', [reserved(63, 12)], []),
   apHoldResp: msrLayout('ap-hold-resp', 'AP reset hold response', [f('result', 'result (non-zero once woken)', 63, 12, [apSrc])], [apSrc]),
   prefGpaReq: msrLayout('pref-gpa-req', 'preferred GHCB GPA request', [reserved(63, 12)], []),
-  prefGpaResp: msrLayout('pref-gpa-resp', 'preferred GHCB GPA response', [f('gfn', 'preferred GHCB GFN', 63, 12, [gpaSrc], { '4503599627370495': 'GHCB_MSR_PREF_GPA_NONE' })], [gpaSrc]),
+  prefGpaResp: msrLayout(
+    'pref-gpa-resp',
+    'preferred GHCB GPA response',
+    [f('gfn', 'preferred GHCB GFN', 63, 12, [gpaSrc], { '4503599627370495': 'GHCB_MSR_PREF_GPA_NONE' })],
+    [gpaSrc],
+  ),
   regGpaReq: msrLayout('reg-gpa-req', 'register GHCB GPA request', [f('gfn', 'GFN of the GHCB page', 63, 12, [regGpaSrc])], [regGpaSrc]),
   regGpaResp: msrLayout('reg-gpa-resp', 'register GHCB GPA response', [f('gfn', 'GFN registered', 63, 12, [regGpaSrc])], [regGpaSrc]),
   pscReq: msrLayout(
     'psc-req',
     'page state change request',
-    [reserved(63, 56), f('op', 'page operation', 55, 52, [pscSrc], { '1': 'SNP_PAGE_STATE_PRIVATE', '2': 'SNP_PAGE_STATE_SHARED' }), f('gfn', 'guest frame number', 51, 12, [pscSrc])],
+    [
+      reserved(63, 56),
+      f('op', 'page operation', 55, 52, [pscSrc], { '1': 'SNP_PAGE_STATE_PRIVATE', '2': 'SNP_PAGE_STATE_SHARED' }),
+      f('gfn', 'guest frame number', 51, 12, [pscSrc]),
+    ],
     [pscSrc],
   ),
   pscResp: msrLayout('psc-resp', 'page state change response', [f('error', 'error code (0: done)', 63, 32, [pscRespSrc]), reserved(31, 12)], [pscRespSrc]),
   hvFtReq: msrLayout('hv-ft-req', 'hypervisor features request', [reserved(63, 12)], []),
-  hvFtResp: msrLayout('hv-ft-resp', 'hypervisor features response', [f('features', 'feature bits (bit 0 SNP, 1 SNP AP creation, 5 SNP multi-VMPL)', 63, 12, [hvFtSrc])], [hvFtSrc]),
+  hvFtResp: msrLayout(
+    'hv-ft-resp',
+    'hypervisor features response',
+    [f('features', 'feature bits (bit 0 SNP, 1 SNP AP creation, 5 SNP multi-VMPL)', 63, 12, [hvFtSrc])],
+    [hvFtSrc],
+  ),
   termReq: msrLayout(
     'term-req',
     'termination request',
-    [reserved(63, 24), f('code', 'reason code', 23, 16, [termSrc]), f('set', 'reason set', 15, 12, [termSrc], { '0': 'SEV_TERM_SET_GEN', '1': 'SEV_TERM_SET_LINUX' })],
+    [
+      reserved(63, 24),
+      f('code', 'reason code', 23, 16, [termSrc]),
+      f('set', 'reason set', 15, 12, [termSrc], { '0': 'SEV_TERM_SET_GEN', '1': 'SEV_TERM_SET_LINUX' }),
+    ],
     [termSrc],
   ),
 };
@@ -126,7 +157,16 @@ function msrCall(c: MsrCall): Call {
     family: FAMILY,
     summary: c.summary,
     number: { value: BigInt(c.code), stated: { value: BigInt(c.code), how: 'literal', source: codeSrc } },
-    args: [{ name: 'request', meaning: c.request.meaning, register: 'ghcb_msr', example: request, layout: c.request.layout, sources: [codeSrc, ...c.request.sources] }],
+    args: [
+      {
+        name: 'request',
+        meaning: c.request.meaning,
+        register: 'ghcb_msr',
+        example: request,
+        layout: c.request.layout,
+        sources: [codeSrc, ...c.request.sources],
+      },
+    ],
     results: c.response
       ? [
           {
@@ -147,8 +187,12 @@ function msrCall(c: MsrCall): Call {
   };
 }
 
-const negotiate = vcShared('sev_es_negotiate_protocol: sev_es_wr_ghcb_msr(GHCB_MSR_SEV_INFO_REQ); VMGEXIT(); val = sev_es_rd_ghcb_msr(); GHCB_MSR_INFO(val) must be GHCB_MSR_SEV_INFO_RESP');
-const register = vcShared('snp_register_ghcb_early: sev_es_wr_ghcb_msr(GHCB_MSR_REG_GPA_REQ_VAL(pfn)); VMGEXIT(); the response must be GHCB_MSR_REG_GPA_RESP with the same pfn, else sev_es_terminate(SEV_TERM_SET_LINUX, GHCB_TERM_REGISTER)');
+const negotiate = vcShared(
+  'sev_es_negotiate_protocol: sev_es_wr_ghcb_msr(GHCB_MSR_SEV_INFO_REQ); VMGEXIT(); val = sev_es_rd_ghcb_msr(); GHCB_MSR_INFO(val) must be GHCB_MSR_SEV_INFO_RESP',
+);
+const register = vcShared(
+  'snp_register_ghcb_early: sev_es_wr_ghcb_msr(GHCB_MSR_REG_GPA_REQ_VAL(pfn)); VMGEXIT(); the response must be GHCB_MSR_REG_GPA_RESP with the same pfn, else sev_es_terminate(SEV_TERM_SET_LINUX, GHCB_TERM_REGISTER)',
+);
 
 export const msrCalls: readonly Call[] = [
   msrCall({
@@ -164,14 +208,21 @@ export const msrCalls: readonly Call[] = [
       fields: { max: 2n, min: 1n, cbit: 51n, info: 0x001n },
       meaning: 'GHCB_MSR_SEV_INFO_RESP with the protocol range and the C-bit position',
       exampleMeaning: 'protocols 1 to 2, C-bit 51 (example values)',
-      sources: [sevInfoSrc, kvmSev('case GHCB_MSR_SEV_INFO_REQ: set_ghcb_msr(svm, GHCB_MSR_SEV_INFO((__u64)sev->ghcb_version, GHCB_VERSION_MIN, sev_enc_bit))')],
+      sources: [
+        sevInfoSrc,
+        kvmSev('case GHCB_MSR_SEV_INFO_REQ: set_ghcb_msr(svm, GHCB_MSR_SEV_INFO((__u64)sev->ghcb_version, GHCB_VERSION_MIN, sev_enc_bit))'),
+      ],
     },
     sources: [negotiate],
     notes: [
       {
         kind: 'info',
         text: 'Linux keeps min(max, GHCB_PROTOCOL_MAX) as its protocol version and gives up when the hypervisor’s range does not meet GHCB_PROTOCOL_MIN..GHCB_PROTOCOL_MAX (1..2). KVM also loads this response into the MSR when it resets the vCPU, before the guest has asked.',
-        sources: [negotiate, src.protocol, kvmSev('sev_es_vcpu_reset: "Set the GHCB MSR value as per the GHCB specification when emulating vCPU RESET" set_ghcb_msr(svm, GHCB_MSR_SEV_INFO(…))')],
+        sources: [
+          negotiate,
+          src.protocol,
+          kvmSev('sev_es_vcpu_reset: "Set the GHCB MSR value as per the GHCB specification when emulating vCPU RESET" set_ghcb_msr(svm, GHCB_MSR_SEV_INFO(…))'),
+        ],
       },
     ],
   }),
@@ -181,7 +232,8 @@ export const msrCalls: readonly Call[] = [
     code: 0x004,
     macro: 'GHCB_MSR_CPUID_REQ',
     summary: 'Ask for one register of one CPUID leaf before a GHCB page exists: the function in GHCBData[63:32], which register in [31:30].',
-    handles: 'KVM puts the function in RAX and 0 in RCX, runs its CPUID exit handler, and answers the register asked for in GHCBData[63:32] with GHCB_MSR_CPUID_RESP.',
+    handles:
+      'KVM puts the function in RAX and 0 in RCX, runs its CPUID exit handler, and answers the register asked for in GHCBData[63:32] with GHCB_MSR_CPUID_RESP.',
     request: {
       layout: layouts.cpuidReq,
       fields: { fn: 0x8000001fn, reg: 1n },
@@ -195,7 +247,9 @@ export const msrCalls: readonly Call[] = [
       exampleMeaning: 'EBX of CPUID 0x8000001F with 51 in bits 5:0, where KVM reads the C-bit position (the other bits left 0 in this example)',
       sources: [
         cpuidRespSrc,
-        kvmSev('case GHCB_MSR_CPUID_REQ: vcpu->arch.regs[VCPU_REGS_RAX] = cpuid_fn; …RCX = 0; svm_invoke_exit_handler(vcpu, SVM_EXIT_CPUID); set_ghcb_msr_bits(svm, cpuid_value, GHCB_MSR_CPUID_VALUE_MASK, GHCB_MSR_CPUID_VALUE_POS)'),
+        kvmSev(
+          'case GHCB_MSR_CPUID_REQ: vcpu->arch.regs[VCPU_REGS_RAX] = cpuid_fn; …RCX = 0; svm_invoke_exit_handler(vcpu, SVM_EXIT_CPUID); set_ghcb_msr_bits(svm, cpuid_value, GHCB_MSR_CPUID_VALUE_MASK, GHCB_MSR_CPUID_VALUE_POS)',
+        ),
         kvmSev('sev_vcpu_after_set_cpuid: best = kvm_find_cpuid_entry(vcpu, 0x8000001F); reserved_gpa_bits &= ~(1UL << (best->ebx & 0x3f))'),
       ],
     },
@@ -242,7 +296,10 @@ export const msrCalls: readonly Call[] = [
       fields: { gfn: 0xfffffffffffffn, info: 0x011n },
       meaning: 'GHCB_MSR_PREF_GPA_RESP with a GFN in GHCBData[63:12]',
       exampleMeaning: 'GHCB_MSR_PREF_GPA_NONE: KVM has no preference',
-      sources: [gpaSrc, kvmSev('case GHCB_MSR_PREF_GPA_REQ: if (!sev_snp_guest(vcpu->kvm)) goto out_terminate; set_ghcb_msr_bits(svm, GHCB_MSR_PREF_GPA_NONE, …)')],
+      sources: [
+        gpaSrc,
+        kvmSev('case GHCB_MSR_PREF_GPA_REQ: if (!sev_snp_guest(vcpu->kvm)) goto out_terminate; set_ghcb_msr_bits(svm, GHCB_MSR_PREF_GPA_NONE, …)'),
+      ],
     },
     sources: [gpaSrc],
   }),
@@ -252,14 +309,23 @@ export const msrCalls: readonly Call[] = [
     code: 0x012,
     macro: 'GHCB_MSR_REG_GPA_REQ',
     summary: 'SEV-SNP: register the GPA of this vCPU’s GHCB page; KVM refuses GHCB-page exits from an SNP guest at any other GPA.',
-    handles: 'KVM records the GFN as the registered GHCB and echoes it back with GHCB_MSR_REG_GPA_RESP; for a guest that is not SEV-SNP it ends the guest instead.',
-    request: { layout: layouts.regGpaReq, fields: { gfn: 0x7f123n }, meaning: 'GHCB_MSR_REG_GPA_REQ_VAL(pfn): the GHCB page’s frame number', sources: [register] },
+    handles:
+      'KVM records the GFN as the registered GHCB and echoes it back with GHCB_MSR_REG_GPA_RESP; for a guest that is not SEV-SNP it ends the guest instead.',
+    request: {
+      layout: layouts.regGpaReq,
+      fields: { gfn: 0x7f123n },
+      meaning: 'GHCB_MSR_REG_GPA_REQ_VAL(pfn): the GHCB page’s frame number',
+      sources: [register],
+    },
     response: {
       layout: layouts.regGpaResp,
       fields: { gfn: 0x7f123n, info: 0x013n },
       meaning: 'GHCB_MSR_REG_GPA_RESP with the GFN registered',
       exampleMeaning: 'the same GFN: Linux ends the guest if it differs',
-      sources: [regGpaSrc, kvmSev('case GHCB_MSR_REG_GPA_REQ: svm->sev_es.ghcb_registered_gpa = gfn_to_gpa(gfn); set_ghcb_msr_bits(svm, gfn, …); GHCB_MSR_REG_GPA_RESP')],
+      sources: [
+        regGpaSrc,
+        kvmSev('case GHCB_MSR_REG_GPA_REQ: svm->sev_es.ghcb_registered_gpa = gfn_to_gpa(gfn); set_ghcb_msr_bits(svm, gfn, …); GHCB_MSR_REG_GPA_RESP'),
+      ],
     },
     sources: [register, kvmSev('sev_handle_vmgexit: "SEV-SNP guest requires that the GHCB GPA must be registered"')],
   }),
@@ -270,13 +336,21 @@ export const msrCalls: readonly Call[] = [
     macro: 'GHCB_MSR_PSC_REQ',
     summary: 'SEV-SNP: make one 4 KiB page private or shared without a GHCB page.',
     handles: 'KVM starts the page state change (snp_begin_psc_msr) and answers GHCB_MSR_PSC_RESP with an error code in GHCBData[63:32].',
-    request: { layout: layouts.pscReq, fields: { op: 2n, gfn: 0x7f123n }, meaning: 'GHCB_MSR_PSC_REQ_GFN(gfn, op): the page and the operation', sources: [pscSrc] },
+    request: {
+      layout: layouts.pscReq,
+      fields: { op: 2n, gfn: 0x7f123n },
+      meaning: 'GHCB_MSR_PSC_REQ_GFN(gfn, op): the page and the operation',
+      sources: [pscSrc],
+    },
     response: {
       layout: layouts.pscResp,
       fields: { error: 0n, info: 0x015n },
       meaning: 'GHCB_MSR_PSC_RESP with an error code in GHCBData[63:32]',
       exampleMeaning: 'error 0: done (an example)',
-      sources: [pscRespSrc, kvmSev('case GHCB_MSR_PSC_REQ: if (!sev_snp_guest(vcpu->kvm)) goto out_terminate; ret = snp_begin_psc_msr(svm, control->ghcb_gpa)')],
+      sources: [
+        pscRespSrc,
+        kvmSev('case GHCB_MSR_PSC_REQ: if (!sev_snp_guest(vcpu->kvm)) goto out_terminate; ret = snp_begin_psc_msr(svm, control->ghcb_gpa)'),
+      ],
     },
     sources: [pscSrc],
     notes: [
@@ -317,6 +391,11 @@ export const msrCalls: readonly Call[] = [
       meaning: 'GHCB_SEV_TERM_REASON(reason_set, reason_val) | GHCB_MSR_TERM_REQ',
       sources: [termSrc, common('SEV_TERM_SET_LINUX 1; GHCB_TERM_REGISTER 0 /* GHCB GPA registration failure */')],
     },
-    sources: [termSrc, kvmSev('case GHCB_MSR_TERM_REQ: pr_info("SEV-ES guest requested termination: …"); goto out_terminate: run->system_event.type = KVM_SYSTEM_EVENT_SEV_TERM')],
+    sources: [
+      termSrc,
+      kvmSev(
+        'case GHCB_MSR_TERM_REQ: pr_info("SEV-ES guest requested termination: …"); goto out_terminate: run->system_event.type = KVM_SYSTEM_EVENT_SEV_TERM',
+      ),
+    ],
   }),
 ];

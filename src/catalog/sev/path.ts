@@ -46,8 +46,7 @@ export function vmgexitPath(mode: 'msr' | 'page'): Path {
     notes: [
       {
         kind: 'unconfirmed',
-        text:
-          'KVM reads and writes the GHCB MSR as the VMCB’s ghcb_gpa field; that the hardware saves the guest’s MSR there on the exit and loads it back on VMRUN, and what else it saves into the encrypted VMSA, is the AMD manual’s and was not read.',
+        text: 'KVM reads and writes the GHCB MSR as the VMCB’s ghcb_gpa field; that the hardware saves the guest’s MSR there on the exit and loads it back on VMRUN, and what else it saves into the encrypted VMSA, is the AMD manual’s and was not read.',
         sources: [setGhcbMsr, src.msrIntercept, src.vmsa],
       },
     ],

@@ -92,7 +92,9 @@ describe('struct ghcb as asm/svm.h lays it out', () => {
   });
 
   it('puts the exit fields, the bitmap and the shared buffer where the struct does', () => {
-    expect([ghcbOffset('rax'), ghcbOffset('rcx'), ghcbOffset('sw_exit_code'), ghcbOffset('sw_exit_info_1'), ghcbOffset('sw_scratch')]).toEqual([0x1f8, 0x308, 0x390, 0x398, 0x3a8]);
+    expect([ghcbOffset('rax'), ghcbOffset('rcx'), ghcbOffset('sw_exit_code'), ghcbOffset('sw_exit_info_1'), ghcbOffset('sw_scratch')]).toEqual([
+      0x1f8, 0x308, 0x390, 0x398, 0x3a8,
+    ]);
     expect(ghcbOffset('valid_bitmap')).toBe(0x3f0);
     expect(ghcbOffset('shared_buffer')).toBe(0x800);
     expect([ghcbOffset('protocol_version'), ghcbOffset('ghcb_usage')]).toEqual([0xffa, 0xffc]);

@@ -128,7 +128,14 @@ function MemoryArea({ m, index, step, answered }: { m: PlannedMemory; index: num
                 const value = mem?.values[key];
                 const role = f.direction === 'out' || (f.direction === 'inout' && answered) ? 'result' : 'argument';
                 return (
-                  <tr key={f.name} className="cell" data-role={value === undefined ? 'unused' : role} data-written={writes.has(key)} data-read={reads.has(key)} data-field={f.name}>
+                  <tr
+                    key={f.name}
+                    className="cell"
+                    data-role={value === undefined ? 'unused' : role}
+                    data-written={writes.has(key)}
+                    data-read={reads.has(key)}
+                    data-field={f.name}
+                  >
                     <td className="rounded-l-md px-1.5 py-1 font-mono text-xs">+{formatHex(BigInt(f.offset))}</td>
                     <td className="px-1.5 py-1">
                       <span className="font-mono font-semibold">{f.name}</span>{' '}
