@@ -97,31 +97,34 @@ export function dispatch(conv: Convention, call: Call, selectorValue: bigint, im
 /** The first hop of a path: the caller's own trap, read at the level the path names. */
 export function pathTrapSentence(trap: Trap, from: Place, first: PlannedHop): string {
   const syndrome = first.enter.how === 'trap' ? first.enter.syndrome : undefined;
-  return `${trapSentence({ ...trap, from: from.level, to: first.level, trappedBy: undefined, syndrome })} ${first.sees}`;
+  return trapSentence({ ...trap, from: from.level, to: first.level, trappedBy: undefined, syndrome });
 }
 
 /** What a level hands on: "every register", or the registers listed. */
 function handed(arch: Architecture, prev: PlannedHop): string {
   const cells = prev.passes?.cells ?? [];
-  const what = cells.length === arch.registers.length ? 'every register' : describeRegisters(arch, cells);
-  return `It hands on ${what}${prev.passes?.how ? ` (${prev.passes.how})` : ''}.`;
+  return `It hands on ${cells.length === arch.registers.length ? 'every register' : describeRegisters(arch, cells)}.`;
 }
 
-/** A hop after the first, out or back: how it gets there, what the level receives and what it sees. */
+/**
+ * A hop after the first, out or back: how the call gets there and what the
+ * level receives. What the level sees there is the hop's own text, shown
+ * beside the lanes, so that a step's sentence stays short enough to project.
+ */
 export function hopSentence(arch: Architecture, prev: PlannedHop, hop: PlannedHop): string {
   const e = hop.enter;
   const how =
     e.how === 'trap'
-      ? `${capital(prev.who)} at ${prev.level} executes ${e.instruction.text}; the CPU takes an exception to ${hop.level}${e.syndrome ? `, which reads ${e.syndrome.register} = ${formatHex(e.syndrome.value, 8)} (${e.syndrome.className})` : ''}.`
-      : `${capital(prev.who)} at ${prev.level} passes it to ${hop.who} at ${hop.level}: ${e.what}.`;
-  return `${how} ${handed(arch, prev)} ${hop.sees}`;
+      ? `${capital(prev.who)} at ${prev.level} executes ${e.instruction.text}; the CPU takes an exception to ${hop.level}${e.syndrome ? ` (${e.syndrome.register} = ${formatHex(e.syndrome.value, 8)})` : ''}.`
+      : `${capital(prev.who)} at ${prev.level} passes the call to ${hop.who} at ${hop.level}: ${e.what}.`;
+  return `${how} ${handed(arch, prev)}`;
 }
 
 /** The last hop back: the caller resumes after its trap instruction. */
 export function hopHome(arch: Architecture, prev: PlannedHop, hop: PlannedHop, trap: Trap): string {
   const e = hop.enter;
   const how = e.how === 'trap' ? `executes ${e.instruction.text}` : e.what;
-  return `${capital(prev.who)} at ${prev.level} returns to ${hop.level}: ${how}, at the instruction after ${trap.instruction.text}. ${handed(arch, prev)} ${hop.sees}`;
+  return `${capital(prev.who)} at ${prev.level} returns to ${hop.level} (${how}), at the instruction after ${trap.instruction.text}. ${handed(arch, prev)}`;
 }
 
 export function results(call: Call, outputs: readonly Outcome[], unknown: Convention['unknownCall']): string {

@@ -210,6 +210,30 @@ export function planPath(arch: Architecture, path: Path, imm: number, inputs: Ma
   };
 }
 
+/** Lanes of the same world next to each other, as runs: what a stage labels as one world. */
+export function worldRuns(lanes: readonly PathLane[]): { world: World; name: string; lanes: number }[] {
+  const runs: { world: World; name: string; lanes: number }[] = [];
+  for (const l of lanes) {
+    const last = runs.at(-1);
+    if (last?.world === l.world) last.lanes++;
+    else runs.push({ world: l.world, name: WORLD_NAMES[l.world], lanes: 1 });
+  }
+  return runs;
+}
+
+/**
+ * At a step where the call reaches a level (a trap or return step of a
+ * path), the level and the drawn cells it does not receive; undefined where
+ * it receives them all or the step is not an arrival.
+ */
+export function withheldAt(path: PlannedPath | undefined, step: { hop?: number; phase: string }, drawn: readonly string[]): { to: PlannedHop; cells: string[] } | undefined {
+  if (!path || step.hop === undefined || (step.phase !== 'trap' && step.phase !== 'return')) return undefined;
+  const to = path.hops[step.hop]!;
+  const received = new Set(to.receives);
+  const cells = drawn.filter((c) => !received.has(c));
+  return cells.length ? { to, cells } : undefined;
+}
+
 /** Every note a path carries, its own then each hop's, each once. */
 export function pathNotes(path: PlannedPath): Note[] {
   return [...new Set([...path.notes, ...path.hops.flatMap((h) => h.notes)])];

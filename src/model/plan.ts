@@ -2,8 +2,8 @@ import { cellOf, type Architecture, type Level } from './arch';
 import { argRegisters, callFits, registerRules, type ArgDef, type Call } from './call';
 import type { Convention, FixedInput } from './convention';
 import { computeSyndrome, encodeInstruction, type EncodedInstruction, type Syndrome } from './encoding';
-import { uniqueSources, type Source } from './source';
-import { pathFor, planPath, type PlannedHop, type PlannedPath } from './path';
+import { uniqueSources, type Note, type Source } from './source';
+import { pathFor, pathNotes, planPath, type PlannedHop, type PlannedPath } from './path';
 import type { BitLayout } from './bits';
 import { readMask, type MaskReading } from './mask';
 import { fieldsWritten, memoryKey, type MemoryStep, type PlannedMemory } from './memory';
@@ -119,6 +119,11 @@ export interface Plan {
   /** Values that span several registers, each with its parts; only on calls that have them. */
   runs?: readonly PlannedRun[];
   sources: readonly Source[];
+}
+
+/** Every note a view of the plan shows: its convention's, its call's, then its path's. */
+export function planNotes(plan: Plan): Note[] {
+  return [...plan.convention.notes, ...plan.call.notes, ...(plan.path ? pathNotes(plan.path) : [])];
 }
 
 /** Argument values keyed by register name as written (x1, w1, r1); missing ones use examples. */

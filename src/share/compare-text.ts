@@ -2,7 +2,7 @@ import type { Guide } from '../catalog/guides';
 import { cellValue } from '../model/cell-value';
 import { alignRegisters, capacity, clobberSentences, sameArchitecture, telling } from '../model/compare';
 import { describeRegisters } from '../model/narration';
-import type { CellState, Plan } from '../model/plan';
+import { planNotes, type CellState, type Plan } from '../model/plan';
 import { uniqueSources, type Note } from '../model/source';
 import type { Moment } from '../model/timeline';
 import {
@@ -20,6 +20,7 @@ import {
   wrap,
   type TextForm,
 } from './text';
+import { pathLines } from './path-text';
 
 /**
  * A comparison as one plain text for a mail thread: which call each pane
@@ -69,6 +70,7 @@ function comparison(
   plans.forEach((p, i) => {
     pane(i, `${p.call.name} under ${p.convention.name}`);
     add(`     ${trapSummary(p)}`, '       ');
+    if (full) for (const l of pathLines(p, 'full')) add(`     ${l}`, '          ');
   });
   if (guide && full) {
     lines.push('');
@@ -111,7 +113,7 @@ function comparison(
 function uniqueNotes(plans: readonly Plan[]): { note: Note; panes: number[] }[] {
   const seen = new Map<string, { note: Note; panes: number[] }>();
   plans.forEach((p, i) => {
-    for (const note of [...p.convention.notes, ...p.call.notes]) {
+    for (const note of planNotes(p)) {
       const entry = seen.get(note.text) ?? { note, panes: [] };
       if (!entry.panes.includes(i + 1)) entry.panes.push(i + 1);
       seen.set(note.text, entry);

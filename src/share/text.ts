@@ -3,12 +3,11 @@ import { cellValue } from '../model/cell-value';
 import { describeRegisters } from '../model/narration';
 import type { MaskReading } from '../model/mask';
 import { formatRun, orderSentence } from '../model/pair';
-import type { Plan } from '../model/plan';
+import { planNotes, type Plan } from '../model/plan';
 import { uniqueSources, type Source } from '../model/source';
 import { memoryKey } from '../model/memory';
 import { formatHex } from '../model/value';
 import { pathLines } from './path-text';
-import { pathNotes } from '../model/path';
 
 /**
  * The layout as plain text for an email: ASCII only, at most 72 columns,
@@ -180,7 +179,7 @@ export function layoutText(plan: Plan, permalink?: string, form: TextForm = 'ful
   if (full) {
     for (const r of plan.runs ?? []) add(`${capital(r.def.direction === 'in' ? 'argument' : 'result')} over ${r.parts.length} registers: ${orderSentence(r.def)}. ${r.def.name} = ${formatRun(r.def, r.value)}`, '    ');
   }
-  if (full) for (const n of [...conv.notes, ...call.notes, ...(plan.path ? pathNotes(plan.path) : [])]) add(`Note (${n.kind}): ${n.text}`, '    ');
+  if (full) for (const n of planNotes(plan)) add(`Note (${n.kind}): ${n.text}`, '    ');
   lines.push('');
   const link = permalinkLines(permalink, form);
   lines.push(...sourceLines(full ? plan.sources : layoutSources([plan], 3), full ? Infinity : shortBudget(1) - lines.length - link.length));

@@ -34,6 +34,9 @@ export const pathSrc = {
   stdSvc: tfa('services/std_svc/std_svc_setup.c', 'std_svc_smc_handler: if (is_ffa_fid(smc_fid)) return spmd_ffa_smc_handler(…)'),
   handler: spmd('spmd_smc_handler: case FFA_MSG_SEND_DIRECT_REQ_SMC32/_SMC64 (and REQ2_SMC64): checks the endpoint IDs in x1, then spmd_smc_forward()'),
   resp: spmd('spmd_smc_handler: case FFA_MSG_SEND_DIRECT_RESP_SMC32/_SMC64 (and RESP2_SMC64) from the secure world: spmd_smc_forward() to the normal world'),
+  req2Version: spmd(
+    'spmd_smc_handler: case FFA_MSG_SEND_DIRECT_REQ2_SMC64: if (get_common_ffa_version(secure_ffa_version) < MAKE_FFA_VERSION(U(1), U(2))) return spmd_ffa_error_return(handle, FFA_ERROR_NOT_SUPPORTED)',
+  ),
   forward: spmd('spmd_smc_forward: if (is_spmc_at_el3() && !secure_origin) spmc_smc_handler(…); else spmd_smc_switch_state(…)'),
   copy64: spmd(
     'spmd_smc_switch_state: SMC_64 and version_out >= 1.2: SMC_RET18(ctx_out, smc_fid, x1 … x17) (x8–x17 zero if version_in < 1.2); otherwise SMC_RET8(ctx_out, smc_fid, x1 … x7)',
@@ -50,6 +53,44 @@ export const pathSrc = {
     'src/arch/aarch64/hypervisor/handler.c',
     'ffa_handler: case FFA_MSG_SEND_DIRECT_REQ_64/_32, FFA_MSG_SEND_DIRECT_REQ2_64: api_ffa_msg_send_direct_req(*args, current, next)',
   ),
+};
+
+const LINUX = 'Kingxukai/linux';
+const pkvm = (path: string, commit: string, where: string): Source => githubFile(LINUX, path, commit, where);
+const M = '0291023e7330da28f2f7453c87c2ab7082d8360f';
+const M2 = '9b44fff655e2c6f4cc53cb499dd2c038e99cb013';
+
+export const pkvmSrc = {
+  trap: pkvm(
+    'arch/arm64/kvm/hyp/nvhe/hyp-main.c',
+    M,
+    'handle_trap: case ESR_ELx_EC_SMC64: handle_host_smc(host_ctxt); handle_host_smc: kvm_host_psci_handler, then kvm_host_ffa_handler, then default_host_smc_handler',
+  ),
+  proxy: pkvm(
+    'arch/arm64/kvm/hyp/nvhe/ffa.c',
+    M,
+    'kvm_host_ffa_handler: calls it does not handle itself and ffa_call_supported() allows "return false; /* Pass through */"; ffa_call_supported does not list FFA_MSG_SEND_DIRECT_REQ',
+  ),
+  version: pkvm(
+    'arch/arm64/kvm/hyp/nvhe/ffa.c',
+    M,
+    'hyp_ffa_init: arm_smccc_1_1_smc(FFA_VERSION, FFA_VERSION_1_1, …); hyp_ffa_version at most FFA_VERSION_1_1',
+  ),
+  forward: pkvm(
+    'arch/arm64/kvm/hyp/nvhe/host.S',
+    M2,
+    '__kvm_hyp_host_forward_smc: ldp x0 … x17 from the host context; smc #0; stp x0 … x17 back ("Assumes SMCCC 1.2 or older")',
+  ),
+};
+
+const pkvmNote: Note = {
+  kind: 'info',
+  text:
+    'Under pKVM the kernel’s smc stops at EL2 first, a level not drawn here: pKVM traps it (handle_trap → handle_host_smc), its FF-A proxy kvm_host_ffa_handler lets a direct request pass unchanged, ' +
+    'and __kvm_hyp_host_forward_smc makes the smc to EL3 with x0–x17 from the kernel’s saved registers and copies x0–x17 of the answer back. ' +
+    'pKVM asks the firmware for FF-A v1.1 at most (hyp_ffa_init). If the SPMD records that version for the normal world, FFA_MSG_SEND_DIRECT_REQ over SMC64 reaches the SPMC in x0–x7 (x8–x17 zero), ' +
+    'and REQ2, a v1.2 call, meets the SPMD’s check of the common version (below v1.2 it answers NOT_SUPPORTED).',
+  sources: [pkvmSrc.trap, pkvmSrc.proxy, pkvmSrc.forward, pkvmSrc.version, pathSrc.copy64, pathSrc.req2Version],
 };
 
 const kernel: Place = { level: 'NS-EL1', world: 'non-secure', who: 'the normal-world kernel' };
@@ -103,7 +144,7 @@ export function spmdPath(width: 32 | 64): Path {
     level: 'S-EL2',
     world: 'secure',
     who: 'Hafnium (the SPMC)',
-    enter: { how: 'forward', what: 'an eret into the secure world’s saved context' },
+    enter: { how: 'forward', what: 'eret into the secure world’s saved context' },
     sees: 'No syndrome: for Hafnium this is the return from its own smc #0 in other_world_loop. It stores x0–x17 in the normal world’s vCPU and calls smc_handler_from_nwd, which clears the SVE hint bit in the function ID and dispatches it.',
     passes: listed(17),
     passesHow: 'other_world_loop loads the answer into x0–x17 and executes smc #0',
@@ -123,7 +164,7 @@ export function spmdPath(width: 32 | 64): Path {
   };
   const home: Hop = {
     ...kernel,
-    enter: { how: 'forward', what: 'an eret into the normal world’s saved context' },
+    enter: { how: 'forward', what: 'eret into the normal world’s saved context' },
     sees: `Registers the SPMD did not write${width === 64 ? ' (x18 on)' : ' (x8 on)'} keep what they held when the kernel called: they were saved on entry to EL3 and are restored with its context.`,
     sources: [pathSrc.eret, pathSrc.save, copy],
   };
@@ -133,5 +174,6 @@ export function spmdPath(width: 32 | 64): Path {
     out: [el3Out, spmc],
     back: [el3Back, home],
     sources: [src.spmd, src.spmcLevel],
+    notes: [pkvmNote],
   };
 }

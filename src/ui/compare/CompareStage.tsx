@@ -3,6 +3,7 @@ import { formatHex } from '../../model/value';
 import { planLevels } from '../../model/plan';
 import { useApp } from '../../store/store';
 import { isCustomConvention } from '../../catalog';
+import { HopRoute } from '../stage/HopRoute';
 
 /** Each pane's level and trap at the current moment, in one row, so the traps line up. */
 export function CompareStage() {
@@ -17,6 +18,9 @@ export function CompareStage() {
           const step = p.steps[moment.steps[i]!]!;
           const level = planLevels(p).find((l) => l.id === step.level);
           const atTrap = step.phase === 'trap';
+          // On a path the first stop reads its own syndrome register (ESR_EL3 for an SMC to EL3).
+          const first = p.path?.hops[0]!.enter;
+          const syndrome = first?.how === 'trap' ? first.syndrome : p.trap.syndrome;
           return (
             <div
               key={i}
@@ -34,12 +38,13 @@ export function CompareStage() {
               <p className="mt-1 font-mono text-sm">
                 CPU at <strong>{level?.name ?? step.level}</strong> <span className="text-xs">({level?.who})</span>
               </p>
+              <HopRoute plan={p} step={step} />
               <p className="mt-1 font-mono text-sm">
                 {p.trap.instruction.text} = {p.trap.instruction.hex}
               </p>
-              {p.trap.syndrome && (
+              {syndrome && (
                 <p className="font-mono text-xs">
-                  {p.trap.syndrome.register} {formatHex(p.trap.syndrome.value, 8)}
+                  {syndrome.register} {formatHex(syndrome.value, 8)}
                 </p>
               )}
               <p className="mt-1 text-sm" data-testid={`pane-sentence-${i + 1}`}>

@@ -1,5 +1,6 @@
 import type { CellState, Plan, Role, Step } from '../../model/plan';
 import { describeRegisters } from '../../model/narration';
+import { withheldAt } from '../../model/path';
 import { cellValue } from '../../model/cell-value';
 import { useApp } from '../../store/store';
 import { useRef, useState } from 'react';
@@ -54,15 +55,21 @@ export function RegisterCells({
   pointed?: string;
 }) {
   const list = useRef<HTMLUListElement>(null);
-  useTravel(step, plan.convention.arch.guestLevel, list);
+  useTravel(step, plan.path?.from.level ?? plan.convention.arch.guestLevel, list);
   const written = new Set(step.writes.map((w) => w.cell));
   const read = new Set(step.highlight.filter((c) => !written.has(c)));
+  // On a path, where the call reaches a level: the registers that level is not handed.
+  const withheld = withheldAt(plan.path, step, plan.drawnCells);
+  const notPassed = new Set(withheld?.cells);
   const quiet = (c: CellState) =>
     c.value === undefined && !read.has(c.cell) && (presenting ? FOLDABLE.includes(c.role) : (c.role === 'preserved' || c.role === 'unused') && !written.has(c.cell));
   const shown = plan.drawnCells.filter((name) => !quiet(step.cells[name]!));
-  const folded = FOLDABLE.map((role) => ({ role, cells: plan.drawnCells.filter((name) => quiet(step.cells[name]!) && step.cells[name]!.role === role) })).filter(
-    (g) => g.cells.length > 0,
-  );
+  const folded = FOLDABLE.map((role) => ({
+    role,
+    cells: plan.drawnCells.filter((name) => quiet(step.cells[name]!) && step.cells[name]!.role === role && !notPassed.has(name)),
+  })).filter((g) => g.cells.length > 0);
+  const foldedWithheld = plan.drawnCells.filter((name) => quiet(step.cells[name]!) && notPassed.has(name));
+  const to = withheld && `${withheld.to.who} at ${withheld.to.level}`;
   const grid = presenting ? 'grid-cols-[repeat(auto-fill,minmax(11rem,1fr))]' : 'grid-cols-2 min-[420px]:grid-cols-3 sm:grid-cols-4 min-[1700px]:grid-cols-8';
   // Registers an argument's mask hands on to the next level (TDG.VP.VMCALL's RCX: those the VMM sees).
   const mask = handedOn(plan);
@@ -82,10 +89,16 @@ export function RegisterCells({
       pointed={pointed === name}
       masked={mask !== undefined}
       memory={carried(name)}
+      notPassedTo={notPassed.has(name) ? withheld?.to.who : undefined}
     />
   );
   return (
     <>
+      {withheld && (
+        <p className={`mt-2 ${large ? 'text-lg' : 'text-sm'}`} data-testid="hop-receives">
+          <strong>{to}</strong> receives {describeRegisters(plan.convention.arch, withheld.to.receives)}; not passed to it: {describeRegisters(plan.convention.arch, withheld.cells)}.
+        </p>
+      )}
       <ul ref={list} className={`mt-3 grid gap-2 ${grid}`} data-testid="register-file">
         {shown.map(cell)}
       </ul>
@@ -102,6 +115,14 @@ export function RegisterCells({
           <ul className="mt-2 grid grid-cols-2 gap-2 min-[420px]:grid-cols-3 sm:grid-cols-4 min-[1700px]:grid-cols-8">{g.cells.map(cell)}</ul>
         </details>
       ))}
+      {foldedWithheld.length > 0 && (
+        <details className="mt-2" data-testid="folded-not-passed">
+          <summary className={`cell cursor-pointer rounded-lg px-2 py-1 font-mono ${large ? 'text-xl' : 'text-sm'}`} data-passed="false">
+            <strong>{describeRegisters(plan.convention.arch, foldedWithheld)}</strong>: not passed to {withheld?.to.who}
+          </summary>
+          <ul className="mt-2 grid grid-cols-2 gap-2 min-[420px]:grid-cols-3 sm:grid-cols-4 min-[1700px]:grid-cols-8">{foldedWithheld.map(cell)}</ul>
+        </details>
+      )}
     </>
   );
 }
@@ -115,6 +136,7 @@ function Cell({
   pointed,
   masked,
   memory,
+  notPassedTo,
 }: {
   c: CellState;
   written: boolean;
@@ -127,6 +149,8 @@ function Cell({
   masked: boolean;
   /** The memory argument whose address this cell carries. */
   memory?: { index: number; name: string };
+  /** Who does not receive this register, at a step where the call reaches the next level on its path. */
+  notPassedTo?: string;
 }) {
   const role = ROLE_TEXT[c.role];
   const name = c.cell;
@@ -141,7 +165,8 @@ function Cell({
       data-read={read}
       data-pointed={pointed}
       {...(masked ? { 'data-handed-on': to !== undefined } : {})}
-      title={`${label}: ${role.name}${c.meaning ? `, ${c.meaning}` : ''}${to ? `; ${to} sees it` : ''}`}
+      title={`${label}: ${role.name}${c.meaning ? `, ${c.meaning}` : ''}${to ? `; ${to} sees it` : ''}${notPassedTo ? `; not passed to ${notPassedTo}` : ''}`}
+      data-passed={notPassedTo ? 'false' : undefined}
     >
       <div className={`flex items-center justify-between gap-1 ${large ? 'text-lg' : 'text-xs'}`}>
         <span className="font-mono font-semibold">{label}</span>
@@ -155,7 +180,7 @@ function Cell({
       <div className={`mt-0.5 truncate font-mono font-semibold tabular-nums ${large ? 'text-2xl' : 'text-base'}`} data-testid={`value-${name}`}>
         {value}
       </div>
-      <div className={`truncate opacity-90 ${large ? 'text-base' : 'text-[0.7rem]'}`}>{c.meaning ?? role.explain}</div>
+      <div className={`truncate opacity-90 ${large ? 'text-base' : 'text-[0.7rem]'}`}>{notPassedTo ? `not passed to ${notPassedTo}` : (c.meaning ?? role.explain)}</div>
       {memory && (
         <button type="button" className="text-[0.7rem] underline decoration-dotted" onClick={() => showMemory(memory.index)} data-testid={`to-memory-${memory.index}`}>
           address of the {memory.name} →

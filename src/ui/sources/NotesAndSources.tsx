@@ -1,4 +1,5 @@
 import type { Note } from '../../model/source';
+import { planNotes } from '../../model/plan';
 import { useApp } from '../../store/store';
 import { Cite } from './cite';
 import { Observed } from './Observed';
@@ -13,7 +14,7 @@ const KIND: Record<Note['kind'], string> = {
 /** What the reader should know about these facts, and every source the view relies on. */
 export function NotesAndSources() {
   const plan = useApp((s) => s.plan);
-  const notes = [...plan.convention.notes, ...plan.call.notes];
+  const notes = planNotes(plan);
   return (
     <section className="panel grid grid-cols-[minmax(0,1fr)] gap-4 p-3 [overflow-wrap:anywhere] sm:p-4 lg:grid-cols-2" aria-label="Notes and sources">
       <div>

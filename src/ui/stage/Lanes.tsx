@@ -1,10 +1,12 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { Level } from '../../model/arch';
 import { planLevels, type Plan } from '../../model/plan';
+import { worldRuns } from '../../model/path';
 import { motionMs, motionReduced } from '../player/motion';
 
 /** Equal rows without a gap (classes, not a style attribute: the pre-rendered page's CSP allows no inline styles). */
-const ROWS: Readonly<Record<number, string>> = { 2: 'grid-rows-2', 3: 'grid-rows-3', 4: 'grid-rows-4' };
+const ROWS: Readonly<Record<number, string>> = { 2: 'grid-rows-2', 3: 'grid-rows-3', 4: 'grid-rows-4', 5: 'grid-rows-5', 6: 'grid-rows-6' };
+const SPAN: Readonly<Record<number, string>> = { 1: 'row-span-1', 2: 'row-span-2', 3: 'row-span-3', 4: 'row-span-4', 5: 'row-span-5', 6: 'row-span-6' };
 const LANE = { compact: 'min-h-10 text-sm', normal: 'min-h-14 py-1', large: 'min-h-20 py-1 text-2xl' } as const;
 
 /** The lanes of a plan at a step: where the CPU is, which lanes the trap joins, and whether the route is taken now. */
@@ -19,7 +21,7 @@ export function lanesAt(plan: Plan, step: number) {
   const hop = current.hop ?? (current.phase === 'unpack' ? path.hops.length - 1 : 0);
   const origin = hop === 0 ? path.from.level : path.hops[hop - 1]!.level;
   const [from, to] = active === 'returning' ? [path.hops[hop]!.level, origin] : [origin, path.hops[hop]!.level];
-  return { levels, at: index(current.level), from: index(from), to: index(to), active };
+  return { levels, at: index(current.level), from: index(from), to: index(to), active, worlds: worldRuns(path.lanes) };
 }
 
 /**
@@ -35,6 +37,7 @@ export function Lanes({
   from,
   to,
   active,
+  worlds,
   size = 'normal',
 }: {
   levels: readonly Level[];
@@ -45,6 +48,8 @@ export function Lanes({
   to: number;
   /** The route is being taken now (trap or return step), or is one still to come / already taken. */
   active: 'going' | 'returning' | 'idle';
+  /** On a path: runs of neighbouring lanes in the same world, labelled as one band beside them. */
+  worlds?: readonly { world: string; name: string; lanes: number }[];
   /** large for a projector, compact for a pane of a comparison on one. */
   size?: 'compact' | 'normal' | 'large';
 }) {
@@ -79,7 +84,16 @@ export function Lanes({
   }, [at]);
 
   return (
-    <div className="grid grid-cols-[minmax(0,1fr)_3rem]">
+    <div className={`grid ${worlds ? 'grid-cols-[auto_minmax(0,1fr)_3rem]' : 'grid-cols-[minmax(0,1fr)_3rem]'}`}>
+      {worlds && (
+        <ul className={`grid ${ROWS[n] ?? ''} mr-1`} aria-label="Worlds" data-testid="world-bands">
+          {worlds.map((w, i) => (
+            <li key={i} className={`world-band ${SPAN[w.lanes] ?? ''} my-1 flex items-center justify-center rounded-l-md px-0.5`} data-world={w.world}>
+              <span className={`font-semibold uppercase tracking-wide [writing-mode:vertical-rl] rotate-180 ${size === 'large' ? 'text-sm' : 'text-[0.65rem]'}`}>{w.name}</span>
+            </li>
+          ))}
+        </ul>
+      )}
       <ol ref={list} className={`grid ${ROWS[n] ?? ''}`}>
         {levels.map((l, i) => (
           <li key={l.id} className="py-1" data-level={l.id} data-active={i === at}>

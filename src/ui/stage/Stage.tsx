@@ -5,6 +5,7 @@ import type { Plan } from '../../model/plan';
 import { useApp } from '../../store/store';
 import { Cite } from '../sources/cite';
 import { ExceptionPanel } from './ExceptionPanel';
+import { HopPanel } from './HopPanel';
 import { Lanes, lanesAt } from './Lanes';
 
 /** Exception levels as lanes, the CPU moving between them, and what the CPU does at the trap and the return. */
@@ -35,6 +36,7 @@ export function StageParts({ plan, step, large = false }: { plan: Plan; step: nu
             <Cite sources={trap.trappedBy.sources} />
           </p>
         )}
+        {!large && <HopPanel plan={plan} step={current} />}
       </div>
       <ExceptionPanel
         trap={trap}
