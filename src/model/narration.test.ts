@@ -64,6 +64,15 @@ describe('narration', () => {
     }
   });
 
+  it.each(pairs)('places each level of a path once in a sentence: %s / %s', (convId, callId) => {
+    const plan = marshal(requireConvention(catalog, convId), requireCall(catalog, callId));
+    for (const { level } of plan.path?.lanes ?? []) {
+      const name = level.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const twice = new RegExp(`\\b${name}\\b[^.:;]*\\bat ${name}\\b`, 'i');
+      for (const step of plan.steps) expect(step.text, `step ${step.index}`).not.toMatch(twice);
+    }
+  });
+
   it('says once where the hyp-stub\'s caller runs', () => {
     const plan = marshal(requireConvention(catalog, 'hypstub-arm64'), requireCall(catalog, 'hypstub-arm64-set-vectors'));
     expect(plan.steps[0]!.text).toMatch(/^The host kernel \(booted at EL2\) at EL1 is about to call HVC_SET_VECTORS/);

@@ -111,12 +111,17 @@ function handed(arch: Architecture, prev: PlannedHop): string {
  * level receives. What the level sees there is the hop's own text, shown
  * beside the lanes, so that a step's sentence stays short enough to project.
  */
+/** Who runs at a level, placed once: "the TDX module", not "the TDX module at TDX module". */
+function whoAt(place: PlannedHop): string {
+  return place.who.toLowerCase().includes(place.level.toLowerCase()) ? place.who : `${place.who} at ${place.level}`;
+}
+
 export function hopSentence(arch: Architecture, prev: PlannedHop, hop: PlannedHop): string {
   const e = hop.enter;
   const how =
     e.how === 'trap'
-      ? `${capital(prev.who)} at ${prev.level} executes ${e.instruction.text}; the CPU takes an exception to ${hop.level}${e.syndrome ? ` (${e.syndrome.register} = ${formatHex(e.syndrome.value, 8)})` : ''}.`
-      : `${capital(prev.who)} at ${prev.level} passes the call to ${hop.who} at ${hop.level}: ${e.what}.`;
+      ? `${capital(whoAt(prev))} executes ${e.instruction.text}; the CPU takes an exception to ${hop.level}${e.syndrome ? ` (${e.syndrome.register} = ${formatHex(e.syndrome.value, 8)})` : ''}.`
+      : `${capital(whoAt(prev))} passes the call to ${whoAt(hop)}: ${e.what}.`;
   return `${how} ${handed(arch, prev)}`;
 }
 
@@ -124,7 +129,7 @@ export function hopSentence(arch: Architecture, prev: PlannedHop, hop: PlannedHo
 export function hopHome(arch: Architecture, prev: PlannedHop, hop: PlannedHop, trap: Trap): string {
   const e = hop.enter;
   const how = e.how === 'trap' ? `executes ${e.instruction.text}` : e.what;
-  return `${capital(prev.who)} at ${prev.level} returns to ${hop.level} (${how}), at the instruction after ${trap.instruction.text}. ${handed(arch, prev)}`;
+  return `${capital(whoAt(prev))} returns to ${hop.level} (${how}), at the instruction after ${trap.instruction.text}. ${handed(arch, prev)}`;
 }
 
 export function results(call: Call, outputs: readonly Outcome[], unknown: Convention['unknownCall']): string {

@@ -137,16 +137,16 @@ function cell(arch: Architecture, name: string): { cell: string; bits: number } 
   return c;
 }
 
-/**
- * The whole story of one call as data: marshal the arguments, trap, handle,
- * return, and what the caller finds afterwards. The UI animates these steps,
- * the exports print them and the tests assert on them; same input, same plan.
- */
 /** The levels a plan's CPU moves between: its path's lanes where it crosses several, else its architecture's levels. */
 export function planLevels(plan: Plan): readonly Level[] {
   return plan.path ? plan.path.lanes.map((l) => ({ id: l.level, name: l.level, who: l.who, where: `at ${l.level}` })) : plan.convention.arch.levels;
 }
 
+/**
+ * The whole story of one call as data: marshal the arguments, trap, handle,
+ * return, and what the caller finds afterwards. The UI animates these steps,
+ * the exports print them and the tests assert on them; same input, same plan.
+ */
 export function marshal(conv: Convention, call: Call, values: ArgValues = {}): Plan {
   if (!callFits(conv, call)) throw new PlanError(say.cannotBeMade(call, conv));
   const selection = selectCall(conv, call, values);
