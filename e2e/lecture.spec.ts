@@ -188,6 +188,20 @@ test.describe('presenter mode', () => {
     await expectNoScroll(page);
   });
 
+  test('at 1280x720 a four-level path keeps the register column above the caption', async ({ page }) => {
+    await page.goto('./#/cca-rsi-smc64/rsi-host-call?at=10&present=1');
+    await expect(page.getByTestId('caption')).toContainText('passes the call to the RMM');
+    // Where the register column's content is drawn (clipped by the column if it scrolls) ends above the caption.
+    const drawnBottom = await page.getByTestId('presenter-registers').evaluate((column) => {
+      const bottoms = [...column.querySelectorAll('*')].map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0).map((r) => r.bottom);
+      const content = Math.max(...bottoms);
+      return getComputedStyle(column).overflowY === 'visible' ? content : Math.min(content, column.getBoundingClientRect().bottom);
+    });
+    const caption = (await page.getByTestId('caption').boundingBox())!;
+    expect(drawnBottom).toBeLessThanOrEqual(caption.y);
+    await expectNoScroll(page);
+  });
+
   test('at 1920x1080 nothing scrolls either', async ({ page }) => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.goto(`./#/smccc-1.0-hvc64/psci-cpu-on-64?step=8&present=1`);

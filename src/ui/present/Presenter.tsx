@@ -82,7 +82,8 @@ export default function Presenter() {
 
 function Registers({ plan, step, large }: { plan: Plan; step: number; large: boolean }) {
   return (
-    <section className="min-h-0" aria-label={`${plan.convention.arch.name} registers`} data-testid="presenter-registers">
+    // A path's "not passed" line can make the column taller than its row: it scrolls inside rather than run under the caption.
+    <section className="min-h-0 overflow-y-auto" aria-label={`${plan.convention.arch.name} registers`} data-testid="presenter-registers">
       <RegisterCells plan={plan} step={plan.steps[step]!} presenting large={large} />
     </section>
   );

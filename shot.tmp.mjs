@@ -1,0 +1,11 @@
+import { chromium } from '@playwright/test';
+const [url, out, w, h, sel] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'] });
+const page = await browser.newPage({ viewport: { width: Number(w), height: Number(h) } });
+await page.goto(url);
+await page.waitForSelector('main section');
+await page.waitForTimeout(500);
+const el = page.locator(sel).first();
+await el.scrollIntoViewIfNeeded();
+await el.screenshot({ path: out });
+await browser.close();
