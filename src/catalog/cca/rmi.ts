@@ -2,6 +2,7 @@ import type { ArgDef, Call, ResultDef } from '../../model/call';
 import type { Note, Source } from '../../model/source';
 import { RMI } from './conventions';
 import { ccaFid } from './fid';
+import { arg, result } from './registers';
 import { rmiCmds, rmiSmc, rmm, rmmMain, rmmSmcRmi, src } from './sources';
 
 /**
@@ -31,21 +32,6 @@ function fid(n: number, name: string, literalInMain: boolean): Call['number'] {
     : ccaFid(n, { macro: `SMC_${name} SMC_RxI_CALL(0x0${n.toString(16)})`, source: rmiSmc });
 }
 
-const arg = (n: number, name: string, meaning: string, example: bigint, sources: readonly Source[]): ArgDef => ({
-  name,
-  meaning,
-  register: `x${n}`,
-  example,
-  sources,
-});
-const result = (n: number, name: string, meaning: string, example: bigint, exampleMeaning: string, sources: readonly Source[]): ResultDef => ({
-  name,
-  meaning,
-  register: `x${n}`,
-  example,
-  exampleMeaning,
-  sources,
-});
 const status: ResultDef = result(
   0,
   'status',

@@ -4,6 +4,7 @@ import { runArgs, runResults, type RunDef } from '../../model/pair';
 import type { Note, Source } from '../../model/source';
 import { RSI } from './conventions';
 import { ccaFid } from './fid';
+import { arg, result } from './registers';
 import { hostCallPath } from './path';
 import { rmm, rmmMain, rmmSmcRsi, rsiCmds, rsiSmc, src } from './sources';
 
@@ -23,21 +24,6 @@ const fid = (n: number, linuxName: string, rmmName: string) =>
     ),
   });
 
-const arg = (n: number, name: string, meaning: string, example: bigint, sources: readonly Source[]): ArgDef => ({
-  name,
-  meaning,
-  register: `x${n}`,
-  example,
-  sources,
-});
-const result = (n: number, name: string, meaning: string, example: bigint, exampleMeaning: string, sources: readonly Source[]): ResultDef => ({
-  name,
-  meaning,
-  register: `x${n}`,
-  example,
-  exampleMeaning,
-  sources,
-});
 const status = (where: string): ResultDef =>
   result(0, 'status', 'RSI_SUCCESS (0), RSI_ERROR_INPUT (1), RSI_ERROR_STATE (2), RSI_INCOMPLETE (3) or RSI_ERROR_UNKNOWN (4)', 0n, 'RSI_SUCCESS', [
     rsiSmc(`${where}: "ret0 == Status / error"`),
