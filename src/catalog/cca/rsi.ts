@@ -289,7 +289,7 @@ const realmConfig = rsiCall({
   notes: [
     {
       kind: 'info',
-      text: 'The answer is memory, not registers: the RMM writes the configuration into the page x1 names ("The RMM requires the configuration structure to be aligned to a 4k boundary"). Trapscope does not draw memory yet.',
+      text: 'The answer is memory, not registers: the RMM writes the configuration into the page x1 names ("The RMM requires the configuration structure to be aligned to a 4k boundary"). Its fields are not drawn beside the registers here yet, as the GHCB page and FF-A’s descriptors are.',
       sources: [rsiSmc('struct realm_config: "The RMM requires the configuration structure to be aligned to a 4k boundary"')],
     },
   ],
