@@ -21,7 +21,8 @@ export const tdcallStatus: ResultDef = {
   sources: [src.abi, guestTdx('#define TDCALL_RETURN_CODE(a) ((a) >> 32)')],
 };
 
-const arg = (name: string, register: string, meaning: string, example: bigint, sources: readonly Source[]): ArgDef => ({ name, register, meaning, example, sources });
+/** A TDX argument in a named register (TDCALL leaves and TDG.VP.VMCALL sub-functions alike). */
+export const arg = (name: string, register: string, meaning: string, example: bigint, sources: readonly Source[]): ArgDef => ({ name, register, meaning, example, sources });
 
 const out = (name: string, register: string, meaning: string, example: bigint, exampleMeaning: string, sources: readonly Source[]): ResultDef => ({
   name,

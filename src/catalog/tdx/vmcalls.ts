@@ -2,7 +2,7 @@ import type { ArgDef, Call, CallNumber, ResultDef } from '../../model/call';
 import type { FixedInput } from '../../model/convention';
 import type { Note, Source } from '../../model/source';
 import { FAMILY_VMCALL } from './conventions';
-import { tdcallStatus } from './leaves';
+import { arg, tdcallStatus } from './leaves';
 import { exposeMask } from './mask';
 import { guestTdx, kvmTdx, sharedTdx, src, vmxH } from './sources';
 
@@ -46,8 +46,6 @@ const mechanism: ResultDef = {
   meaning: 'the TDCALL instruction’s own error code: non-zero means the TDVMCALL mechanism failed, and Linux panics',
   sources: [src.hypercallFailed, src.abi],
 };
-
-const arg = (name: string, register: string, meaning: string, example: bigint, sources: readonly Source[]): ArgDef => ({ name, register, meaning, example, sources });
 
 /** A GHCI sub-function, as shared/tdx.h numbers it. */
 const ghciNumber = (macro: string, value: bigint): CallNumber => ({
