@@ -1,6 +1,6 @@
 import type { ExceptionDef, VectorTable } from '../../model/exception';
 import { linux, qemu } from '../docs';
-import { eret, QEMU_A64, spsr, vectors } from '../exception/arm';
+import { eret, QEMU_A64, smcReturnAddress, spsr, vectors } from '../exception/arm';
 import { src } from './sources';
 
 /**
@@ -50,12 +50,7 @@ export const hostSmcCall: ExceptionDef = {
   instruction: 'a64-smc-el2',
   level: 'EL3',
   pc: 'PC',
-  returnAddress: {
-    register: 'ELR_EL3',
-    bytesPast: 'length',
-    why: 'SMC is an exception-generating instruction: taken to EL3 the preferred return address is the next instruction',
-    sources: [qemu(QEMU_A64, 'trans_SMC(): "gen_exception_insn_el(s, 4, EXCP_SMC, syn_aa64_smc(a->imm), 3)"')],
-  },
+  returnAddress: smcReturnAddress,
   saved: [spsr('EL3')],
   destination: { kind: 'vector', table: vectors('VBAR_EL3', 2) },
   resume: eret('EL3'),

@@ -111,17 +111,20 @@ function smcTrapped(instruction: string, group: 2 | 3): ExceptionDef {
   };
 }
 
+/** Where an SMC taken to EL3 comes back to, whoever made it. */
+export const smcReturnAddress: ExceptionDef['returnAddress'] = {
+  register: 'ELR_EL3',
+  bytesPast: 'length',
+  why: 'SMC is an exception-generating instruction: taken to EL3 the preferred return address is the next instruction',
+  sources: [qemu(QEMU_A64, 'trans_SMC(): "gen_exception_insn_el(s, 4, EXCP_SMC, syn_aa64_smc(a->imm), 3)"')],
+};
+
 function smcTo(instruction: string, group: 2 | 3): ExceptionDef {
   return {
     instruction,
     level: 'EL3',
     pc: 'PC',
-    returnAddress: {
-      register: 'ELR_EL3',
-      bytesPast: 'length',
-      why: 'SMC is an exception-generating instruction: taken to EL3 the preferred return address is the next instruction',
-      sources: [qemu(QEMU_A64, 'trans_SMC(): "gen_exception_insn_el(s, 4, EXCP_SMC, syn_aa64_smc(a->imm), 3)"')],
-    },
+    returnAddress: smcReturnAddress,
     saved: [spsr('EL3')],
     syndromeRegister: 'ESR_EL3',
     syndromeWhy: 'the same syndrome as when EL2 traps the SMC: QEMU passes syn_aa64_smc (syn_aa32_smc from AArch32) with the exception to EL3',
