@@ -135,14 +135,5 @@ export function runArgs(def: RunDef, example: bigint): ArgDef[] {
 
 /** The call's result definitions for a run, likewise. */
 export function runResults(def: RunDef, example: bigint, exampleMeaning: string): ResultDef[] {
-  const parts = splitRun(def, example);
-  return def.registers.map((register, i) => ({
-    name: `${def.name}, ${partLabel(def, i)}`,
-    meaning: `${partLabel(def, i)} of the ${def.name}: ${def.meaning}`,
-    register,
-    example: parts[i]!,
-    exampleMeaning,
-    run: def.id,
-    sources: def.sources,
-  }));
+  return runArgs(def, example).map((a) => ({ ...a, exampleMeaning }));
 }
