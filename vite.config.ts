@@ -3,11 +3,11 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { catalogJsonPlugin } from './src/boot/build/catalog-json';
-import { cspPlugin } from './src/boot/build/csp';
-import { firstLoadChunks } from './src/boot/build/first-load';
-import { manifestPlugin } from './src/boot/build/manifest';
-import { prerenderPlugin } from './src/boot/build/prerender';
+import { catalogJsonPlugin } from './src/boot/build/catalog-json.ts';
+import { cspPlugin } from './src/boot/build/csp.ts';
+import { firstLoadChunks } from './src/boot/build/first-load.ts';
+import { manifestPlugin } from './src/boot/build/manifest.ts';
+import { prerenderPlugin } from './src/boot/build/prerender.ts';
 
 const firstLoad = firstLoadChunks();
 

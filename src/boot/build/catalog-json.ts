@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { forgetBuildData, loadBuildData } from './build-data';
+import { forgetBuildData, loadBuildData } from './build-data.ts';
 
 /**
  * Publishes the catalog as data next to index.html (catalog.json), from the

@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { loadBuildData } from './build-data';
+import { loadBuildData } from './build-data.ts';
 
 type BuildData = Awaited<ReturnType<typeof loadBuildData>>;
 

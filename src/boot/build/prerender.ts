@@ -1,5 +1,5 @@
 import { runnerImport, type HtmlTagDescriptor, type Plugin } from 'vite';
-import { manifestPlugin } from './manifest';
+import { manifestPlugin } from './manifest.ts';
 
 const ROOT = '<div id="root"></div>';
 
