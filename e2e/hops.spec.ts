@@ -15,8 +15,8 @@ async function focusPage(page: Page) {
 test('the stage draws every level on the path, grouped by world', async ({ page }) => {
   await page.goto(`${REQ64}?step=${AT_EL3}`);
   const stage = page.getByRole('region', { name: 'Exception levels and trap' });
-  await expect(stage.locator('[data-level]')).toHaveCount(3);
-  await expect(stage.locator('[data-level]').locator('strong')).toHaveText(['NS-EL1', 'EL3', 'S-EL2']);
+  await expect(stage.locator('[data-level]')).toHaveCount(4);
+  await expect(stage.locator('[data-level]').locator('strong')).toHaveText(['NS-EL1', 'EL3', 'S-EL2', 'S-EL1']);
   await expect(stage.getByTestId('world-bands').locator('li')).toHaveText([/non-secure/i, /secure/i]);
   await expect(stage.locator('[data-level="EL3"]')).toHaveAttribute('data-active', 'true');
 });
@@ -53,9 +53,17 @@ test('the register file shows what the SPMC receives under SMC32, and marks the 
   await expect(page.getByTestId('folded-not-passed')).toContainText('x8–x30, sp: not passed to Hafnium (the SPMC)');
 });
 
+test('the request reaches the partition at S-EL1, drawn in the Secure band, which receives x0–x7 of an SMC64 REQ', async ({ page }) => {
+  await page.goto(`${REQ64}?step=${AT_EL3 + 2}`);
+  const stage = page.getByRole('region', { name: 'Exception levels and trap' });
+  await expect(stage.locator('[data-level="S-EL1"]')).toHaveAttribute('data-active', 'true');
+  await expect(stage.getByTestId('world-bands').locator('li').last()).toHaveAttribute('data-world', 'secure');
+  await expect(page.getByTestId('hop-receives')).toHaveText('the secure partition at S-EL1 receives x0–x7; not passed to it: x8–x30, sp.');
+});
+
 test('the FF-A guide’s panes show the route and where each pane is on it', async ({ page }) => {
   await page.goto('./#/guide/ffa-direct-messages?step=19');
-  await expect(page.getByTestId('pane-stage-1').getByTestId('hop-route').locator('li')).toHaveText([/NS-EL1/, /EL3/, /S-EL2/, /EL3/, /NS-EL1/]);
+  await expect(page.getByTestId('pane-stage-1').getByTestId('hop-route').locator('li')).toHaveText([/NS-EL1/, /EL3/, /S-EL2/, /S-EL1/, /S-EL2/, /EL3/, /NS-EL1/]);
   await expect(page.getByTestId('pane-stage-1').locator('[aria-current="step"]')).toHaveText(/EL3/);
   await expect(page.getByTestId('pane-stage-3').getByTestId('hop-route')).toHaveCount(0);
 });

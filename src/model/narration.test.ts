@@ -26,7 +26,8 @@ function slips(text: string): string[] {
   if (doubled) found.push(`doubled word "${doubled[0]}"`);
   // One level named as the place twice in a clause, under any of its names: a caller's phrase that says where it runs, then the narration's own place.
   for (const names of places) {
-    const place = new RegExp(`\\b(?:at|in) (${names})\\b[^.:;]*\\b(?:at|in) (${names})\\b`, 'i').exec(text);
+    // A name is a whole level name: RISC-V's "S" is not the start of "S-EL1".
+    const place = new RegExp(`\\b(?:at|in) (${names})(?![\\w-])[^.:;]*\\b(?:at|in) (${names})(?![\\w-])`, 'i').exec(text);
     if (place) {
       found.push(`doubled place "${place[1]}", "${place[2]}"`);
       break;

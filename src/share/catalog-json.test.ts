@@ -103,7 +103,7 @@ describe('catalog.json', () => {
     expect('path' in byHvc).toBe(false);
     expect('path' in bySmc).toBe(true);
     const path = (bySmc as typeof bySmc & { path: { hops: { level: string; enter: unknown; passes: unknown }[] } }).path;
-    expect(path.hops.map((h) => h.level)).toEqual(['EL3', 'S-EL2', 'EL3', 'NS-EL1']);
+    expect(path.hops.map((h) => h.level)).toEqual(['EL3', 'S-EL2', 'S-EL1', 'S-EL2', 'EL3', 'NS-EL1']);
     expect(path.hops[0]!.enter).toEqual({ how: 'trap', instruction: 'smc #0', encoding: '0xd4000003', syndrome: { register: 'ESR_EL3', value: '0x5e000000' } });
     expect(path.hops[0]!.passes).toEqual({ registers: Array.from({ length: 18 }, (_, i) => `x${i}`), to: 'S-EL2' });
     const withPath = json.calls.filter((c) => c.layouts.some((l) => 'path' in l)).map((c) => c.id);

@@ -6,7 +6,7 @@ import type { Path } from '../../model/path';
 import { callVal } from '../smccc/function-id';
 import { FAMILY } from './conventions';
 import { driver, hafnium, header, src, tfaSvc } from './sources';
-import { spmdPath } from './path';
+import { pathSrc, spmdPath } from './path';
 import { pkvmNote } from './pkvm';
 import { EXAMPLE_DESCRIPTOR_LENGTH, memTransactionDescriptor, partitionDescriptors, RX_BUFFER, rxtxBuffers, sizes, TX_BUFFER } from './memory';
 
@@ -135,9 +135,9 @@ const uuidRun = (registers: readonly string[], partBits: 32 | 64, how: Source): 
 const pathDrawn: Note = {
   kind: 'info',
   text:
-    'Over smc this call is drawn past the first hop: NS-EL1 → EL3 (TF-A’s SPMD) → S-EL2 (Hafnium, the SPMC) and back, with what each level hands to the next. ' +
+    'Over smc this call is drawn past the first hop: NS-EL1 → EL3 (TF-A’s SPMD) → S-EL2 (Hafnium, the SPMC) → S-EL1 (the receiving partition) and back, with what each level hands to the next. ' +
     'Over hvc it is drawn to the hypervisor only, which decides for itself whether to pass it on.',
-  sources: [src.spmd, src.spmcLevel, src.hypervisor],
+  sources: [src.spmd, src.spmcLevel, pathSrc.directReq, src.hypervisor],
 };
 
 const ffaCall = (c: CallSpec): Call => ({ ...c, family: FAMILY, returnsOnSuccess: true, notes: [...(c.notes ?? []), pkvmNote(c.number.value, c.name), c.path ? pathDrawn : firstHopOnly] });
@@ -324,7 +324,7 @@ function directReq(w: Width): Call {
       ...[0, 1, 2, 3, 4].map((i) => word(w, i + 3, `data${i}`, `answer word ${i}`, BigInt(0xaaaa * (i + 1)), 'an example', [driver(back)])),
     ],
     sources: [header(`${macro} FFA_SMC_${w}(0x6F)`), driver('ffa_msg_send_direct_req')],
-    path: spmdPath(w),
+    path: spmdPath(w === 32 ? 'req32' : 'req64'),
     notes: [
       {
         kind: 'info',
@@ -368,7 +368,7 @@ const directReq2 = ffaCall({
   ],
   runs: [uuidRun(['x2', 'x3'], 64, driver('ffa_msg_send_direct_req2: union { uuid_t uuid; __le64 regs[2]; } uuid_regs = { .uuid = *uuid }; .a2 = le64_to_cpu(uuid_regs.regs[0]), .a3 = le64_to_cpu(uuid_regs.regs[1])'))],
   sources: [header('FFA_MSG_SEND_DIRECT_REQ2 FFA_SMC_64(0x8D)'), driver('ffa_msg_send_direct_req2'), tfaSvc('FFA_FNUM_MSG_SEND_DIRECT_REQ2 U(0x8D) (under "FF-A v1.2")')],
-  path: spmdPath(64),
+  path: spmdPath('req2'),
   notes: [
     {
       kind: 'info',

@@ -53,6 +53,50 @@ export const pathSrc = {
     'src/arch/aarch64/hypervisor/handler.c',
     'ffa_handler: case FFA_MSG_SEND_DIRECT_REQ_64/_32, FFA_MSG_SEND_DIRECT_REQ2_64: api_ffa_msg_send_direct_req(*args, current, next)',
   ),
+  directReq: hafnium(
+    'src/api.c',
+    'api_ffa_msg_send_direct_req: receiver_vcpu = api_ffa_get_vm_vcpu(receiver_vm, current); the receiver must be in VCPU_STATE_WAITING ("after either having called ffa_msg_wait or sent a direct message response"); vcpu_dir_req_set_state(…, api_ffa_dir_msg_value(args)); "Switch to receiver vCPU targeted to by direct msg request": *next = receiver_vcpu',
+  ),
+  dirValue: hafnium(
+    'src/api.c',
+    'api_ffa_dir_msg_value: REQ_32/RESP_32: api_ffa_value_copy32 (func, arg1 … arg7 cut to 32 bits), arg2 = 0; REQ_64/RESP_64: arg2 = 0; REQ2_64: args.extended_val.valid = true; RESP2_64: arg2 = 0, arg3 = 0',
+  ),
+  setRetval: hafnium(
+    'src/arch/aarch64/hypervisor/cpu.c',
+    'arch_regs_set_retval: r->r[0] = v.func; r->r[1] = v.arg1 … r->r[7] = v.arg7; if (v.extended_val.valid) r->r[8] = v.extended_val.arg8 … r->r[17] = v.extended_val.arg17',
+  ),
+  setState: hafnium('src/vcpu.c', 'vcpu_dir_req_set_state: vcpu_state_set(target_locked, VCPU_STATE_RUNNING); direct_request_origin.vm_id = sender_vm_id; arch_regs_set_retval(&target_vcpu->regs, args)'),
+  switchVcpu: hafnium(
+    'src/arch/aarch64/hypervisor/exceptions.S',
+    'vcpu_switch: saves the current vCPU and falls through to vcpu_restore_all_and_run: not HF_OTHER_WORLD_ID, so "Update pointer to the next vCPU being resumed"; vcpu_restore_nonvolatile_and_run: ldp x19 … x28; vcpu_restore_volatile_and_run: ldp x4 … x18, x29, x30, msr elr_el2, spsr_el2, hcr_el2, then x0 … x3; eret_with_sb',
+  ),
+  spCall: hafnium(
+    'vmlib/aarch64/hvc_call.c',
+    'ffa_call_ext: x0 = args.func … x17 = extended_val.arg17; "hvc #0"; all eighteen read back. Source set "call" (vmlib/aarch64/BUILD.gn), which Hafnium’s own test partitions link (test/vmapi/ffa_secure_partitions/services/arch/aarch64/secure/BUILD.gn: deps //vmlib/${plat_arch}:call)',
+  ),
+  lowerSync: hafnium(
+    'src/arch/aarch64/hypervisor/exceptions.S',
+    'lower_sync_exception: save_volatile_to_vcpu; mrs x0, esr_el2; bl sync_lower_exception; "Switch vCPU if requested by handler": cbnz x0, vcpu_switch',
+  ),
+  hvcHandler: hafnium(
+    'src/arch/aarch64/hypervisor/handler.c',
+    'sync_lower_exception: case EC_HVC: hvc_handler(vcpu) (an EL0 partition’s hvc aborts it); hvc_handler: args = arch_regs_get_args(&vcpu->regs); hvc_smc_handler → ffa_handler',
+  ),
+  getArgs: hafnium(
+    'src/arch/aarch64/hypervisor/cpu.c',
+    'arch_regs_get_args: r[0] … r[7]; r[0] … r[17] (arch_regs_get_args_ext) when func_id is FFA_MSG_SEND_DIRECT_REQ2_64, FFA_MSG_SEND_DIRECT_RESP2_64 or FFA_CONSOLE_LOG_64',
+  ),
+  directResp: hafnium(
+    'src/api.c',
+    'api_ffa_msg_send_direct_resp: to_ret = api_ffa_dir_msg_value(args); checks the response against the request being handled (RESP2 only after REQ2); api_ffa_resume_direct_resp_target: receiver not in this world → api_switch_to_other_world(current_locked, to_ret, …) → api_switch_to_vm: arch_regs_set_retval(&next->regs, to_ret)',
+  ),
+  trapSmc: hafnium('src/arch/aarch64/sysregs.c', 'get_hcr_el2_value: "Trap SMC instructions." hcr_el2_value |= HCR_EL2_TSC'),
+  smcFromSp: hafnium(
+    'src/arch/aarch64/hypervisor/handler.c',
+    'sync_lower_exception: case EC_SMC: next = smc_handler(vcpu); "Skip the SMC instruction." vcpu->regs.pc = smc_pc + GET_NEXT_PC_INC(esr); smc_handler → hvc_smc_handler, the same as hvc_handler',
+  ),
+  svc: hafnium('src/arch/aarch64/hypervisor/handler.c', 'sync_lower_exception: case EC_SVC: CHECK(is_el0_partition); return svc_handler(vcpu); vcpu_update_virtual_interrupts: nothing for an el0_partition'),
+  svcCall: hafnium('vmlib/aarch64/BUILD.gn', 'source_set("svc_call") { sources = [ "svc_call.c" ] }, beside "call" (hvc_call.c) and "smc_call"'),
 };
 
 const LINUX = 'Kingxukai/linux';
@@ -112,15 +156,29 @@ const spmcLevelNote: Note = {
   sources: [src.spmcLevel, pathSrc.forward],
 };
 
-const partitionNote: Note = {
-  kind: 'unconfirmed',
-  text: 'The SPMC passes the request on to the receiving partition (api_ffa_msg_send_direct_req) and returns its FFA_MSG_SEND_DIRECT_RESP; how a partition at S-EL1 or S-EL0 receives and answers it was not read, so the picture ends at the SPMC.',
-  sources: [pathSrc.dispatch],
+const partitionLevelNote: Note = {
+  kind: 'info',
+  text:
+    'Drawn: a partition at S-EL1 under Hafnium at S-EL2, making its calls with hvc #0 as Hafnium’s own partition library does. A partition may use smc instead: Hafnium sets HCR_EL2.TSC for every partition, so that smc traps to S-EL2 too (ESR_EL2 EC 0x17), reaches the same handler, and Hafnium steps past it. ' +
+    'Other cases differ and are not drawn: a partition at S-EL0 enters Hafnium with svc (sync_lower_exception’s EC_SVC case; its hvc would abort it) and gets no virtual interrupts; with TF-A’s SPMC at EL3 the SPMD hands the request to spmc_smc_handler without leaving EL3, and there is no S-EL2.',
+  sources: [pathSrc.spCall, pathSrc.trapSmc, pathSrc.smcFromSp, pathSrc.svc, pathSrc.svcCall, pathSrc.forward, src.spmcLevel],
 };
 
-/** The direct-request path for one width: SMC32 goes on in x0–x7, SMC64 in x0–x17. */
-export function spmdPath(width: 32 | 64): Path {
+/** Which direct request: the SMC32 and SMC64 forms of FFA_MSG_SEND_DIRECT_REQ, or v1.2's REQ2. */
+export type DirectRequest = 'req32' | 'req64' | 'req2';
+
+/**
+ * The direct-request path to a partition at S-EL1 and back. The SPMD copies
+ * x0–x7 for SMC32 and x0–x17 for SMC64; Hafnium writes the partition only
+ * x0–x7 of REQ and RESP (cut to 32 bits for the SMC32 forms) and x0–x17 of
+ * REQ2 and RESP2 (api_ffa_dir_msg_value, arch_regs_set_retval).
+ */
+export function spmdPath(request: DirectRequest): Path {
+  const width = request === 'req32' ? 32 : 64;
   const view = width === 64 ? listed(17) : listed(7);
+  const toPartition = request === 'req2' ? listed(17) : listed(7);
+  const partitionRegs = request === 'req2' ? 'x0–x17' : 'x0–x7';
+  const resp = request === 'req2' ? 'FFA_MSG_SEND_DIRECT_RESP2' : 'FFA_MSG_SEND_DIRECT_RESP';
   const copy = width === 64 ? pathSrc.copy64 : pathSrc.copy32;
   const copied = `spmd_smc_switch_state copies ${width === 64 ? 'x0–x17' : 'x0–x7'} into the other world’s saved context`;
   const smcAtEl3 = {
@@ -140,16 +198,41 @@ export function spmdPath(width: 32 | 64): Path {
     sources: [pathSrc.save, pathSrc.esrEl3, pathSrc.stdSvc, pathSrc.handler, pathSrc.forward, copy, src.spmd],
     notes: width === 64 ? [versionNote] : [],
   };
-  const spmc: Hop = {
+  const spmcOut: Hop = {
     level: 'S-EL2',
     world: 'secure',
     who: 'Hafnium (the SPMC)',
     enter: { how: 'forward', what: 'eret into the secure world’s saved context' },
-    sees: 'No syndrome: for Hafnium this is the return from its own smc #0 in other_world_loop. It stores x0–x17 in the normal world’s vCPU and calls smc_handler_from_nwd, which clears the SVE hint bit in the function ID and dispatches it.',
+    sees:
+      'No syndrome: for Hafnium this is the return from its own smc #0 in other_world_loop. It stores x0–x17 in the normal world’s vCPU and calls smc_handler_from_nwd, which clears the SVE hint bit and dispatches the request to api_ffa_msg_send_direct_req: ' +
+      'it finds the receiver’s vCPU for this CPU, which must be waiting, writes the request into it and switches to it.',
+    passes: toPartition,
+    passesHow: `arch_regs_set_retval writes ${partitionRegs} of the request into the partition’s vCPU${request === 'req32' ? ' (cut to 32 bits)' : ''}; vcpu_switch restores that vCPU and erets`,
+    sources: [pathSrc.eret, pathSrc.loop, pathSrc.fromNwd, pathSrc.dispatch, pathSrc.sveHint, pathSrc.directReq, pathSrc.dirValue, pathSrc.setState, pathSrc.setRetval],
+    notes: [spmcLevelNote],
+  };
+  const partition: Hop = {
+    level: 'S-EL1',
+    world: 'secure',
+    who: 'the secure partition',
+    enter: { how: 'forward', what: 'eret into the partition’s vCPU (vcpu_switch, vcpu_restore_all_and_run)' },
+    sees: `No syndrome: the partition resumes after the call with which it last waited (FFA_MSG_WAIT, or its previous direct response) and finds the request there, in ${partitionRegs}. Its other registers are its own, as Hafnium saved them.`,
+    passes: { kind: 'all' },
+    passesHow: `it answers with ${resp} by hvc #0, which traps to S-EL2; Hafnium saves the partition’s registers in its vCPU`,
+    sources: [pathSrc.switchVcpu, pathSrc.directReq, pathSrc.setRetval, pathSrc.spCall],
+    notes: [partitionLevelNote],
+  };
+  const spmcBack: Hop = {
+    level: 'S-EL2',
+    world: 'secure',
+    who: 'Hafnium (the SPMC)',
+    enter: { how: 'trap', instruction: 'a64-hvc', imm: 0 },
+    sees:
+      `Hafnium reads ESR_EL2: an HVC64 from the partition (sync_lower_exception → hvc_handler). It takes ${partitionRegs} of the ${resp} (arch_regs_get_args), checks it answers the request it delivered, ` +
+      `and writes ${partitionRegs} of it into the normal world’s vCPU (api_switch_to_other_world); that vCPU’s other registers up to x17 keep what arrived in them with the request.`,
     passes: listed(17),
-    passesHow: 'other_world_loop loads the answer into x0–x17 and executes smc #0',
-    sources: [pathSrc.eret, pathSrc.loop, pathSrc.fromNwd, pathSrc.dispatch, pathSrc.sveHint],
-    notes: [spmcLevelNote, partitionNote],
+    passesHow: 'other_world_loop loads x0–x17 from the normal world’s vCPU and executes smc #0',
+    sources: [pathSrc.lowerSync, pathSrc.hvcHandler, pathSrc.getArgs, pathSrc.directResp, pathSrc.dirValue, pathSrc.setRetval, pathSrc.loop],
   };
   const el3Back: Hop = {
     level: 'EL3',
@@ -157,7 +240,7 @@ export function spmdPath(width: 32 | 64): Path {
     who: 'TF-A’s SPMD',
     enter: { how: 'trap', instruction: 'a64-smc', imm: 0 },
     syndromeAt: smcAtEl3,
-    sees: 'The SPMD sees FFA_MSG_SEND_DIRECT_RESP from the secure world, not addressed to itself, and forwards it to the normal world.',
+    sees: `The SPMD sees ${resp} from the secure world, not addressed to itself, and forwards it to the normal world.`,
     passes: view,
     passesHow: copied,
     sources: [pathSrc.esrEl3, pathSrc.resp, pathSrc.forward, copy],
@@ -171,8 +254,8 @@ export function spmdPath(width: 32 | 64): Path {
   return {
     instruction: 'a64-smc',
     from: kernel,
-    out: [el3Out, spmc],
-    back: [el3Back, home],
+    out: [el3Out, spmcOut, partition],
+    back: [spmcBack, el3Back, home],
     sources: [src.spmd, src.spmcLevel],
     notes: [pkvmNote],
   };

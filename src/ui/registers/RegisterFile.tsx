@@ -95,7 +95,7 @@ export function RegisterCells({
   return (
     <>
       {withheld && (
-        <p className={`mt-2 ${large ? 'text-lg' : 'text-sm'}`} data-testid="hop-receives">
+        <p className={`mt-2 first-letter:uppercase ${large ? 'text-lg' : 'text-sm'}`} data-testid="hop-receives">
           <strong>{to}</strong> receives {describeRegisters(plan.convention.arch, withheld.to.receives)}; not passed to it: {describeRegisters(plan.convention.arch, withheld.cells)}.
         </p>
       )}
