@@ -28,3 +28,15 @@ test('a GHCB-page exit shows the page beside the registers, filled field by fiel
   await page.keyboard.press('End');
   await expect(page.getByTestId('mem-value-rbx')).toHaveText('0x33');
 });
+
+test('a Page State Change draws its descriptor in the GHCB’s shared buffer: the entry at 0x808, cur_entry moved on by the host', async ({ page }) => {
+  await page.goto('./#/sev-es-ghcb-page/sev-ghcb-psc?step=1');
+  const area = page.getByTestId('memory-0');
+  await expect(area.locator('[data-field="psc.entries[0]"]')).toContainText('+0x808');
+  await expect(area.locator('[data-field="psc.entries[0]"]')).toHaveAttribute('data-written', 'true');
+  await expect(page.getByTestId('mem-value-psc.entries[0]')).toHaveText('0x2000007F200000');
+  await expect(page.getByTestId('mem-value-sw_scratch')).toHaveText('0x7F123800');
+  await expect(page.getByTestId('mem-value-psc.hdr.cur_entry')).toHaveText('0x0');
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('mem-value-psc.hdr.cur_entry')).toHaveText('0x1');
+});

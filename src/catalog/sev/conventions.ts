@@ -1,7 +1,8 @@
 import type { Convention } from '../../model/convention';
 import type { Note } from '../../model/source';
 import { msrIndex, sevArch, vmgexit } from './arch';
-import { FAMILY as PAGE, ghcbReturnNote } from './ghcb-page';
+import { FAMILY as PAGE, ghcbReturnNote } from './page-call';
+import { runVmplNote } from './snp-events';
 import { FAMILY as MSR } from './msr-protocol';
 import { vmgexitPath } from './path';
 import { src, svmH } from './sources';
@@ -72,7 +73,7 @@ function convention(mode: 'msr' | 'page'): Convention {
       { id: 'kvm-x86-vmmcall', relation: 'related', why: 'a plain VMMCALL under KVM, where the host reads the guest’s rax, rbx, rcx and rdx' },
     ],
     sources: [src.vmgexit, src.wrMsr, src.dispatch, msr ? src.msrHandler : src.pageMap, svmH('struct ghcb')],
-    notes: msr ? [noGprs, msrSwitched, vmgexitBytes, unread] : [noGprs, ghcbReturnNote, msrSwitched, vmgexitBytes, unread],
+    notes: msr ? [noGprs, msrSwitched, vmgexitBytes, unread] : [noGprs, ghcbReturnNote, msrSwitched, vmgexitBytes, unread, runVmplNote],
   };
 }
 

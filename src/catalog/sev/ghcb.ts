@@ -69,11 +69,20 @@ export function ghcbOffset(name: string): number {
 export const GHCB_SAVE_AREA_SIZE = saveArea.size;
 export const GHCB_SIZE = page.size;
 
-/** GHCB_BITMAP_IDX(field): the save-area member's offset in 8-byte words, the bit ghcb_set_<field>() sets in valid_bitmap. */
+/** Whether a name is a member of struct ghcb_save_area (set through ghcb_set_<name>(), one valid_bitmap bit each). */
+export function inSaveArea(name: string): boolean {
+  return saveArea.offsets[name] !== undefined;
+}
+
+/**
+ * GHCB_BITMAP_IDX(field): the save-area member's offset divided by
+ * sizeof(u64), in C's integer division, so that cpl (a u8 at 0xcb) shares
+ * bit 25 with the reserved bytes before it.
+ */
 export function bitmapIndex(field: string): number {
   const at = saveArea.offsets[field];
   if (at === undefined) throw new Error(`struct ghcb_save_area has no member ${field}`);
-  return at / 8;
+  return Math.floor(at / 8);
 }
 
 /** valid_bitmap (16 bytes, read as one little-endian 128-bit value) after ghcb_set_<field>() for each field. */

@@ -1,6 +1,7 @@
 import type { Plan } from '../../model/plan';
 import { memoryKey } from '../../model/memory';
 import { hex, type LinuxCall } from '../linux';
+import { ghcbOffset, inSaveArea } from './ghcb';
 
 /** Fields Linux sets through ghcb_set_<field>() before sev_es_ghcb_hv_call(), which itself fills the exit code and the two exit words. */
 const SET_BY_HV_CALL = new Set(['sw_exit_code', 'sw_exit_info_1', 'sw_exit_info_2', 'valid_bitmap', 'protocol_version', 'ghcb_usage']);
@@ -9,7 +10,8 @@ const SET_BY_HV_CALL = new Set(['sw_exit_code', 'sw_exit_info_1', 'sw_exit_info_
  * The guest's side in arch/x86/coco/sev: the MSR protocol is
  * sev_es_wr_ghcb_msr(request); VMGEXIT(); sev_es_rd_ghcb_msr(); a GHCB-page
  * exit sets the fields it needs and calls sev_es_ghcb_hv_call(), which writes
- * the page's GPA to the MSR and executes VMGEXIT().
+ * the page's GPA to the MSR and executes VMGEXIT(); the AP and NMI events set
+ * the exit fields themselves and execute VMGEXIT() directly.
  */
 export function sevLinux(plan: Plan): LinuxCall {
   const where = 'sev_es_wr_ghcb_msr() and sev_es_rd_ghcb_msr() are in arch/x86/coco/sev/internal.h, VMGEXIT() in asm/sev.h';
@@ -29,10 +31,29 @@ export function sevLinux(plan: Plan): LinuxCall {
   }
   const filled = plan.steps.find((s) => s.phase === 'trap')?.memory?.values ?? {};
   const value = (name: string) => filled[memoryKey(0, name)] ?? 0n;
-  const setters = page.arg.fields.filter((f) => !SET_BY_HV_CALL.has(f.name) && filled[memoryKey(0, f.name)] !== undefined);
+  const written = page.arg.fields.filter((f) => filled[memoryKey(0, f.name)] !== undefined);
+  // Linux sets protocol_version only in sev_es_ghcb_hv_call(); an event filled without it is one Linux issues with VMGEXIT() itself.
+  const direct = !written.some((f) => f.name === 'protocol_version');
+  const byHvCall = direct ? new Set(['valid_bitmap']) : SET_BY_HV_CALL;
+  const buffer = ghcbOffset('shared_buffer');
+  const declarations = written.flatMap((f) => {
+    if (byHvCall.has(f.name)) return [];
+    if (inSaveArea(f.name)) return [`ghcb_set_${f.name}(ghcb, ${hex(value(f.name))});`];
+    return [`*(u${8 * f.bytes} *)&ghcb->shared_buffer[${hex(BigInt(f.offset - buffer))}] = ${hex(value(f.name))}; /* ${f.name} */`];
+  });
+  if (direct) {
+    return {
+      include: '<asm/sev.h>',
+      declarations: ['vc_ghcb_invalidate(ghcb);', ...declarations, 'sev_es_wr_ghcb_msr(__pa(ghcb));'],
+      fn: 'VMGEXIT',
+      args: [],
+      after: `The answer is in the page: ${plan.call.name} reads sw_exit_info_1 or sw_exit_info_2 there, if anything.`,
+      note: `${plan.call.name} is issued without sev_es_ghcb_hv_call() (arch/x86/coco/sev/core.c, sev-nmi.c). ${where}.`,
+    };
+  }
   return {
     include: '<asm/sev.h>',
-    declarations: setters.map((f) => `ghcb_set_${f.name}(ghcb, ${hex(value(f.name))}); /* ${f.name} */`),
+    declarations,
     assign: 'enum es_result ret = ',
     fn: 'sev_es_ghcb_hv_call',
     args: [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeFields } from '../../model/bits';
+import { decodeFields, encodeFields } from '../../model/bits';
 import { encodeInstruction } from '../../model/encoding';
 import { memoryKey, structOffsets } from '../../model/memory';
 import { marshal } from '../../model/plan';
@@ -7,7 +7,11 @@ import { catalog } from '../all';
 import { callsFor, requireCall, requireConvention } from '../index';
 import { vmgexit } from './arch';
 import { GHCB, GHCB_SAVE_AREA, GHCB_SAVE_AREA_SIZE, GHCB_SIZE, bitmapIndex, ghcbOffset } from './ghcb';
-import { GHCB_GPA } from './ghcb-page';
+import { sevLinux } from './linux';
+import { GHCB_GPA } from './page-call';
+import { PSC_DESC_SIZE, pscEntryLayout, pscOffset } from './psc';
+import { PSC_ENTRY, apCreationInfo1 } from './snp-events';
+import { ioioExitInfo } from './vc-exits';
 import { layouts } from './msr-protocol';
 
 const call = (id: string) => requireCall(catalog, id);
@@ -173,5 +177,171 @@ describe('the path of a VMGEXIT', () => {
     expect(path.hops[0]!.receives).toEqual(['ghcb_msr']);
     expect(path.hops[0]!.passes?.cells).toEqual(['ghcb_msr']);
     expect(path.hops[0]!.enter.how === 'trap' && path.hops[0]!.enter.syndrome?.value).toBe(0x403n);
+  });
+});
+
+/**
+ * The SEV-ES/SNP event codes as torvalds/linux tools/arch/x86/include/uapi/asm/svm.h
+ * (@ce0478b0) and arch/x86/include/uapi/asm/svm.h (@f27ad38a) write them,
+ * transcribed literal by literal.
+ */
+const SVM_LITERALS: Record<string, bigint> = {
+  'sev-ghcb-cpuid': 0x072n, // SVM_EXIT_CPUID
+  'sev-ghcb-mmio-read': 0x80000001n, // SVM_VMGEXIT_MMIO_READ
+  'sev-ghcb-mmio-write': 0x80000002n, // SVM_VMGEXIT_MMIO_WRITE
+  'sev-ghcb-ioio-in': 0x07bn, // SVM_EXIT_IOIO
+  'sev-ghcb-msr-read': 0x07cn, // SVM_EXIT_MSR
+  'sev-ghcb-msr-write': 0x07cn,
+  'sev-ghcb-rdtsc': 0x06en, // SVM_EXIT_RDTSC
+  'sev-ghcb-rdtscp': 0x087n, // SVM_EXIT_RDTSCP
+  'sev-ghcb-dr7-write': 0x037n, // SVM_EXIT_WRITE_DR7
+  'sev-ghcb-wbinvd': 0x089n, // SVM_EXIT_WBINVD
+  'sev-ghcb-vmmcall': 0x081n, // SVM_EXIT_VMMCALL
+  'sev-ghcb-psc': 0x80000010n, // SVM_VMGEXIT_PSC
+  'sev-ghcb-guest-request': 0x80000011n, // SVM_VMGEXIT_GUEST_REQUEST
+  'sev-ghcb-ext-guest-request': 0x80000012n, // SVM_VMGEXIT_EXT_GUEST_REQUEST
+  'sev-ghcb-ap-create': 0x80000013n, // SVM_VMGEXIT_AP_CREATION
+  'sev-ghcb-ap-destroy': 0x80000013n,
+  'sev-ghcb-ap-jump-table-get': 0x80000005n, // SVM_VMGEXIT_AP_JUMP_TABLE
+  'sev-ghcb-ap-hlt-loop': 0x80000004n, // SVM_VMGEXIT_AP_HLT_LOOP
+  'sev-ghcb-nmi-complete': 0x80000003n, // SVM_VMGEXIT_NMI_COMPLETE
+};
+
+describe('GHCB page events', () => {
+  const page = (id: string) => marshal(conv('sev-es-ghcb-page'), call(id));
+  const filled = (id: string) => page(id).steps.find((s) => s.phase === 'trap')!.memory!.values;
+  const answered = (id: string) => page(id).steps.at(-1)!.memory!.values;
+  const bits = (...b: number[]) => b.reduce((a, x) => a | (1n << BigInt(x)), 0n);
+
+  it('lists exactly the events transcribed from svm.h', () => {
+    expect(
+      callsFor(catalog, conv('sev-es-ghcb-page'))
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(Object.keys(SVM_LITERALS).sort());
+  });
+
+  it.each(Object.entries(SVM_LITERALS))('%s carries the svm.h code %s in its number and in sw_exit_code', (id, literal) => {
+    expect(call(id).number.value).toBe(literal);
+    expect(call(id).number.stated.value).toBe(literal);
+    expect(filled(id)[memoryKey(0, 'sw_exit_code')]).toBe(literal);
+  });
+
+  it('numbers cpl’s valid bit by integer division: a u8 at 0xCB is bit 25', () => {
+    expect(structOffsets(GHCB_SAVE_AREA, true).offsets.cpl).toBe(0xcb);
+    expect(bitmapIndex('cpl')).toBe(25);
+    // vc_handle_vmmcall sets rax and cpl: bits 63 and 25 with the three exit words.
+    expect(filled('sev-ghcb-vmmcall')[memoryKey(0, 'valid_bitmap')]).toBe(bits(25, 63, 114, 115, 116));
+  });
+
+  it('marks the extended guest request’s RAX (0x1F8) and RBX (0x318) valid, bits 63 and 99', () => {
+    expect([ghcbOffset('rax'), ghcbOffset('rbx')]).toEqual([0x1f8, 0x318]);
+    expect(filled('sev-ghcb-ext-guest-request')[memoryKey(0, 'valid_bitmap')]).toBe(bits(63, 99, 114, 115, 116));
+    expect(filled('sev-ghcb-guest-request')[memoryKey(0, 'valid_bitmap')]).toBe(bits(114, 115, 116));
+  });
+
+  it('puts the guest request’s page GPAs in the exit words and reads the outcome from sw_exit_info_2', () => {
+    const v = filled('sev-ghcb-guest-request');
+    expect(v[memoryKey(0, 'sw_exit_info_2')]! - v[memoryKey(0, 'sw_exit_info_1')]!).toBe(0x1000n);
+    expect(answered('sev-ghcb-guest-request')[memoryKey(0, 'sw_exit_info_2')]).toBe(0n);
+  });
+
+  it('builds AP creation’s sw_exit_info_1 as vmgexit_ap_control does: (apic_id << 32) | (snp_vmpl << 16) | event', () => {
+    expect(apCreationInfo1(1n, 0n, 1n)).toBe(0x0000000100000001n);
+    expect(apCreationInfo1(3n, 2n, 2n)).toBe(0x0000000300020002n);
+    expect(filled('sev-ghcb-ap-create')[memoryKey(0, 'sw_exit_info_1')]! & 0xffffn).toBe(1n); // SVM_VMGEXIT_AP_CREATE
+    expect(filled('sev-ghcb-ap-destroy')[memoryKey(0, 'sw_exit_info_1')]! & 0xffffn).toBe(2n); // SVM_VMGEXIT_AP_DESTROY
+    // Only a create sets RAX (vmsa->sev_features).
+    expect(filled('sev-ghcb-ap-create')[memoryKey(0, 'rax')]).toBeDefined();
+    expect(filled('sev-ghcb-ap-destroy')[memoryKey(0, 'rax')]).toBeUndefined();
+  });
+
+  it('asks for the AP jump table with SVM_VMGEXIT_GET_AP_JUMP_TABLE (1) and gets a page-aligned address back in sw_exit_info_2', () => {
+    expect(filled('sev-ghcb-ap-jump-table-get')[memoryKey(0, 'sw_exit_info_1')]).toBe(1n);
+    expect(answered('sev-ghcb-ap-jump-table-get')[memoryKey(0, 'sw_exit_info_2')]! & 0xfffn).toBe(0n);
+  });
+
+  it('builds IOIO’s exit_info_1 from vc-shared.c’s IOIO_* macros', () => {
+    // inb %dx, %al from 0x3F8 in 64-bit mode: IOIO_TYPE_IN | IOIO_DATA_8 | IOIO_ADDR_64 | port << 16.
+    expect(ioioExitInfo({ in: true, port: 0x3f8, dataBits: 8, addrBits: 64 })).toBe(0x03f80211n);
+    // outl %eax, %dx to 0xCF8 with 32-bit addressing: IOIO_DATA_32 | IOIO_ADDR_32.
+    expect(ioioExitInfo({ in: false, port: 0xcf8, dataBits: 32, addrBits: 32 })).toBe(0x0cf80140n);
+    expect(filled('sev-ghcb-ioio-in')[memoryKey(0, 'sw_exit_info_1')]).toBe(0x03f80211n);
+  });
+
+  it('tells MSR reads from writes by exit_info_1 and sends RDX:RAX only for a write', () => {
+    expect(filled('sev-ghcb-msr-read')[memoryKey(0, 'sw_exit_info_1')]).toBe(0n);
+    expect(filled('sev-ghcb-msr-write')[memoryKey(0, 'sw_exit_info_1')]).toBe(1n);
+    expect(filled('sev-ghcb-msr-read')[memoryKey(0, 'rax')]).toBeUndefined();
+    expect(filled('sev-ghcb-msr-write')[memoryKey(0, 'rdx')]).toBe(0n);
+  });
+
+  it('leaves protocol_version and ghcb_usage alone in the events Linux issues without sev_es_ghcb_hv_call()', () => {
+    const direct = ['sev-ghcb-ap-create', 'sev-ghcb-ap-destroy', 'sev-ghcb-ap-jump-table-get', 'sev-ghcb-ap-hlt-loop', 'sev-ghcb-nmi-complete'];
+    for (const id of Object.keys(SVM_LITERALS)) {
+      expect(filled(id)[memoryKey(0, 'protocol_version')] === undefined, id).toBe(direct.includes(id));
+    }
+  });
+});
+
+describe('the Page State Change descriptor in the shared buffer', () => {
+  /** struct psc_entry as sev-common.h declares its bit-fields, low bits first: cur_page:12, gfn:40, operation:4, pagesize:1. */
+  const entry = (gfn: bigint, op: bigint, pagesize: bigint) => (gfn << 12n) | (op << 52n) | (pagesize << 56n);
+  const plan = marshal(conv('sev-es-ghcb-page'), call('sev-ghcb-psc'));
+  const filled = plan.steps.find((s) => s.phase === 'trap')!.memory!.values;
+
+  it('is a packed 8-byte header and VMGEXIT_PSC_MAX_ENTRY (64) entries of 8 bytes: 520 bytes, within the 2032-byte shared buffer', () => {
+    expect(PSC_DESC_SIZE).toBe(8 + 64 * 8);
+    expect(PSC_DESC_SIZE).toBeLessThanOrEqual(2032);
+  });
+
+  it('sits at the start of the shared buffer (0x800): cur_entry 0x800, end_entry 0x802, reserved 0x804, entries[0] 0x808', () => {
+    expect([pscOffset('cur_entry'), pscOffset('end_entry'), pscOffset('reserved'), pscOffset(0), pscOffset(1)]).toEqual([0x800, 0x802, 0x804, 0x808, 0x810]);
+    expect(() => pscOffset('nonsense')).toThrow();
+  });
+
+  it('encodes the entry from its fields as the struct’s bit-fields place them', () => {
+    expect(PSC_ENTRY).toBe(entry(0x7f200n, 2n, 0n));
+    expect(encodeFields(pscEntryLayout, { gfn: 0x12345n, operation: 1n, pagesize: 1n })).toBe(entry(0x12345n, 1n, 1n));
+    expect(filled[memoryKey(0, 'psc.entries[0]')]).toBe(PSC_ENTRY);
+  });
+
+  it('places GFN and operation where the MSR protocol’s PSC request does', () => {
+    expect(PSC_ENTRY | 0x014n).toBe(GHCB_MSR_PSC_REQ_GFN(0x7f200n, 2n));
+  });
+
+  it('points sw_scratch at the descriptor and reads the error from sw_exit_info_2', () => {
+    expect(filled[memoryKey(0, 'sw_scratch')]).toBe(GHCB_GPA + 0x800n);
+    const after = plan.steps.at(-1)!.memory!.values;
+    expect(after[memoryKey(0, 'sw_exit_info_2')]).toBe(0n);
+    expect(after[memoryKey(0, 'psc.hdr.cur_entry')]).toBeGreaterThan(filled[memoryKey(0, 'psc.hdr.end_entry')]!);
+  });
+});
+
+describe('the Linux form of a GHCB page event', () => {
+  const linuxOf = (id: string) => sevLinux(marshal(conv('sev-es-ghcb-page'), call(id)));
+
+  it('calls sev_es_ghcb_hv_call() for the #VC exits and the guest requests, with the fields it sets first', () => {
+    const ext = linuxOf('sev-ghcb-ext-guest-request');
+    expect(ext.fn).toBe('sev_es_ghcb_hv_call');
+    expect(ext.declarations).toEqual(['ghcb_set_rax(ghcb, 0x7F400000);', 'ghcb_set_rbx(ghcb, 0x4);']);
+  });
+
+  it('writes the PSC descriptor into the shared buffer at its offsets, not through a setter', () => {
+    const psc = linuxOf('sev-ghcb-psc');
+    expect(psc.declarations).toContain('ghcb_set_sw_scratch(ghcb, 0x7F123800);');
+    expect(psc.declarations).toContain('*(u64 *)&ghcb->shared_buffer[0x8] = 0x2000007F200000; /* psc.entries[0] */');
+  });
+
+  it('sets the exit fields itself and executes VMGEXIT() for the AP and NMI events', () => {
+    const ap = linuxOf('sev-ghcb-ap-destroy');
+    expect(ap.fn).toBe('VMGEXIT');
+    expect(ap.declarations).toEqual([
+      'vc_ghcb_invalidate(ghcb);',
+      'ghcb_set_sw_exit_code(ghcb, 0x80000013);',
+      'ghcb_set_sw_exit_info_1(ghcb, 0x100000002);',
+      'ghcb_set_sw_exit_info_2(ghcb, 0x7F501000);',
+      'sev_es_wr_ghcb_msr(__pa(ghcb));',
+    ]);
   });
 });

@@ -17,6 +17,12 @@ const TORVALDS = 'torvalds/linux';
 const UAPI_AT = 'f27ad38aac23263c40fe26c0188182c129a8f8dd';
 const VC_SHARED_AT = 'a4a508df2aa34f8650afde54ea804321c618f45f';
 const INTERNAL_AT = '42d3b66d4cdbacfc9d120d2301b8de89cc29a914';
+/** The newest stored torvalds/linux copies of the guest's files; each file is stored at its own commit, none at all of them. */
+const CORE_AT = '00d25566761746ba53934ad3a89ea79923a38d01';
+const NMI_AT = 'b66fcee1574e72663a0c6dd7112a9e22774dbe9f';
+const SVSM_AT = '0eaed89c18aeedf0898baf2dbf5ff027c6795152';
+/** tools/ keeps a copy of the uapi header; the stored arch/ copy (f27ad38a) predates SEV-SNP's events. */
+const UAPI_TOOLS_AT = 'ce0478b02ed29465c1de3d03c3eea721355f9d2d';
 
 export const common = (where: string): Source => githubFile(MIRROR, 'arch/x86/include/asm/sev-common.h', MIRROR_AT, where);
 export const svmH = (where: string): Source => githubFile(MIRROR, 'arch/x86/include/asm/svm.h', MIRROR2_AT, where);
@@ -25,6 +31,11 @@ export const kvmSev = (where: string): Source => githubFile(MIRROR, 'arch/x86/kv
 export const uapiSvm = (where: string): Source => githubFile(TORVALDS, 'arch/x86/include/uapi/asm/svm.h', UAPI_AT, where);
 export const vcShared = (where: string): Source => githubFile(TORVALDS, 'arch/x86/coco/sev/vc-shared.c', VC_SHARED_AT, where);
 export const internal = (where: string): Source => githubFile(TORVALDS, 'arch/x86/coco/sev/internal.h', INTERNAL_AT, where);
+export const vcHandle = (where: string): Source => githubFile(TORVALDS, 'arch/x86/coco/sev/vc-handle.c', VC_SHARED_AT, where);
+export const core = (where: string): Source => githubFile(TORVALDS, 'arch/x86/coco/sev/core.c', CORE_AT, where);
+export const sevNmi = (where: string): Source => githubFile(TORVALDS, 'arch/x86/coco/sev/sev-nmi.c', NMI_AT, where);
+export const svsm = (where: string): Source => githubFile(TORVALDS, 'arch/x86/coco/sev/svsm.c', SVSM_AT, where);
+export const uapiTools = (where: string): Source => githubFile(TORVALDS, 'tools/arch/x86/include/uapi/asm/svm.h', UAPI_TOOLS_AT, where);
 
 export const src = {
   msrInfo: common('GHCB_MSR_INFO_POS 0, GHCB_DATA_LOW 12, GHCB_MSR_INFO_MASK (BIT_ULL(GHCB_DATA_LOW) - 1)'),
@@ -61,5 +72,6 @@ export const src = {
   sizes: svmH(
     'EXPECTED_GHCB_SAVE_AREA_SIZE 1032, EXPECTED_GHCB_SIZE PAGE_SIZE; BUILD_BUG_RESERVED_OFFSET(ghcb_save_area, 0x0, 0xcc, 0x148, 0x168, 0x180, 0x1e0, 0x200, 0x320, 0x380, 0x3b0); BUILD_BUG_RESERVED_OFFSET(ghcb, 0xff0)',
   ),
+  errCodes: common('GHCB_ERR_NOT_REGISTERED 1 … GHCB_ERR_INVALID_EVENT 6, "communicated back to the guest via SW_EXITINFO2[31:0]"'),
   protocol: sevH('GHCB_PROTOCOL_MIN 1ULL, GHCB_PROTOCOL_MAX 2ULL, GHCB_DEFAULT_USAGE 0ULL'),
 };
