@@ -1,7 +1,9 @@
 import type { ArgDef, Call, ResultDef } from '../../model/call';
+import type { MemoryArg } from '../../model/memory';
 import type { Note, Source } from '../../model/source';
 import { RMI } from './conventions';
 import { ccaFid } from './fid';
+import { realmParamsMemory, recParamsMemory, recRunMemory } from './memory';
 import { arg, result } from './registers';
 import { rmiCmds, rmiSmc, rmm, rmmMain, rmmSmcRmi, src } from './sources';
 
@@ -47,6 +49,8 @@ const REC = 0x88001000n;
 const RTT = 0x88002000n;
 const DATA = 0x88003000n;
 const NS_PAGE = 0x90000000n;
+/** The IPA the example realm's image starts at (RMI_DATA_CREATE's example IPA), where its first vCPU starts. */
+const REALM_ENTRY = 0x80000000n;
 const rd = (where: string) => arg(1, 'RD', 'physical address of the Realm Descriptor granule', RD, [rmiCmds(where)]);
 
 interface CallSpec {
@@ -57,6 +61,7 @@ interface CallSpec {
   handles: string;
   args: readonly ArgDef[];
   results?: readonly ResultDef[];
+  memory?: readonly MemoryArg[];
   sources: readonly Source[];
   notes?: readonly Note[];
 }
@@ -175,6 +180,7 @@ const realmCreate = rmiCall({
       ),
     ]),
   ],
+  memory: [realmParamsMemory(RTT)],
   sources: [
     rmmSmcRmi('SMC_RMI_REALM_CREATE SMC64_RMI_FID(U(0x8)): "arg0 == RD address, arg1 == struct rmi_realm_params address"'),
     rmiSmc('SMC_RMI_REALM_CREATE SMC_RxI_CALL(0x0158)'),
@@ -206,6 +212,7 @@ const recCreate = rmiCall({
       rmiSmc('struct rec_params: 0x0 flags, 0x100 mpidr, 0x200 pc, 0x300 gprs[REC_CREATE_NR_GPRS 8], 0x800 num_rec_aux, aux[16]'),
     ]),
   ],
+  memory: [recParamsMemory(REALM_ENTRY)],
   sources: [rmmSmcRmi('SMC_RMI_REC_CREATE SMC64_RMI_FID(U(0xA))'), rmiSmc('SMC_RMI_REC_CREATE SMC_RxI_CALL(0x015a)'), handlers('REC_CREATE, 3, 0')],
 });
 
@@ -231,6 +238,7 @@ const recEnter = rmiCall({
       ],
     ),
   ],
+  memory: [recRunMemory],
   sources: [
     rmmSmcRmi('SMC_RMI_REC_ENTER SMC64_RMI_FID(U(0xC)): "arg0 == rec address, arg1 == struct rec_run address"'),
     rmiSmc('SMC_RMI_REC_ENTER SMC_RxI_CALL(0x015c)'),
@@ -241,6 +249,14 @@ const recEnter = rmiCall({
       kind: 'info',
       text: 'This is how a realm runs at all: each RMI_REC_ENTER enters the realm, and the call returns to the host only when the realm exits in a way the RMM does not handle itself. An RSI_HOST_CALL from the realm ends the call with exit_reason RMI_EXIT_HOST_CALL (5) and the realm’s chosen registers in rec_exit.gprs[].',
       sources: [src.hostCallExit, rmiSmc('RMI_EXIT_HOST_CALL 0x05; struct rec_exit: 0x000 exit_reason, 0x200 gprs[REC_RUN_GPRS 31], 0x600 imm')],
+    },
+    {
+      kind: 'disagreement',
+      text: 'The host series’ struct rec_exit and TF-RMM’s struct rmi_rec_exit agree on every offset but not on two sizes: Linux declares exit_reason as u8 and imm as u16, TF-RMM as unsigned long and unsigned int. The fields are drawn at Linux’s sizes; on a little-endian CPU the low bytes are the same.',
+      sources: [
+        rmiSmc('struct rec_exit: union { u8 exit_reason; …}; union { /* 0x600 */ u16 imm; …}'),
+        rmmSmcRmi('struct rmi_rec_exit: SET_MEMBER_RMI(unsigned long exit_reason, 0, 0x100); SET_MEMBER_RMI(unsigned int imm, 0x600, 0x700)'),
+      ],
     },
   ],
 });
@@ -255,7 +271,7 @@ const dataCreate = rmiCall({
   args: [
     rd('rmi_data_create(rd, data, ipa, src, flags): arm_smccc_1_1_invoke(SMC_RMI_DATA_CREATE, rd, data, ipa, src, flags, &res)'),
     arg(2, 'data', 'physical address of the delegated granule that receives the page', DATA, [rmiCmds('rmi_data_create(): @data: PA of the target granule')]),
-    arg(3, 'IPA', 'where the realm will see the page', 0x80000000n, [rmiCmds('rmi_data_create(): @ipa: IPA at which the granule will be mapped in the guest')]),
+    arg(3, 'IPA', 'where the realm will see the page', REALM_ENTRY, [rmiCmds('rmi_data_create(): @ipa: IPA at which the granule will be mapped in the guest')]),
     arg(4, 'source', 'physical address of the host’s page to copy', NS_PAGE, [rmiCmds('rmi_data_create(): @src: PA of the source granule')]),
     arg(5, 'flags', 'RMI_MEASURE_CONTENT (1) to measure the contents, RMI_NO_MEASURE_CONTENT (0) not to', 1n, [
       rmiCmds('rmi_data_create(): @flags: RMI_MEASURE_CONTENT if the contents should be measured'),

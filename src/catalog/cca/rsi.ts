@@ -1,10 +1,12 @@
 import type { ArgDef, Call, ResultDef } from '../../model/call';
+import type { MemoryArg } from '../../model/memory';
 import type { Path } from '../../model/path';
 import { runArgs, runResults, type RunDef } from '../../model/pair';
 import type { Note, Source } from '../../model/source';
 import { RSI } from './conventions';
 import { ccaFid } from './fid';
 import { arg, result } from './registers';
+import { hostCallMemory, realmConfigMemory } from './memory';
 import { hostCallPath } from './path';
 import { rmm, rmmMain, rmmSmcRsi, rsiCmds, rsiSmc, src } from './sources';
 
@@ -44,6 +46,7 @@ interface CallSpec {
   results: readonly ResultDef[];
   runs?: readonly RunDef[];
   path?: Path;
+  memory?: readonly MemoryArg[];
   sources: readonly Source[];
   notes?: readonly Note[];
 }
@@ -285,12 +288,21 @@ const realmConfig = rsiCall({
     ]),
   ],
   results: [status('SMC_RSI_REALM_CONFIG')],
+  memory: [realmConfigMemory],
   sources: [rsiSmc('SMC_RSI_REALM_CONFIG SMC_RSI_FID(0x196)'), rmmSmcRsi('SMC_RSI_REALM_CONFIG SMC64_RSI_FID(U(0x6))')],
   notes: [
     {
       kind: 'info',
-      text: 'The answer is memory, not registers: the RMM writes the configuration into the page x1 names ("The RMM requires the configuration structure to be aligned to a 4k boundary"). Its fields are not drawn beside the registers here yet, as the GHCB page and FF-A’s descriptors are.',
-      sources: [rsiSmc('struct realm_config: "The RMM requires the configuration structure to be aligned to a 4k boundary"')],
+      text: 'The answer is memory, not registers: the RMM writes the configuration into the 4 KiB page x1 names and answers RSI_ERROR_INPUT if x1 is not granule-aligned ("The RMM requires the configuration structure to be aligned to a 4k boundary"). Linux keeps the page in a static struct realm_config and uses ipa_bits alone.',
+      sources: [
+        rsiSmc('struct realm_config: "The RMM requires the configuration structure to be aligned to a 4k boundary"'),
+        rmm('runtime/rsi/config.c', 'handle_rsi_realm_config(): if (!GRANULE_ALIGNED(ipa) || …) res->smc_res.x[0] = RSI_ERROR_INPUT'),
+      ],
+    },
+    {
+      kind: 'disagreement',
+      text: 'The two headers agree on every offset (ipa_bits at 0, the hash algorithm at 8, rpv at 0x200, 0x1000 bytes in all) but not on one size: Linux declares hash_algo as unsigned long (8 bytes), TF-RMM’s struct rsi_realm_config declares algorithm as unsigned char, and the RMM writes that one byte. Linux’s page is zero-initialised (static), so it reads the same value; the field is drawn with Linux’s 8 bytes.',
+      sources: [rsiSmc('unsigned long hash_algo; /* Hash algorithm */'), rmmSmcRsi('SET_MEMBER_RSI(unsigned char algorithm, 8, 0x200); /* Offset 8 */')],
     },
   ],
 });
@@ -389,6 +401,7 @@ const hostCall = rsiCall({
   ],
   results: [status('SMC_RSI_HOST_CALL')],
   path: hostCallPath,
+  memory: [hostCallMemory],
   sources: [rsiSmc('SMC_RSI_HOST_CALL SMC_RSI_FID(0x199)'), rmmSmcRsi('SMC_RSI_HOST_CALL SMC64_RSI_FID(U(0x9))'), src.hostCallExit, src.hostCallBack],
   notes: [
     {
@@ -397,6 +410,14 @@ const hostCall = rsiCall({
         'The host never sees the realm’s registers: the RMM copies the structure’s gprs[] into the REC exit record (struct rec_exit, shared with the host), exits to the host with exit reason RMI_EXIT_HOST_CALL, and when the host calls RMI_REC_ENTER again copies its gprs[] back into the structure. ' +
         'The path is realm (R-EL1) → RMM (R-EL2) → EL3 → host (NS-EL2) → EL3 → RMM → realm, as drawn: the host answers between two of its own RMI_REC_ENTER calls.',
       sources: [src.hostCallExit, src.hostCallBack],
+    },
+    {
+      kind: 'unconfirmed',
+      text: 'The structure is drawn as TF-RMM declares it: Linux’s rsi_smc.h, at the commit read, declares no struct rsi_host_call. The RMM refuses (RSI_ERROR_INPUT) an address that is not 0x100-aligned or a structure that crosses a granule. The immediate and the registers mean whatever the realm and its host agree; the values shown are examples.',
+      sources: [
+        rsiSmc('SMC_RSI_HOST_CALL: "arg1 == IPA of host call structure" (no struct rsi_host_call in this file)'),
+        rmm('runtime/rsi/host_call.c', 'handle_rsi_host_call(): !ALIGNED(ipa, sizeof(struct rsi_host_call)) or crossing a granule: RSI_ERROR_INPUT'),
+      ],
     },
     {
       kind: 'info',

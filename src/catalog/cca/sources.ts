@@ -15,6 +15,7 @@ import { githubFile } from '../docs';
 const LINUX = 'torvalds/linux';
 const RSI_SMC_AT = '287d163322b743a50adcad25c851600c004f59e3';
 const RSI_CMDS_AT = '67f8bc848ee31831336bd478e57d2f993551902e';
+const RSI_C_AT = '165160265e4be3a6639dd4ea5ca0953a858e2156';
 /** Steven Price's "arm64: Support for Arm CCA in KVM" series, in Jean-Philippe Brucker's tree (not mainline). */
 const HOST = 'jpbrucker/linux';
 const RMI_SMC_AT = '9cdebe0d571acb0a2985d70290a79c5c88d6fa38';
@@ -29,6 +30,7 @@ const TFA_AT = '6a164dda7208d3f2c0a5c4a1681db5ec37532bf5';
 
 export const rsiSmc = (where: string): Source => githubFile(LINUX, 'arch/arm64/include/asm/rsi_smc.h', RSI_SMC_AT, where);
 export const rsiCmds = (where: string): Source => githubFile(LINUX, 'arch/arm64/include/asm/rsi_cmds.h', RSI_CMDS_AT, where);
+export const rsiKernel = (where: string): Source => githubFile(LINUX, 'arch/arm64/kernel/rsi.c', RSI_C_AT, where);
 export const rmiSmc = (where: string): Source => githubFile(HOST, 'arch/arm64/include/asm/rmi_smc.h', RMI_SMC_AT, where);
 export const rmiCmds = (where: string): Source => githubFile(HOST, 'arch/arm64/include/asm/rmi_cmds.h', RMI_CMDS_AT, where);
 export const rmm = (path: string, where: string): Source => githubFile(RMM, path, RMM_AT, where);
