@@ -210,7 +210,7 @@ describe('the first load', () => {
       expect(first, f).toContain(f);
   });
 
-  it('leaves the less-used SMCCC calls, every other family, the x86 architectures, the link codec and the Linux helpers to their chunks', () => {
+  it('leaves the less-used SMCCC calls, every other family, the x86 architectures, the link codec, the Linux helpers, the call search and the runs on emulated CPUs to their chunks', () => {
     for (const f of [
       'catalog/smccc/more-calls.ts',
       'catalog/all.ts',
@@ -221,6 +221,9 @@ describe('the first load', () => {
       'share/permalink.ts',
       'catalog/linux-helpers.ts',
       'catalog/smccc/linux.ts',
+      'ui/editor/CallHits.tsx',
+      'catalog/search.ts',
+      'catalog/observed.json',
     ])
       expect(first, f).not.toContain(f);
   });

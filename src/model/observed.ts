@@ -47,6 +47,18 @@ export interface ObservedData {
   observations: readonly Observation[];
 }
 
+/**
+ * The runs of the calls in `first` (those the first load holds, which the
+ * default view shows) with the platforms, and the rest: the build makes the
+ * rest a chunk of its own, loaded with the families (src/catalog/observed.ts).
+ */
+export function splitObserved(data: ObservedData, first: ReadonlySet<string>): { first: ObservedData; more: Observation[] } {
+  return {
+    first: { platforms: data.platforms, observations: data.observations.filter((o) => first.has(o.call)) },
+    more: data.observations.filter((o) => !first.has(o.call)),
+  };
+}
+
 /** Why an emulator answers other than the catalog's example, with its source. */
 export interface ObservedNote {
   platforms: readonly string[];

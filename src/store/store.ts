@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import { findGuidePanes } from '../catalog/guide-panes';
 import { callsFor, findCall, findConvention, firstCatalog, loadFamilies, withFamilies, type Catalog } from '../catalog';
+import { firstObserved, loadObserved } from '../catalog/observed';
+import type { ObservedData } from '../model/observed';
 import type { Plan } from '../model/plan';
 import { parseValue } from '../model/value';
 import { runBits, splitRun } from '../model/pair';
@@ -28,6 +30,8 @@ export interface AppState {
   phase: Phase;
   /** The families loaded so far: a new value each time one arrives (a chunk, or a custom convention). */
   catalog: Catalog;
+  /** The runs on emulated CPUs: the first load's calls', then every call's once a family has loaded. */
+  observed: ObservedData;
   view: ViewState;
   /** Derived from view by the model; kept here so it is computed once per change, not per render. */
   plan: Plan;
@@ -115,8 +119,8 @@ function panesOf(view: ViewState): readonly PaneState[] {
  */
 async function ensureLoaded(conventions: Iterable<string>, calls?: Iterable<string>): Promise<Catalog> {
   try {
-    const loaded = await loadFamilies(useApp.getState().catalog, familyKeys(conventions, calls));
-    useApp.setState((s) => ({ catalog: withFamilies(s.catalog, loaded.families) }));
+    const [loaded, observed] = await Promise.all([loadFamilies(useApp.getState().catalog, familyKeys(conventions, calls)), loadObserved()]);
+    useApp.setState((s) => ({ catalog: withFamilies(s.catalog, loaded.families), observed }));
     return useApp.getState().catalog;
   } catch (error) {
     // Not silently: the picker would snap back and nothing say why (LinkMessages offers a reload).
@@ -154,6 +158,7 @@ let linksOpened = 0;
 
 export const useApp = create<AppState>()((set, get) => ({
   catalog: firstCatalog,
+  observed: firstObserved,
   ...fresh(firstCatalog, defaultView),
   phase: 'static',
   defs: {},

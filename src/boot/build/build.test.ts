@@ -82,13 +82,20 @@ describe('the first load', () => {
 });
 
 describe('the virtual modules', () => {
-  const data = { manifest: { groups: [] }, routes: { conventionKeys: {} }, callIndex: [{ id: 'psci-version' }] };
+  const data = { manifest: { groups: [] }, routes: { conventionKeys: {} }, callIndex: [{ id: 'psci-version' }], observedMore: [{ call: 'hvc-x' }] };
   const plugin = manifestPlugin(async () => data as never);
   const resolve = plugin.resolveId as (source: string) => string | undefined;
   const load = plugin.load as (id: string) => Promise<string | undefined>;
 
   it('each module exports its part of the catalog as data', async () => {
-    expect([...VIRTUAL_MODULES.keys()]).toEqual(['virtual:trapscope-manifest', 'virtual:trapscope-routes', 'virtual:trapscope-calls']);
+    expect([...VIRTUAL_MODULES.keys()]).toEqual([
+      'virtual:trapscope-manifest',
+      'virtual:trapscope-routes',
+      'virtual:trapscope-calls',
+      'virtual:trapscope-observed',
+      'virtual:trapscope-observed-more',
+    ]);
+    expect(await load(resolve('virtual:trapscope-observed-more')!)).toBe('export default [{"call":"hvc-x"}];');
     expect(await load(resolve('virtual:trapscope-calls')!)).toBe('export default [{"id":"psci-version"}];');
     expect(await load(resolve('virtual:trapscope-routes')!)).toBe('export default {"conventionKeys":{}};');
   });

@@ -3,20 +3,23 @@ import { loadBuildData } from './build-data.ts';
 
 type BuildData = Awaited<ReturnType<typeof loadBuildData>>;
 
-/** The three virtual modules and what each holds of the full catalog (their types: src/virtual.d.ts). */
+/** The virtual modules and what each holds of the full catalog (their types: src/virtual.d.ts). */
 export const VIRTUAL_MODULES: ReadonlyMap<string, (data: BuildData) => unknown> = new Map<string, (data: BuildData) => unknown>([
   ['virtual:trapscope-manifest', (data) => data.manifest],
   ['virtual:trapscope-routes', (data) => data.routes],
   ['virtual:trapscope-calls', (data) => data.callIndex],
+  ['virtual:trapscope-observed', (data) => data.observedFirst],
+  ['virtual:trapscope-observed-more', (data) => data.observedMore],
 ]);
 
 /**
  * The manifest of every convention (ids and names for the pickers), the routes
- * (which family chunk holds each convention and call) and the call index the
- * search reads, built from the full catalog so the page can list and search
- * everything while loading only the families it shows. Three modules: only the
- * manifest is in the first load; the routes go with the loader, the index with
- * the search.
+ * (which family chunk holds each convention and call), the call index the
+ * search reads and the runs on emulated CPUs, built from the full catalog so
+ * the page can list and search everything while loading only the families it
+ * shows. Only the manifest and the runs of the first load's calls are in the
+ * first load; the routes go with the loader (in the entry), the index with the
+ * search, the other runs with the families.
  */
 export function manifestPlugin(load: () => Promise<BuildData> = loadBuildData): Plugin {
   return {

@@ -32,7 +32,8 @@ const conventionName = (id: string) => conventionNames.get(id) ?? id;
 /** What `npm run check:cpu` saw this call do on an emulated CPU (src/catalog/observed.json). */
 export function Observed() {
   const plan = useApp((s) => s.plan);
-  const lines = observedFor(plan, conventionName);
+  const observed = useApp((s) => s.observed);
+  const lines = observedFor(plan, observed, conventionName);
   return (
     <div className="lg:col-span-2" data-testid="observed">
       <h2 className="text-lg font-semibold">Observed on emulated CPUs</h2>
