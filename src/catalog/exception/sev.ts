@@ -21,8 +21,12 @@ const vmsaPage = svmC('svm_vcpu_create(): "SEV-ES guests require a separate VMSA
 
 export const sevSrc = {
   exitTable: linux('arch/x86/kvm/svm/svm.c', 'svm_exit_handlers[]: "[SVM_EXIT_VMGEXIT] = sev_handle_vmgexit" (under CONFIG_KVM_AMD_SEV)'),
-  pageSwitch: kvmSev('sev_handle_vmgexit: "exit_code = kvm_ghcb_get_sw_exit_code(control); switch (exit_code)": case SVM_VMGEXIT_MMIO_READ: setup_vmgexit_scratch … ; "default: ret = svm_invoke_exit_handler(vcpu, exit_code)"'),
-  validate: kvmSev('sev_es_validate_vmgexit: "Only GHCB Usage code 0 is supported"; sw_exit_code, sw_exit_info_1 and sw_exit_info_2 must be valid; then, per exit code, the registers it needs (SVM_EXIT_CPUID: rax and rcx)'),
+  pageSwitch: kvmSev(
+    'sev_handle_vmgexit: "exit_code = kvm_ghcb_get_sw_exit_code(control); switch (exit_code)": case SVM_VMGEXIT_MMIO_READ: setup_vmgexit_scratch … ; "default: ret = svm_invoke_exit_handler(vcpu, exit_code)"',
+  ),
+  validate: kvmSev(
+    'sev_es_validate_vmgexit: "Only GHCB Usage code 0 is supported"; sw_exit_code, sw_exit_info_1 and sw_exit_info_2 must be valid; then, per exit code, the registers it needs (SVM_EXIT_CPUID: rax and rcx)',
+  ),
   noSkip,
   vmsaPage,
 };
@@ -35,8 +39,7 @@ export const vmgexitExit: ExceptionDef = {
   returnAddress: {
     register: 'VMSA rip (encrypted)',
     bytesPast: 'length',
-    why:
-      'the guest’s state is saved in its VMSA, encrypted with the guest’s key, so the host can neither read nor move RIP. KVM does not step an SEV-ES guest past anything, and the guest runs on after VMGEXIT(): the saved RIP is taken to be past the vmgexit (inferred from those two; AMD’s manual not read)',
+    why: 'the guest’s state is saved in its VMSA, encrypted with the guest’s key, so the host can neither read nor move RIP. KVM does not step an SEV-ES guest past anything, and the guest runs on after VMGEXIT(): the saved RIP is taken to be past the vmgexit (inferred from those two; AMD’s manual not read)',
     sources: [sev.vmsa, vmsaPage, noSkip, sev.hvCall],
   },
   saved: [
@@ -69,8 +72,8 @@ export const vmgexitExit: ExceptionDef = {
     {
       text:
         'What the host sees: the exit code (SVM_EXIT_VMGEXIT), the GHCB MSR (ghcb_gpa) and, with a GHCB page, the fields the guest marked valid in it, which KVM copies out (sev_es_sync_from_ghcb). ' +
-        'What it does not: the guest’s RIP, RAX and every other register, which stay in the encrypted VMSA. KVM does not add an instruction length; the guest’s #VC handler moves its own RIP past the instruction it emulated.',
-      sources: [sev.vmsa, sev.dispatch, sev.pageMap, noSkip],
+        'What it does not: the guest’s RIP, RAX and every other register, which stay in the encrypted VMSA. KVM does not add an instruction length; for an exit the #VC handler forwards, the handler moves its own RIP past the instruction it emulated (vc_finish_insn).',
+      sources: [sev.vmsa, sev.dispatch, sev.pageMap, noSkip, sev.finishInsn],
     },
   ],
 };
@@ -109,7 +112,11 @@ export const sevPageKvm: HandlerPath = {
       what: 'ghcb_gpa’s low 12 bits are 0, so it is the page’s address: KVM maps the page and copies the fields the guest marked valid into the vCPU (rax, rcx …) and the VMCB’s exit fields',
       sources: [sev.dispatch, sev.pageMap],
     },
-    { fn: 'sev_es_validate_vmgexit', what: 'GHCB usage must be 0; sw_exit_code, sw_exit_info_1 and sw_exit_info_2 must be valid, and so must the registers the exit code needs', sources: [sevSrc.validate] },
+    {
+      fn: 'sev_es_validate_vmgexit',
+      what: 'GHCB usage must be 0; sw_exit_code, sw_exit_info_1 and sw_exit_info_2 must be valid, and so must the registers the exit code needs',
+      sources: [sevSrc.validate],
+    },
     {
       fn: 'switch (sw_exit_code)',
       what: 'VMGEXIT-only codes (MMIO, AP creation, …) are handled here; an ordinary exit code such as SVM_EXIT_CPUID goes to svm_invoke_exit_handler as if the guest had exited for it',

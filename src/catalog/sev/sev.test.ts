@@ -3,6 +3,7 @@ import { decodeFields, encodeFields } from '../../model/bits';
 import { encodeInstruction } from '../../model/encoding';
 import { memoryKey, structOffsets } from '../../model/memory';
 import { marshal } from '../../model/plan';
+import { asmSnippet } from '../../share/c-snippet';
 import { catalog } from '../all';
 import { callsFor, requireCall, requireConvention } from '../index';
 import { vmgexit } from './arch';
@@ -343,5 +344,20 @@ describe('the Linux form of a GHCB page event', () => {
       'ghcb_set_sw_exit_info_2(ghcb, 0x7F501000);',
       'sev_es_wr_ghcb_msr(__pa(ghcb));',
     ]);
+  });
+});
+
+describe('the inline-asm form of a GHCB page event', () => {
+  it('stores the PSC descriptor into the page at its shared-buffer offsets before wrmsr; rep; vmmcall', () => {
+    const c = asmSnippet(marshal(conv('sev-es-ghcb-page'), call('sev-ghcb-psc')));
+    expect(c).toContain('trapscope_put(trapscope_mem0 + 0x808, 0x2000007F200000UL, 8);');
+    expect(c).toContain('trapscope_put(trapscope_mem0 + 0x3A8, 0x7F123800UL, 8);');
+    expect(c.indexOf('trapscope_mem0 + 0x808')).toBeLessThan(c.indexOf('asm volatile("wrmsr'));
+    expect(c).toContain('rep; vmmcall');
+  });
+
+  it('reads back what the host answers: the AP jump table’s address in sw_exit_info_2', () => {
+    const c = asmSnippet(marshal(conv('sev-es-ghcb-page'), call('sev-ghcb-ap-jump-table-get')));
+    expect(c).toMatch(/out\[\d\] = trapscope_get\(trapscope_mem0 \+ 0x3A0, 8\);/);
   });
 });

@@ -73,5 +73,6 @@ export const src = {
     'EXPECTED_GHCB_SAVE_AREA_SIZE 1032, EXPECTED_GHCB_SIZE PAGE_SIZE; BUILD_BUG_RESERVED_OFFSET(ghcb_save_area, 0x0, 0xcc, 0x148, 0x168, 0x180, 0x1e0, 0x200, 0x320, 0x380, 0x3b0); BUILD_BUG_RESERVED_OFFSET(ghcb, 0xff0)',
   ),
   errCodes: common('GHCB_ERR_NOT_REGISTERED 1 … GHCB_ERR_INVALID_EVENT 6, "communicated back to the guest via SW_EXITINFO2[31:0]"'),
+  finishInsn: vcShared('vc_finish_insn: ctxt->regs->ip += ctxt->insn.length, after vc_handle_exitcode returned ES_OK'),
   protocol: sevH('GHCB_PROTOCOL_MIN 1ULL, GHCB_PROTOCOL_MAX 2ULL, GHCB_DEFAULT_USAGE 0ULL'),
 };
