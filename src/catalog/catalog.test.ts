@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cellOf, hasRegister } from '../model/arch';
@@ -226,6 +226,15 @@ describe('the first load', () => {
       'catalog/observed.json',
     ])
       expect(first, f).not.toContain(f);
+  });
+
+  it('leaves every other family’s exception entries and handler paths, the VM exits and the custom conventions’ entries to their chunks', () => {
+    const families = readdirSync(join(SRC, 'catalog'), { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'smccc');
+    const theirs = families.flatMap((d) => ['exceptions.ts', 'handlers.ts'].map((f) => `catalog/${d.name}/${f}`)).filter((f) => existsSync(join(SRC, f)));
+    expect(theirs, 'the walk over the family folders').toContain('catalog/xen/handlers.ts');
+    for (const f of [...theirs, 'catalog/exception/x86.ts', 'catalog/exception/io.ts', 'catalog/exception/any-host.ts']) expect(first, f).not.toContain(f);
+    // SMCCC's own (KVM's hvc path, TF-A's smc path) come with its conventions.
+    expect(first).toContain('catalog/smccc/handlers.ts');
   });
 
   it('holds only the eager SMCCC data until a family is loaded, and loading makes a new catalog', async () => {

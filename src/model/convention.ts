@@ -1,5 +1,6 @@
 import type { Architecture, InstructionDef } from './arch';
 import type { BitLayout, FieldValues } from './bits';
+import type { ExceptionDef, HandlerPath } from './exception';
 import type { Path } from './path';
 import type { Note, Source } from './source';
 
@@ -82,6 +83,16 @@ export interface Convention {
   caller?: string;
   /** Who handles the call at the target level, in a few words: "the hypervisor", "firmware (EL3)". */
   handler: string;
+  /**
+   * How the CPU enters and leaves the handler for this convention's trap, as
+   * the hypervisor or firmware that takes it does (a VM exit's handler and its
+   * step past the instruction are that hypervisor's); unset where the catalog
+   * does not describe the instruction. Carried by the convention so that it
+   * arrives with its family's chunk.
+   */
+  exception?: ExceptionDef;
+  /** The handler's code path, as the source of one hypervisor or firmware that implements the convention shows it, where Trapscope has one. */
+  handlerPath?: HandlerPath;
   /** Other eras of the same family, so the reader can follow how the ABI changed. */
   eraLinks?: readonly { id: string; relation: 'earlier' | 'later' | 'related'; why: string }[];
   /** The levels every call under this convention crosses, when more than one (a call's own `path` wins); unset, the call is a single hop to `instruction.target`. */

@@ -1,5 +1,6 @@
 import type { BitLayout } from './bits';
 import type { EncodedInstruction, Syndrome } from './encoding';
+import type { Plan } from './plan';
 import type { Source } from './source';
 import { formatHex } from './value';
 
@@ -122,6 +123,11 @@ export function mnemonicOf(text: string): string {
 export function findBytes(seq: readonly number[], bytes: readonly number[]): number {
   for (let i = 0; i + bytes.length <= seq.length; i++) if (bytes.every((b, j) => seq[i + j] === b)) return i;
   return -1;
+}
+
+/** The CPU's side of a plan's trap; undefined when its convention does not describe that instruction's entry. */
+export function exceptionFor(plan: Pick<Plan, 'convention' | 'trap'>): ExceptionFlow | undefined {
+  return plan.convention.exception && exceptionFlow(plan.convention.exception, plan.trap);
 }
 
 /** The CPU's side of the trap, computed from the catalog's description of the instruction and the plan's trap. */

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { marshal } from '../../model/plan';
 import { callsFor, requireCall, requireConvention } from '../index';
 import { catalog } from '../all';
-import { exceptionFor } from '../exception';
-import { handlerFor } from '../exception/handlers';
+import { exceptionFor } from '../../model/exception';
 import { rmiCalls } from './rmi';
 import { rsiCalls } from './rsi';
 
@@ -114,7 +113,7 @@ describe('a realm’s RSI call', () => {
   });
 
   it('shows TF-RMM’s handler path, and the host call leaving for the host', () => {
-    const path = handlerFor(rsi)!;
+    const path = rsi.handlerPath!;
     expect(path.steps.map((s) => s.fn)).toContain('handle_realm_rsi');
     expect(
       call('rsi-host-call')

@@ -4,6 +4,8 @@ import { convention as smcccConvention, range } from '../smccc/conventions';
 import { hostAarch64, realmAarch64 } from './arch';
 import { rmiPath, rsiPath } from './path';
 import { src } from './sources';
+import { hostSmcCall, realmSmcTrap } from './exceptions';
+import { rmmdRmi, rmmRsi } from './handlers';
 
 export const RSI = 'cca-rsi';
 export const RMI = 'cca-rmi';
@@ -98,6 +100,8 @@ function cca(kind: 'rsi' | 'rmi'): Convention {
     caller: rsi ? 'the realm’s kernel' : 'the host hypervisor (KVM)',
     path: rsi ? rsiPath : rmiPath,
     handler: rsi ? 'the RMM (TF-RMM at R-EL2)' : 'TF-A’s RMM Dispatcher at EL3, which forwards it to the RMM at R-EL2,',
+    exception: rsi ? realmSmcTrap : hostSmcCall,
+    handlerPath: rsi ? rmmRsi : rmmdRmi,
     eraLinks: [
       {
         id: rsi ? 'cca-rmi-smc64' : 'cca-rsi-smc64',

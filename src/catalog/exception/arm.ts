@@ -201,4 +201,9 @@ const hvcToHyp: ExceptionDef = {
   },
 };
 
-export const armExceptions: readonly ExceptionDef[] = [hvcTo('a64-hvc', 2), hvcTo('a32-hvc', 3), hvcToHyp, smcTo('a64-smc', 2), smcTo('a32-smc', 3)];
+const armExceptions: readonly ExceptionDef[] = [hvcTo('a64-hvc', 2), hvcTo('a32-hvc', 3), hvcToHyp, smcTo('a64-smc', 2), smcTo('a32-smc', 3)];
+
+/** The entry and return of an hvc or smc, whoever takes it; `targetState` as the convention's (AArch32 for a Hyp-mode stub). */
+export function armException(instruction: string, targetState?: string): ExceptionDef | undefined {
+  return armExceptions.find((d) => d.instruction === instruction && d.targetState === targetState);
+}

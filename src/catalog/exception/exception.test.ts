@@ -3,14 +3,14 @@ import { findCall, findConvention } from '..';
 import { catalog } from '../all';
 import { callFits } from '../../model/call';
 import { marshal } from '../../model/plan';
-import { findBytes, handlerSteps, mnemonicOf, vectorOffset } from '../../model/exception';
-import { handlerFor } from './handlers';
-import { stubVmcall, stubVmmcall } from './xen-page';
-import { MODULE_AT, MODULE_VMCALL_AT } from './tdx';
+import { exceptionFor, findBytes, handlerSteps, mnemonicOf, vectorOffset } from '../../model/exception';
+import { stubVmcall, stubVmmcall } from '../xen/exceptions';
+import { MODULE_AT, MODULE_VMCALL_AT } from '../tdx/exceptions';
 import { src as tdxSrc } from '../tdx/sources';
 import { src as sevSrc } from '../sev/sources';
-import { exceptionDefs, exceptionFor } from '.';
 
+/** Every entry the catalog draws, each once. */
+const exceptionDefs = [...new Set(catalog.conventions.flatMap((c) => c.exception ?? []))];
 const flowOf = (conv: string, call: string) => exceptionFor(marshal(findConvention(catalog, conv)!, findCall(catalog, call)!))!;
 const entry = (conv: string, call: string) => Object.fromEntries(flowOf(conv, call).entry.map((e) => [e.register, e.value]));
 
@@ -25,7 +25,7 @@ describe('exception entry and return', () => {
   });
 
   it('puts an hvc from AArch32 at VBAR_EL2 + 0x600', () => {
-    const def = exceptionDefs().find((d) => d.instruction === 'a32-hvc')!;
+    const def = exceptionDefs.find((d) => d.instruction === 'a32-hvc')!;
     expect(def.destination.kind === 'vector' && vectorOffset(def.destination.table)).toBe(0x600);
   });
 
@@ -68,7 +68,7 @@ describe('exception entry and return', () => {
   });
 
   it('cites a source for every register it writes or restores', () => {
-    for (const def of exceptionDefs()) {
+    for (const def of exceptionDefs) {
       const effects = [def.returnAddress, ...def.saved, ...def.resume.restores, ...(def.advance ? [def.advance] : [])];
       for (const e of effects) expect(e.sources.length, `${def.instruction} ${e.register}`).toBeGreaterThan(0);
     }
@@ -76,7 +76,7 @@ describe('exception entry and return', () => {
 });
 
 describe('what the handler does', () => {
-  const path = (conv: string) => handlerFor(findConvention(catalog, conv)!)!;
+  const path = (conv: string) => findConvention(catalog, conv)!.handlerPath!;
 
   it('takes an SMCCC hvc through KVM from the vector to kvm_smccc_call_handler, and a PSCI call on to kvm_psci_call', () => {
     const fns = (call: string) => handlerSteps(path('smccc-1.1-hvc64'), call).map((s) => s.fn);
@@ -143,7 +143,7 @@ describe('entries drawn from the hyp-stub and the VMware backdoor', () => {
 });
 
 describe('handler paths from public source', () => {
-  const path = (conv: string) => handlerFor(findConvention(catalog, conv)!)!;
+  const path = (conv: string) => findConvention(catalog, conv)!.handlerPath!;
   const fns = (conv: string) => path(conv).steps.map((s) => s.fn);
 
   it('takes a Gunyah immediate-ABI hvc from the vector straight into hypercall_table', () => {
@@ -286,7 +286,7 @@ describe('VM exits say whose code they describe', () => {
 });
 
 describe('handler paths added for the older hyp-stubs and FF-A', () => {
-  const path = (conv: string) => handlerFor(findConvention(catalog, conv)!)!;
+  const path = (conv: string) => findConvention(catalog, conv)!.handlerPath!;
   const fns = (conv: string, call: string) => handlerSteps(path(conv), call).map((s) => s.fn);
 
   it('dates the arm64 stub’s el1_sync name: renamed elx_sync by commit 31a32b49b80f, merged for v5.13', () => {
@@ -370,7 +370,7 @@ describe('reading an instruction', () => {
 });
 
 describe('entries and handler paths of the confidential-computing families', () => {
-  const path = (conv: string) => handlerFor(findConvention(catalog, conv)!)!;
+  const path = (conv: string) => findConvention(catalog, conv)!.handlerPath!;
   const fns = (conv: string, call: string) => handlerSteps(path(conv), call).map((s) => s.fn);
 
   it('takes a TDCALL to the TDX module as VM exit 77, the value uapi vmx.h gives EXIT_REASON_TDCALL, with the module adding the 4-byte length', () => {

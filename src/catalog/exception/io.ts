@@ -4,9 +4,8 @@ import type { ExceptionDef } from '../../model/exception';
 import type { Source } from '../../model/source';
 import { formatHex } from '../../model/value';
 import { linux } from '../docs';
-import { PORT, PORT_HB } from '../vmware/port';
-import { src as vmw } from '../vmware/sources';
-import { svmExitDef, vmxExitDef, xenX86Source, type VmHost } from './x86';
+import { xenX86Source } from '../xen/sources';
+import { svmExitDef, vmxExitDef, type VmHost } from './x86';
 
 /**
  * The VM exit an intercepted port-I/O instruction causes: the VMware
@@ -182,46 +181,3 @@ export function portIoExit(io: PortIo, host: VmHost, extraNotes: readonly { text
     alternative: { when: 'on AMD (SVM): #VMEXIT with EXITCODE 0x07B, IOIO', def: svm },
   };
 }
-
-/** The backdoor's three port-I/O instructions, as Linux's wrappers issue them from 64-bit code. */
-export const backdoorIo: readonly PortIo[] = [
-  {
-    instruction: 'x86-in-eax-dx',
-    mnemonic: 'inl',
-    in: true,
-    string: false,
-    rep: false,
-    bytes: 4,
-    port: PORT,
-    addressBytes: 8,
-    guests: [vmw.hypercallMacro],
-  },
-  {
-    instruction: 'x86-rep-outsb',
-    mnemonic: 'rep outsb',
-    in: false,
-    string: true,
-    rep: true,
-    bytes: 1,
-    port: PORT_HB,
-    addressBytes: 8,
-    guests: [vmw.hbOut],
-  },
-  {
-    instruction: 'x86-rep-insb',
-    mnemonic: 'rep insb',
-    in: true,
-    string: true,
-    rep: true,
-    bytes: 1,
-    port: PORT_HB,
-    addressBytes: 8,
-    guests: [vmw.hbIn],
-  },
-];
-
-/** Said with the high-bandwidth exits: RCX, RSI and RDI, which a real REP INS/OUTS would move, are the VMM's to update. */
-export const stringIoNote = {
-  text: 'A REP string instruction that really ran would move RSI or RDI and count RCX down to 0; here the VMM answers the whole transfer in one exit. What VMware’s VMM leaves in those registers is not known from a source; Linux’s wrappers treat them as inputs only.',
-  sources: [vmw.hbOut, vmw.hbIn],
-};

@@ -1,6 +1,6 @@
 import type { Effect, ExceptionDef } from '../../model/exception';
 import type { Source } from '../../model/source';
-import { linux, xenAt } from '../docs';
+import { linux } from '../docs';
 
 /**
  * A VM exit and the VM entry that ends it. What the CPU records (the VMCS or
@@ -24,45 +24,6 @@ export interface VmHost {
   /** Said on screen with every exit drawn for this host. */
   notes?: readonly { text: string; sources: readonly Source[] }[];
 }
-
-export const kvmHost: VmHost = {
-  hostRip: {
-    why: 'the host state in the VMCS: KVM points HOST_RIP at vmx_vmexit',
-    sources: [linux(VMX_C, 'vmx_set_constant_host_state(): "vmcs_writel(HOST_RIP, (unsigned long)vmx_vmexit)"')],
-  },
-  skipVmx: () => ({
-    why: 'KVM adds the VM-exit instruction length to the guest’s RIP',
-    sources: [linux(VMX_C, 'skip_emulated_instruction(): "rip += vmcs_read32(VM_EXIT_INSTRUCTION_LEN); kvm_rip_write(vcpu, rip)"')],
-  }),
-  skipSvm: () => ({
-    why: 'KVM sets the guest’s RIP to next_rip',
-    sources: [linux(SVM_C, 'skip_emulated_instruction(): "kvm_rip_write(vcpu, svm->next_rip)"')],
-  }),
-};
-
-/** The Xen commit the exit handling was read at (the same as the x86 handler path's). */
-export const XEN_X86_AT = 'c447b7308b1330ec6dcfef37220736c28f41daa0';
-export const xenX86Source = (path: string, where: string): Source => xenAt(XEN_X86_AT, path, where);
-
-export const xenHost: VmHost = {
-  hostRip: {
-    why: 'the host state in the VMCS: Xen points HOST_RIP at vmx_asm_vmexit_handler',
-    sources: [xenX86Source('xen/arch/x86/hvm/vmx/vmcs.c', '"__vmwrite(HOST_RIP, (unsigned long)vmx_asm_vmexit_handler)"')],
-  },
-  skipVmx: () => ({
-    why: 'once the hypercall has completed, Xen’s update_guest_eip adds the VM-exit instruction length to the guest’s RIP',
-    sources: [
-      xenX86Source('xen/arch/x86/hvm/vmx/vmx.c', 'update_guest_eip(): "regs->rip += get_instruction_length()"; get_instruction_length(): "__vmread(VM_EXIT_INSTRUCTION_LEN, &len)"'),
-    ],
-  }),
-  skipSvm: () => ({
-    why: 'once the hypercall has completed, Xen adds the instruction’s length (from next_rip when the CPU reports it) to the guest’s RIP',
-    sources: [
-      xenX86Source('xen/arch/x86/hvm/svm/svm.c', 'svm_vmexit_handler(): "case VMEXIT_VMMCALL: if ( (insn_len = svm_get_insn_len(v, INSTR_VMCALL)) == 0 )" … "__update_guest_eip(regs, insn_len)"'),
-      xenX86Source('xen/arch/x86/hvm/svm/emulate.c', 'svm_get_insn_len(): "nrip_len = svm_nextrip_insn_length(v)"'),
-    ],
-  }),
-};
 
 /**
  * A VMM known only by what the CPU does and what its guests show: a
@@ -189,7 +150,7 @@ export function svmExitDef(instruction: string, mnemonic: string, host: VmHost, 
 }
 
 /** VMCALL (exit reason 18) and VMMCALL (exit code 0x81) under one host. */
-export function hypercallExits(host: VmHost): readonly ExceptionDef[] {
+export function hypercallExits(host: VmHost): readonly [vmcall: ExceptionDef, vmmcall: ExceptionDef] {
   return [
     { ...vmxExitDef('x86-vmcall', 'vmcall', host), syndromeWhy: 'the basic exit reason in VM_EXIT_REASON: 18, VMCALL' },
     { ...svmExitDef('x86-vmmcall', 'vmmcall', host), syndromeWhy: 'EXITCODE in the VMCB: 0x081, VMMCALL' },

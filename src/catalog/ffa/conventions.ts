@@ -4,6 +4,7 @@ import { aarch64 } from '../arch/aarch64';
 import { range, convention as smcccConvention, src as smcccSrc } from '../smccc/conventions';
 import { pathSrc } from './path';
 import { src } from './sources';
+import { ffaOverHvc, ffaOverSmc } from './handlers';
 
 export const FAMILY = 'ffa';
 
@@ -110,6 +111,7 @@ function ffaConvention(conduit: 'smc' | 'hvc', width: 32 | 64): Convention {
     // A kernel with or without a hypervisor below it: FF-A does not care which.
     caller: 'the normal-world kernel',
     handler: conduit === 'smc' ? 'the secure monitor (TF-A’s SPMD at EL3)' : 'the hypervisor (its FF-A implementation)',
+    handlerPath: conduit === 'smc' ? ffaOverSmc : ffaOverHvc,
     eraLinks: [
       { id: `smccc-1.2-${conduit}${width}`, relation: 'related', why: 'The SMCCC 1.2 convention whose registers FF-A uses.' },
     ],

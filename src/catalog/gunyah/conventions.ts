@@ -5,6 +5,8 @@ import { linux } from '../docs';
 import { smcccConventions } from '../smccc/conventions';
 import { gunyahFunctionId } from './layouts';
 import { apiDoc, hvcDef, linuxHeader, linuxHypercall, nak, rmStubs, smcccDispatch, smcccTc, smcccWrapper, torvaldsCopy, v1Abi, v2Abi } from './sources';
+import { armException } from '../exception/arm';
+import { gunyahNativeHandler, gunyahSmcccHandler } from './handlers';
 
 export const FAMILY_2022 = 'gunyah-2022';
 export const FAMILY_SMCCC = 'gunyah-smccc';
@@ -85,6 +87,8 @@ export const gunyah2022: Convention = {
     preserved: [apiDoc('General-purpose Register table: SP_EL0/SP_EL1, r30/LR, r29/FR, r19…r28, r18 "Preserved. (Callee-saved)"')],
   },
   handler: 'the hypervisor',
+  exception: armException(aarch64.instructions.hvc!.id),
+  handlerPath: gunyahNativeHandler,
   eraLinks: [
     {
       id: 'gunyah-smccc',
@@ -137,6 +141,8 @@ export const gunyahSmccc: Convention = {
     ],
   },
   handler: 'the hypervisor',
+  exception: armException(aarch64.instructions.hvc!.id),
+  handlerPath: gunyahSmcccHandler,
   eraLinks: [
     {
       id: 'gunyah-2022-hvc-imm',

@@ -4,6 +4,8 @@ import { aarch64 } from '../arch/aarch64';
 import { callVal, smcccFunctionId } from '../smccc/function-id';
 import { controlLayout, HV_STATUS_INVALID_HYPERCALL_CODE, layoutNotes, unknownCallSources } from './control';
 import { a64Core, a64Msh, kelleyReply, mazReview, openvmm, smcccH, tlfs, tlfsArm64, v5Hvc } from './sources';
+import { armException } from '../exception/arm';
+import { hypervHandler } from './exceptions';
 
 export const FAMILY_ARM64_2019 = 'hyperv-arm64-2019';
 export const FAMILY_ARM64 = 'hyperv-arm64';
@@ -121,6 +123,8 @@ export const arm64Hvc1: Convention = {
   functionId: { layout: controlLayout, fixed: {} },
   unknownCall: { value: HV_STATUS_INVALID_HYPERCALL_CODE, name: 'HV_STATUS_INVALID_HYPERCALL_CODE (0x2)', sources: unknownCallSources },
   handler: 'the hypervisor',
+  exception: armException(aarch64.instructions.hvc!.id),
+  handlerPath: hypervHandler,
   eraLinks: [
     { id: 'hyperv-arm64-smccc', relation: 'later', why: 'Linux merged SMCCC calls with HV_FUNC_ID in x0 instead of hvc #1' },
     { id: 'hyperv-x64-memory', relation: 'related', why: 'the same control word and result value on x64' },
@@ -177,6 +181,8 @@ export const arm64Smccc: Convention = {
   functionId: { layout: controlLayout, fixed: {} },
   unknownCall: { value: HV_STATUS_INVALID_HYPERCALL_CODE, name: 'HV_STATUS_INVALID_HYPERCALL_CODE (0x2)', sources: unknownCallSources },
   handler: 'the hypervisor',
+  exception: armException(aarch64.instructions.hvc!.id),
+  handlerPath: hypervHandler,
   eraLinks: [
     { id: 'hyperv-arm64-2019-hvc1', relation: 'earlier', why: 'the 2019 patches used hvc #1 with the control word in x0; later versions moved to SMCCC' },
     { id: 'hyperv-x64-memory', relation: 'related', why: 'the same control word and result value on x64' },

@@ -3,6 +3,7 @@ import type { Note } from '../../model/source';
 import { x86, x8664 } from '../arch/x86-64';
 import { controlLayout, controlLow, HV_STATUS_INVALID_HYPERCALL_CODE, layoutNotes, unknownCallSources } from './control';
 import { gdk, kvmHv, tlfs, x86Msh } from './sources';
+import { hypervHandler, hypervVmcallExit } from './exceptions';
 
 export const FAMILY_X64 = 'hyperv-x64';
 export const FAMILY_X86 = 'hyperv-x86';
@@ -182,6 +183,8 @@ function x64(mode: Mode): Convention {
     functionId: { layout: controlLayout, fixed: { fast: mode === 'memory' ? 0n : 1n } },
     unknownCall: { value: HV_STATUS_INVALID_HYPERCALL_CODE, name: 'HV_STATUS_INVALID_HYPERCALL_CODE (0x2)', sources: unknownCallSources },
     handler: 'the hypervisor',
+    exception: hypervVmcallExit,
+    handlerPath: hypervHandler,
     eraLinks: [
       ...(['memory', 'fast', 'xmm-fast'] as const)
         .filter((m) => m !== mode)
@@ -230,6 +233,8 @@ export const x86Memory: Convention = {
   functionId: { layout: controlLow, fixed: { fast: 0n } },
   unknownCall: { value: HV_STATUS_INVALID_HYPERCALL_CODE, name: 'HV_STATUS_INVALID_HYPERCALL_CODE (0x2)', sources: unknownCallSources },
   handler: 'the hypervisor',
+  exception: hypervVmcallExit,
+  handlerPath: hypervHandler,
   eraLinks: [{ id: 'hyperv-x64-memory', relation: 'related', why: 'the same interface from 64-bit code, one register per value' }],
   sources: [tlfs('Hypercall Inputs: x86 column; Hypercall Outputs'), x86Msh('hv_do_hypercall (32-bit)')],
   notes: [pairNote, hypercallPageNote, legalNote, repRcxNote, linux32Note, ...layoutNotes],

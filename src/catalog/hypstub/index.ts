@@ -5,6 +5,8 @@ import { aarch32 } from '../arch/aarch32';
 import { aarch64 } from '../arch/aarch64';
 import type { Family } from '../family';
 import { oldStub64, src } from './sources';
+import { armException } from '../exception/arm';
+import { hypStubArm32, hypStubArm32Old, hypStubArm64, hypStubArm64Old } from './handlers';
 
 /**
  * The Linux hyp-stub ABI: how a kernel booted at EL2 (HYP on 32-bit Arm),
@@ -95,6 +97,8 @@ const arm64: Convention = {
   unknownCall: { value: HVC_STUB_ERR, name: 'HVC_STUB_ERR (0xbadca11)', sources: [src.v64Err, src.s64Err] },
   caller: 'the host kernel (booted at EL2)',
   handler: 'the hyp stub at EL2',
+  exception: armException(aarch64.instructions.hvc!.id),
+  handlerPath: hypStubArm64,
   eraLinks: [
     {
       id: 'hypstub-arm64-pre-4.12',
@@ -226,6 +230,8 @@ const arm64Old: Convention = {
   roleSources: { args: [src.old64Set], results: [src.old64Protos], clobbered: [], preserved: [] },
   caller: 'the host kernel (booted at EL2)',
   handler: 'the hyp stub at EL2',
+  exception: armException(aarch64.instructions.hvc!.id),
+  handlerPath: hypStubArm64Old,
   eraLinks: [
     {
       id: 'hypstub-arm64',
@@ -372,6 +378,8 @@ const arm32: Convention = {
   unknownCall: { value: HVC_STUB_ERR, name: 'HVC_STUB_ERR (0xbadca11)', sources: [src.v32Err, src.s32Err] },
   caller: 'the host kernel (booted in HYP mode, now in SVC mode)',
   handler: 'the HYP stub',
+  exception: armException(aarch32.instructions.hvc!.id, 'AArch32'),
+  handlerPath: hypStubArm32,
   eraLinks: [
     { id: 'hypstub-arm32-pre-4.12', relation: 'earlier', why: 'Before the rework r0 = -1 read HVBAR and any other r0 was written to HVBAR.' },
     {
@@ -477,6 +485,8 @@ const arm32Old: Convention = {
   roleSources: { args: [], results: [src.old32Trap], clobbered: [], preserved: [] },
   caller: 'the host kernel (booted in HYP mode, now in SVC mode)',
   handler: 'the HYP stub',
+  exception: armException(aarch32.instructions.hvc!.id, 'AArch32'),
+  handlerPath: hypStubArm32Old,
   eraLinks: [
     { id: 'hypstub-arm32', relation: 'later', why: 'The rework gave the stub call numbers in r0 and an address in r1, with 0 or HVC_STUB_ERR returned.' },
     { id: 'hypstub-arm64-pre-4.12', relation: 'related', why: 'The early arm64 stub already had numbered calls in x0.' },

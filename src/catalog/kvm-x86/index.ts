@@ -6,6 +6,8 @@ import { toTwosComplement } from '../../model/value';
 import { x86, x8664 } from '../arch/x86-64';
 import { linux } from '../docs';
 import type { Family } from '../family';
+import { kvmVmcallExit, kvmVmmcallExit } from './exceptions';
+import { kvmSvm, kvmVmx } from './handlers';
 
 /**
  * KVM's own x86 hypercalls: number in rax, up to four arguments in rbx, rcx,
@@ -428,6 +430,8 @@ function convention(arch: Architecture, insn: 'vmcall' | 'vmmcall'): Convention 
     },
     unknownCall: { value: negated('KVM_ENOSYS', bits), name: `-KVM_ENOSYS (-1000)`, sources: [src.enosys, src.errors] },
     handler: 'the hypervisor',
+    exception: insn === 'vmcall' ? kvmVmcallExit : kvmVmmcallExit,
+    handlerPath: insn === 'vmcall' ? kvmVmx : kvmSvm,
     eraLinks: [
       { id: other, relation: 'related', why: `the same call through ${insn === 'vmcall' ? 'vmmcall on AMD' : 'vmcall on Intel'}` },
       { id: twin, relation: 'related', why: wide ? 'the same registers truncated to 32 bits for a 32-bit guest' : 'the 64-bit form' },

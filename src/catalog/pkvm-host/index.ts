@@ -8,6 +8,7 @@ import { convention as smcccConvention } from '../smccc/conventions';
 import { callVal } from '../smccc/function-id';
 import { HOST_SMCCC_FUNCS, type HostFunc, numberIn, OLDER_HOST_SMCCC_FUNCS, onlyIn } from './numbering';
 import { hypMain, kvmAsm, MIRROR2_AT, MIRROR_AT, OLDER_AT, olderAsm, src } from './sources';
+import { pkvmHostHcall } from './handlers';
 
 /**
  * pKVM's host hypercalls: the host kernel at EL1 asking the protected
@@ -159,6 +160,7 @@ export const pkvmHostConvention: Convention = {
   unknownCall: { value: toTwosComplement(-1n, 64), name: 'SMCCC_RET_NOT_SUPPORTED (-1)', sources: [src.inval, src.notSupported] },
   caller: 'the host kernel',
   handler: 'the pKVM hypervisor at EL2',
+  handlerPath: pkvmHostHcall,
   eraLinks: [{ id: 'smccc-1.1-hvc64', relation: 'related', why: 'The guest-side convention: a protected guest calls pKVM with SMCCC vendor-hypervisor calls under SMCCC 1.1.' }],
   sources: [src.hostId, src.caller, src.trap, src.dispatch, src.table],
   notes: [hostNotGuest, internalNumbering, laterNumbering, finalisation, sveHint, hostSmc, returnPath, readOnlyHandlers, readAt],

@@ -4,6 +4,8 @@ import { toTwosComplement } from '../../model/value';
 import { riscv64 } from './arch';
 import { errorSources, SBI_ERRORS } from './errors';
 import { AT, linuxAt, opensbi, riscvOpcodes, sbiSpec } from './sources';
+import { ecallTrap } from '../exception/riscv';
+import { openSbi, openSbiLegacy } from './handlers';
 
 export const SBI_FAMILY = 'riscv-sbi';
 /** The v0.1 calls take no function ID and return only a0, so they are a family of their own (see the report on eras). */
@@ -158,6 +160,8 @@ export const riscvSbi: Convention = {
   },
   unknownCall: { ...notSupported, sources: [src.unknown, src.osbiUnknown, src.osbiEnotsupp] },
   handler: 'the SBI implementation',
+  exception: ecallTrap,
+  handlerPath: openSbi,
   eraLinks: [{ id: 'riscv-sbi-v0.1-legacy', relation: 'earlier', why: 'SBI v0.1 had one EID per function, no function ID and a result in a0 only.' }],
   sources: [src.encoding, src.intro],
   notes: [whoAnswersNote, argRegsNote, errorNameNote, causeNamesNote, signedIdsNote, returnNote],
@@ -214,6 +218,8 @@ export const riscvSbiLegacy: Convention = {
   },
   unknownCall: { ...notSupported, sources: [src.unknown, src.osbiUnknown, src.osbiEnotsupp] },
   handler: 'the SBI implementation',
+  exception: ecallTrap,
+  handlerPath: openSbiLegacy,
   eraLinks: [{ id: 'riscv-sbi', relation: 'later', why: 'SBI v0.2 added the function ID in a6 and the a0/a1 error/value pair.' }],
   sources: [src.legacy, src.md2018],
   notes: [legacyArgsNote, legacyUnknownNote, legacyA6Note, legacyHistoryNote, whoAnswersNote, returnNote],

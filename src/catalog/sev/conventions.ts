@@ -6,6 +6,7 @@ import { runVmplNote } from './snp-events';
 import { FAMILY as MSR } from './msr-protocol';
 import { vmgexitPath } from './path';
 import { src, svmH } from './sources';
+import { sevMsrKvm, sevPageKvm, vmgexitExit } from './exceptions';
 
 const GPRS = ['rax', 'rbx', 'rcx', 'rdx', 'rsi', 'rdi', 'rbp', 'rsp', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15'];
 
@@ -65,6 +66,8 @@ function convention(mode: 'msr' | 'page'): Convention {
       preserved: [src.vmsa, src.vmgexit],
     },
     handler: 'KVM',
+    exception: vmgexitExit,
+    handlerPath: msr ? sevMsrKvm : sevPageKvm,
     path: vmgexitPath(mode),
     eraLinks: [
       msr

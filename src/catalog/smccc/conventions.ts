@@ -4,7 +4,10 @@ import type { Note } from '../../model/source';
 import { toTwosComplement } from '../../model/value';
 import { aarch64 } from '../arch/aarch64';
 import { doc, linux, linuxCommit, mail, tfa, tfaCommit } from '../docs';
+import { armException } from '../exception/arm';
 import { smcccFunctionId } from './function-id';
+import { kvmArm64Hvc32, kvmArm64Hvc64 } from './handlers';
+import { smcccOverSmc, smcccOverSmc32 } from './tfa';
 
 export type SmcccVersion = '1.0' | '1.1' | '1.2';
 export const SMCCC_VERSIONS: readonly SmcccVersion[] = ['1.0', '1.1', '1.2'];
@@ -153,6 +156,9 @@ export function convention(
     functionId: { layout: smcccFunctionId, fixed: { cc: width === 64 ? 1n : 0n } },
     unknownCall: { value: toTwosComplement(-1n, width), name: 'SMCCC_RET_NOT_SUPPORTED (-1)', sources: [src.notSupported, src.kvmDefault] },
     handler: conduit === 'hvc' ? 'the hypervisor' : 'the secure monitor',
+    exception: armException(arch.instructions[conduit]!.id),
+    // KVM answers an hvc; TF-A, the reference monitor, an smc.
+    handlerPath: conduit === 'hvc' ? (a32 ? kvmArm64Hvc32 : kvmArm64Hvc64) : a32 ? smcccOverSmc32 : smcccOverSmc,
     sources: [linux(H, 'ARM_SMCCC_CALL_VAL'), src.conduit],
     notes,
   };

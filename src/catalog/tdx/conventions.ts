@@ -3,6 +3,7 @@ import type { Note } from '../../model/source';
 import { SAVED_RET_REGS, tdcall, x8664Td } from './arch';
 import { vmcallPath } from './path';
 import { AT_M, AT_M2, ghci, guestTdx, kvmTdx, src } from './sources';
+import { tdcallExit, tdxModuleLeaf, tdxVmcallKvm } from './exceptions';
 
 export const FAMILY_TDCALL = 'tdx-tdcall';
 export const FAMILY_VMCALL = 'tdx-tdvmcall';
@@ -79,6 +80,8 @@ export const tdcallConvention: Convention = {
   },
   caller: 'the TD guest kernel',
   handler: 'the TDX module',
+  exception: tdcallExit,
+  handlerPath: tdxModuleLeaf,
   eraLinks: [{ id: 'tdx-tdvmcall', relation: 'related', why: 'Leaf 0, TDG.VP.VMCALL: the module passes the call on to the host VMM with the registers RCX selects.' }],
   sources: [src.who, src.abi, src.tdcall, src.tdcallRet, src.savedRet],
   notes: [specsNotRead, keptByInference, errorCode, softwareStruct, vmcallElsewhere],
@@ -158,6 +161,8 @@ export const tdvmcallConvention: Convention = {
   },
   caller: 'the TD guest kernel',
   handler: 'the TDX module, passing the call to the VMM',
+  exception: tdcallExit,
+  handlerPath: tdxVmcallKvm,
   eraLinks: [
     { id: 'tdx-tdcall', relation: 'related', why: 'The other TDCALL leaves, which the TDX module handles itself.' },
     { id: 'kvm-x86-vmcall', relation: 'related', why: 'A plain VMCALL under KVM: every register is the VMM’s to read.' },

@@ -7,6 +7,7 @@ import { linux } from '../docs';
 import { inEaxDx, mrsXzrMdccsr, repInsb, repOutsb, x7Layout, x7LowBandwidth } from './instructions';
 import { HB, PORT, PORT_HB } from './port';
 import { linux510, nvKernelsVmwareH, ovt, src } from './sources';
+import { vmwareExit, vmwareHandler } from './exceptions';
 
 export { HB, PORT, PORT_HB };
 
@@ -231,6 +232,8 @@ function lowBandwidth(id: (typeof lbIds)[number], mode: string, instruction: Ins
     preserved: ['rbp', 'rsp', ...range('r', 8, 15)],
     roleSources: roleSourcesLb,
     handler: HANDLER,
+    exception: vmwareExit(instruction.id),
+    handlerPath: vmwareHandler,
     eraLinks: links(id),
     sources: [src.abi, src.hypercallMacro, src.magic, src.port],
     notes: [modeNote, wrapperNote, ...extra, edxDisagreement, historyNote, keptLbNote, copiesNote],
@@ -275,6 +278,8 @@ function highBandwidth(dir: 'out' | 'in'): Convention {
       preserved: [dir === 'out' ? src.hbOut : src.hbIn, ovt.hb],
     },
     handler: HANDLER,
+    exception: vmwareExit(insn.id),
+    handlerPath: vmwareHandler,
     eraLinks: links(id),
     sources: [src.abi, dir === 'out' ? src.hbOut : src.hbIn, src.portHb, src.magic],
     notes: [hbNote(insn.mnemonic, dir), modeNote, wrapperNote, pointerNote, ioInterceptNote, hbHistoryNote, keptHbNote, copiesNote],
@@ -364,6 +369,7 @@ const arm64: Convention = {
     preserved: [src.a64Hc5, src.a64Hc6, ovt.a64],
   },
   handler: HANDLER,
+  handlerPath: vmwareHandler,
   eraLinks: links('vmware-arm64-vmwgfx'),
   sources: [src.a64Insn, src.a64Magic, src.a64W7],
   notes: a64Notes,

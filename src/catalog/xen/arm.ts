@@ -5,7 +5,9 @@ import { toTwosComplement } from '../../model/value';
 import { aarch32 } from '../arch/aarch32';
 import { aarch64 } from '../arch/aarch64';
 import { linux, xen, xenAt } from '../docs';
+import { armException } from '../exception/arm';
 import type { Family } from '../family';
+import { xenArmHandler } from './handlers';
 
 /**
  * Xen hypercalls. The calls are the same on every architecture (numbers
@@ -456,6 +458,8 @@ function armConvention(wide: boolean): Convention {
     },
     unknownCall: { value: xenEnosys(wide ? 64 : 32), name: '-ENOSYS (-38)', sources: [armSrc.enosys, xenSrc.errno] },
     handler: 'the hypervisor',
+    exception: armException(arch.instructions.hvc!.id),
+    handlerPath: xenArmHandler,
     eraLinks: [
       { id: wide ? 'xen-arm32-hvc' : 'xen-arm64-hvc', relation: 'related', why: wide ? 'the AArch32 form: r12 and r0–r4' : 'the AArch64 form: x16 and x0–x4' },
       { id: 'xen-x86-64-hypercall-page', relation: 'related', why: 'the same hypercalls on x86, through the hypercall page' },

@@ -5,6 +5,8 @@ import { svmExit, vmxExit, x86, x8664 } from '../arch/x86-64';
 import { linux, xen, xenAt } from '../docs';
 import type { Family } from '../family';
 import { XEN_FAMILY, XEN_FAMILY_NAME, xenEnosys, xenLinuxXen, xenSrc } from './arm';
+import { xenExits } from './exceptions';
+import { xenX86Handler } from './handlers';
 
 /**
  * Xen hypercalls from x86 HVM/PVH guests: through the hypercall page Xen
@@ -219,6 +221,8 @@ function convention(arch: Architecture, kind: Kind): Convention {
     },
     unknownCall: { value: xenEnosys(wide ? 64 : 32), name: '-ENOSYS (-38)', sources: [src.enosys, xenSrc.errno] },
     handler: 'the hypervisor',
+    exception: xenExits[kind],
+    handlerPath: xenX86Handler,
     eraLinks: links,
     sources: page ? [src.page, src.x64, src.vmxStub, src.svmStub] : [src.transfer, src.linuxIntel, src.linuxStatic, src.table],
     notes,

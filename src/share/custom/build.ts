@@ -1,3 +1,4 @@
+import { anyHostException } from '../../catalog/exception/any-host';
 import type { Family } from '../../catalog/family';
 import { smcccFunctionId } from '../../catalog/smccc/function-id';
 import { decodeFields } from '../../model/bits';
@@ -85,6 +86,7 @@ export function buildFamily(d: CustomDefinition): Family {
     ...(c.usesSmcccFunctionId ? { functionId: { layout: smcccFunctionId, fixed: { cc: c.slotBits === 64 ? 1n : 0n } } } : {}),
     ...(c.unknownCall ? { unknownCall: { value: valueOf(c.unknownCall.value), name: c.unknownCall.name, sources: SOURCES } } : {}),
     handler: c.handler ?? 'the hypervisor',
+    exception: anyHostException(instruction.id),
     sources: SOURCES,
     notes: [UNVERIFIED_NOTE, ...copyNotes(c)],
   };

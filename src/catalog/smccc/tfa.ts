@@ -4,7 +4,7 @@ import { githubFile } from '../docs';
 /**
  * Trusted Firmware-A at EL3, the reference secure monitor: how an SMC from
  * the normal world reaches the runtime service that owns its function ID.
- * Read at one commit; the SPMD's part is in ffa.ts.
+ * Read at one commit; the SPMD's part is in ffa/handlers.ts.
  */
 
 export const TFA = 'ARM-software/arm-trusted-firmware';

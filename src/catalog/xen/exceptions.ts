@@ -1,5 +1,27 @@
 import type { ExceptionDef } from '../../model/exception';
-import { hypercallExits, xenHost, xenX86Source } from './x86';
+import { hypercallExits, type VmHost } from '../exception/x86';
+import { xenX86Source } from './sources';
+
+/** Where Xen's VMX exit handler is, and how it steps an HVM or PVH guest past its vmcall or vmmcall. */
+const xenHost: VmHost = {
+  hostRip: {
+    why: 'the host state in the VMCS: Xen points HOST_RIP at vmx_asm_vmexit_handler',
+    sources: [xenX86Source('xen/arch/x86/hvm/vmx/vmcs.c', '"__vmwrite(HOST_RIP, (unsigned long)vmx_asm_vmexit_handler)"')],
+  },
+  skipVmx: () => ({
+    why: 'once the hypercall has completed, Xen’s update_guest_eip adds the VM-exit instruction length to the guest’s RIP',
+    sources: [
+      xenX86Source('xen/arch/x86/hvm/vmx/vmx.c', 'update_guest_eip(): "regs->rip += get_instruction_length()"; get_instruction_length(): "__vmread(VM_EXIT_INSTRUCTION_LEN, &len)"'),
+    ],
+  }),
+  skipSvm: () => ({
+    why: 'once the hypercall has completed, Xen adds the instruction’s length (from next_rip when the CPU reports it) to the guest’s RIP',
+    sources: [
+      xenX86Source('xen/arch/x86/hvm/svm/svm.c', 'svm_vmexit_handler(): "case VMEXIT_VMMCALL: if ( (insn_len = svm_get_insn_len(v, INSTR_VMCALL)) == 0 )" … "__update_guest_eip(regs, insn_len)"'),
+      xenX86Source('xen/arch/x86/hvm/svm/emulate.c', 'svm_get_insn_len(): "nrip_len = svm_nextrip_insn_length(v)"'),
+    ],
+  }),
+};
 
 /**
  * Xen's hypercall page: the guest calls a 32-byte stub Xen wrote
@@ -34,9 +56,9 @@ const retNote = {
   sources: [vmxStub, svmStub],
 };
 
-const [vmx, svm] = hypercallExits(xenHost) as [ExceptionDef, ExceptionDef];
+const [vmx, svm] = hypercallExits(xenHost);
 
-export const xenPageExit: ExceptionDef = {
+const xenPageExit: ExceptionDef = {
   ...vmx,
   instruction: 'xen-x86-hypercall-page-stub',
   trapsOn: { mnemonic: 'vmcall', bytes: stubVmcall, within, sources: [vmxStub] },
@@ -51,3 +73,6 @@ export const xenPageExit: ExceptionDef = {
     },
   },
 };
+
+/** The exit each way an x86 guest calls Xen ends in. */
+export const xenExits = { vmcall: vmx, vmmcall: svm, 'hypercall-page': xenPageExit };

@@ -1,6 +1,6 @@
 import type { HandlerPath, HandlerStep } from '../../model/exception';
 import { githubFile } from '../docs';
-import { el3Entry, TFA, TFA_AT, tfa } from './tfa';
+import { el3Entry, TFA, TFA_AT, tfa } from '../smccc/tfa';
 
 /**
  * FF-A's handler paths: over SMC, Trusted Firmware-A's SPM dispatcher at EL3
