@@ -19,8 +19,17 @@ test('flipping a bit of the RCX bitmap changes which registers the VMM sees', as
   await expect(page.locator('[data-testid="mask-bits"] [data-bit="12"]')).toHaveAttribute('aria-pressed', 'false');
   await expect(r12).toHaveAttribute('data-handed-on', 'false');
   await expect(page.getByTestId('sees-r12')).toHaveCount(0);
-  await expect(page.getByTestId('mask-summary')).toContainText('hidden: r12');
+  await expect(page.getByTestId('mask-summary')).toContainText('hidden: rbp, r12');
   await expect(page.getByLabel(/rcx · exposed registers/)).toHaveValue('0xEFCC');
+});
+
+test('setting a bit the TDX module refuses says the call fails with TDX_OPERAND_INVALID and the VMM sees nothing', async ({ page }) => {
+  await page.goto('./#/tdx-tdvmcall/tdx-vmcall-map-gpa?step=2');
+  await page.locator('[data-testid="mask-bits"] [data-bit="4"]').click();
+  await expect(page.locator('[data-testid="mask-bits"] [data-bit="4"]')).toHaveAttribute('data-refused', 'true');
+  await expect(page.getByTestId('mask-summary')).toContainText('Refused: bit 4 must be 0');
+  await expect(page.getByTestId('mask-summary')).toContainText('0xC000010000000001');
+  await expect(page.locator('[data-testid="register-file"] [data-cell="r12"]')).toHaveAttribute('data-handed-on', 'false');
 });
 
 test('pointing at a bit marks the register it exposes', async ({ page }) => {

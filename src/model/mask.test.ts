@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BitLayout } from './bits';
-import { maskFor, readMask, toggleBit, type RegisterMask } from './mask';
+import { x8664 } from '../catalog/arch/x86-64';
+import { exposedCells, maskFor, readMask, toggleBit, type RegisterMask } from './mask';
 
 /** Bits 1, 3 and 4 name registers; the others name nothing. */
 const layout: BitLayout = {
@@ -19,13 +20,20 @@ const mask: RegisterMask = { name: 'test mask', to: 'the next level', layout, us
 
 describe('a register mask', () => {
   it('selects the registers whose bits are set, most significant first', () => {
-    expect(readMask(mask, 0b11010n)).toEqual({ mask, value: 0b11010n, exposed: ['c', 'b', 'a'], hidden: [], unnamedBits: [] });
+    expect(readMask(mask, 0b11010n)).toEqual({ mask, value: 0b11010n, exposed: ['c', 'b', 'a'], hidden: [], unnamedBits: [], refused: [] });
     expect(readMask(mask, 0b00010n).exposed).toEqual(['a']);
     expect(readMask(mask, 0b00010n).hidden).toEqual(['c', 'b']);
   });
 
   it('reports set bits that name no register instead of dropping them', () => {
     expect(readMask(mask, 0b1000_0101n)).toMatchObject({ exposed: [], unnamedBits: [0, 2, 7] });
+  });
+
+  it('a receiver that refuses bits reports them apart, and then hands nothing on', () => {
+    const strict: RegisterMask = { ...mask, refuses: { bits: [0, 7], error: { value: 0xe0n, name: 'E' }, sources: [] } };
+    expect(readMask(strict, 0b1000_0111n)).toMatchObject({ exposed: ['a'], unnamedBits: [2], refused: [0, 7] });
+    expect(exposedCells(x8664, readMask(strict, 0b1000_0010n))).toEqual([]);
+    expect(exposedCells(x8664, readMask(strict, 0b0000_0010n))).toEqual(['a']);
   });
 
   it('for every value, the registers passed are exactly the set bits that name one', () => {

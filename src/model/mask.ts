@@ -16,6 +16,12 @@ export interface RegisterMask {
   layout: BitLayout;
   /** The value the sources' own callers always pass, and where it is defined. */
   usual: { value: bigint; name: string; sources: readonly Source[] };
+  /**
+   * Bits the receiver refuses: a value with any of them set fails the call
+   * with `error` and nothing is handed on (the TDX module answers
+   * TDX_OPERAND_INVALID for RCX bits 0, 1, 4 and 63:32).
+   */
+  refuses?: { bits: readonly number[]; error: { value: bigint; name: string }; sources: readonly Source[] };
   sources: readonly Source[];
 }
 
@@ -27,19 +33,26 @@ export interface MaskReading {
   exposed: readonly string[];
   /** Registers the layout names whose bits are clear. */
   hidden: readonly string[];
-  /** Set bits no field names, lowest first: the sources do not say what they select. */
+  /** Set bits no field names and the receiver does not refuse, lowest first: they select no register drawn here. */
   unnamedBits: readonly number[];
+  /** Set bits the receiver refuses, lowest first: when any is set, nothing is handed on. */
+  refused: readonly number[];
 }
 
-/** The registers a value of the mask selects, and the set bits that select nothing the sources name. */
+/** The registers a value of the mask selects, the set bits the receiver refuses, and those that select no register drawn. */
 export function readMask(mask: RegisterMask, value: bigint): MaskReading {
   const named = new Set(mask.layout.fields.map((f) => f.lo));
+  const refusable = new Set(mask.refuses?.bits ?? []);
   const exposed: string[] = [];
   const hidden: string[] = [];
   for (const f of mask.layout.fields) (getField(value, f) === 1n ? exposed : hidden).push(f.key);
   const unnamedBits: number[] = [];
-  for (let bit = 0; bit < mask.layout.bits; bit++) if (!named.has(bit) && ((value >> BigInt(bit)) & 1n) === 1n) unnamedBits.push(bit);
-  return { mask, value, exposed, hidden, unnamedBits };
+  const refused: number[] = [];
+  for (let bit = 0; bit < mask.layout.bits; bit++) {
+    if (named.has(bit) || ((value >> BigInt(bit)) & 1n) === 0n) continue;
+    (refusable.has(bit) ? refused : unnamedBits).push(bit);
+  }
+  return { mask, value, exposed, hidden, unnamedBits, refused };
 }
 
 /** The mask that selects exactly these registers (each must be one the layout names). */
@@ -56,7 +69,8 @@ export function toggleBit(value: bigint, bit: number): bigint {
   return value ^ (1n << BigInt(bit));
 }
 
-/** The register cells a reading exposes, on an architecture (rdx for edx). */
+/** The register cells a reading hands on, on an architecture (rdx for edx): none when the receiver refuses the value. */
 export function exposedCells(arch: Architecture, reading: MaskReading): string[] {
+  if (reading.refused.length > 0) return [];
   return reading.exposed.map((r) => cellOf(arch, r)?.cell ?? r);
 }

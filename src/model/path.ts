@@ -2,6 +2,7 @@ import { cellOf, type Architecture } from './arch';
 import { exposedCells, type MaskReading } from './mask';
 import { computeSyndrome, encodeInstruction, type EncodedInstruction, type Syndrome } from './encoding';
 import { uniqueSources, type Note, type Source } from './source';
+import { formatHex } from './value';
 
 /**
  * A call that crosses several levels: an FF-A direct request goes from the
@@ -38,10 +39,13 @@ export const WORLD_NAMES: Readonly<Record<World, string>> = {
  * the others (the SPMD copies x0–x7 or x0–x17 into the other world's context).
  * 'mask': those the set bits of the call's argument in `register` select
  * (TDG.VP.VMCALL's RCX: the TDX module shows the VMM only those), read from
- * the value the call loads there (model/mask.ts).
+ * the value the call loads there (model/mask.ts), and `also` the registers
+ * the level fills itself whatever the mask says (the module's exit reason in
+ * RAX and exit qualification in RCX); nothing when the receiver refuses the
+ * value.
  * Registers are named as the architecture writes them (x0, w1, rcx).
  */
-export type RegisterView = { kind: 'all' } | { kind: 'listed'; registers: readonly string[] } | { kind: 'mask'; register: string };
+export type RegisterView = { kind: 'all' } | { kind: 'listed'; registers: readonly string[] } | { kind: 'mask'; register: string; also?: readonly string[] };
 
 /** The call's inputs, as far as a view needs them: which register carries a mask, and what its value selects. */
 export type MaskInputs = readonly { register: string; mask?: MaskReading }[];
@@ -139,15 +143,40 @@ export class PathError extends Error {}
 export function viewCells(arch: Architecture, view: RegisterView, inputs: MaskInputs = []): string[] {
   if (view.kind === 'all') return arch.registers.map((r) => r.name);
   if (view.kind === 'mask') {
-    const mask = inputs.find((s) => s.register === view.register)?.mask;
-    if (!mask) throw new PathError(`no mask argument in ${view.register} to select the registers handed on`);
-    return exposedCells(arch, mask);
+    const mask = maskAt(inputs, view.register);
+    if (mask.refused.length > 0) return [];
+    return [...new Set([...listedCells(arch, view.also ?? []), ...exposedCells(arch, mask)])];
   }
-  return view.registers.map((name) => {
+  return listedCells(arch, view.registers);
+}
+
+function listedCells(arch: Architecture, names: readonly string[]): string[] {
+  return names.map((name) => {
     const c = cellOf(arch, name);
     if (!c) throw new PathError(`${arch.name} has no register ${name}`);
     return c.cell;
   });
+}
+
+function maskAt(inputs: MaskInputs, register: string): MaskReading {
+  const mask = inputs.find((s) => s.register === register)?.mask;
+  if (!mask) throw new PathError(`no mask argument in ${register} to select the registers handed on`);
+  return mask;
+}
+
+/** The note a hop gets when the value of its mask is one the receiver refuses: the call stops there. */
+function refusalNote(hop: Hop, inputs: MaskInputs): Note | undefined {
+  if (hop.passes?.kind !== 'mask') return undefined;
+  const m = maskAt(inputs, hop.passes.register);
+  const r = m.mask.refuses;
+  if (!r || m.refused.length === 0) return undefined;
+  return {
+    kind: 'info',
+    text:
+      `With ${hop.passes.register} = ${formatHex(m.value)}, ${hop.who} refuses the call: bit${m.refused.length > 1 ? 's' : ''} ${m.refused.join(', ')} must be 0. ` +
+      `It answers ${r.error.name} (${formatHex(r.error.value)}) and hands nothing to ${m.mask.to}; the levels drawn after it show what a bitmap it accepts would do.`,
+    sources: [...r.sources],
+  };
 }
 
 /** Lanes: one per distinct level, grouped by world. */
@@ -190,7 +219,7 @@ export function planPath(arch: Architecture, path: Path, imm: number, inputs: Ma
           ? { cells: viewCells(arch, hop.passes, inputs), to: { level: next.level, world: next.world, who: next.who }, how: hop.passesHow }
           : undefined,
       sources: hop.sources,
-      notes: hop.notes ?? [],
+      notes: [refusalNote(hop, inputs), ...(hop.notes ?? [])].filter((n): n is Note => n !== undefined),
     };
   });
   return {

@@ -133,6 +133,7 @@ function maskJson(s: Slot) {
       exposed: m.exposed,
       hidden: m.hidden,
       unnamedBits: m.unnamedBits,
+      ...(m.mask.refuses ? { refusedBits: m.mask.refuses.bits, refusedWith: { name: m.mask.refuses.error.name, value: hex(m.mask.refuses.error.value) }, refused: m.refused } : {}),
     },
   };
 }

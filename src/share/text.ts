@@ -238,7 +238,9 @@ export function finish(lines: readonly string[]): string {
 
 /** "rcx = 0xFFCC exposes to the VMM: rdx, rbx, ...": what a register mask selects, in one line. */
 export function maskLine(arch: Plan['convention']['arch'], register: string, m: MaskReading): string {
-  const unnamed = m.unnamedBits.length ? `; bits ${m.unnamedBits.join(', ')} name no register in the sources` : '';
+  const r = m.mask.refuses;
+  if (r && m.refused.length) return `${register} = ${formatHex(m.value)} is refused (bits ${m.refused.join(', ')} must be 0): ${r.error.name} = ${formatHex(r.error.value)}, ${m.mask.to} sees nothing`;
+  const unnamed = m.unnamedBits.length ? `; bits ${m.unnamedBits.join(', ')} select no register drawn here` : '';
   return `${register} = ${formatHex(m.value)} exposes to ${m.mask.to}: ${describeRegisters(arch, m.exposed)}${unnamed}`;
 }
 

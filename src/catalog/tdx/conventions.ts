@@ -15,8 +15,8 @@ const specsNotRead: Note = {
   kind: 'unconfirmed',
   text:
     'Intel’s GHCI and TDX module specifications were not read. Leaf numbers, registers and status codes are Linux’s (arch/x86/include/asm/shared/tdx.h, arch/x86/coco/tdx), ' +
-    'and the VMM’s side is KVM’s (arch/x86/kvm/vmx/tdx.c), read in a mirror of mainline at the commits the sources name. Linux itself cites the GHCI for each call; those section names are shown where it does.',
-  sources: [src.abi, src.argsStruct, ghci('"TDCALL [TDG.VP.VMCALL] leaf", "TDCALL [TDG.VP.INFO]" (section 2.4.2)')],
+    'the VMM’s side is KVM’s (arch/x86/kvm/vmx/tdx.c), read in a mirror of mainline at the commits the sources name, and what the TDX module does with TDG.VP.VMCALL is read in Intel’s module source (1.5.01). Linux itself cites the GHCI for each call; those section names are shown where it does.',
+  sources: [src.abi, src.argsStruct, src.copyToVmm, ghci('"TDCALL [TDG.VP.VMCALL] leaf", "TDCALL [TDG.VP.INFO]" (section 2.4.2)')],
 };
 
 const keptByInference: Note = {
@@ -96,11 +96,11 @@ const throughTheModule: Note = {
 };
 
 const hostSeesOnlyExposed: Note = {
-  kind: 'unconfirmed',
+  kind: 'info',
   text:
-    'Which value the VMM finds in a register whose bit is clear, and what the TD finds there afterwards, is decided by the TDX module (the GHCI and the module’s TDH.VP.ENTER output rules, neither read). ' +
-    'Linux always sends TDVMCALL_EXPOSE_REGS_MASK and treats all thirteen registers of __tdcall_saved_ret as outputs, which is what "unknown after the call" shows here whatever the bitmap.',
-  sources: [src.hypercall, src.savedRet, src.vpEnterOutputs, ghci('"TDCALL [TDG.VP.VMCALL] leaf"')],
+    'In the TDX module’s source (1.5.01), a register whose bit is clear reaches the VMM as 0, and after the call the TD finds its own value there again: the module copies back only the registers the bit map selected, with RAX = 0 and RCX as the TD sent it. ' +
+    'Linux always sends TDVMCALL_EXPOSE_REGS_MASK and treats all thirteen registers of __tdcall_saved_ret as outputs, which is what "unknown after the call" shows here whatever the bitmap. The GHCI’s own statement of these rules was not read.',
+  sources: [src.copyToVmm, src.backToTd, src.hypercall, src.savedRet, ghci('"TDCALL [TDG.VP.VMCALL] leaf"')],
 };
 
 const scrubNote: Note = {

@@ -163,8 +163,8 @@ export const tdxVmcallKvm: HandlerPath = {
   notes: [
     twoCommits,
     {
-      text: 'KVM enters the TD again with SEAMCALL TDH.VP.ENTER; how the module loads the registers RCX selected back into the TD was not read in the module’s source.',
-      sources: [tdx.vpEnterOutputs],
+      text: 'KVM enters the TD again with SEAMCALL TDH.VP.ENTER; the module (tdh_vp_enter.c, 1.5.01) copies back into the TD only the VMM’s registers that the TD’s RCX selected, and sets RAX to 0 and RCX to that bitmap.',
+      sources: [tdx.backToTd, tdx.vpEnterOutputs],
     },
   ],
 };

@@ -4,8 +4,9 @@ import { doc, githubFile } from '../docs';
 /**
  * Every document the Intel TDX family cites, pinned to the stored copy that
  * was read: a mirror of mainline Linux (which release each commit matches was
- * not determined). Intel's GHCI and TDX module specifications were not read;
- * where Linux points to them, the notes say so.
+ * not determined), KVM's exit handling at a torvalds/linux commit, and Intel's
+ * TDX module source at its 1.5.01 tag. Intel's GHCI and TDX module
+ * specifications were not read; where Linux points to them, the notes say so.
  */
 
 const MIRROR = 'Kingxukai/linux';
@@ -23,6 +24,23 @@ export const tdxcallS = at('arch/x86/virt/vmx/tdx/tdxcall.S', AT_M2);
 export const guestTdx = at('arch/x86/coco/tdx/tdx.c', AT_M2);
 export const kvmTdx = at('arch/x86/kvm/vmx/tdx.c', AT_M2);
 export const vmxH = at('arch/x86/include/uapi/asm/vmx.h', AT_M2);
+
+/**
+ * Intel's TDX module source (intel/tdx-module), at the commit tagged
+ * TDX_1.5.01: what the module does with a TDG.VP.VMCALL between the TD and
+ * the VMM. tdg_vp_vmcall.c reads the same at e18f1edc, the other stored 1.5.01
+ * commit; other module releases were not read.
+ */
+export const MODULE_AT = '72d8cffb214b74ae94d75afce36423020f74b47c';
+const inModule = (path: string) => (where: string): Source => githubFile('intel/tdx-module', path, MODULE_AT, where);
+export const vpVmcallC = inModule('src/td_dispatcher/vm_exits/tdg_vp_vmcall.c');
+export const vpEnterC = inModule('src/td_transitions/tdh_vp_enter.c');
+export const apiDefs = inModule('include/tdx_api_defs.h');
+export const errorCodes = inModule('include/auto_gen/tdx_error_codes_defs.h');
+export const vmcsDefs = inModule('src/common/x86_defs/vmcs_defs.h');
+/** KVM as torvalds/linux has it, where the exit-qualification copy was read. */
+export const KVM_AT = '3829d81b6958632602bee7a8272005d1a4ce298f';
+export const kvmTdxMainline = (where: string): Source => githubFile('torvalds/linux', 'arch/x86/kvm/vmx/tdx.c', KVM_AT, where);
 
 /** Intel's specifications, named where Linux names them; not read here. */
 export const ghci = (section: string): Source => doc('Intel TDX Guest-Hypervisor Communication Interface (GHCI), not read here', `named by Linux: ${section}`);
@@ -81,6 +99,29 @@ export const src = {
   ),
   enterExit: kvmTdx('tdx_vcpu_enter_exit(): tdx->vp_enter_ret = tdh_vp_enter(&tdx->vp, &tdx->vp_enter_args); vt->exit_reason.full = tdx_to_vmx_exit_reason(vcpu)'),
   exitReasons: vmxH('EXIT_REASON_CPUID 10, EXIT_REASON_HLT 12, EXIT_REASON_VMCALL 18, EXIT_REASON_IO_INSTRUCTION 30, EXIT_REASON_MSR_READ 31, EXIT_REASON_MSR_WRITE 32, EXIT_REASON_TDCALL 77'),
+  control: apiDefs('tdvmcall_control_t, "TDVMCALL RCX input parameter": uint16_t gpr_select; uint16_t xmm_select; uint32_t reserved'),
+  exitQual: apiDefs(
+    'td_exit_qualification_t, "TD exit information provided as an output of TDH.VP.ENTER": gpr_select (bits 15:0), xmm_select (31:16) "On sync TD exit, lower 32 bits or the mask passed to TDG.VP.VMCALL"; vm : 2 "Bits 33:32"',
+  ),
+  rcxChecked: vpVmcallC(
+    'tdg_vp_vmcall(): gpr_check_mask = BIT(0) | BIT(1) | BIT(4) (| BIT(5) with config_flags.no_rbp_mod); "Bits 0, 1 and 4 and 63:32 of RCX must be 0": retval = api_error_with_operand_id(TDX_OPERAND_INVALID, OPERAND_ID_RCX)',
+  ),
+  operandInvalid: errorCodes('#define TDX_OPERAND_INVALID 0xC000010000000000ULL; #define OPERAND_ID_RCX 1ULL'),
+  withOperand: apiDefs('api_error_with_operand_id(error, operand_id): return error + operand_id'),
+  copyToVmm: vpVmcallC(
+    'copy_gprs_data_from_td_to_vmm(): td_exit_qual.vm = curr_vm; .gpr_select, .xmm_select from RCX; vmm_regs.rcx = td_exit_qual.raw; "RAX is not copied, RCX filled above, start from RDX": a GPR whose gpr_select bit is set gets the TD’s value, any other 0 ("Avoid modifying RBP" with no_rbp_mod)',
+  ),
+  exitReasonToVmm: vpVmcallC(
+    'tdg_vp_vmcall(): vm_vmexit_exit_reason_t vm_exit_reason = { .raw = VMEXIT_REASON_TDCALL }; bus_lock_preempted set if sticky; vmm_regs.rax = vm_exit_reason.raw; td_vmexit_to_vmm(VCPU_READY, LAST_EXIT_TDVMCALL, scrub_mask, control.xmm_select, …)',
+  ),
+  exitReasonLayout: vmcsDefs('VMEXIT_REASON_TDCALL = 77; vm_vmexit_exit_reason_t: basic_reason : 16 (bits 0-15), bus_lock_preempted : 1 (bit 26)'),
+  backToTd: vpEnterC(
+    'save_regs_after_tdvmcall(): control.raw = guest RCX; "Save VMM GPRs selected by guest RCX to TDVPS. RAX and RCX are not copied, start from RDX": gprs[i] = vmm_regs.gprs[i] for each set gpr_select bit; gprs[0] = TDX_SUCCESS (RAX); gprs[1] = control.raw (RCX); save_xmms_by_mask(control.xmm_select)',
+  ),
+  kvmExitQual: kvmTdxMainline(
+    'tdx_vcpu_enter_exit(): tdx->vp_enter_ret = tdh_vp_enter(&tdx->vp, &tdx->vp_enter_args); vt->exit_reason.full = tdx_to_vmx_exit_reason(vcpu); vt->exit_qualification = tdx->vp_enter_args.rcx',
+  ),
+  kvmExitReason: kvmTdxMainline('tdx_to_vmx_exit_reason(): exit_reason = tdx->vp_enter_ret (u32); case EXIT_REASON_TDCALL: if (tdvmcall_exit_type(vcpu)) return EXIT_REASON_VMCALL'),
   vpEnterOutputs: tdxcallS(
     '"In case of VP.ENTER returns due to TDVMCALL, all registers are valid thus no register can be used as spare" (see "TDH.VP.ENTER Output Operands Definition on TDCALL(TDG.VP.VMCALL) Following a TD Entry")',
   ),

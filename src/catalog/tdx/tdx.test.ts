@@ -4,7 +4,7 @@ import { readMask } from '../../model/mask';
 import { marshal } from '../../model/plan';
 import { catalog } from '../all';
 import { callsFor, requireCall, requireConvention } from '../index';
-import { exposeMask, TDVMCALL_EXPOSE_REGS_MASK } from './mask';
+import { exposeMask, OPERAND_INVALID_RCX, tdExitQualification, TDVMCALL_EXPOSE_REGS_MASK, vmcallExitReason } from './mask';
 import { messageWord } from './vmcalls';
 
 const call = (id: string) => requireCall(catalog, id);
@@ -20,6 +20,14 @@ const conv = (id: string) => requireConvention(catalog, id);
  *     TDX_RDX BIT(2), TDX_RBX BIT(3), TDX_RSI BIT(6), TDX_RDI BIT(7), TDX_R8 BIT(8) ... TDX_R15 BIT(15);
  *     TDVMCALL_EXPOSE_REGS_MASK = TDX_RDX | TDX_RBX | TDX_RSI | TDX_RDI | TDX_R8 ... TDX_R15
  *       = 0x4 | 0x8 | 0x40 | 0x80 | 0xff00 = 0xffcc
+ *   intel/tdx-module @72d8cffb (tag TDX_1.5.01):
+ *     tdg_vp_vmcall.c: gpr_check_mask = BIT(0) | BIT(1) | BIT(4); "Bits 0, 1 and 4 and 63:32 of RCX must be 0"
+ *       -> api_error_with_operand_id(TDX_OPERAND_INVALID, OPERAND_ID_RCX) = error + operand_id;
+ *       copy_gprs_data_from_td_to_vmm: loop i = 2..15 copies gprs[i] when gpr_select & BIT(i) (so RBP, bit 5, too)
+ *     tdx_error_codes_defs.h: TDX_OPERAND_INVALID 0xC000010000000000ULL, OPERAND_ID_RCX 1ULL
+ *     tdx_api_defs.h: tdvmcall_control_t { u16 gpr_select; u16 xmm_select; u32 reserved; }
+ *       td_exit_qualification_t { gpr_select 15:0, xmm_select 31:16, vm "Bits 33:32" }
+ *     vmcs_defs.h: VMEXIT_REASON_TDCALL = 77; vm_vmexit_exit_reason_t bus_lock_preempted "Bit 26"
  *   arch/x86/include/uapi/asm/vmx.h (mirror @9b44fff6):
  *     EXIT_REASON_CPUID 10, EXIT_REASON_HLT 12, EXIT_REASON_IO_INSTRUCTION 30,
  *     EXIT_REASON_MSR_READ 31, EXIT_REASON_MSR_WRITE 32, EXIT_REASON_EPT_VIOLATION 48
@@ -49,6 +57,15 @@ const SUB_FUNCTIONS: Record<string, bigint> = {
   'tdx-vmcall-mmio': 48n,
 };
 const BITS: Record<string, number> = { rdx: 2, rbx: 3, rsi: 6, rdi: 7, r8: 8, r9: 9, r10: 10, r11: 11, r12: 12, r13: 13, r14: 14, r15: 15 };
+/** Linux's twelve, and RBP, which the module copies though Linux names no TDX_RBP. */
+const MODULE_BITS: Record<string, number> = { ...BITS, rbp: 5 };
+/** Bits the module refuses: 0, 1, 4 and 63:32. */
+const REFUSED = [0, 1, 4, ...Array.from({ length: 32 }, (_, i) => 32 + i)];
+const selected = (value: bigint) =>
+  Object.entries(MODULE_BITS)
+    .filter(([, b]) => ((value >> BigInt(b)) & 1n) === 1n)
+    .map(([reg]) => reg);
+const refused = (value: bigint) => REFUSED.some((b) => ((value >> BigInt(b)) & 1n) === 1n);
 
 describe('TDX numbers match shared/tdx.h and vmx.h', () => {
   it.each(Object.entries({ ...LEAVES, ...SUB_FUNCTIONS }))('%s = %s', (id, n) => {
@@ -67,8 +84,22 @@ describe('TDX numbers match shared/tdx.h and vmx.h', () => {
 });
 
 describe('the RCX bitmap of TDG.VP.VMCALL', () => {
-  it('has one bit per TDX_<reg> macro, at the bit the macro sets', () => {
-    expect(Object.fromEntries(exposeMask.layout.fields.map((f) => [f.key, f.lo]))).toEqual(BITS);
+  it('has one bit per TDX_<reg> macro, at the bit the macro sets, and RBP at bit 5', () => {
+    expect(Object.fromEntries(exposeMask.layout.fields.map((f) => [f.key, f.lo]))).toEqual(MODULE_BITS);
+  });
+
+  it('refuses bits 0, 1, 4 and 63:32 with TDX_OPERAND_INVALID for RCX, 0xC000010000000001', () => {
+    expect(exposeMask.refuses!.bits).toEqual(REFUSED);
+    expect(OPERAND_INVALID_RCX).toBe(0xc000010000000001n);
+    expect(exposeMask.refuses!.error.value).toBe(0xc000010000000001n);
+    expect(readMask(exposeMask, 0xffccn | 1n).refused).toEqual([0]);
+    expect(readMask(exposeMask, 0xffccn | (1n << 40n)).refused).toEqual([40]);
+  });
+
+  it('bits 16–31 (XMM_SELECT) are neither refused nor drawn', () => {
+    const r = readMask(exposeMask, 0xffccn | (1n << 16n));
+    expect(r.refused).toEqual([]);
+    expect(r.unnamedBits).toEqual([16]);
   });
 
   it('TDVMCALL_EXPOSE_REGS_MASK, computed from its twelve bits, is 0xFFCC', () => {
@@ -82,14 +113,12 @@ describe('the RCX bitmap of TDG.VP.VMCALL', () => {
     expect(r.unnamedBits).toEqual([]);
   });
 
-  it('for every 64-bit value, the VMM is handed exactly the registers whose bits are set', () => {
+  it('for every 64-bit value, the set register bits are read as exposed, and a refused bit is reported', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), (value) => {
         const r = readMask(exposeMask, value);
-        const set = Object.entries(BITS)
-          .filter(([, b]) => ((value >> BigInt(b)) & 1n) === 1n)
-          .map(([reg]) => reg);
-        expect([...r.exposed].sort()).toEqual(set.sort());
+        expect([...r.exposed].sort()).toEqual(selected(value).sort());
+        expect(r.refused.length > 0).toBe(refused(value));
       }),
     );
   });
@@ -98,7 +127,19 @@ describe('the RCX bitmap of TDG.VP.VMCALL', () => {
     const p = marshal(conv('tdx-tdvmcall'), call('tdx-vmcall-map-gpa'), { rcx: 0xffccn & ~(1n << 12n) });
     const rcx = p.inputs.find((s) => s.register === 'rcx')!;
     expect(rcx.mask?.exposed).not.toContain('r12');
-    expect(rcx.mask?.hidden).toEqual(['r12']);
+    expect(rcx.mask?.hidden).toEqual(['r12', 'rbp']);
+  });
+});
+
+describe('what the VMM finds in RAX and RCX (the TDX module’s structures)', () => {
+  it('RAX is the exit reason VMEXIT_REASON_TDCALL, 77, with bit 26 for a reported bus-lock preemption', () => {
+    expect(vmcallExitReason()).toBe(77n);
+    expect(vmcallExitReason(true)).toBe(77n | (1n << 26n));
+  });
+
+  it('RCX is the TD exit qualification: the low 32 bits of the TD’s RCX and the VM in bits 33:32', () => {
+    expect(tdExitQualification(0xffccn)).toBe(0xffccn);
+    expect(tdExitQualification(0x0003ffccn, 2n)).toBe(0x2_0003_ffccn);
   });
 });
 
@@ -173,23 +214,32 @@ describe('the path of a TDG.VP.VMCALL: TD -> TDX module -> VMM -> TDX module -> 
     expect(p.path!.lanes.map((l) => l.world)).toEqual(['td', 'seam', 'host']);
   });
 
-  it('the VMM receives exactly the registers the bitmap in RCX selects', () => {
+  it('the VMM receives the registers the bitmap in RCX selects, and RAX and RCX, which the module fills', () => {
     const vmm = (rcx: bigint) => marshal(c, call('tdx-vmcall-map-gpa'), { rcx }).path!.hops[1]!;
-    expect([...vmm(0xffccn).receives].sort()).toEqual(Object.keys(BITS).sort());
+    expect([...vmm(0xffccn).receives].sort()).toEqual([...Object.keys(BITS), 'rax', 'rcx'].sort());
     expect(vmm(0xffccn & ~(1n << 12n)).receives).not.toContain('r12');
-    expect(vmm(1n << 3n).receives).toEqual(['rbx']);
+    expect(vmm(1n << 3n).receives).toEqual(['rax', 'rcx', 'rbx']);
   });
 
-  it('for every mask value, what the module hands the VMM is what the mask selects', () => {
+  it('a refused bitmap hands the VMM nothing, and the module’s hop says why', () => {
+    const p = marshal(c, call('tdx-vmcall-map-gpa'), { rcx: 0xffccn | (1n << 4n) });
+    expect(p.path!.hops[1]!.receives).toEqual([]);
+    expect(p.path!.hops[0]!.notes[0]!.text).toMatch(/bit 4 must be 0.*0xC000010000000001/);
+  });
+
+  it('for every mask value, what the module hands the VMM is what the mask selects, or nothing when refused', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 0xffffn }), (rcx) => {
+      fc.property(fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), (rcx) => {
         const p = marshal(c, call('tdx-vmcall-cpuid'), { rcx });
-        const set = Object.entries(BITS)
-          .filter(([, b]) => ((rcx >> BigInt(b)) & 1n) === 1n)
-          .map(([reg]) => reg);
-        expect([...p.path!.hops[0]!.passes!.cells].sort()).toEqual(set.sort());
+        const expected = refused(rcx) ? [] : [...selected(rcx), 'rax', 'rcx'];
+        expect([...p.path!.hops[0]!.passes!.cells].sort()).toEqual(expected.sort());
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('on the way back the TD receives from the VMM only what it exposed, with RAX and RCX set by the module', () => {
+    const p = marshal(c, call('tdx-vmcall-cpuid'), { rcx: (1n << 12n) | (1n << 13n) });
+    expect([...p.path!.hops[3]!.receives].sort()).toEqual(['r12', 'r13', 'rax', 'rcx']);
   });
 });

@@ -17,10 +17,10 @@ import { guestTdx, kvmTdx, sharedTdx, src, vmxH } from './sources';
 export const exposedArg: ArgDef = {
   name: 'exposed registers',
   register: 'rcx',
-  meaning: 'bitmap of the registers the VMM may see: bit n set exposes register n (TDX_RDX = bit 2 … TDX_R15 = bit 15)',
+  meaning: 'bitmap of the registers the VMM may see: bit n set exposes register n (TDX_RDX = bit 2 … TDX_R15 = bit 15); the TDX module refuses bits 0, 1, 4 and 63:32',
   example: exposeMask.usual.value,
   mask: exposeMask,
-  sources: [src.hypercall, src.bitmask, src.exposeMask],
+  sources: [src.hypercall, src.bitmask, src.exposeMask, src.rcxChecked],
 };
 
 const standard: FixedInput = {

@@ -20,9 +20,9 @@ export function SeenMark({ to, testId }: { to: string; testId: string }) {
   );
 }
 
-/** Bits drawn, most significant first: the low 16, where every bit the sources name lies, or more when a higher bit is set. */
+/** Bits drawn, most significant first: the low 16, where every register bit lies, or more when a higher bit is set. */
 function bitsShown(slot: Slot): number[] {
-  const top = Math.max(15, ...(slot.mask?.unnamedBits ?? []));
+  const top = Math.max(15, ...(slot.mask?.unnamedBits ?? []), ...(slot.mask?.refused ?? []));
   return Array.from({ length: top + 1 }, (_, i) => top - i);
 }
 
@@ -38,6 +38,7 @@ export function MaskBits({ plan, slot, onPoint }: { plan: Plan; slot: Slot; onPo
   const byBit = new Map(m.mask.layout.fields.map((f) => [f.lo, f]));
   const arch = plan.convention.arch;
   const set = (bit: number) => ((slot.value >> BigInt(bit)) & 1n) === 1n;
+  const refuses = new Set(m.mask.refuses?.bits ?? []);
   return (
     <section className="mt-3 rounded-lg border border-[var(--line)] p-2" aria-labelledby="mask-title" data-testid="mask-bits">
       <h3 id="mask-title" className="text-sm font-semibold">
@@ -53,7 +54,8 @@ export function MaskBits({ plan, slot, onPoint }: { plan: Plan; slot: Slot; onPo
           const field = byBit.get(bit);
           const on = set(bit);
           const register = field?.key;
-          const label = `bit ${bit}${register ? `, ${register}` : ', names no register'}: ${on ? (register ? `exposed to ${m.mask.to}` : 'set') : register ? 'hidden' : 'clear'}`;
+          const refusable = refuses.has(bit);
+          const label = `bit ${bit}${register ? `, ${register}` : refusable ? ', must be 0' : ', selects no register drawn'}: ${on ? (register ? `exposed to ${m.mask.to}` : refusable ? 'set, refused' : 'set') : register ? 'hidden' : 'clear'}`;
           return (
             <li key={bit}>
               <button
@@ -62,6 +64,7 @@ export function MaskBits({ plan, slot, onPoint }: { plan: Plan; slot: Slot; onPo
                 data-bit={bit}
                 data-on={on}
                 data-named={register !== undefined}
+                data-refused={on && refusable}
                 aria-pressed={on}
                 aria-label={label}
                 title={field ? `${field.name}: ${label}` : label}
@@ -73,20 +76,30 @@ export function MaskBits({ plan, slot, onPoint }: { plan: Plan; slot: Slot; onPo
               >
                 <span className="block opacity-80">{bit}</span>
                 <span className="block font-semibold">{on ? '1' : '0'}</span>
-                <span className="block truncate">{register ?? '·'}</span>
+                <span className="block truncate">{register ?? (refusable ? '0' : '·')}</span>
               </button>
             </li>
           );
         })}
       </ol>
       <p className="mt-2 text-xs" data-testid="mask-summary">
-        {capital(m.mask.to)} sees: <strong className="font-mono">{describeRegisters(arch, m.exposed)}</strong>
-        {m.hidden.length > 0 && (
+        {m.refused.length > 0 && m.mask.refuses ? (
           <>
-            ; hidden: <span className="font-mono">{describeRegisters(arch, m.hidden)}</span>
+            Refused: bit{m.refused.length > 1 ? 's' : ''} <span className="font-mono">{m.refused.join(', ')}</span> must be 0, so the call fails with {m.mask.refuses.error.name} (
+            <span className="font-mono">{formatHex(m.mask.refuses.error.value)}</span>)<Cite sources={m.mask.refuses.sources} /> and {m.mask.to} sees nothing
+          </>
+        ) : (
+          <>
+            {capital(m.mask.to)} sees: <strong className="font-mono">{describeRegisters(arch, m.exposed)}</strong>
+            {m.hidden.length > 0 && (
+              <>
+                ; hidden: <span className="font-mono">{describeRegisters(arch, m.hidden)}</span>
+              </>
+            )}
+            {m.unnamedBits.length > 0 && <> ; bits {m.unnamedBits.join(', ')} are set but select no register drawn here</>}
           </>
         )}
-        {m.unnamedBits.length > 0 && <> ; bits {m.unnamedBits.join(', ')} are set but name no register in the sources</>}.
+        .
       </p>
     </section>
   );
