@@ -1,4 +1,5 @@
 import { cellOf } from './arch';
+import { memoryBytes } from './memory';
 import { describeRegisters } from './narration';
 import type { CellState, Plan } from './plan';
 
@@ -111,4 +112,23 @@ export function clobberSentences(plans: readonly Plan[]): { other: number; text:
     ].filter(Boolean);
     return { other: n, text: parts.length ? parts.join(' ') : `Neither 1 nor ${n} may clobber a register the other keeps.` };
   });
+}
+
+/**
+ * Which panes pass arguments in memory and which use registers only, in
+ * one sentence ("1 writes 92 B into the GHCB page and finds 64 B there after
+ * the call; 2 uses registers only."); undefined when no pane uses memory.
+ * The screen and the text export print this same sentence.
+ */
+export function memorySentence(plans: readonly Plan[]): string | undefined {
+  if (plans.every((p) => p.memory.length === 0)) return undefined;
+  const parts = plans.map((p, i) => {
+    if (p.memory.length === 0) return `${i + 1} uses registers only`;
+    const b = memoryBytes(p.memory.map((m) => m.arg));
+    const names = p.memory.map((m) => `the ${m.arg.name}`).join(' and ');
+    const back = b.out ? ` and finds ${b.out} B there after the call` : ' (nothing comes back there)';
+    if (b.in) return `${i + 1} writes ${b.in} B into ${names}${back}`;
+    return b.out ? `${i + 1} reads ${b.out} B from ${names} after the call` : `${i + 1} names ${names}, whose contents other calls fill`;
+  });
+  return `${parts.join('; ')}.`;
 }

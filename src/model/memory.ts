@@ -100,3 +100,42 @@ export interface MemoryStep {
 export function fieldsWritten(arg: MemoryArg, by: 'caller' | 'callee'): MemoryField[] {
   return arg.fields.filter((f) => (by === 'caller' ? f.direction !== 'out' && f.example !== undefined : f.direction !== 'in' && f.result !== undefined));
 }
+
+/** Values the reader set for fields the caller writes, keyed by memoryKey; the others keep their examples. */
+export type MemoryValues = Readonly<Record<string, bigint>>;
+
+/** A field the caller writes, which a reader may set: its key, its area's index and the field. */
+export interface EditableField {
+  key: string;
+  index: number;
+  arg: MemoryArg;
+  field: MemoryField;
+}
+
+/** Every field the caller writes in a call's memory arguments, in area then offset order: the inputs a reader may edit. */
+export function editableFields(args: readonly MemoryArg[]): EditableField[] {
+  return args.flatMap((arg, index) => fieldsWritten(arg, 'caller').map((field) => ({ key: memoryKey(index, field.name), index, arg, field })));
+}
+
+/** Bytes the caller writes into memory and bytes the callee writes back, over every memory argument. */
+export function memoryBytes(args: readonly MemoryArg[]): { in: number; out: number } {
+  const sum = (by: 'caller' | 'callee') => args.reduce((n, a) => n + fieldsWritten(a, by).reduce((m, f) => m + f.bytes, 0), 0);
+  return { in: sum('caller'), out: sum('callee') };
+}
+
+/**
+ * What a field is to the caller at a step, as a register's role is: unused
+ * until it holds a value, an argument while it holds what the caller wrote,
+ * a result once the callee has answered in it (an in/out field turns from
+ * the one to the other at the answer).
+ */
+export function fieldRole(field: MemoryField, value: bigint | undefined, answered: boolean): 'argument' | 'result' | 'unused' {
+  if (value === undefined) return 'unused';
+  return field.direction === 'out' || (field.direction === 'inout' && answered) ? 'result' : 'argument';
+}
+
+/** Whether the callee has written its answer into memory by step `at` of these steps. */
+export function answeredBy(steps: readonly { phase: string; memory?: MemoryStep }[], at: number): boolean {
+  const answer = steps.findIndex((s) => s.phase === 'handle' && (s.memory?.writes.length ?? 0) > 0);
+  return answer >= 0 && at >= answer;
+}

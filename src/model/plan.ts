@@ -6,7 +6,7 @@ import { uniqueSources, type Note, type Source } from './source';
 import { pathFor, pathNotes, planPath, type PlannedHop, type PlannedPath } from './path';
 import type { BitLayout } from './bits';
 import { readMask, type MaskReading } from './mask';
-import { fieldsWritten, memoryKey, type MemoryStep, type PlannedMemory } from './memory';
+import { editableFields, fieldsWritten, memoryKey, type MemoryStep, type MemoryValues, type PlannedMemory } from './memory';
 import * as say from './narration';
 import { plannedRun, type PlannedRun } from './pair';
 import { formatHex, maxFor } from './value';
@@ -147,7 +147,7 @@ export function planLevels(plan: Plan): readonly Level[] {
  * return, and what the caller finds afterwards. The UI animates these steps,
  * the exports print them and the tests assert on them; same input, same plan.
  */
-export function marshal(conv: Convention, call: Call, values: ArgValues = {}): Plan {
+export function marshal(conv: Convention, call: Call, values: ArgValues = {}, memoryValues: MemoryValues = {}): Plan {
   if (!callFits(conv, call)) throw new PlanError(say.cannotBeMade(call, conv));
   const selection = selectCall(conv, call, values);
   const inputs = inputSlots(conv, call, values, selection);
@@ -158,7 +158,7 @@ export function marshal(conv: Convention, call: Call, values: ArgValues = {}): P
   const declared = pathFor(conv, call);
   const path = declared && planPath(conv.arch, declared, selection.imm, inputs);
   const memory = plannedMemory(call, inputs);
-  const steps = withMemory(story(conv, call, selection, inputs, outputs, fates, trap, path), memory);
+  const steps = withMemory(story(conv, call, selection, inputs, outputs, fates, trap, path), memory, memoryInputs(call, memoryValues));
   const runs = call.runs && runsOf(call.runs, inputs, outputs);
   return {
     convention: conv,
@@ -487,13 +487,24 @@ function plannedMemory(call: Call, inputs: readonly Slot[]): PlannedMemory[] {
   });
 }
 
+/** What the caller writes into each field it fills: the reader's value where set, else the field's example. */
+function memoryInputs(call: Call, set: MemoryValues): Record<string, bigint> {
+  const fields = editableFields(call.memory ?? []);
+  for (const [key, value] of Object.entries(set)) {
+    const f = fields.find((x) => x.key === key);
+    if (!f) throw new PlanError(`${call.name}: ${key} is no memory field the caller writes`);
+    if (value < 0n || value > maxFor(f.field.bytes * 8)) throw new PlanError(`${call.name}: ${formatHex(value)} does not fit ${f.field.name} (${f.field.bytes} bytes)`);
+  }
+  return Object.fromEntries(fields.map((f) => [f.key, set[f.key] ?? f.field.example!]));
+}
+
 /**
  * The register story with memory woven in: the caller fills each argument
  * before it loads the registers, the callee reads what it was given as it
  * dispatches and fills what it answers with its results, and the caller reads
  * those after the return. A call without memory keeps its steps unchanged.
  */
-function withMemory(steps: Step[], memory: readonly PlannedMemory[]): Step[] {
+function withMemory(steps: Step[], memory: readonly PlannedMemory[], written: Readonly<Record<string, bigint>>): Step[] {
   if (memory.length === 0) return steps;
   const keys = (by: 'caller' | 'callee') => memory.flatMap((m, i) => fieldsWritten(m.arg, by).map((f) => ({ key: memoryKey(i, f.name), field: f, i })));
   const filled = keys('caller');
@@ -510,7 +521,7 @@ function withMemory(steps: Step[], memory: readonly PlannedMemory[]): Step[] {
       for (const [n, m] of memory.entries()) {
         const mine = filled.filter((k) => k.i === n);
         if (mine.length === 0) continue;
-        values = { ...values, ...Object.fromEntries(mine.map((k) => [k.key, k.field.example])) };
+        values = { ...values, ...Object.fromEntries(mine.map((k) => [k.key, written[k.key]])) };
         out.push(at({ ...step, text: say.fillMemory(m), writes: [], highlight: [], cells: steps[Math.max(0, i - 1)]!.cells }, mine.map((k) => k.key), []));
       }
     }

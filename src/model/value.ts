@@ -19,10 +19,10 @@ export function maxFor(bits: number): bigint {
  * separators. Negative decimals are taken as two's complement in the slot,
  * because that is how the sources write error codes ("-1 (0xFFFFFFFF in w0)").
  */
-export function parseValue(text: string, bits: number, slot: string): Parsed<bigint> {
+export function parseValue(text: string, bits: number, slot: string, holder: 'register' | 'memory field' = 'register'): Parsed<bigint> {
   const t = text.trim().replace(/[_']/g, '');
   if (t === '') return { ok: false, message: `${slot}: enter a value (hex with 0x, or decimal)` };
-  if (t.length > 2 + bits) return { ok: false, message: `${slot}: "${clip(text)}" is too long for a ${bits}-bit register` };
+  if (t.length > 2 + bits) return { ok: false, message: `${slot}: "${clip(text)}" is too long for a ${bits}-bit ${holder}` };
   let v: bigint;
   if (HEX.test(t) || DEC.test(t)) v = BigInt(t);
   else if (NEG_DEC.test(t)) {

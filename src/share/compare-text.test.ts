@@ -39,10 +39,22 @@ export const WIDE = [
   `#/compare/${REQ2}/${REQ2_HVC}/${REQ2}/${REQ2_HVC}?${payload(1, 'A')}&${payload(2, 'B')}&${payload(3, 'C')}&${payload(4, 'D')}`,
 ];
 
+const GHCB_CPUID = 'sev-es-ghcb-page/sev-ghcb-cpuid';
+const KICK = 'kvm-x86-vmmcall/kvm-hc-kick-cpu';
+
+/** Comparisons where panes pass arguments in memory: the GHCB page beside a plain VMMCALL, FF-A's descriptor, and two areas beside a third pane. */
+export const MEMORY = [
+  `#/compare/${GHCB_CPUID}/${KICK}`,
+  `#/compare/${KICK}/${GHCB_CPUID}?2.m0.rax=0x80000008`,
+  `#/compare/ffa-smc64/ffa-mem-share-64/sev-es-ghcb-page/sev-ghcb-mmio-read/${KICK}`,
+  `#/compare/ffa-smc64/ffa-mem-share-64/ffa-smc64/ffa-mem-lend-64/${GHCB_CPUID}/sev-es-ghcb-page/sev-ghcb-mmio-read`,
+  `#/compare/ffa-smc64/ffa-mem-share-64/ffa-hvc64/ffa-mem-share-64/${REQ2}?1.m0.tag=0x1234`,
+];
+
 /** Every guide at every moment, comparisons of neighbouring conventions' first calls (two to four panes), and the wide ones at the trap and the end. */
 function corpus(): CompareView[] {
   const views: CompareView[] = [];
-  for (const link of WIDE) {
+  for (const link of [...WIDE, ...MEMORY]) {
     const view = decodePermalink(catalog, link).state as CompareView;
     const moments = derive(catalog, view).moments;
     for (const step of [moments.findIndex((m) => m.phase === 'trap'), moments.length - 1]) views.push({ ...view, step });
@@ -283,5 +295,103 @@ describe('many 64-bit values in the short form: a value once per row, then runs 
     expect(short.replace(/\n +/g, ' ')).toContain('Joined rows (several registers, one role) leave their values to the full text and the link: 1: x4-x17; 2: x4-x17; 3: x4-x17.');
     const full = text(WIDE[3]!, 'full');
     for (const v of ['0xA111111111111111', '0xBEEEEEEEEEEEEEEE', '0xCDDDDDDDDDDDDDDD']) expect(full).toContain(v);
+  });
+});
+
+/**
+ * Reads the memory part of a comparison's text back: per pane, each field's
+ * values as a row ("+0x1F8 rax (8 B, IN/OUT): in 0x8000001F, out 0x0"), as
+ * "name=value" lists, or the note that the fields are in the full text.
+ */
+function memoryBack(text: string) {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l.startsWith('Memory: '));
+  const logical: string[] = [];
+  for (const line of start < 0 ? [] : lines.slice(start)) {
+    if (line === '') break;
+    // A wrapped line goes on at its own indent: 4 under the sentence, 5 under a pane's area, 9 or 11 under a field's line.
+    const depth = /^ */.exec(line)![0].length;
+    const prev = logical.at(-1);
+    const prevDepth = prev === undefined ? -1 : /^ */.exec(prev)![0].length;
+    const goesOn = ({ 0: [4], 2: [5], 7: [9, 11] } as Record<number, number[]>)[prevDepth]?.includes(depth);
+    if (prev !== undefined && goesOn) logical[logical.length - 1] = `${prev} ${line.trim()}`;
+    else logical.push(line);
+  }
+  const values = new Map<string, { in?: string; out?: string }>();
+  const named = new Set<number>();
+  let pane = -1;
+  for (const l of logical) {
+    const head = /^ {2}(\d) {2}/.exec(l);
+    if (head) {
+      pane = Number(head[1]) - 1;
+      continue;
+    }
+    const row = /^ {7}\+0x[0-9A-F]+ (\S+) \([^)]*\)(?:: (.*?))?(?: - .*)?$/.exec(l);
+    if (row) {
+      const v: { in?: string; out?: string } = {};
+      for (const [, k, x] of (row[2] ?? '').matchAll(/(in|out) (0x[0-9A-F]+)/g)) v[k as 'in' | 'out'] = x!;
+      values.set(`${pane}|${row[1]}`, v);
+      continue;
+    }
+    if (/^ {7}\d+ fields, in the full text\.$/.test(l)) {
+      named.add(pane);
+      continue;
+    }
+    for (const part of l.trim().split('; ')) {
+      const list = /^(in|out): (.*)$/.exec(part);
+      if (!list) continue;
+      for (const [, k, x] of list[2]!.matchAll(/(\S+)=(0x[0-9A-F]+)/g)) values.set(`${pane}|${k}`, { ...values.get(`${pane}|${k}`), [list[1]!]: x! });
+    }
+  }
+  return { sentence: logical[0], values, named, allNamed: /The fields are in the full text\./.test(logical[0] ?? '') };
+}
+
+describe('memory arguments in a comparison’s text', () => {
+  const cases = MEMORY.flatMap((link) => {
+    const view = decodePermalink(catalog, link).state as CompareView;
+    const moments = derive(catalog, view).moments;
+    return [0, moments.length - 1].map((step) => ({ ...view, step }));
+  });
+
+  it.each(['short', 'full'] as const)('%s: every field of every pane’s memory reads back with the value written and the value found after the call, or is named as in the full text', (form) => {
+    for (const view of cases) {
+      const { plans, moments } = derive(catalog, view);
+      const text = viewText(view, { plans, moments }, `${BASE}${encodePermalink(view)}`, form);
+      const where = `${encodePermalink(view)} (${form})`;
+      const back = memoryBack(text);
+      expect(back.sentence, where).toMatch(/^Memory: /);
+      plans.forEach((p, i) => {
+        if (p.memory.length === 0) expect(back.sentence, where).toContain(`${i + 1} uses registers only`);
+        const trap = p.steps.find((s) => s.phase === 'trap')!.memory?.values ?? {};
+        const end = p.steps.at(-1)!.memory?.values ?? {};
+        p.memory.forEach((m, n) =>
+          m.arg.fields.forEach((f) => {
+            if (form === 'short' && (back.allNamed || back.named.has(i))) return;
+            const got = back.values.get(`${i}|${f.name}`);
+            const key = `${n}:${f.name}`;
+            const hex = (v: bigint | undefined) => (v === undefined ? undefined : `0x${v.toString(16).toUpperCase()}`);
+            expect(got, `${where} pane ${i + 1} ${f.name}`).toBeDefined();
+            expect(got!.in, `${where} pane ${i + 1} ${f.name} in`).toBe(hex(trap[key]));
+            expect(got!.out, `${where} pane ${i + 1} ${f.name} out`).toBe(f.direction === 'in' ? undefined : hex(end[key]));
+          }),
+        );
+      });
+      if (form === 'full') expect(back.named.size + Number(back.allNamed), where).toBe(0);
+    }
+  });
+
+  it('the GHCB page beside a plain VMMCALL: pane 1 writes the page, pane 2 uses registers only, and each GHCB field is a row', () => {
+    const { state } = decodePermalink(catalog, MEMORY[0]!);
+    const short = viewText(state, derive(catalog, state), `${BASE}${MEMORY[0]}`, 'short');
+    expect(short).toContain('Memory: 1 writes 70 B into the GHCB page and finds 40 B there after the\n    call; 2 uses registers only.');
+    expect(short).toMatch(/^ {2}1 {2}GHCB page at 0x7F123000 \(address in ghcb_msr\), 4096 bytes$/m);
+    expect(short).toMatch(/^ {7}\+0x318 rbx \(8 B, OUT\): out 0x33$/m);
+    expect(short).toMatch(/^ {7}\+0x390 sw_exit_code \(8 B, IN\): in 0x72$/m);
+  });
+
+  it('a field set in the link is the value the text says the caller wrote', () => {
+    const { state } = decodePermalink(catalog, MEMORY[1]!);
+    const full = viewText(state, derive(catalog, state), `${BASE}${MEMORY[1]}`, 'full');
+    expect(full).toMatch(/^ {7}\+0x1F8 rax \(8 B, IN\/OUT\): in 0x80000008, out 0x0 - /m);
   });
 });

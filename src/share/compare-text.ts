@@ -1,6 +1,6 @@
 import type { Guide } from '../catalog/guides';
 import { cellValue } from '../model/cell-value';
-import { alignRegisters, capacity, clobberSentences, sameArchitecture, telling } from '../model/compare';
+import { alignRegisters, capacity, clobberSentences, memorySentence, sameArchitecture, telling } from '../model/compare';
 import { describeRegisters } from '../model/narration';
 import { planNotes, type CellState, type Plan } from '../model/plan';
 import { uniqueSources, type Note } from '../model/source';
@@ -8,6 +8,7 @@ import type { Moment } from '../model/timeline';
 import {
   finish,
   layoutSources,
+  memoryArea,
   permalinkLines,
   ROLE,
   runKey,
@@ -26,8 +27,8 @@ import { pathLines } from './path-text';
  * A comparison as one plain text for a mail thread: which call each pane
  * makes, its trap, the registers side by side (panes that do not fit in 72
  * columns go to a second table that repeats the register column), the
- * clobber argument, the bytes each call moves, then notes, sources and the
- * link once. The registers are those of the moment on screen, or of the
+ * clobber argument, the bytes each call moves, what each pane passes in
+ * memory (field by field), then notes, sources and the link once. The registers are those of the moment on screen, or of the
  * trap while the panes are still loading their arguments.
  */
 export function compareText(
@@ -39,11 +40,21 @@ export function compareText(
   guide?: Guide,
 ): string {
   if (form === 'full') return comparison(plans, moments, step, permalink, FULL_TABLE, guide);
-  // The short form folds its table only as far as it must to fit its lines, with a source where it can.
+  // The short form folds its table only as far as it must to fit its lines, with a source where it can; it shortens its
+  // memory rows only when no fold of the table makes room for them.
   const budget = shortBudget(plans.length);
-  const texts = SHORT_FOLDS.map((fold) => comparison(plans, moments, step, permalink, fold, guide));
   const fits = (t: string) => t.trimEnd().split('\n').length <= budget;
-  return texts.find((t) => fits(t) && /^\[1\] /m.test(t)) ?? texts.find(fits) ?? texts.at(-1)!;
+  let text = '';
+  for (const memory of plans.some((p) => p.memory.length) ? MEMORY_FOLDS : MEMORY_FOLDS.slice(0, 1)) {
+    let fitting: string | undefined;
+    for (const fold of SHORT_FOLDS) {
+      text = comparison(plans, moments, step, permalink, { ...fold, memory }, guide);
+      if (fits(text) && /^\[1\] /m.test(text)) return text;
+      if (fits(text)) fitting ??= text;
+    }
+    if (fitting) return fitting;
+  }
+  return text;
 }
 
 /** The comparison's text, in the short form when its table is folded short. */
@@ -90,6 +101,7 @@ function comparison(
     const regs = (r: readonly string[]) => (r.length ? ` (${describeRegisters(arch, r)})` : '');
     pane(i, `in ${c.in.bytes} B${regs(c.in.registers)}, out ${c.out.bytes} B${regs(c.out.registers)}, lost ${c.lost.length}${regs(c.lost)}`);
   });
+  lines.push(...memoryPanes(plans, fold.memory, full));
 
   const notes = uniqueNotes(plans);
   const disagreements = notes.filter((n) => n.note.kind === 'disagreement').length;
@@ -137,13 +149,51 @@ export interface TableFold {
   join: number;
   /** The values of rows joined so: listed under the table, or left to the full text. */
   listed: boolean;
+  /** Memory fields a row each (the full form adds their meaning), their values in a few lines, the areas only, the sentence only, or nothing (see memoryPanes). */
+  memory: MemoryForm;
 }
-const FULL_TABLE: TableFold = { short: false, join: Infinity, listed: true };
+type MemoryForm = 'rows' | 'values' | 'named' | 'sentence' | 'none';
+const MEMORY_FOLDS: readonly MemoryForm[] = ['rows', 'values', 'named', 'sentence', 'none'];
+const FULL_TABLE: TableFold = { short: false, join: Infinity, listed: true, memory: 'rows' };
 const SHORT_FOLDS: readonly TableFold[] = [
-  { short: true, join: Infinity, listed: true },
-  ...[8, 4, 2].map((join) => ({ short: true, join, listed: true })),
-  { short: true, join: 2, listed: false },
+  { short: true, join: Infinity, listed: true, memory: 'rows' },
+  ...[8, 4, 2].map((join) => ({ short: true, join, listed: true, memory: 'rows' as const })),
+  { short: true, join: 2, listed: false, memory: 'rows' },
 ];
+
+/**
+ * What each pane passes in memory, after the bytes in registers: the
+ * sentence that contrasts the panes, then each area under its pane number
+ * with its fields as the form allows: a row each ("+0x390 rax (8 B,
+ * IN/OUT): in 0x8000001F, out 0x0"), the values written and read back in a
+ * few lines ("in: rax=0x8000001F ...; out: rax=0x0 ..."), the area only,
+ * its fields left to the full text, or (the last resorts of a short text
+ * whose lines run out) only the sentence, which names the areas, or
+ * nothing. Nothing either when no pane uses memory.
+ */
+function memoryPanes(plans: readonly Plan[], form: MemoryForm, full = false): string[] {
+  const sentence = memorySentence(plans);
+  if (!sentence || form === 'none') return [];
+  const lines = [''];
+  const add = (s: string, indent: string) => lines.push(...wrap(s, TEXT_WIDTH, indent));
+  const fieldsLeft = form === 'sentence' && plans.some((p) => p.memory.some((m) => m.arg.fields.length));
+  add(`Memory: ${sentence}${fieldsLeft ? ' The fields are in the full text.' : ''}`, '    ');
+  if (form === 'sentence') return lines;
+  plans.forEach((p, i) =>
+    p.memory.forEach((_, n) => {
+      const area = memoryArea(p, n);
+      add(`  ${i + 1}  ${area.head.replace(/^Memory: /, '')}`, '     ');
+      if (area.fields.length === 0) return;
+      if (form === 'rows') for (const f of area.fields) add(`       ${f.row}${full ? ` - ${f.meaning}` : ''}`, '           ');
+      else if (form === 'values') {
+        const list = (k: 'in' | 'out') => area.fields.flatMap((f) => (f[k] ? [`${f.name}=${f[k]}`] : [])).join(' ');
+        const parts = (['in', 'out'] as const).flatMap((k) => (list(k) ? [`${k}: ${list(k)}`] : []));
+        add(`       ${parts.join('; ')}`, '         ');
+      } else add(`       ${area.fields.length} fields, in the full text.`, '         ');
+    }),
+  );
+  return lines;
+}
 
 interface PaneCell {
   /** "ARG  0x1111", "KEPT kept", "ARG  r1 0x1": role, label where it is not the row's, value or state. */

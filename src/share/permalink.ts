@@ -2,20 +2,24 @@ import { callsFor, findCall, findConvention, type Catalog } from '../catalog';
 import { findGuidePanes } from '../catalog/guide-panes';
 import { findLesson } from '../catalog/lessons';
 import { lessonOf, lessonPanes, lessonView } from './lesson-view';
-import { callFits, editableSlots } from '../model/call';
-import { marshal } from '../model/plan';
+import { callFits, editableSlots, type Call } from '../model/call';
+import { editableFields, memoryKey } from '../model/memory';
 import { formatHex, parseValue } from '../model/value';
-import { derive, derivedFrom, type Derived } from './plans';
+import { derive, derivedFrom, planFor, type Derived } from './plans';
 import { defaultView, MAX_PANES, type PaneState, type ViewState } from './view';
 
 /**
  * Permalinks live entirely in the URL fragment, so nothing is stored on a
  * server and nothing can expire. Format 1, readable:
  *
- *   #/<convention>/<call>[?<register>=<value>&…&step=<n>]
+ *   #/<convention>/<call>[?<register>=<value>&…&m<area>.<field>=<value>&…&step=<n>]
  *   #/compare/<convention>/<call>/<convention>/<call>…[?<pane>.<register>=<value>&…&step=<n>]
  *   #/guide/<guide>[?step=<n>]
  *   #/lesson/<lesson step>[?step=<n>]
+ *
+ * A memory field the caller writes (the GHCB page's rax, an FF-A
+ * descriptor's ep[0].attrs) is keyed by its area's index and name, m0.rax;
+ * in a comparison after the pane number, 2.m0.rax.
  *
  * Any of them may end with &embed=1 (or ?embed=1): the same view with minimal chrome;
  * and with &present=1: the same view in presenter mode, ready to project.
@@ -49,20 +53,21 @@ export interface Needs extends LinkNeeds {
 /** The link for a view; `defs` are the def= values of the custom conventions it shows. */
 export function encodePermalink(v: ViewState, defs: readonly string[] = []): string {
   const q: string[] = [];
-  const args = (a: PaneState['args'], prefix: string) => {
-    for (const [reg, val] of Object.entries(a)) q.push(`${prefix}${reg}=${formatHex(val).toLowerCase()}`);
+  const args = (p: PaneState, prefix: string) => {
+    for (const [reg, val] of Object.entries(p.args)) q.push(`${prefix}${reg}=${formatHex(val).toLowerCase()}`);
+    for (const [key, val] of Object.entries(p.memory ?? {})) q.push(`${prefix}${memoryParam(key)}=${formatHex(val).toLowerCase()}`);
   };
   let path: string;
   const lesson = lessonOf(v);
   if (lesson) {
     path = `lesson/${lesson.lesson.id}`;
   } else if (v.kind === 'single') {
-    args(v.args, '');
+    args(v, '');
     path = `${v.convention}/${v.call}`;
   } else if (v.guide) {
     path = `guide/${v.guide}`;
   } else {
-    v.panes.forEach((p, i) => args(p.args, `${i + 1}.`));
+    v.panes.forEach((p, i) => args(p, `${i + 1}.`));
     path = `compare/${v.panes.map((p) => `${p.convention}/${p.call}`).join('/')}`;
   }
   if (v.step > 0) q.push(`at=${v.step + 1}`);
@@ -73,6 +78,12 @@ export function encodePermalink(v: ViewState, defs: readonly string[] = []): str
 }
 
 const MAX_LINK = 8192;
+
+/** A memory field's key in a link, "m0.rax", from its key in a view, "0:rax". */
+function memoryParam(key: string): string {
+  const colon = key.indexOf(':');
+  return `m${key.slice(0, colon)}.${key.slice(colon + 1)}`;
+}
 
 /** A link read into its parts, before any id in it is looked up. */
 export type ReadLink = { kind: 'empty' } | { kind: 'error'; message: string } | { kind: 'view'; path: string[]; query: Query; messages: string[] };
@@ -125,7 +136,7 @@ interface Query {
   present?: boolean;
   /** Custom definitions the link carries, registered by the caller before decoding. */
   defs: string[];
-  /** Argument values by pane prefix ('' for a single view, '1.' … for panes). */
+  /** Argument values by pane prefix ('' for a single view, '1.' … for panes): registers, and memory fields as "m0.rax". */
   args: Map<string, Map<string, string>>;
 }
 
@@ -149,9 +160,9 @@ function parseQuery(query: string, messages: string[]): Query {
       else messages.push(`Ignored ${key}=${clip(value)}: use ${key}=1.`);
       continue;
     }
-    const m = /^(?:(\d)\.)?([a-z0-9_]+)$/.exec(key);
+    const m = /^(?:(\d)\.)?(m\d\.[^=]+|[a-z0-9_]+)$/.exec(key);
     if (!m) {
-      messages.push(`Ignored "${clip(key)}": not a register.`);
+      messages.push(`Ignored "${clip(key)}": not a register or a memory field.`);
       continue;
     }
     const pane = m[1] ? `${m[1]}.` : '';
@@ -188,7 +199,13 @@ function decodePane(
   }
   const slots = new Map(editableSlots(conv, call).map((s) => [s.register, s.bits]));
   const args: Record<string, bigint> = {};
+  const memory: Record<string, bigint> = {};
   for (const [key, value] of raw ?? []) {
+    const field = /^m(\d)\.(.+)$/.exec(key);
+    if (field) {
+      decodeField(call, memoryKey(Number(field[1]), field[2]!), key, value, memory, messages);
+      continue;
+    }
     const bits = slots.get(key);
     if (bits === undefined) {
       messages.push(`Ignored "${clip(key)}": not an argument register of ${call.name} under ${conv.name}.`);
@@ -198,7 +215,19 @@ function decodePane(
     if (parsed.ok) args[key] = parsed.value;
     else messages.push(`Ignored ${parsed.message}`);
   }
-  return { convention: conv.id, call: call.id, args };
+  return { convention: conv.id, call: call.id, args, ...(Object.keys(memory).length ? { memory } : {}) };
+}
+
+/** One memory field's value from a link, into `memory` when the caller writes that field and the value fits it. */
+function decodeField(call: Call, key: string, param: string, value: string, memory: Record<string, bigint>, messages: string[]): void {
+  const f = editableFields(call.memory ?? []).find((x) => x.key === key);
+  if (!f) {
+    messages.push(`Ignored "${clip(param)}": not a memory field the caller of ${call.name} writes.`);
+    return;
+  }
+  const parsed = parseValue(value, f.field.bytes * 8, `${f.arg.name} ${f.field.name}`, 'memory field');
+  if (parsed.ok) memory[key] = parsed.value;
+  else messages.push(`Ignored ${parsed.message}`);
 }
 
 /** The step a link names, counted from 0 as views hold it: at= (format 2) counts from 1, step= (format 1) from 0. */
@@ -288,7 +317,7 @@ function decode(cat: Catalog, split: ReadLink): Decoded {
   for (const pane of query.args.keys()) if (pane !== '') messages.push(`Ignored arguments for pane ${pane.slice(0, -1)}: this is a single view.`);
   const pane = decodePane(cat, convId, callId, query.args.get(''), messages, 'This link ');
   if (!pane) return viewOf(cat, defaultView, [...messages, 'Showing the default view.']);
-  const plan = marshal(findConvention(cat, pane.convention)!, findCall(cat, pane.call)!, pane.args);
+  const plan = planFor(cat, pane);
   const step = decodeStep(query, plan.steps.length, messages);
   const state = withFlags({ kind: 'single' as const, ...pane, step }, query);
   return viewOf(cat, state, messages, derivedFrom(state, [plan]));
@@ -332,7 +361,7 @@ function decodeLesson(cat: Catalog, id: string, query: Query, messages: string[]
 }
 
 function compareView(cat: Catalog, panes: PaneState[], query: Query, messages: string[], guide?: string): Decoded {
-  const plans = panes.map((p) => marshal(findConvention(cat, p.convention)!, findCall(cat, p.call)!, p.args));
+  const plans = panes.map((p) => planFor(cat, p));
   const unstepped = { kind: 'compare' as const, panes, step: 0, ...(guide ? { guide } : {}) };
   const derived = derivedFrom(unstepped, plans);
   const state = withFlags({ ...unstepped, step: decodeStep(query, derived.moments.length, messages) }, query);

@@ -5,7 +5,7 @@ import type { PaneState, ViewState } from './view';
 
 /** The plan for a pane the decoder or an action has already validated. */
 export function planFor(cat: Catalog, pane: PaneState): Plan {
-  return marshal(findConvention(cat, pane.convention)!, findCall(cat, pane.call)!, pane.args);
+  return marshal(findConvention(cat, pane.convention)!, findCall(cat, pane.call)!, pane.args, pane.memory);
 }
 
 /**

@@ -191,19 +191,40 @@ const DIRECTION: Record<string, string> = { in: 'IN', out: 'OUT', inout: 'IN/OUT
 
 /** The memory arguments as rows: offset, field, size, direction, what the caller wrote and what came back. */
 export function memoryLines(plan: Plan, full: boolean): string[] {
+  return plan.memory.flatMap((_, i) => {
+    const area = memoryArea(plan, i);
+    // The short form names the area; its fields are in the full text.
+    return full ? ['', area.head, ...area.fields.map((f) => `  ${f.row} - ${f.meaning}`)] : [`${area.head}; ${area.fields.length} fields in the full text.`];
+  });
+}
+
+/** One field of a memory argument as text: its row, and the values the caller wrote (`in`) and found after the call (`out`). */
+export interface FieldText {
+  name: string;
+  /** "+0x390 rax (8 B, IN/OUT): in 0x8000001F, out 0x0" */
+  row: string;
+  meaning: string;
+  in?: string;
+  out?: string;
+}
+
+/** A memory argument as the text exports write it: a heading (where it is, its size) and its fields. */
+export function memoryArea(plan: Plan, i: number): { head: string; fields: FieldText[] } {
+  const m = plan.memory[i]!;
   const last = plan.steps.at(-1)?.memory?.values ?? {};
   const written = plan.steps.find((s) => s.phase === 'trap')?.memory?.values ?? {};
-  return plan.memory.flatMap((m, i) => {
-    const head = `Memory: ${m.arg.name}${m.arg.buffer ? ` in the ${m.arg.buffer}` : ''}${m.address !== undefined ? ` at ${formatHex(m.address)}` : ''}${m.carrier ? ` (address in ${m.carrier})` : ''}, ${m.arg.size} bytes`;
-    const rows = m.arg.fields.map((f) => {
-      const before = written[memoryKey(i, f.name)];
-      const after = last[memoryKey(i, f.name)];
-      const values = [before !== undefined ? `in ${formatHex(before)}` : '', after !== undefined && f.direction !== 'in' ? `out ${formatHex(after)}` : ''].filter(Boolean).join(', ');
-      return `  +${formatHex(BigInt(f.offset))} ${f.name} (${f.bytes} B, ${DIRECTION[f.direction]})${values ? `: ${values}` : ''}${full ? ` - ${f.meaning}` : ''}`;
-    });
-    // The short form names the area; its fields are in the full text.
-    return full ? ['', head, ...rows] : [`${head}; ${rows.length} fields in the full text.`];
+  const head = `Memory: ${m.arg.name}${m.arg.buffer ? ` in the ${m.arg.buffer}` : ''}${m.address !== undefined ? ` at ${formatHex(m.address)}` : ''}${m.carrier ? ` (address in ${m.carrier})` : ''}, ${m.arg.size} bytes`;
+  const fields = m.arg.fields.map((f) => {
+    const before = written[memoryKey(i, f.name)];
+    const after = last[memoryKey(i, f.name)];
+    const values = {
+      ...(before !== undefined ? { in: formatHex(before) } : {}),
+      ...(after !== undefined && f.direction !== 'in' ? { out: formatHex(after) } : {}),
+    };
+    const shown = [values.in ? `in ${values.in}` : '', values.out ? `out ${values.out}` : ''].filter(Boolean).join(', ');
+    return { name: f.name, row: `+${formatHex(BigInt(f.offset))} ${f.name} (${f.bytes} B, ${DIRECTION[f.direction]})${shown ? `: ${shown}` : ''}`, meaning: f.meaning, ...values };
   });
+  return { head, fields };
 }
 
 /**

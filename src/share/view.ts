@@ -9,6 +9,8 @@ export interface PaneState {
   convention: string;
   call: string;
   args: Readonly<Record<string, bigint>>;
+  /** Values of memory fields the caller writes, keyed "area:field" (memoryKey), only those changed from the examples; absent when none are. */
+  memory?: Readonly<Record<string, bigint>>;
 }
 
 export interface SingleView extends PaneState {

@@ -3,7 +3,7 @@ import type { Call } from '../model/call';
 import type { Convention } from '../model/convention';
 import { callFits, editableSlots } from '../model/call';
 import { decodeFields, encodeFields, type FieldValues } from '../model/bits';
-import type { SingleView } from '../share/view';
+import type { PaneState, SingleView } from '../share/view';
 
 /** The call to show after switching convention: the same call if it fits, else its other-width twin, else the first. */
 export function callAfterSwitch(cat: Catalog, conv: Convention, current: Call): Call {
@@ -18,6 +18,12 @@ export function carryArgs(args: Readonly<Record<string, bigint>>, conv: Conventi
   const slots = new Set(editableSlots(conv, call).map((s) => s.register));
   if (conv.selector) slots.delete(conv.selector);
   return Object.fromEntries(Object.entries(args).filter(([r]) => slots.has(r)));
+}
+
+/** A view moved to another convention or call: memory values are the call's own fields, so they stay only while the call does. */
+export function switched<T extends PaneState>(view: T, to: Pick<PaneState, 'convention' | 'call' | 'args'>): T {
+  const { memory, ...rest } = view;
+  return { ...rest, ...to, ...(memory && to.call === view.call ? { memory } : {}) } as T;
 }
 
 /**
@@ -38,7 +44,7 @@ export function withFunctionIdField(cat: Catalog, view: SingleView, key: string,
   );
   const home = siblings.find((c) => Object.entries(c.functionId!.fixed).every(([k, v]) => fields[k] === v)) ?? conv;
   const match = callsFor(cat, home).find((c) => c.number.value === next);
-  if (match) return { ...view, convention: home.id, call: match.id, args: carryArgs(view.args, home, match), step: 0 };
+  if (match) return { ...switched(view, { convention: home.id, call: match.id, args: carryArgs(view.args, home, match) }), step: 0 };
   const call = callAfterSwitch(cat, home, findCall(cat, view.call)!);
-  return { ...view, convention: home.id, call: call.id, args: { ...carryArgs(view.args, home, call), [home.selector!]: next }, step: 0 };
+  return { ...switched(view, { convention: home.id, call: call.id, args: { ...carryArgs(view.args, home, call), [home.selector!]: next } }), step: 0 };
 }

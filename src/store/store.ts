@@ -8,8 +8,9 @@ import { parseValue } from '../model/value';
 import { runBits, splitRun } from '../model/pair';
 import { defaultView, MAX_PANES, type PaneState, type SingleView, type ViewState } from '../share/view';
 import { argRegisters, editableSlots, type Call } from '../model/call';
+import { editableFields } from '../model/memory';
 import type { Moment } from '../model/timeline';
-import { callAfterSwitch, carryArgs, withFunctionIdField } from './derive';
+import { callAfterSwitch, carryArgs, switched, withFunctionIdField } from './derive';
 import { derive, type Derived } from '../share/plans';
 import { saveDraft } from './custom-links';
 import { familyKeys } from './family-keys';
@@ -25,6 +26,8 @@ export const SPEEDS = [0.5, 1, 2, 4] as const;
 
 /** Where argText and argErrors keep what was typed for a run (Call.runs), apart from its registers. */
 export const runTextKey = (id: string) => `run:${id}`;
+/** Where they keep what was typed for a memory field (its memoryKey, "0:rax"). */
+export const memoryTextKey = (key: string) => `mem:${key}`;
 
 export interface AppState {
   phase: Phase;
@@ -61,6 +64,8 @@ export interface AppState {
   setArgText(register: string, text: string): void;
   /** A value spanning several registers (Call.runs), typed once: split into its registers. */
   setRunText(run: string, text: string): void;
+  /** A memory field the caller writes (its memoryKey): typed as a register argument is, kept in the view's memory values. */
+  setMemoryText(key: string, text: string): void;
   setFunctionIdField(key: string, value: bigint): void;
   /** Compare: the given panes, or the current call beside the same call under a sibling convention. */
   openCompare(panes?: readonly PaneState[]): Promise<void>;
@@ -211,7 +216,7 @@ export const useApp = create<AppState>()((set, get) => ({
     const cur = single(get().view);
     if (!conv || !cur) return;
     const call = callAfterSwitch(cat, conv, findCall(cat, cur.call)!);
-    const view: SingleView = { ...cur, convention: conv.id, call: call.id, args: carryArgs(cur.args, conv, call), step: 0 };
+    const view: SingleView = { ...switched(cur, { convention: conv.id, call: call.id, args: carryArgs(cur.args, conv, call) }), step: 0 };
     set({ ...fresh(cat, view), playing: false, history: 'push' });
   },
 
@@ -222,7 +227,7 @@ export const useApp = create<AppState>()((set, get) => ({
     const conv = findConvention(cat, cur.convention)!;
     const call = callsFor(cat, conv).find((c) => c.id === id);
     if (!call) return;
-    set({ ...fresh(cat, { ...cur, call: call.id, args: {}, step: 0 }), playing: false, history: 'push' });
+    set({ ...fresh(cat, { ...switched(cur, { convention: cur.convention, call: call.id, args: {} }), step: 0 }), playing: false, history: 'push' });
   },
 
   async openCall(callId, conventionIds) {
@@ -287,6 +292,28 @@ export const useApp = create<AppState>()((set, get) => ({
     set({ view: next, ...derive(get().catalog, next), argText, argErrors, history: 'replace' });
   },
 
+  setMemoryText(key, text) {
+    const view = single(get().view);
+    if (!view) return;
+    const f = editableFields(get().plan.call.memory ?? []).find((x) => x.key === key);
+    if (!f) return;
+    const textKey = memoryTextKey(key);
+    const argText = { ...get().argText, [textKey]: text };
+    const argErrors = { ...get().argErrors };
+    delete argErrors[textKey];
+    const parsed = parseValue(text, f.field.bytes * 8, `${f.arg.name} ${f.field.name}`, 'memory field');
+    if (!parsed.ok) {
+      argErrors[textKey] = parsed.message;
+      set({ argText, argErrors });
+      return;
+    }
+    const { memory: old, ...rest } = view;
+    const memory = { ...old, [key]: parsed.value };
+    if (parsed.value === f.field.example) delete memory[key];
+    const next: SingleView = { ...rest, ...(Object.keys(memory).length ? { memory } : {}) };
+    set({ view: next, ...derive(get().catalog, next), argText, argErrors, history: 'replace' });
+  },
+
   setFunctionIdField(key, value) {
     const cur = single(get().view);
     if (!cur) return;
@@ -297,7 +324,8 @@ export const useApp = create<AppState>()((set, get) => ({
   async openCompare(panes) {
     const cur = get().view;
     const base = cur.kind === 'single' ? cur : cur.panes[0]!;
-    const chosen = (panes ?? [{ convention: base.convention, call: base.call, args: base.args }, partnerFor(get().catalog, base)]).slice(0, MAX_PANES);
+    const first: PaneState = { convention: base.convention, call: base.call, args: base.args, ...(base.memory ? { memory: base.memory } : {}) };
+    const chosen = (panes ?? [first, partnerFor(get().catalog, base)]).slice(0, MAX_PANES);
     const cat = await ensurePanes(chosen);
     set({ ...fresh(cat, { kind: 'compare', panes: chosen, step: 0 }), playing: false, linkMessages: [], history: 'push' });
   },
