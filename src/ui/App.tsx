@@ -114,6 +114,8 @@ function Embedded({ compare }: { compare: boolean }) {
         <>
           <Stage />
           <RegisterFile />
+          {/* In a narrow frame the fields drop their meaning column; their sources stay with the area. */}
+          <MemoryPanel size="compact" />
         </>
       )}
     </main>

@@ -1,4 +1,6 @@
 import { capacity, type Carried } from '../../model/compare';
+import { memoryBytes } from '../../model/memory';
+import type { Plan } from '../../model/plan';
 import { describeRegisters } from '../../model/narration';
 import { useApp } from '../../store/store';
 
@@ -26,6 +28,7 @@ export function Capacity() {
               </p>
               <Bar title="In" carried={r.in} most={r.most.in} max={max} kind="argument" arch={arch} />
               <Bar title="Out" carried={r.out} most={r.most.out} max={max} kind="result" arch={arch} />
+              {r.plan.memory.length > 0 && <InMemory plan={r.plan} />}
               <p className="mt-1">
                 <span className="font-semibold">Lost after the call:</span>{' '}
                 <span className="font-mono">
@@ -38,6 +41,16 @@ export function Capacity() {
         })}
       </ul>
     </section>
+  );
+}
+
+/** What a call moves outside its registers, beside what it carries in them. */
+function InMemory({ plan }: { plan: Plan }) {
+  const b = memoryBytes(plan.memory.map((m) => m.arg));
+  return (
+    <p className="mt-1 font-mono text-xs" data-testid="capacity-memory">
+      <span className="font-sans font-semibold">In memory:</span> {b.in} B written, {b.out} B read back ({plan.memory.map((m) => m.arg.name).join(', ')})
+    </p>
   );
 }
 

@@ -2,6 +2,7 @@ import { findGuide } from '../../catalog/guides';
 import { useApp } from '../../store/store';
 import { AlignedRegisters } from './AlignedRegisters';
 import { Capacity } from './Capacity';
+import { CompareMemory } from './CompareMemory';
 import { ComparePanes } from './ComparePanes';
 import { CompareStage } from './CompareStage';
 
@@ -38,6 +39,7 @@ export default function CompareView() {
       {/* As the single view reads: what each call does now, then the registers, then the pickers that change the panes. */}
       <CompareStage />
       <AlignedRegisters />
+      <CompareMemory />
       <Capacity />
       <ComparePanes />
     </div>

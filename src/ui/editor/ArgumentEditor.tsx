@@ -1,8 +1,9 @@
+import { editableFields, type EditableField } from '../../model/memory';
 import type { PlannedRun } from '../../model/pair';
 import { formatRun, orderSentence, runBits } from '../../model/pair';
 import type { Slot } from '../../model/plan';
 import { formatHex } from '../../model/value';
-import { runTextKey, useApp } from '../../store/store';
+import { memoryTextKey, runTextKey, useApp } from '../../store/store';
 import { Cite } from '../sources/cite';
 
 const boxClass = (err: string | undefined, size = 'h-10') =>
@@ -97,11 +98,44 @@ function RunInput({ run }: { run: PlannedRun }) {
   );
 }
 
+/** One box for a memory field the caller writes, showing the value the caller writes now. */
+function FieldInput({ e }: { e: EditableField }) {
+  const key = memoryTextKey(e.key);
+  const err = useApp((st) => st.argErrors[key]);
+  const text = useApp((st) => st.argText[key]);
+  const value = useApp((st) => st.plan.steps.find((s) => s.phase === 'trap')?.memory?.values[e.key]);
+  const id = `mem-${e.index}-${e.field.name.replace(/[^a-z0-9_]/gi, '_')}`;
+  return (
+    <li>
+      <label htmlFor={id} className="flex items-baseline justify-between gap-2 text-sm">
+        <span>
+          <span className="font-mono font-semibold">{e.field.name}</span> <span className="font-mono text-xs muted">+{formatHex(BigInt(e.field.offset))}</span>
+          <Cite sources={e.field.sources} />
+        </span>
+        <span className="font-mono text-xs muted">{e.field.bytes} bytes</span>
+      </label>
+      <input
+        id={id}
+        className={boxClass(err)}
+        value={text ?? (value !== undefined ? formatHex(value) : '')}
+        onChange={(ev) => useApp.getState().setMemoryText(e.key, ev.target.value)}
+        spellCheck={false}
+        autoComplete="off"
+        aria-invalid={err ? true : undefined}
+        aria-describedby={`${id}-help`}
+        data-testid={`mem-input-${e.field.name}`}
+      />
+      <Help id={id} err={err} text={e.field.meaning} />
+    </li>
+  );
+}
+
 export function ArgumentEditor() {
   const plan = useApp((s) => s.plan);
   const conv = plan.convention;
   const runs = (plan.runs ?? []).filter((r) => r.def.direction === 'in');
   const inRun = new Set(runs.flatMap((r) => r.parts.map((p) => p.register)));
+  const fields = editableFields(plan.call.memory ?? []);
 
   return (
     <section className="panel p-3 sm:p-4" aria-labelledby="args-title">
@@ -118,8 +152,25 @@ export function ArgumentEditor() {
           const run = runs.find((r) => r.parts[0]!.register === s.register);
           return run ? <RunInput key={run.def.id} run={run} /> : null;
         })}
-        {plan.inputs.length === 0 && <li className="text-sm muted">This call takes no inputs.</li>}
+        {plan.inputs.length === 0 && fields.length === 0 && <li className="text-sm muted">This call takes no inputs.</li>}
       </ul>
+      {plan.memory.map(
+        (m, i) =>
+          fields.some((f) => f.index === i) && (
+            <div key={m.arg.name} className="mt-4">
+              <h3 className="text-base font-semibold">
+                {m.arg.name} <span className="font-normal muted">in memory: the fields the caller writes</span>
+              </h3>
+              <ul className="mt-2 space-y-3">
+                {fields
+                  .filter((f) => f.index === i)
+                  .map((f) => (
+                    <FieldInput key={f.key} e={f} />
+                  ))}
+              </ul>
+            </div>
+          ),
+      )}
     </section>
   );
 }

@@ -1,14 +1,12 @@
 import { msrCells, type RegisterDef } from '../../model/arch';
 import type { BitLayout } from '../../model/bits';
-import { memoryKey, type PlannedMemory } from '../../model/memory';
 import type { Plan, Step } from '../../model/plan';
 import { formatHex } from '../../model/value';
 import { useApp } from '../../store/store';
 import { Cite } from '../sources/cite';
 import { FieldList } from '../stage/FieldList';
 import { showCell } from './link';
-
-const DIRECTION = { in: 'in', out: 'out', inout: 'in/out' } as const;
+import { MemoryFields, type FieldsSize } from './MemoryFields';
 
 /**
  * What travels outside the general-purpose registers, at the current step:
@@ -17,12 +15,11 @@ const DIRECTION = { in: 'in', out: 'out', inout: 'in/out' } as const;
  * writes them and the callee reads or answers. Nothing for a call that uses
  * registers only.
  */
-export function MemoryPanel() {
+export function MemoryPanel({ size = 'full' }: { size?: FieldsSize }) {
   const plan = useApp((s) => s.plan);
   const step = plan.steps[useApp((s) => s.view.step)]!;
   const msrs = msrCells(plan.convention.arch).filter((r) => plan.inputs.some((s) => s.cell === r.name));
   if (msrs.length === 0 && plan.memory.length === 0) return null;
-  const answerStep = plan.steps.findIndex((s) => s.phase === 'handle' && (s.memory?.writes.length ?? 0) > 0);
   return (
     <section className="panel space-y-3 p-3 sm:p-4" aria-labelledby="memory-title" data-testid="memory-panel">
       <h2 id="memory-title" className="text-lg font-semibold">
@@ -32,7 +29,7 @@ export function MemoryPanel() {
         <MsrCell key={r.name} plan={plan} step={step} reg={r} />
       ))}
       {plan.memory.map((m, i) => (
-        <MemoryArea key={m.arg.name} m={m} index={i} step={step} answered={answerStep >= 0 && step.index >= answerStep} />
+        <MemoryArea key={m.arg.name} plan={plan} index={i} step={step} size={size} />
       ))}
     </section>
   );
@@ -75,10 +72,8 @@ function MsrCell({ plan, step, reg }: { plan: Plan; step: Step; reg: RegisterDef
   );
 }
 
-function MemoryArea({ m, index, step, answered }: { m: PlannedMemory; index: number; step: Step; answered: boolean }) {
-  const mem = step.memory;
-  const writes = new Set(mem?.writes ?? []);
-  const reads = new Set(mem?.reads ?? []);
+function MemoryArea({ plan, index, step, size }: { plan: Plan; index: number; step: Step; size: FieldsSize }) {
+  const m = plan.memory[index]!;
   return (
     <div id={`memory-${index}`} data-testid={`memory-${index}`}>
       <h3 className="text-base font-semibold">
@@ -105,56 +100,7 @@ function MemoryArea({ m, index, step, answered }: { m: PlannedMemory; index: num
       </p>
       {m.arg.fields.length > 0 && (
         <div className="mt-2 overflow-x-auto">
-          <table className="w-full border-separate border-spacing-y-1 text-left text-sm">
-            <thead className="text-xs muted">
-              <tr>
-                <th scope="col" className="pr-2 font-normal">
-                  offset
-                </th>
-                <th scope="col" className="pr-2 font-normal">
-                  field
-                </th>
-                <th scope="col" className="pr-2 font-normal">
-                  value
-                </th>
-                <th scope="col" className="font-normal">
-                  meaning
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {m.arg.fields.map((f) => {
-                const key = memoryKey(index, f.name);
-                const value = mem?.values[key];
-                const role = f.direction === 'out' || (f.direction === 'inout' && answered) ? 'result' : 'argument';
-                return (
-                  <tr
-                    key={f.name}
-                    className="cell"
-                    data-role={value === undefined ? 'unused' : role}
-                    data-written={writes.has(key)}
-                    data-read={reads.has(key)}
-                    data-field={f.name}
-                  >
-                    <td className="rounded-l-md px-1.5 py-1 font-mono text-xs">+{formatHex(BigInt(f.offset))}</td>
-                    <td className="px-1.5 py-1">
-                      <span className="font-mono font-semibold">{f.name}</span>{' '}
-                      <span className="text-xs opacity-90">
-                        {f.bytes} B, {DIRECTION[f.direction]}
-                      </span>
-                    </td>
-                    <td className="px-1.5 py-1 font-mono" data-testid={`mem-value-${f.name}`}>
-                      {value !== undefined ? formatHex(value) : '—'}
-                    </td>
-                    <td className="rounded-r-md px-1.5 py-1 text-xs">
-                      {f.meaning}
-                      <Cite sources={f.sources} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <MemoryFields plan={plan} step={step} index={index} size={size} />
         </div>
       )}
     </div>

@@ -4,6 +4,7 @@ import { Icon } from '../player/icons';
 import { sentenceOf } from '../player/sentence';
 import { RegisterCells } from '../registers/RegisterFile';
 import { LessonPanel } from '../lessons/LessonPanel';
+import { MemoryCells } from '../memory/MemoryFields';
 import { Lanes, lanesAt } from '../stage/Lanes';
 import { StageParts } from '../stage/Stage';
 import { togglePresenter, useLeaveWithFullscreen } from './fullscreen';
@@ -30,8 +31,9 @@ export default function Presenter() {
     stepBy(d);
   };
   const single = plans.length === 1;
+  const strip = single && plans[0]!.memory.some((m) => m.arg.fields.length > 0);
   return (
-    <main className="grid h-dvh grid-cols-[minmax(0,1fr)] grid-rows-[auto_minmax(0,1fr)_auto] gap-3 overflow-hidden p-3 font-sans" data-testid="presenter" aria-label="Presenter mode">
+    <main className={`grid h-dvh grid-cols-[minmax(0,1fr)] ${strip ? 'grid-rows-[auto_minmax(0,1fr)_auto_auto]' : 'grid-rows-[auto_minmax(0,1fr)_auto]'} gap-3 overflow-hidden p-3 font-sans`} data-testid="presenter" aria-label="Presenter mode">
       <header className="flex items-center gap-x-4">
         <h1 className="min-w-0 truncate text-xl font-semibold">
           {single ? (
@@ -73,6 +75,8 @@ export default function Presenter() {
         </div>
       )}
 
+      {/* A call's memory is a strip across the screen: a page of fields does not fit under the registers' column. */}
+      {strip && <Memory plan={plans[0]!} step={moment.steps[0]!} large />}
       <p className="max-h-[30dvh] overflow-hidden text-[max(28px,2.2vw)] leading-snug" aria-live="polite" data-testid="caption">
         {sentenceOf(plans, moment)}
       </p>
@@ -89,6 +93,24 @@ function Registers({ plan, step, large }: { plan: Plan; step: number; large: boo
   );
 }
 
+/** Arguments in memory as a strip of field cells under the registers, each lit as the step writes or reads it; nothing for a call without. */
+function Memory({ plan, step, large }: { plan: Plan; step: number; large: boolean }) {
+  const areas = plan.memory.flatMap((m, i) => (m.arg.fields.length ? [{ m, i }] : []));
+  if (areas.length === 0) return null;
+  return (
+    <section className="space-y-1" aria-label="Arguments in memory" data-testid="presenter-memory">
+      {areas.map(({ m, i }) => (
+        <div key={m.arg.name}>
+          <h3 className={`${large ? 'text-lg' : 'text-sm'} font-semibold`}>
+            {m.arg.name} <span className="font-normal muted">in memory{m.carrier ? `, its address in ${m.carrier}` : ''}</span>
+          </h3>
+          <MemoryCells plan={plan} step={plan.steps[step]!} index={i} large={large} />
+        </div>
+      ))}
+    </section>
+  );
+}
+
 function ComparePane({ plan, step, index }: { plan: Plan; step: number; index: number }) {
   return (
     <section className="panel flex min-h-0 flex-col gap-2 overflow-hidden p-3" data-pane={index} aria-label={`Pane ${index + 1}: ${plan.convention.name}`}>
@@ -97,6 +119,7 @@ function ComparePane({ plan, step, index }: { plan: Plan; step: number; index: n
       </h2>
       <Lanes {...lanesAt(plan, step)} size="compact" />
       <Registers plan={plan} step={step} large={false} />
+      <Memory plan={plan} step={step} large={false} />
     </section>
   );
 }
