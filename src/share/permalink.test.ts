@@ -15,13 +15,15 @@ function decoded(link: string) {
 }
 const linkNeeds = (link: string) => needsOf(readLink(link));
 
-type Json = { args?: Record<string, string>; panes?: { convention: string; call: string; args: Record<string, string> }[] } & Record<string, unknown>;
+type JsonPane = { args?: Record<string, string>; memory?: Record<string, string> };
+type Json = JsonPane & { panes?: ({ convention: string; call: string } & JsonPane)[] } & Record<string, unknown>;
 const big = (a: Record<string, string>) => Object.fromEntries(Object.entries(a).map(([k, v]) => [k, BigInt(v)]));
+const values = (p: JsonPane) => ({ args: big(p.args ?? {}), ...(p.memory ? { memory: big(p.memory) } : {}) });
 
 /** The corpus writes 64-bit values as hex strings; the decoder yields bigints. */
 function viewFrom(j: Json): ViewState {
-  if (j.panes) return { ...j, panes: j.panes.map((p) => ({ ...p, args: big(p.args) })) } as unknown as ViewState;
-  return { ...j, args: big(j.args ?? {}) } as unknown as ViewState;
+  if (j.panes) return { ...j, panes: j.panes.map((p) => ({ ...p, ...values(p) })) } as unknown as ViewState;
+  return { ...j, ...values(j) } as unknown as ViewState;
 }
 
 const CURRENT_FORMAT = 2;
@@ -91,6 +93,26 @@ describe('decoding what a mail client or a person did to a link', () => {
     expect(d.messages[0]).toMatch(/w1 holds 32 bits/);
   });
 
+  it('reads a memory field the caller writes as m<area>.<field>, in a comparison after the pane number, and writes it back so', () => {
+    const d = decoded('#/compare/ffa-smc64/ffa-mem-share-64/sev-es-ghcb-page/sev-ghcb-cpuid?1.m0.ep[0].attrs=0x1&2.m0.rax=0x80000008');
+    expect(d.messages).toEqual([]);
+    expect(d.state).toMatchObject({ panes: [{ memory: { '0:ep[0].attrs': 1n } }, { memory: { '0:rax': 0x80000008n } }] });
+    expect(encodePermalink(d.state)).toBe('#/compare/ffa-smc64/ffa-mem-share-64/sev-es-ghcb-page/sev-ghcb-cpuid?1.m0.ep[0].attrs=0x1&2.m0.rax=0x80000008');
+  });
+
+  it('ignores, with a message, a memory field the caller does not write or the call does not have, and a value too wide for its field', () => {
+    const d = decoded('#/sev-es-ghcb-page/sev-ghcb-cpuid?m0.rbx=0x1&m1.rax=0x1&m0.nothing=0x2&m0.protocol_version=0x10000&m0.rcx=0x3');
+    expect(d.state).toMatchObject({ memory: { '0:rcx': 3n } });
+    expect(d.messages).toEqual([
+      'Ignored "m0.rbx": not a memory field the caller of SVM_EXIT_CPUID (through the GHCB) writes.',
+      'Ignored "m1.rax": not a memory field the caller of SVM_EXIT_CPUID (through the GHCB) writes.',
+      'Ignored "m0.nothing": not a memory field the caller of SVM_EXIT_CPUID (through the GHCB) writes.',
+      'Ignored GHCB page protocol_version: 0x10000 needs more than 16 bits; GHCB page protocol_version holds 16 bits',
+    ]);
+    // A call without memory arguments has no memory fields to set.
+    expect(decoded('#/smccc-1.1-hvc64/psci-cpu-on-64?m0.rax=0x1').messages).toHaveLength(1);
+  });
+
   it('clamps a step past the end', () => {
     const d = decoded('#/smccc-1.1-hvc64/psci-cpu-on-64?step=999');
     expect(d.state.step).toBe(9);
@@ -101,8 +123,7 @@ describe('decoding what a mail client or a person did to a link', () => {
     expect(decoded('#9.abcdef').messages[0]).toMatch(/newer version/);
   });
 
-  it('never throws and always yields a view that encodes again', () => {
-    const valid = '#/smccc-1.1-hvc64/psci-cpu-on-64?x1=0x1&step=3';
+  it.each(['#/smccc-1.1-hvc64/psci-cpu-on-64?x1=0x1&step=3', '#/sev-es-ghcb-page/sev-ghcb-cpuid?m0.rax=0x80000008&m0.sw_exit_info_1=0x1&at=3'])('never throws and always yields a view that encodes again: mutations of %s', (valid) => {
     const mutated = fc
       .tuple(fc.nat(valid.length), fc.nat(valid.length), fc.string({ maxLength: 8 }))
       .map(([a, b, s]) => valid.slice(0, Math.min(a, b)) + s + valid.slice(Math.max(a, b)));

@@ -168,3 +168,39 @@ describe('loading the less-used SMCCC calls', () => {
     expect(callIds(catalog(), 'smccc-1.0-hvc64')).toEqual(allCallIds('smccc-1.0-hvc64'));
   });
 });
+
+describe('memory fields typed in the argument editor', () => {
+  it('a valid value goes into the view and the plan; a bad one stays as typed with a message; the call’s example drops it again', async () => {
+    const { useApp } = page();
+    await useApp.getState().openLink('#/sev-es-ghcb-page/sev-ghcb-cpuid');
+    const trapValues = () => useApp.getState().plan.steps.find((s) => s.phase === 'trap')!.memory!.values;
+    useApp.getState().setMemoryText('0:rax', '0x80000008');
+    expect(useApp.getState().view).toMatchObject({ memory: { '0:rax': 0x80000008n } });
+    expect(trapValues()['0:rax']).toBe(0x80000008n);
+    useApp.getState().setMemoryText('0:protocol_version', '0x10000');
+    expect(useApp.getState().argErrors['mem:0:protocol_version']).toBe('GHCB page protocol_version: 0x10000 needs more than 16 bits; GHCB page protocol_version holds 16 bits');
+    expect(useApp.getState().argText['mem:0:protocol_version']).toBe('0x10000');
+    expect(trapValues()['0:protocol_version']).toBe(2n);
+    useApp.getState().setMemoryText('0:rax', '0x8000001F');
+    expect(useApp.getState().view).not.toHaveProperty('memory');
+  });
+
+  it('ignores a field the caller does not write, and drops the values when another call is chosen', async () => {
+    const { useApp } = page();
+    await useApp.getState().openLink('#/sev-es-ghcb-page/sev-ghcb-cpuid?m0.rcx=0x1');
+    useApp.getState().setMemoryText('0:rbx', '0x1');
+    expect(useApp.getState().view).toMatchObject({ memory: { '0:rcx': 1n } });
+    expect(useApp.getState().argErrors).toEqual({});
+    useApp.getState().selectCall('sev-ghcb-mmio-read');
+    expect(useApp.getState().view).toMatchObject({ kind: 'single', call: 'sev-ghcb-mmio-read' });
+    expect(useApp.getState().view).not.toHaveProperty('memory');
+  });
+
+  it('a comparison opened from the call keeps its memory values in pane 1', async () => {
+    const { useApp } = page();
+    await useApp.getState().openLink('#/sev-es-ghcb-page/sev-ghcb-cpuid?m0.rcx=0x1');
+    await useApp.getState().openCompare();
+    const view = useApp.getState().view;
+    expect(view.kind === 'compare' && view.panes[0]).toMatchObject({ memory: { '0:rcx': 1n } });
+  });
+});
