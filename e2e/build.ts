@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 
-/**
- * The URL pattern of the built file that holds a source module, e.g.
- * 'src/catalog/gunyah/index.ts', read from the build's manifest
- * (dist/.vite/manifest.json, written by the build the tests run against).
- */
+/** The build's manifest (dist/.vite/manifest.json, written by the build the tests run against): the file of each module or chunk. */
+export function builtFiles(): Record<string, { file: string; name?: string }> {
+  return JSON.parse(readFileSync(fileURLToPath(new URL('../dist/.vite/manifest.json', import.meta.url)), 'utf8')) as Record<string, { file: string; name?: string }>;
+}
+
+/** The URL pattern of the built file that holds a source module, e.g. 'src/catalog/gunyah/index.ts'. */
 export function chunkOf(source: string): RegExp {
-  const manifest = JSON.parse(readFileSync(fileURLToPath(new URL('../dist/.vite/manifest.json', import.meta.url)), 'utf8')) as Record<string, { file: string }>;
-  const file = manifest[source]?.file;
+  const file = builtFiles()[source]?.file;
   if (!file) throw new Error(`${source} is not a chunk of its own in the build's manifest`);
   return new RegExp(`/${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 }

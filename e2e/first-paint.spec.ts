@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { smcccHvc64 } from '../src/share/custom/fixtures';
-import { chunkOf, holdChunk, LIVE } from './build';
+import { builtFiles, chunkOf, holdChunk, LIVE } from './build';
 
 // index.html carries the default view, rendered at build time by the app's own components (src/boot/prerender.tsx);
 // how the page starts: src/boot/boot.ts and the README's "How the page starts".
@@ -140,4 +140,13 @@ test('a link whose calls cannot arrive (the network dropped) says so and offers 
   await page.unroute(gunyah);
   await page.getByRole('button', { name: 'Reload' }).click();
   await expect(page.getByTestId('narration')).toContainText('Gunyah VCPU_RUN');
+});
+
+test("the first load's app chunks start with V8's compile hint, a family's chunk does not", async ({ request }) => {
+  const files = Object.values(builtFiles());
+  const first = files.filter((f) => (f.name === 'entry' || f.name === 'start') && f.file.endsWith('.js'));
+  expect(new Set(first.map((f) => f.name))).toEqual(new Set(['entry', 'start']));
+  for (const { file } of first) expect((await (await request.get(`./${file}`)).text()).startsWith('//# allFunctionsCalledOnLoad\n'), file).toBe(true);
+  const gunyah = builtFiles()['src/catalog/gunyah/index.ts']!.file;
+  expect(await (await request.get(`./${gunyah}`)).text()).not.toContain('allFunctionsCalledOnLoad');
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CSP, withCsp } from './csp';
-import { APP, closure, ENTRY, firstPaintProblems } from './first-load';
+import { APP, closure, COMPILE_HINT, ENTRY, firstPaintProblems, withCompileHint } from './first-load';
 import { manifestPlugin, VIRTUAL_MODULES } from './manifest';
 import { withPrerendered } from './prerender';
 
@@ -53,6 +53,8 @@ describe('the first load', () => {
 
   const chunk = (fileName: string, moduleIds: string[], imports: string[] = [], isEntry = false) => ({
     type: 'chunk' as const,
+    name: fileName.replace(/\.js$/, ''),
+    code: 'export{};',
     fileName,
     isEntry,
     imports,
@@ -73,6 +75,14 @@ describe('the first load', () => {
   it("fails an entry that imports the app's chunk statically: the first paint would wait for it", () => {
     const bundle = { 'index.js': chunk('index.js', ['entry'], ['start.js'], true), 'start.js': chunk('start.js', ['app', 'ui', 'store', 'helper']) };
     expect(firstPaintProblems(bundle, app, entry)).toEqual(["the entry index.js imports start.js, the app's chunk, before the first paint"]);
+  });
+
+  it("puts V8's compile hint on a chunk's first line and moves its source map down a line", () => {
+    const bundle = { 'start.js': { ...chunk('start.js', ['app']), code: 'const a=1;' }, 'start.js.map': { type: 'asset' as const, source: '{"version":3,"mappings":"AAAA"}' } };
+    withCompileHint(bundle, 'start.js');
+    expect(bundle['start.js'].code).toBe(`${COMPILE_HINT}\nconst a=1;`);
+    expect(JSON.parse(bundle['start.js.map'].source)).toEqual({ version: 3, mappings: ';AAAA' });
+    expect(() => withCompileHint(bundle, 'start.js.map')).toThrow('start.js.map is not a chunk of the bundle');
   });
 
   it('looks for the entry index.html loads, and the app module that entry imports', () => {
