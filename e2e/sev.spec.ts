@@ -40,3 +40,20 @@ test('a Page State Change draws its descriptor in the GHCB’s shared buffer: th
   await page.keyboard.press('End');
   await expect(page.getByTestId('mem-value-psc.hdr.cur_entry')).toHaveText('0x1');
 });
+
+test('a copy of the GHCB MSR protocol opens in the editor and, saved, draws its MSR bit-field as the original does', async ({ page }) => {
+  await page.goto('./#/sev-es-ghcb-msr/sev-msr-cpuid');
+  await page.getByRole('button', { name: 'Start from a copy of AMD SEV-ES · VMGEXIT, GHCB MSR protocol (x86-64)' }).click();
+  const editor = page.getByRole('dialog', { name: 'Design a convention' });
+  await expect(editor.getByTestId('editor-ok')).toBeVisible();
+  await editor.getByRole('button', { name: 'Save and show' }).click();
+
+  await expect(page.getByTestId('custom-banner')).toContainText('Custom, unverified convention');
+  await expect(page.getByLabel('Convention', { exact: true })).toHaveValue('custom-sev-es-ghcb-msr-copy');
+  await expect(page.getByTestId('msr-cell')).toContainText('MSR 0xC0010130');
+  await page.getByLabel('Call', { exact: true }).selectOption('custom-sev-es-ghcb-msr-copy-sev-msr-cpuid');
+  await page.getByRole('button', { name: 'Step forward (Right arrow)' }).click();
+  await expect(page.getByTestId('msr-value')).toHaveText('0x8000001F40000004');
+  await expect(page.getByTestId('msr-layout')).toContainText('CPUID request');
+  await expect(page.getByTestId('msr-cell')).toContainText('GHCB_MSR_CPUID_REQ');
+});

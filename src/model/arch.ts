@@ -125,7 +125,7 @@ export function hasRegister(arch: Architecture, name: string): boolean {
   return cellOf(arch, name) !== undefined;
 }
 
-/** The cells that are model-specific registers (SEV's GHCB MSR): the custom-convention format has no place for them. */
+/** The cells that are model-specific registers (SEV's GHCB MSR), drawn with their index and bit-field beside the registers. */
 export function msrCells(arch: Architecture): RegisterDef[] {
   return arch.registers.filter((r) => r.msr);
 }

@@ -111,7 +111,7 @@ export function callFits(conv: Convention, call: Call): boolean {
 }
 
 /** The register each argument goes in: its own, or the next free argument slot. */
-export function argRegisters(conv: Convention, call: Call): string[] {
+export function argRegisters(conv: Convention, call: { readonly args: readonly Pick<ArgDef, 'register'>[] }): string[] {
   let next = 0;
   return call.args.map((a) => a.register ?? conv.args[next++]!);
 }

@@ -7,6 +7,7 @@ import { hypercallPageStub } from '../../catalog/xen/x86';
 import type { Architecture, InstructionDef } from '../../model/arch';
 import type { CustomArchId } from './schema';
 import { x8664Td } from '../../catalog/tdx/arch';
+import { vmgexit } from '../../catalog/sev/arch';
 
 /** The built-in architectures a definition may name; a user cannot invent a register file. */
 export const ARCHITECTURES: Readonly<Record<CustomArchId, Architecture>> = {
@@ -24,9 +25,9 @@ export function customArchId(arch: Architecture): CustomArchId {
   return (entry?.[0] ?? arch.id) as CustomArchId;
 }
 
-/** The trap instructions built-in conventions bring beyond their architecture's own: Xen's hypercall-page call, VMware's backdoor. */
+/** The trap instructions built-in conventions bring beyond their architecture's own: Xen's hypercall-page call, VMware's backdoor, SEV-ES's VMGEXIT. */
 const BROUGHT: Readonly<Partial<Record<CustomArchId, readonly InstructionDef[]>>> = {
-  'x86-64': [hypercallPageStub, inEaxDx, repOutsb, repInsb],
+  'x86-64': [hypercallPageStub, inEaxDx, repOutsb, repInsb, vmgexit],
   x86: [hypercallPageStub],
   aarch64: [mrsXzrMdccsr],
 };

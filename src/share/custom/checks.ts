@@ -2,6 +2,8 @@ import { cellOf, type Architecture, type InstructionDef } from '../../model/arch
 import { describeRegisters } from '../../model/narration';
 import { formatHex, maxFor } from '../../model/value';
 import { ARCHITECTURES, findInstruction, instructionsFor } from './architectures';
+import { customArch } from './build';
+import { checkLayout, checkMemory, checkMsrs } from './checks-memory';
 import { fieldError, type FieldError, type PathItem } from './errors';
 import { valueOf, type CustomCall, type CustomConvention, type CustomDefinition, type CustomFixed } from './schema';
 
@@ -13,7 +15,8 @@ import { valueOf, type CustomCall, type CustomConvention, type CustomDefinition,
 export function checkDefinition(d: CustomDefinition): FieldError[] {
   const errors: FieldError[] = [];
   const err = (path: PathItem[], problem: string) => errors.push(fieldError(path, problem));
-  const arch = ARCHITECTURES[d.convention.arch];
+  checkMsrs(d.convention.msrs ?? [], ARCHITECTURES[d.convention.arch], ['convention', 'msrs'], err);
+  const arch = customArch(d.convention);
   const ins = checkConvention(d.convention, arch, err);
   checkCalls(d, arch, ins, err);
   return errors;
@@ -42,9 +45,20 @@ function checkConvention(c: CustomConvention, arch: Architecture, err: Report): 
 
   const selectorCell = c.selector === null ? undefined : cellOf(arch, c.selector)?.cell;
   if (c.selector === null) {
-    if (c.imm !== 'call') err(at('selector'), 'is null, so nothing selects the call: name a register, or set imm to "call" so the immediate selects it');
+    if (c.imm !== 'call' && c.selectedBy === undefined) {
+      err(
+        at('selector'),
+        'is null, so nothing selects the call: name a register, set imm to "call" so the immediate selects it, or say in selectedBy what does (a field of an MSR or of memory)',
+      );
+    }
   } else if (!selectorCell) {
     err(at('selector'), `"${c.selector}" is not a register of ${arch.name}`);
+  }
+  if (c.selectedBy !== undefined && (c.selector !== null || c.imm === 'call')) {
+    err(
+      at('selectedBy'),
+      `is only for conventions where neither a register nor the immediate selects the call, but ${c.selector !== null ? `the selector ${c.selector}` : 'the immediate'} does`,
+    );
   }
 
   // Every list: known registers, each cell once.
@@ -138,9 +152,22 @@ function checkCalls(d: CustomDefinition, arch: Architecture, ins: InstructionDef
       err(at('number'), `${formatHex(number)} is already the number of call ${firstNumber + 1}; the immediate selects the call, so the numbers must differ`);
     } else numbers.set(number, i);
     checkNumber(c, arch, ins, number, at('number'), err);
-    checkArgs(c, arch, call, at, err);
+    const argCells = checkArgs(c, arch, call, at, err);
     checkResults(c, arch, call, at, err);
     (call.fixed ?? []).forEach((f, j) => checkFixed(arch, f, at('fixed', j), err));
+    // A memory argument's address travels in a cell the call loads: its selector, a fixed input or an argument.
+    const loaded = new Set(argCells);
+    for (const r of [c.selector, ...(c.fixed ?? []).map((f) => f.register), ...(call.fixed ?? []).map((f) => f.register)]) {
+      const cell = r === null ? undefined : cellOf(arch, r)?.cell;
+      if (cell) loaded.add(cell);
+    }
+    const memoryNames = new Map<string, number>();
+    (call.memory ?? []).forEach((m, j) => {
+      const first = memoryNames.get(m.name);
+      if (first !== undefined) err(at('memory', j, 'name'), `"${m.name}" is already the name of memory argument ${first + 1} of this call`);
+      else memoryNames.set(m.name, j);
+      checkMemory(m, arch, loaded, at('memory', j), err);
+    });
     for (const key of ['clobbered', 'preserved'] as const) {
       (call[key] ?? []).forEach((r, j) => {
         if (!cellOf(arch, r)) err(at(key, j), `"${r}" is not a register of ${arch.name}`);
@@ -175,7 +202,8 @@ function checkNumber(c: CustomConvention, arch: Architecture, ins: InstructionDe
   if ((n >> 17n) & 0x7fn) err(path, `bits 23:17 of the function id ${formatHex(n)} must be zero in SMCCC`);
 }
 
-function checkArgs(c: CustomConvention, arch: Architecture, call: CustomCall, at: (...p: PathItem[]) => PathItem[], err: Report): void {
+/** The argument checks; returns the cells the arguments load. */
+function checkArgs(c: CustomConvention, arch: Architecture, call: CustomCall, at: (...p: PathItem[]) => PathItem[], err: Report): Set<string> {
   const names = new Map<string, number>();
   const cells = new Map<string, number>();
   const selectorCell = c.selector === null ? undefined : cellOf(arch, c.selector)?.cell;
@@ -204,7 +232,9 @@ function checkArgs(c: CustomConvention, arch: Architecture, call: CustomCall, at
     else cells.set(cell.cell, j);
     if (cell.cell === selectorCell) err(at('args', j), `goes in ${reg}, which holds the selector`);
     checkWidth(valueOf(a.example), cell.bits, reg, at('args', j, 'example'), err);
+    if (a.layout) checkLayout(a.layout, cell.bits, reg, at('args', j, 'layout'), err);
   });
+  return new Set(cells.keys());
 }
 
 function checkResults(c: CustomConvention, arch: Architecture, call: CustomCall, at: (...p: PathItem[]) => PathItem[], err: Report): void {
@@ -228,5 +258,6 @@ function checkResults(c: CustomConvention, arch: Architecture, call: CustomCall,
     if (clash !== undefined) err(at('results', j), `comes back in ${reg}, which result ${clash + 1} already uses`);
     else cells.set(cell.cell, j);
     checkWidth(valueOf(r.example), cell.bits, reg, at('results', j, 'example'), err);
+    if (r.layout) checkLayout(r.layout, cell.bits, reg, at('results', j, 'layout'), err);
   });
 }

@@ -1,10 +1,22 @@
 import type { BitLayout } from '../../model/bits';
 import { callFits, type Call } from '../../model/call';
-import { cellOf } from '../../model/arch';
+import { cellOf, msrCells } from '../../model/arch';
 import type { Convention, FixedInput } from '../../model/convention';
+import type { MemoryArg } from '../../model/memory';
 import { formatHex, maxFor } from '../../model/value';
 import { ARCHITECTURES, customArchId, instructionsFor } from './architectures';
-import { FORMAT_TAG, FORMAT_VERSION, LIMITS, type CustomArchId, type CustomCall, type CustomConvention, type CustomDefinition, type CustomFixed } from './schema';
+import {
+  FORMAT_TAG,
+  FORMAT_VERSION,
+  LIMITS,
+  type CustomArchId,
+  type CustomCall,
+  type CustomConvention,
+  type CustomDefinition,
+  type CustomFixed,
+  type CustomLayout,
+  type CustomMemory,
+} from './schema';
 
 /** Any id as kebab-case within the schema's 48 characters ("smccc-1.1-hvc64" becomes "smccc-1-1-hvc64"). */
 export function kebab(s: string, fallback = 'custom'): string {
@@ -44,6 +56,46 @@ function fixedOf(list: readonly FixedInput[] | undefined): CustomFixed[] | undef
   return list?.map((f) => ({ register: f.register, name: f.name.slice(0, LIMITS.name), meaning: clip(f.meaning), value: hex(f.value) }));
 }
 
+const cut = (s: string) => s.slice(0, LIMITS.name);
+
+function layoutOf(layout: BitLayout | undefined): { layout?: CustomLayout } {
+  if (!layout) return {};
+  return {
+    layout: {
+      name: cut(layout.name),
+      fields: layout.fields.map((f) => ({
+        key: f.key,
+        name: cut(f.name),
+        hi: f.hi,
+        lo: f.lo,
+        ...(f.names ? { names: Object.fromEntries(Object.entries(f.names).map(([k, n]) => [k, cut(n)])) } : {}),
+        ...(f.mustBe !== undefined ? { mustBe: hex(f.mustBe) } : {}),
+      })),
+    },
+  };
+}
+
+function memoryOf(m: MemoryArg): CustomMemory {
+  return {
+    name: cut(m.name),
+    ...(m.where ? { register: m.where.register } : {}),
+    ...(m.buffer ? { buffer: cut(m.buffer) } : {}),
+    ...(m.address !== undefined ? { address: hex(m.address) } : {}),
+    size: m.size,
+    direction: m.direction,
+    fields: m.fields.map((f) => ({
+      name: cut(f.name),
+      offset: f.offset,
+      bytes: f.bytes,
+      direction: f.direction,
+      meaning: clip(f.meaning),
+      ...(f.example !== undefined ? { example: hex(f.example) } : {}),
+      ...(f.result !== undefined ? { result: hex(f.result) } : {}),
+      ...(f.resultMeaning !== undefined ? { resultMeaning: clip(f.resultMeaning) } : {}),
+    })),
+  };
+}
+
 /** Layouts with the SMCCC bit 30 and bits 23:17 (SMCCC's own, Gunyah's refinement of it). */
 function isSmcccLayout(layout: BitLayout | undefined): boolean {
   if (!layout) return false;
@@ -61,6 +113,7 @@ function copyCall(conv: Convention, call: Call): CustomCall {
       meaning: clip(a.meaning),
       example: hex(a.example),
       ...(a.register ? { register: a.register } : {}),
+      ...layoutOf(a.layout),
     })),
     results: uniqueNames(call.results).map((r, i) => {
       const ex = r.exampleByEra?.[conv.era] ?? r;
@@ -73,6 +126,7 @@ function copyCall(conv: Convention, call: Call): CustomCall {
         example: hex(example),
         exampleMeaning: clip(ex.exampleMeaning),
         ...(r.register ? { register: r.register } : {}),
+        ...layoutOf(r.layout),
       };
     }),
     summary: clip(call.summary),
@@ -84,13 +138,13 @@ function copyCall(conv: Convention, call: Call): CustomCall {
     ...(call.rules?.clobbered ? { clobbered: [...call.rules.clobbered] } : {}),
     ...(call.rules?.preserved ? { preserved: [...call.rules.preserved] } : {}),
   };
-  return { ...out, ...(fixed ? { fixed } : {}), ...rules };
+  return { ...out, ...(fixed ? { fixed } : {}), ...rules, ...(call.memory ? { memory: call.memory.map(memoryOf) } : {}) };
 }
 
 /**
  * A definition that makes the same plans as a built-in convention with the
  * calls given (those that fit it). What the format has no place for is left
- * behind: sources, notes, bit-field layouts of results, era links.
+ * behind: sources, notes, era links, paths across several levels, register masks and runs.
  */
 export function copyOfBuiltIn(conv: Convention, calls: readonly Call[]): CustomDefinition {
   const arch = conv.arch;
@@ -101,6 +155,7 @@ export function copyOfBuiltIn(conv: Convention, calls: readonly Call[]): CustomD
   const preserved = conv.preserved.filter((p) => !resultCells.has(cell(p)));
   const fixed = fixedOf(conv.fixed);
   const usesSmccc = isSmcccLayout(conv.functionId?.layout);
+  const msrs = msrCells(arch).map((r) => ({ register: r.name, index: hex(BigInt(r.msr!.index)), name: cut(r.msr!.name) }));
   const convention: CustomConvention = {
     id: kebab(`${conv.id}-copy`),
     name: `Copy of ${conv.name}`.slice(0, LIMITS.name),
@@ -109,6 +164,8 @@ export function copyOfBuiltIn(conv: Convention, calls: readonly Call[]): CustomD
     imm: conv.imm,
     selector: conv.selector ?? null,
     selectorName: conv.selectorName.slice(0, LIMITS.name),
+    ...(conv.selectedBy ? { selectedBy: cut(conv.selectedBy) } : {}),
+    ...(msrs.length ? { msrs } : {}),
     slotBits: conv.slotBits as 16 | 32 | 64 | 128,
     args: [...conv.args],
     results: [...conv.results],
@@ -143,6 +200,7 @@ const ROLE_WORDS = {
   preserved: 'preserved registers',
   resultsKeptWhenUnused: 'results kept when unused',
   usesSmcccFunctionId: 'SMCCC function ID',
+  msrs: 'MSR cells',
 } as const satisfies Partial<Record<keyof CustomConvention, string>>;
 
 type Roles = Partial<Record<keyof typeof ROLE_WORDS, unknown>>;

@@ -1,14 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { requireCall, requireConvention } from '../../catalog';
-import { cellOf, msrCells } from '../../model/arch';
+import { cellOf } from '../../model/arch';
 import { callFits } from '../../model/call';
+import type { BitLayout } from '../../model/bits';
 import { marshal, type Plan } from '../../model/plan';
 import { maxFor } from '../../model/value';
 import { CUSTOM_SOURCE } from './build';
 import { blankDefinition, copyOfBuiltIn, decodeCustom, type CustomDefinition, type FieldError } from './decode';
-import { gunyahLike, smcccHvc64 } from './fixtures';
+import { ghcbLike, gunyahLike, smcccHvc64 } from './fixtures';
 import { ARCH_IDS } from './schema';
+import { ARCHITECTURES } from './architectures';
 import { catalog } from '../../catalog/all';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -32,13 +34,24 @@ function edited(base: () => Json, edit: (d: Json) => void): Json {
   return d;
 }
 
+/** A bit-field layout as drawn: its fields' bits and names, without ids and sources. */
+const layoutView = (l: BitLayout | undefined) => l && [l.name, l.bits, l.fields.map((f) => [f.key, f.name, f.hi, f.lo, f.names ?? null, f.mustBe ?? null])];
+
 /** What the reader sees of a plan, without the sources and sentences that differ by design. */
 function registerView(p: Plan) {
   return {
     callNumber: p.callNumber,
-    inputs: p.inputs.map((s) => [s.register, s.cell, s.kind, s.value]),
+    inputs: p.inputs.map((s) => [s.register, s.cell, s.kind, s.value, layoutView(s.layout)]),
     // Cut to the register: the catalog writes PSCI SYSTEM_RESET2 (32)'s example -1 64 bits wide for w0; a copy cannot.
-    outputs: p.outputs.map((o) => [o.register, o.cell, o.value & maxFor(cellOf(p.convention.arch, o.register)!.bits)]),
+    outputs: p.outputs.map((o) => [o.register, o.cell, o.value & maxFor(cellOf(p.convention.arch, o.register)!.bits), layoutView(o.layout)]),
+    cells: p.convention.arch.registers.map((r) => [r.name, r.bits, r.msr ? [r.msr.index, r.msr.name] : null]),
+    memory: p.memory.map((m) => ({
+      address: m.address,
+      carrier: m.carrier,
+      area: [m.arg.name, m.arg.where ?? null, m.arg.buffer ?? null, m.arg.size, m.arg.direction],
+      fields: m.arg.fields.map((f) => [f.name, f.offset, f.bytes, f.direction, f.meaning, f.example, f.result, f.resultMeaning]),
+    })),
+    memoryAfter: p.steps.at(-1)!.memory ?? null,
     lost: p.lost,
     preserved: p.preserved,
     trap: [p.trap.instruction, p.trap.from, p.trap.to, p.trap.syndrome?.value],
@@ -116,10 +129,43 @@ describe('valid definitions', () => {
   });
 });
 
+describe('MSR cells, bit-fields and memory', () => {
+  it('a GHCB-like definition draws its MSR after the registers, its request as a bit-field and its page beside them', () => {
+    const r = ok(ghcbLike());
+    const conv = r.family.conventions[0]!;
+    expect(conv.arch.registers.at(-1)).toMatchObject({ name: 'ghcb_msr', bits: 64, msr: { index: 0xc0010130, name: 'MSR_AMD64_SEV_ES_GHCB' } });
+    expect(conv.selectedBy).toBe('GHCBInfo (bits 11:0 of the GHCB MSR)');
+    const [cpuid, page] = marshalAll(r);
+    expect(cpuid!.callNumber).toBe(4n);
+    expect(cpuid!.inputs.map((x) => [x.cell, x.value, x.layout?.fields.map((f) => `${f.key} ${f.hi}:${f.lo}`)])).toEqual([
+      ['ghcb_msr', 0x8000001f40000004n, ['fn 63:32', 'reg 31:30', 'info 11:0']],
+    ]);
+    expect(cpuid!.outputs[0]!.layout?.name).toBe('CPUID response');
+    expect(page!.memory).toHaveLength(1);
+    expect(page!.memory[0]).toMatchObject({ address: 0x7f123000n, carrier: 'ghcb_msr', arg: { name: 'GHCB page', size: 4096, direction: 'inout' } });
+    expect(page!.memory[0]!.arg.fields.map((f) => [f.name, f.offset, f.bytes])).toEqual([
+      ['rax', 0x1f8, 8],
+      ['rbx', 792, 8],
+      ['sw_exit_code', 912, 8],
+      ['valid_bitmap', 1008, 16],
+    ]);
+    expect(page!.steps.at(-1)!.memory!.values).toMatchObject({ '0:rbx': 0x33n, '0:sw_exit_code': 0x72n });
+  });
+
+  it('an MSR cell the schema refuses is the only error: the registers that name it wait for it', () => {
+    expect(problems(ghcbLike, (d) => (d.convention.msrs[0].index = '-1')).map((e) => e.path)).toEqual(['convention.msrs[0].index']);
+  });
+
+  it('a definition without the new fields decodes as before: they are all optional', () => {
+    const r = ok(smcccHvc64());
+    expect(r.family.conventions[0]!.arch).toBe(ARCHITECTURES.aarch64);
+    expect(r.family.calls[0]!.memory).toBeUndefined();
+  });
+});
+
 describe('copies of built-in conventions', () => {
   // Every built-in convention, with every call that fits it, copied and decoded: the same plan, register for register.
-  // A convention carried by an MSR cell (SEV's GHCB MSR) has no copy: the format names only the architectures' registers.
-  for (const conv of catalog.conventions.filter((c) => msrCells(c.arch).length === 0)) {
+  for (const conv of catalog.conventions) {
     it(`${conv.id} copies into a definition that makes the same plans`, () => {
       const calls = catalog.calls.filter((c) => callFits(conv, c));
       const def = copyOfBuiltIn(conv, calls);
@@ -135,6 +181,27 @@ describe('copies of built-in conventions', () => {
       });
     });
   }
+
+  it('a copy of either SEV-ES protocol draws the GHCB MSR as a cell, with every request and response as its bit-field and the GHCB page as memory', () => {
+    for (const id of ['sev-es-ghcb-msr', 'sev-es-ghcb-page']) {
+      const conv = requireConvention(catalog, id);
+      const calls = catalog.calls.filter((c) => callFits(conv, c));
+      const def = copyOfBuiltIn(conv, calls);
+      expect(def.convention).toMatchObject({ arch: 'x86-64', instruction: 'vmgexit', selector: null, selectedBy: conv.selectedBy });
+      expect(def.convention.msrs).toEqual([{ register: 'ghcb_msr', index: '0xC0010130', name: 'MSR_AMD64_SEV_ES_GHCB' }]);
+      const r = ok(JSON.parse(JSON.stringify(def)));
+      calls.forEach((c, i) => {
+        const [mine, theirs] = [marshal(r.family.conventions[0]!, r.family.calls[i]!), marshal(conv, c)];
+        const msr = (p: Plan) => p.inputs.find((x) => x.cell === 'ghcb_msr')!;
+        expect(msr(mine).value).toBe(msr(theirs).value);
+        expect(layoutView(msr(mine).layout)).toEqual(layoutView(msr(theirs).layout));
+        expect(mine.outputs.map((o) => [o.value, layoutView(o.layout)])).toEqual(theirs.outputs.map((o) => [o.value, layoutView(o.layout)]));
+        expect(mine.memory.map((m) => [m.address, m.carrier, m.arg.fields.length])).toEqual(
+          theirs.memory.map((m) => [m.address, m.carrier, m.arg.fields.length]),
+        );
+      });
+    }
+  });
 
   it('a copy whose roles change says that its prose was written for the original', () => {
     const copy = copyOfBuiltIn(requireConvention(catalog, 'gunyah-2022-hvc-imm'), catalog.calls);
@@ -323,6 +390,113 @@ describe('invalid definitions name the field', () => {
     ['a boolean that is not', smcccHvc64, (d) => (d.convention.usesSmcccFunctionId = 'yes'), 'convention.usesSmcccFunctionId', /must be true or false/],
     ['a newer format', smcccHvc64, (d) => (d.version = 2), 'version', /newer than this Trapscope reads/],
     ['another kind of JSON', smcccHvc64, (d) => (d.trapscope = 'catalog'), 'trapscope', /not a Trapscope custom convention/],
+    [
+      'an MSR cell on Arm',
+      smcccHvc64,
+      (d) => (d.convention.msrs = [{ register: 'my_msr', index: '0x40000000', name: 'MY_MSR' }]),
+      'convention.msrs',
+      /^Convention, MSR cell: MSRs are x86 model-specific registers; AArch64 has none/,
+    ],
+    [
+      'an MSR cell named like a register',
+      ghcbLike,
+      (d) => (d.convention.msrs[0].register = 'RAX'),
+      'convention.msrs[0].register',
+      /"RAX" is already a register of x86-64/,
+    ],
+    [
+      'an MSR index wider than 32 bits',
+      ghcbLike,
+      (d) => (d.convention.msrs[0].index = '0x1C0010130'),
+      'convention.msrs[0].index',
+      /^Convention, MSR cell 1, MSR index: must be an MSR index of at most 32 bits/,
+    ],
+    [
+      'no selector, no immediate, nothing said about what selects',
+      ghcbLike,
+      (d) => delete d.convention.selectedBy,
+      'convention.selector',
+      /or say in selectedBy what does/,
+    ],
+    ['selectedBy beside a selector register', smcccHvc64, (d) => (d.convention.selectedBy = 'the moon'), 'convention.selectedBy', /the selector x0 does/],
+    [
+      'a bit-field past the register',
+      ghcbLike,
+      (d) => (d.calls[0].args[0].layout.fields[0].hi = 64),
+      'calls[0].args[0].layout.fields[0].hi',
+      /^Call 1, argument 1, bit-field layout, field 1, highest bit \(hi\): bit 64 is outside ghcb_msr, which holds 64 bits/,
+    ],
+    [
+      'bit-fields that overlap',
+      ghcbLike,
+      (d) => (d.calls[0].args[0].layout.fields[1].lo = 11),
+      'calls[0].args[0].layout.fields[2]',
+      /bits 11:0 overlap another field/,
+    ],
+    [
+      'a named value too wide for its field',
+      ghcbLike,
+      (d) => (d.calls[0].args[0].layout.fields[1].names = { '4': 'too wide' }),
+      'calls[0].args[0].layout.fields[1].names',
+      /4 does not fit the field's 2 bits/,
+    ],
+    [
+      'a result layout on a register too narrow',
+      ghcbLike,
+      (d) => ((d.calls[0].results[0].register = 'eax'), (d.calls[0].results[0].example = '0x5')),
+      'calls[0].results[0].layout.fields[0].hi',
+      /bit 63 is outside eax, which holds 32 bits/,
+    ],
+    [
+      'a memory field past the end of its area',
+      ghcbLike,
+      (d) => (d.calls[1].memory[0].fields[3].offset = 4090),
+      'calls[1].memory[0].fields[3]',
+      /^Call 2, memory argument 1, field 4: bytes 4090 to 4105 are outside the 4096-byte area/,
+    ],
+    ['memory fields that overlap', ghcbLike, (d) => (d.calls[1].memory[0].fields[1].offset = 505), 'calls[1].memory[0].fields[1]', /overlaps field 1 \(rax\)/],
+    [
+      'an address in a register the call does not load',
+      ghcbLike,
+      (d) => (d.calls[1].memory[0].register = 'rdi'),
+      'calls[1].memory[0].register',
+      /rdi carries the address, but the call does not load it/,
+    ],
+    [
+      'a field the caller writes, with no value',
+      ghcbLike,
+      (d) => delete d.calls[1].memory[0].fields[2].example,
+      'calls[1].memory[0].fields[2].example',
+      /is missing; a field the caller writes \("in"\) needs the value it writes/,
+    ],
+    [
+      'an "in" field with a result',
+      ghcbLike,
+      (d) => (d.calls[1].memory[0].fields[2].result = '0x1'),
+      'calls[1].memory[0].fields[2].result',
+      /the callee does not write this field/,
+    ],
+    [
+      'a memory value too wide for its bytes',
+      ghcbLike,
+      (d) => (d.calls[1].memory[0].fields[1].result = '0x1_0000_0000_0000_0000'),
+      'calls[1].memory[0].fields[1].result',
+      /does not fit the field's 8 bytes/,
+    ],
+    [
+      'a field too wide',
+      ghcbLike,
+      (d) => (d.calls[1].memory[0].fields[3].bytes = 17),
+      'calls[1].memory[0].fields[3].bytes',
+      /must be a size in bytes from 1 to 16/,
+    ],
+    [
+      'an unknown direction',
+      ghcbLike,
+      (d) => (d.calls[1].memory[0].direction = 'both'),
+      'calls[1].memory[0].direction',
+      /must be "in" \(the caller writes it\), "out"/,
+    ],
   ];
   for (const [what, base, edit, path, message] of cases) {
     it(`${what}: ${path}`, () => {
@@ -412,6 +586,7 @@ describe('fuzzing decodeCustom', () => {
   for (const [name, base] of [
     ['SMCCC', smcccHvc64],
     ['Gunyah-like', gunyahLike],
+    ['GHCB-like', ghcbLike],
   ] as const) {
     const all = paths(base());
     it(`${name}: any field replaced by any JSON value gives errors, or calls marshal() accepts`, () => {
@@ -426,9 +601,45 @@ describe('fuzzing decodeCustom', () => {
     });
   }
 
+  it('the MSR cells, bit-fields and memory fields take any near-miss value without throwing', () => {
+    const all = paths(ghcbLike()).filter((p) => p.some((k) => k === 'msrs' || k === 'layout' || k === 'memory' || k === 'selectedBy'));
+    fc.assert(
+      fc.property(
+        fc.nat(all.length - 1),
+        fc.oneof(
+          fc.jsonValue(),
+          fc.constantFrom(
+            0,
+            1,
+            11,
+            12,
+            16,
+            17,
+            63,
+            64,
+            127,
+            128,
+            4095,
+            4096,
+            1 << 20,
+            (1 << 20) + 1,
+            -1,
+            0.5,
+            '0x',
+            '0x1_0000_0000',
+            '0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF',
+          ),
+          fc.constantFrom('in', 'out', 'inout', 'ghcb_msr', 'rax', 'x0', 'GHCB_MSR', { '4': 'X' }, { '-1': 'X' }, { '99999999999999999999999': 'X' }, [], {}),
+        ),
+        (i, v) => expectTotal(replaceAt(ghcbLike(), all[i]!, v)),
+      ),
+      { numRuns: 1500 },
+    );
+  });
+
   it('a valid definition decodes to itself', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...catalog.conventions.filter((c) => msrCells(c.arch).length === 0)), (conv) => {
+      fc.property(fc.constantFrom(...catalog.conventions), (conv) => {
         const def: CustomDefinition = copyOfBuiltIn(conv, catalog.calls);
         expect(ok(def).definition).toEqual(def);
       }),

@@ -74,14 +74,126 @@ const imm = v.union(
 
 const fixedInput = v.strictObject({ register, name, meaning: text, value: valueSchema }, 'must be an object with register, name, meaning and value');
 
+// ---------------------------------------------------------------- beyond the general-purpose registers
+// MSR cells (SEV's GHCB MSR), bit-field layouts of a value, and arguments in
+// memory (the GHCB page, FF-A's descriptors). Shapes only, as everywhere here.
+
+/** Cap on a memory argument's size: a few pages is more than any interface passes in one area. */
+const MAX_MEMORY_BYTES = 1 << 20;
+/** The widest memory field: a 16-byte UUID or valid bitmap. Larger areas are split into fields. */
+const MAX_FIELD_BYTES = 16;
+
+const wholeNumber = (what: string, max: number) => {
+  const message = `must be ${what}: a whole number from 0 to ${max} (decimal, or hex with 0x)`;
+  return v.union(
+    [
+      v.pipe(v.number(), v.integer(message), v.minValue(0, message), v.maxValue(max, message)),
+      v.pipe(
+        v.string(),
+        v.maxLength(LIMITS.value, message),
+        v.regex(VALUE_TEXT, message),
+        v.transform((t) => BigInt(t.replace(/_/g, ''))),
+        v.maxValue(BigInt(max), message),
+        v.transform(Number),
+      ),
+    ],
+    message,
+  );
+};
+
+/** An MSR drawn as a cell of the register file, after the architecture's own registers. MSRs are 64 bits wide. */
+const msrSchema = v.strictObject(
+  {
+    register,
+    index: v.pipe(
+      valueSchema,
+      v.check((x) => BigInt(typeof x === 'number' ? x : x.replace(/_/g, '')) <= 0xffffffffn, 'must be an MSR index of at most 32 bits (0xFFFFFFFF)'),
+    ),
+    name,
+  },
+  'must be an object with register (the cell name), index and name (the MSR as the sources name it)',
+);
+
+const KEY = /^[a-z][a-z0-9_]*$/i;
+const DECIMAL = /^(?:0|[1-9][0-9]*)$/;
+
+const bitField = v.strictObject(
+  {
+    key: v.pipe(
+      v.string('must be text'),
+      v.maxLength(32, 'must be at most 32 characters'),
+      v.regex(KEY, 'must be a short key such as info or gfn: letters, digits and _'),
+    ),
+    name,
+    hi: wholeNumber('the highest bit', 127),
+    lo: wholeNumber('the lowest bit', 127),
+    /** What known values of the field mean, by decimal value: { "4": "GHCB_MSR_CPUID_REQ" }. */
+    names: v.optional(
+      v.pipe(
+        v.record(v.pipe(v.string(), v.maxLength(40), v.regex(DECIMAL, 'must be a decimal value')), name, 'must be an object from decimal values to names'),
+        v.check((r) => Object.keys(r).length <= LIMITS.list, `must name at most ${LIMITS.list} values`),
+      ),
+    ),
+    /** A value the field must hold (reserved bits, 0). */
+    mustBe: v.optional(valueSchema),
+  },
+  'must be an object with key, name, hi and lo, and optionally names and mustBe',
+);
+
+/** The fields of an argument's or result's value; as wide as its register. */
+const layoutSchema = v.strictObject(
+  {
+    name,
+    fields: v.pipe(
+      v.array(bitField, 'must be a list of bit-fields'),
+      v.minLength(1, 'must have at least one field'),
+      v.maxLength(LIMITS.list, `must have at most ${LIMITS.list} fields`),
+    ),
+  },
+  'must be an object with name and fields',
+);
+
+const DIRECTIONS = ['in', 'out', 'inout'] as const;
+const direction = v.picklist(DIRECTIONS, 'must be "in" (the caller writes it), "out" (the callee writes it) or "inout"');
+
+const memoryField = v.strictObject(
+  {
+    name,
+    offset: wholeNumber('a byte offset', MAX_MEMORY_BYTES - 1),
+    bytes: wholeNumber(`a size in bytes from 1 to ${MAX_FIELD_BYTES}`, MAX_FIELD_BYTES),
+    direction,
+    meaning: text,
+    /** What the caller writes ("in", "inout"). */
+    example: v.optional(valueSchema),
+    /** What the callee writes back ("out", "inout"). */
+    result: v.optional(valueSchema),
+    resultMeaning: v.optional(text),
+  },
+  'must be an object with name, offset, bytes, direction and meaning, and optionally example, result and resultMeaning',
+);
+
+/** An argument in memory: where its address travels (a register or MSR cell the call loads), or its address, and its fields. */
+const memorySchema = v.strictObject(
+  {
+    name,
+    register: v.optional(register),
+    buffer: v.optional(name),
+    address: v.optional(valueSchema),
+    size: wholeNumber(`a size in bytes up to ${MAX_MEMORY_BYTES}`, MAX_MEMORY_BYTES),
+    direction,
+    fields: v.pipe(v.array(memoryField, 'must be a list of fields'), v.maxLength(LIMITS.list, `must have at most ${LIMITS.list} fields`)),
+  },
+  'must be an object with name, size, direction and fields, and optionally register, buffer and address',
+);
+
 const argument = v.strictObject(
-  { name, meaning: text, example: valueSchema, register: v.optional(register) },
-  'must be an object with name, meaning, example and optionally register',
+  { name, meaning: text, example: valueSchema, register: v.optional(register), layout: v.optional(layoutSchema) },
+  'must be an object with name, meaning, example and optionally register and layout',
 );
 
 const result = v.strictObject(
-  { name, meaning: text, example: valueSchema, exampleMeaning: v.optional(text), register: v.optional(register) },
-  'must be an object with name, meaning, example and optionally exampleMeaning and register',
+  { name, meaning: text, example: valueSchema, exampleMeaning: v.optional(text), register: v.optional(register), layout: v.optional(layoutSchema) },
+  'must be an object with name, meaning, example and optionally exampleMeaning, register and layout',
 );
 
 const call = v.strictObject(
@@ -101,6 +213,8 @@ const call = v.strictObject(
     /** What this call lets the callee change, and what it keeps, where that differs from the convention (TDX's TDG.VP.VMCALL leaf). */
     clobbered: v.optional(registers),
     preserved: v.optional(registers),
+    /** Arguments and results in memory (the GHCB page), beside the registers. */
+    memory: v.optional(v.pipe(v.array(memorySchema, 'must be a list of memory arguments'), v.maxLength(8, 'must have at most 8 entries'))),
   },
   'must be an object with id, name, number, args and results',
 );
@@ -116,6 +230,10 @@ const convention = v.strictObject(
     /** null when only the immediate selects the call. */
     selector: v.nullable(register),
     selectorName: name,
+    /** What selects the call when neither a selector register nor the immediate does: "GHCBInfo (bits 11:0 of the GHCB MSR)". */
+    selectedBy: v.optional(name),
+    /** MSRs drawn as cells after the architecture's registers, usable wherever a register is (x86 only). */
+    msrs: v.optional(v.pipe(v.array(msrSchema, 'must be a list of MSR cells'), v.maxLength(8, 'must have at most 8 entries'))),
     slotBits: v.picklist([16, 32, 64, 128], 'must be 16, 32, 64 or 128'),
     args: registers,
     results: registers,
@@ -165,6 +283,9 @@ export type CustomArgument = CustomCall['args'][number];
 export type CustomResult = CustomCall['results'][number];
 export type CustomFixed = NonNullable<CustomCall['fixed']>[number];
 export type CustomArchId = CustomConvention['arch'];
+export type CustomLayout = v.InferOutput<typeof layoutSchema>;
+export type CustomMemory = v.InferOutput<typeof memorySchema>;
+export type CustomMsr = v.InferOutput<typeof msrSchema>;
 
 /** A value as a bigint; the schema guarantees the text is a number. */
 export function valueOf(x: ValueText): bigint {

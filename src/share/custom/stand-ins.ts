@@ -44,14 +44,15 @@ function standInConvention(c: Json, key: string): boolean {
     // With no selector, the immediate picks the call and every number is checked against it: wait for a real one.
     if (c.selector === null || c.selector === undefined) return false;
     c.imm = 0;
-  } else if (key === 'id' || key === 'name' || key === 'selectorName') c[key] = 'x';
+  } else if (key === 'id' || key === 'name' || key === 'selectorName' || key === 'selectedBy') c[key] = 'x';
   else if (key === 'usesSmcccFunctionId') c[key] = false;
   else if (['handler', 'era', 'summary', 'target', 'fixed', 'unknownCall'].includes(key) || !KNOWN.has(key)) delete c[key];
   else return false;
   return true;
 }
 
-const KNOWN = new Set(['id', 'name', 'arch', 'instruction', 'imm', 'selector', 'selectorName', 'slotBits', 'args', 'results', 'clobbered', 'preserved', 'resultsKeptWhenUnused', 'usesSmcccFunctionId', 'target', 'handler', 'era', 'summary', 'fixed', 'unknownCall']);
+// The MSR cells are registers: like the register lists, they are not stood in for.
+const KNOWN = new Set(['id', 'name', 'arch', 'instruction', 'imm', 'selector', 'selectorName', 'selectedBy', 'msrs', 'slotBits', 'args', 'results', 'clobbered', 'preserved', 'resultsKeptWhenUnused', 'usesSmcccFunctionId', 'target', 'handler', 'era', 'summary', 'fixed', 'unknownCall']);
 
 /**
  * A call's refused field, or the whole call: ids, names and numbers that no

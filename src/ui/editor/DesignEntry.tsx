@@ -1,6 +1,5 @@
 import { useRef, useState } from 'react';
 import { callsFor } from '../../catalog';
-import { msrCells } from '../../model/arch';
 import { SHOWN_AT_START, useKept } from '../../store/custom-links';
 import { useApp } from '../../store/store';
 import { download } from '../shell/download';
@@ -63,13 +62,9 @@ export function DesignEntry() {
         Design your own
       </h2>
       <p className="text-sm muted">Describe a proposed ABI, watch it run, and compare it with the real ones.</p>
-      {msrCells(plan.convention.arch).length === 0 ? (
-        <button type="button" className={btn} onClick={() => void copyCurrent().catch(reportMissing)}>
-          Start from a copy of {plan.convention.name}
-        </button>
-      ) : (
-        <p className="text-sm muted">{plan.convention.name} cannot be copied: a definition names only an architecture’s registers, and this call travels in an MSR.</p>
-      )}
+      <button type="button" className={btn} onClick={() => void copyCurrent().catch(reportMissing)}>
+        Start from a copy of {plan.convention.name}
+      </button>
       <button type="button" className={btn} onClick={() => void blank().catch(reportMissing)}>
         Start from a blank convention
       </button>
