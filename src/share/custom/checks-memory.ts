@@ -62,7 +62,7 @@ export function checkLayout(layout: CustomLayout, bits: number, register: string
 /**
  * A memory argument: its address in a cell the call loads (`loaded`, the
  * cells of its selector, fixed inputs and arguments), its fields inside the
- * area and apart, each written by whoever its direction says.
+ * area and apart, each with a value only from whoever its direction says writes it.
  */
 export function checkMemory(m: CustomMemory, arch: Architecture, loaded: ReadonlySet<string>, path: PathItem[], err: Report): void {
   if (m.register !== undefined) {
@@ -91,18 +91,15 @@ export function checkMemory(m: CustomMemory, arch: Architecture, loaded: Readonl
         `is "${f.direction}", but the area is "${m.direction}": ${m.direction === 'in' ? 'the callee writes nothing in it' : 'the caller writes nothing in it'}`,
       );
     }
-    const bits = f.bytes * 8;
-    const caller = f.direction !== 'out';
-    const callee = f.direction !== 'in';
-    if (caller && f.example === undefined) err(at('example'), `is missing; a field the caller writes ("${f.direction}") needs the value it writes`);
-    if (!caller && f.example !== undefined)
+    if (f.direction === 'out' && f.example !== undefined)
       err(at('example'), 'is given, but the caller does not write this field ("out"); make it "inout" or drop the example');
-    if (callee && f.result === undefined) err(at('result'), `is missing; a field the callee writes ("${f.direction}") needs the value it writes back`);
-    if (!callee && f.result !== undefined) err(at('result'), 'is given, but the callee does not write this field ("in"); make it "inout" or drop the result');
-    if (!callee && f.resultMeaning !== undefined) err(at('resultMeaning'), 'is given, but the callee does not write this field ("in")');
+    if (f.direction === 'in' && f.result !== undefined)
+      err(at('result'), 'is given, but the callee does not write this field ("in"); make it "inout" or drop the result');
+    if (f.direction === 'in' && f.resultMeaning !== undefined) err(at('resultMeaning'), 'is given, but the callee does not write this field ("in")');
     for (const key of ['example', 'result'] as const) {
       const x = f[key];
-      if (x !== undefined && valueOf(x) > maxFor(bits)) err(at(key), `${formatHex(valueOf(x))} does not fit the field's ${f.bytes} bytes`);
+      // A shift, not a mask: a field may be a whole page wide.
+      if (x !== undefined && valueOf(x) >> BigInt(f.bytes * 8) !== 0n) err(at(key), `${formatHex(valueOf(x))} does not fit the field's ${f.bytes} bytes`);
     }
   });
 }

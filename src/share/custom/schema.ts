@@ -80,8 +80,6 @@ const fixedInput = v.strictObject({ register, name, meaning: text, value: valueS
 
 /** Cap on a memory argument's size: a few pages is more than any interface passes in one area. */
 const MAX_MEMORY_BYTES = 1 << 20;
-/** The widest memory field: a 16-byte UUID or valid bitmap. Larger areas are split into fields. */
-const MAX_FIELD_BYTES = 16;
 
 const wholeNumber = (what: string, max: number) => {
   const message = `must be ${what}: a whole number from 0 to ${max} (decimal, or hex with 0x)`;
@@ -160,7 +158,7 @@ const memoryField = v.strictObject(
   {
     name,
     offset: wholeNumber('a byte offset', MAX_MEMORY_BYTES - 1),
-    bytes: wholeNumber(`a size in bytes from 1 to ${MAX_FIELD_BYTES}`, MAX_FIELD_BYTES),
+    bytes: wholeNumber('a size in bytes', MAX_MEMORY_BYTES),
     direction,
     meaning: text,
     /** What the caller writes ("in", "inout"). */
