@@ -237,6 +237,11 @@ describe('the first load', () => {
     expect(first).toContain('catalog/smccc/handlers.ts');
   });
 
+  it('lists the guides by title without their text, or the families’ sources and paths that text cites', () => {
+    expect(first).toContain('catalog/guide-panes.ts');
+    for (const f of ['catalog/guides.ts', 'catalog/ffa/path.ts', 'catalog/cca/sources.ts', 'catalog/tdx/sources.ts']) expect(first, f).not.toContain(f);
+  });
+
   it('holds only the eager SMCCC data until a family is loaded, and loading makes a new catalog', async () => {
     const ids = new Set(firstCatalog.calls.map((c) => c.id));
     expect(ids).toContain('psci-cpu-on-64');

@@ -1,7 +1,8 @@
 /**
- * The layout of each guided comparison: what a link #/guide/<id> opens. Apart
- * from the guides' text (guides.ts) because links and the store need it at
- * start, and the text only when a comparison is on screen.
+ * The layout and title of each guided comparison: what a link #/guide/<id>
+ * opens, and what the Compare panel lists. Apart from the guides' text
+ * (guides.ts) because links, the store and that panel need them at start,
+ * and the text only when a comparison is on screen.
  */
 export type GuidePane = { readonly convention: string; readonly call: string };
 
@@ -56,6 +57,21 @@ export const guidePanes = {
 } as const satisfies Record<string, readonly GuidePane[]>;
 
 export type GuideId = keyof typeof guidePanes;
+
+export const guideTitles: Readonly<Record<GuideId, string>> = {
+  'why-smccc-identify': 'Why SMCCC? Asking the hypervisor who it is',
+  'why-smccc-message': 'Why SMCCC? Sending a message',
+  'fast-calls': 'Fast calls: how much fits in registers',
+  'vcpu-register': 'Reading a vCPU register on Hyper-V (arm64)',
+  'x86-styles': 'x86 styles: KVM, the VMware backdoor, Hyper-V and Xen',
+  'smccc-versions': 'What SMCCC 1.1 and 1.2 changed',
+  'ffa-direct-messages': 'FF-A direct messages: five registers, then fourteen',
+  'tdx-vmcall-bitmap': 'TDX’s VMCALL bitmap vs a plain VMCALL under KVM',
+  'realm-rsi-vs-psci': 'A realm’s RSI call vs a normal guest’s PSCI call',
+};
+
+/** The guides as the Compare panel lists them. */
+export const guideList: readonly { id: GuideId; title: string }[] = (Object.keys(guidePanes) as GuideId[]).map((id) => ({ id, title: guideTitles[id] }));
 
 /** The guide an id from a link names, if any (an own key only: 'constructor' is no guide). */
 export function findGuidePanes(id: string): { id: GuideId; panes: readonly GuidePane[] } | undefined {

@@ -1,12 +1,12 @@
 import type { Source } from '../model/source';
 import { src as ccaSrc } from './cca/sources';
 import { githubFile, linux } from './docs';
-import { guidePanes, type GuideId, type GuidePane } from './guide-panes';
+import { guidePanes, guideTitles, type GuideId, type GuidePane } from './guide-panes';
 import { src as tdxSrc } from './tdx/sources';
 import { pathSrc } from './ffa/path';
 
 /**
- * Curated comparisons: a short introduction and a ready layout (guide-panes.ts). Ids are
+ * Curated comparisons: a short introduction and a ready layout (guide-panes.ts, with the titles). Ids are
  * permanent (they are links: #/guide/<id>). Claims in an introduction carry
  * their sources like any other fact; the panes carry their own.
  */
@@ -24,52 +24,45 @@ export const gccAsm: Source = {
   url: 'https://gcc.gnu.org/onlinedocs/gcc/Extended-Asm.html',
 };
 
-const texts: readonly Omit<Guide, 'panes'>[] = [
+const texts: readonly Omit<Guide, 'title' | 'panes'>[] = [
   {
     id: 'why-smccc-identify',
-    title: 'Why SMCCC? Asking the hypervisor who it is',
     intro:
       'Gunyah first put the call number in the HVC immediate and its arguments from x0; Hyper-V first used hvc #1 with its control word in x0. Both later moved to SMCCC (the Gunyah convention’s notes quote the review), where x0 holds a function ID whose owner field says which service should answer, hvc #0 is shared, and the register rules are the standard’s. Step to the trap and compare what EL2 reads in ESR_EL2 and x0.',
     sources: [],
   },
   {
     id: 'why-smccc-message',
-    title: 'Why SMCCC? Sending a message',
     intro:
       'The same idea, carrying data: Gunyah’s message-queue send and Hyper-V’s PostMessage in each ABI. Moving to SMCCC costs one argument register (x0 now holds the function ID), and buys one namespace for every service behind hvc #0.',
     sources: [],
   },
   {
     id: 'fast-calls',
-    title: 'Fast calls: how much fits in registers',
     intro:
       'Hyper-V’s fast calls pass their input in registers instead of memory. SMCCC 1.1 carries seven argument and four result registers; 1.2 lets x1–x17 carry arguments and x0–x17 results. One GCC asm statement takes at most 30 operands, 15 registers each way, so Linux moves 18 registers in and out of arm_smccc_1_2_hvc() in assembly, through a structure, rather than in one inline asm statement.',
     sources: [gccAsm, linux('arch/arm64/kernel/smccc-call.S', 'SMCCC_1_2: loads x0-x17 from the args structure and stores x0-x17 into res')],
   },
   {
     id: 'vcpu-register',
-    title: 'Reading a vCPU register on Hyper-V (arm64)',
     intro:
       'hv_get_vpreg_128() reads a 128-bit VP register. Under the SMCCC ABI the value comes back in x6 and x7, which only SMCCC 1.2 allows as result registers; the 2019 hvc #1 ABI returned it in x15 and x16 and did not preserve x0–x17.',
     sources: [linux('arch/arm64/hyperv/hv_core.c', 'hv_get_vpreg_128(): "Use the SMCCC 1.2 interface because the results are in registers beyond X0-X3."')],
   },
   {
     id: 'x86-styles',
-    title: 'x86 styles: KVM, the VMware backdoor, Hyper-V and Xen',
     intro:
       'Four ways an x86 guest asks its hypervisor for something. KVM’s ABI is small and tidy: number in RAX, four arguments, only RAX changes. VMware’s backdoor puts a magic number, a command and a port in every register and answers in several. Hyper-V passes a control word in RCX; Xen numbers its calls in RAX and may clobber the argument registers.',
     sources: [],
   },
   {
     id: 'smccc-versions',
-    title: 'What SMCCC 1.1 and 1.2 changed',
     intro:
       'The same PSCI CPU_ON call under SMCCC 1.0, 1.1 and 1.2. In 1.0 the callee may use x4–x17 as scratch, so the caller must treat them as lost; 1.1 promises to keep them; 1.2 lets x4–x17 carry results, and keeps them otherwise.',
     sources: [],
   },
   {
     id: 'ffa-direct-messages',
-    title: 'FF-A direct messages: five registers, then fourteen',
     intro:
       'An FF-A direct request carries its message in registers. FFA_MSG_SEND_DIRECT_REQ, there before the v1.1 additions, uses x3–x7 and finds the answer in the same five; v1.2’s REQ2 names the service by UUID in x2–x3 and carries fourteen words, x4–x17, each way. ' +
       'Hyper-V’s fast call beside them gets a 128-bit register value back in x6 and x7. All three need SMCCC 1.2, the only version that lets x4–x17 hold results. ' +
@@ -84,7 +77,6 @@ const texts: readonly Omit<Guide, 'panes'>[] = [
   },
   {
     id: 'tdx-vmcall-bitmap',
-    title: 'TDX’s VMCALL bitmap vs a plain VMCALL under KVM',
     intro:
       'A guest’s vmcall exits straight to KVM, which reads whatever it likes from the guest’s registers: the number in RAX, arguments in RBX, RCX, RDX and RSI, the answer back in RAX. ' +
       'A trust domain cannot do that: its tdcall (RAX = 0, TDG.VP.VMCALL) goes to the TDX module, and RCX is a bitmap of the registers the module may show the VMM; Linux always sends 0xFFCC, twelve registers, never RAX, RCX, RSP or RBP. ' +
@@ -101,7 +93,6 @@ const texts: readonly Omit<Guide, 'panes'>[] = [
   },
   {
     id: 'realm-rsi-vs-psci',
-    title: 'A realm’s RSI call vs a normal guest’s PSCI call',
     intro:
       'A normal guest’s PSCI call traps to the hypervisor at EL2, which reads every register the guest left. A realm’s smc never gets there: the RMM sets HCR_EL2.TSC for every REC, so the call traps to the RMM at R-EL2 and comes back without leaving the Realm world, here with a 64-byte measurement in x1–x8, which only SMCCC 1.2’s registers can carry. ' +
       'Only RSI_HOST_CALL reaches the host, through EL3 and the end of the host’s RMI_REC_ENTER, and the host sees what the realm put in a structure in memory, not its registers. TF-RMM also answers a realm’s PSCI calls itself, and an hvc from a realm by injecting an UNDEF exception into it (realm_inject_undef_abort).',
@@ -109,7 +100,7 @@ const texts: readonly Omit<Guide, 'panes'>[] = [
   },
 ];
 
-export const guides: readonly Guide[] = texts.map((g) => ({ ...g, panes: guidePanes[g.id] }));
+export const guides: readonly Guide[] = texts.map((g) => ({ ...g, title: guideTitles[g.id], panes: guidePanes[g.id] }));
 
 export function findGuide(id: string): Guide | undefined {
   return guides.find((g) => g.id === id);

@@ -1,4 +1,4 @@
-import { guides } from '../../catalog/guides';
+import { guideList } from '../../catalog/guide-panes';
 import { useApp } from '../../store/store';
 
 /** Ways into the comparison view: this call beside another convention, or a curated comparison. */
@@ -14,7 +14,7 @@ export function CompareEntry() {
       </button>
       <p className="text-sm muted">Guided comparisons:</p>
       <ul className="space-y-1 text-sm">
-        {guides.map((g) => (
+        {guideList.map((g) => (
           <li key={g.id}>
             <button type="button" className="text-left underline decoration-dotted" onClick={() => void openGuide(g.id)}>
               {g.title}
