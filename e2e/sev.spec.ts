@@ -29,7 +29,9 @@ test('a GHCB-page exit shows the page beside the registers, filled field by fiel
   await expect(page.getByTestId('mem-value-rbx')).toHaveText('0x33');
 });
 
-test('a Page State Change draws its descriptor in the GHCB’s shared buffer: the entry at 0x808, cur_entry moved on by the host', async ({ page }) => {
+test('a Page State Change draws its descriptor in the GHCB’s shared buffer: the entry at 0x808, cur_entry and the entry’s cur_page moved on by the host', async ({
+  page,
+}) => {
   await page.goto('./#/sev-es-ghcb-page/sev-ghcb-psc?step=1');
   const area = page.getByTestId('memory-0');
   await expect(area.locator('[data-field="psc.entries[0]"]')).toContainText('+0x808');
@@ -39,6 +41,7 @@ test('a Page State Change draws its descriptor in the GHCB’s shared buffer: th
   await expect(page.getByTestId('mem-value-psc.hdr.cur_entry')).toHaveText('0x0');
   await page.keyboard.press('End');
   await expect(page.getByTestId('mem-value-psc.hdr.cur_entry')).toHaveText('0x1');
+  await expect(page.getByTestId('mem-value-psc.entries[0]')).toHaveText('0x2000007F200001');
 });
 
 test('a copy of the GHCB MSR protocol opens in the editor and, saved, draws its MSR bit-field as the original does', async ({ page }) => {

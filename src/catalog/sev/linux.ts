@@ -47,7 +47,7 @@ export function sevLinux(plan: Plan): LinuxCall {
       declarations: ['vc_ghcb_invalidate(ghcb);', ...declarations, 'sev_es_wr_ghcb_msr(__pa(ghcb));'],
       fn: 'VMGEXIT',
       args: [],
-      after: `The answer is in the page: ${plan.call.name} reads sw_exit_info_1 or sw_exit_info_2 there, if anything.`,
+      after: 'Any answer is in the page: the caller checks ghcb_sw_exit_info_1_is_valid() / _2_is_valid() and reads ghcb->save.sw_exit_info_1 or _2.',
       note: `${plan.call.name} is issued without sev_es_ghcb_hv_call() (arch/x86/coco/sev/core.c, sev-nmi.c). ${where}.`,
     };
   }

@@ -316,6 +316,8 @@ describe('the Page State Change descriptor in the shared buffer', () => {
     const after = plan.steps.at(-1)!.memory!.values;
     expect(after[memoryKey(0, 'sw_exit_info_2')]).toBe(0n);
     expect(after[memoryKey(0, 'psc.hdr.cur_entry')]).toBeGreaterThan(filled[memoryKey(0, 'psc.hdr.end_entry')]!);
+    // __snp_complete_one_psc: entry->cur_page = entry->pagesize ? 512 : 1.
+    expect(after[memoryKey(0, 'psc.entries[0]')]).toBe(PSC_ENTRY | 1n);
   });
 });
 

@@ -18,9 +18,9 @@ import { common, core, kvmSev, sevH, sevNmi, svsm, uapiTools } from './sources';
 
 const code = (macro: string, value: number, more = '') => uapiTools(`#define ${macro} 0x${value.toString(16)}${more}`);
 
-const hostUnread: Note = {
+const specUnread: Note = {
   kind: 'unconfirmed',
-  text: 'KVM’s side of this event (its case in sev_handle_vmgexit) was not read in the pinned sev.c: what the hypervisor does is described from what Linux’s guest asks of it and checks afterwards. The GHCB specification (AMD 56421), which defines the event, was not read either.',
+  text: 'The GHCB specification (AMD 56421), which defines this event, was not read: the picture is what Linux’s guest writes and checks and what KVM’s sev_handle_vmgexit does with it.',
   sources: [kvmSev('sev_handle_vmgexit: switch (exit_code)')],
 };
 
@@ -34,6 +34,12 @@ const pscChecks = core(
 );
 const setPages = core(
   '__set_pages_state: hdr->end_entry = i; e->gfn = pfn; e->operation = op; e->pagesize = RMP_PG_SIZE_2M or RMP_PG_SIZE_4K; pvalidate_pages() before a change to shared, after a change to private',
+);
+const kvmPsc = kvmSev(
+  'case SVM_VMGEXIT_PSC: setup_vmgexit_scratch(svm, true, control->exit_info_2); snp_begin_psc(svm, svm->sev_es.ghcb_sa): from hdr->cur_entry to hdr->end_entry, adjacent entries combined into one KVM_EXIT_HYPERCALL KVM_HC_MAP_GPA_RANGE (gpa, npages, ENCRYPTED or DECRYPTED | PAGE_SZ_4K or _2M)',
+);
+const kvmPscDone = kvmSev(
+  '__snp_complete_one_psc: entry->cur_page = entry->pagesize ? 512 : 1; hdr->cur_entry = idx; snp_complete_psc: "PSC requests always get a no action response in SW_EXITINFO1, with a PSC-specific return code in SW_EXITINFO2": svm_vmgexit_no_action(svm, psc_ret)',
 );
 const hdrSrc = common(
   'struct psc_hdr { u16 cur_entry; u16 end_entry; u32 reserved; } __packed; struct snp_psc_desc { struct psc_hdr hdr; struct psc_entry entries[VMGEXIT_PSC_MAX_ENTRY]; } __packed',
@@ -58,13 +64,18 @@ const psc = pageCall({
   summary:
     'An SEV-SNP guest asks the hypervisor to make pages private or shared in the RMP table: Linux copies a descriptor (a header and one entry per page) into the GHCB’s shared buffer, points sw_scratch at it and repeats the exit until the hypervisor has worked through every entry.',
   handles:
-    'The hypervisor changes the RMP state of the pages in entries cur_entry to end_entry, advances cur_entry in the shared buffer as it goes and puts an error code in sw_exit_info_2 (0 when all went well).',
+    'KVM reads the descriptor through sw_scratch, hands each run of adjacent entries to the userspace VMM as a KVM_HC_MAP_GPA_RANGE exit, and as each run completes sets its entries’ cur_page to the pages done and cur_entry to the next entry; then it answers “no action” in sw_exit_info_1 and the PSC return code (0) in sw_exit_info_2.',
   issuedBy: 'hv-call',
   info1: { value: 0n, meaning: '0' },
   info2: {
     value: 0n,
     meaning: '0',
-    out: { result: 0n, resultMeaning: 'no error', meaning: 'the error code (Linux terminates the guest on any other value)', sources: [pscChecks] },
+    out: {
+      result: 0n,
+      resultMeaning: 'no error',
+      meaning: 'the PSC return code (Linux terminates the guest on any other value)',
+      sources: [pscChecks, kvmPscDone],
+    },
   },
   fields: [
     field('sw_scratch', {
@@ -79,9 +90,9 @@ const psc = pageCall({
         direction: 'inout',
         example: 0n,
         result: 1n,
-        resultMeaning: 'past end_entry: every entry done (an example)',
-        meaning: 'in: the first entry to process; out: how far the hypervisor got',
-        sources: [hdrSrc, vmgexitPsc, pscChecks],
+        resultMeaning: 'past end_entry: every entry done',
+        meaning: 'in: the first entry to process; out: the next entry the hypervisor would process',
+        sources: [hdrSrc, vmgexitPsc, pscChecks, kvmPscDone],
       },
       2,
     ),
@@ -90,10 +101,12 @@ const psc = pageCall({
     pscField(
       0,
       {
-        direction: 'in',
+        direction: 'inout',
         example: PSC_ENTRY,
+        result: PSC_ENTRY | 1n,
+        resultMeaning: 'cur_page = 1: the one 4 KiB page done',
         meaning: `struct psc_entry: GFN 0x${PSC_GFN.toString(16).toUpperCase()} in bits 51:12, operation SNP_PAGE_STATE_SHARED (2) in bits 55:52, pagesize RMP_PG_SIZE_4K (0) in bit 56`,
-        sources: [hdrSrc, setPages, ...pscEntryLayout.sources, ...pscEntryLayout.fields.flatMap((f) => f.sources)],
+        sources: [hdrSrc, setPages, kvmPscDone, ...pscEntryLayout.sources, ...pscEntryLayout.fields.flatMap((f) => f.sources)],
       },
       8,
     ),
@@ -102,6 +115,8 @@ const psc = pageCall({
     vmgexitPsc,
     pscChecks,
     setPages,
+    kvmPsc,
+    kvmPscDone,
     core('snp_set_memory_shared / snp_set_memory_private / snp_accept_memory → set_pages_state → __set_pages_state → vmgexit_psc'),
   ],
   notes: [
@@ -111,11 +126,11 @@ const psc = pageCall({
       sources: [vmgexitPsc, hdrSrc, common('GHCB_MSR_PSC_REQ_GFN(gfn, op): GHCBData[55:52] op, [51:12] gfn')],
     },
     {
-      kind: 'unconfirmed',
-      text: 'What the hypervisor writes into each entry’s cur_page, and how many entries it handles per exit, is the GHCB specification’s and was not read; Linux only requires that cur_entry and end_entry do not go backwards and repeats the exit while cur_entry ≤ end_entry. cur_entry = 1 after the exit is an example.',
-      sources: [pscChecks],
+      kind: 'info',
+      text: 'KVM does not change the RMP itself here: it exits to the userspace VMM (KVM_HC_MAP_GPA_RANGE) for each run of entries and finishes those entries when the VMM comes back, so one VMGEXIT can cost several exits to userspace. Linux only requires that cur_entry and end_entry do not go backwards, and repeats the VMGEXIT while cur_entry ≤ end_entry.',
+      sources: [kvmPsc, kvmPscDone, pscChecks],
     },
-    hostUnread,
+    specUnread,
   ],
 });
 
@@ -129,6 +144,12 @@ const sendRequest = core(
 );
 const requestErrors = core(
   'snp_issue_guest_request: switch (req->exitinfo2): 0 → done; SNP_GUEST_VMM_ERR(SNP_GUEST_VMM_ERR_BUSY) → -EAGAIN (retried); SNP_GUEST_VMM_ERR(SNP_GUEST_VMM_ERR_INVALID_LEN) → for the extended request "Number of expected pages are returned in RBX": input->data_npages = ghcb_get_rbx(ghcb)',
+);
+const kvmRequest = kvmSev(
+  'snp_handle_guest_req: kvm_read_guest(kvm, req_gpa, sev->guest_req_buf, PAGE_SIZE); sev_issue_cmd(kvm, SEV_CMD_SNP_GUEST_REQUEST, &data, &fw_err); kvm_write_guest(kvm, resp_gpa, sev->guest_resp_buf, PAGE_SIZE); svm_vmgexit_no_action(svm, SNP_GUEST_ERR(0, fw_err))',
+);
+const kvmExtRequest = kvmSev(
+  'snp_handle_ext_guest_req: for SNP_MSG_REPORT_REQ rax and rbx must be valid and data_gpa PAGE_ALIGNED, else svm_vmgexit_bad_input(svm, GHCB_ERR_INVALID_INPUT); "provide a stub implementation that will always return an empty certificate table": kvm_clear_guest(kvm, data_gpa, 24); then snp_handle_guest_req()',
 );
 const reqData = sevH('struct snp_req_data { unsigned long req_gpa; unsigned long resp_gpa; unsigned long data_gpa; unsigned int data_npages; }');
 const REQ_GPA = 0x7f300000n;
@@ -152,8 +173,8 @@ function guestRequest(ext: boolean): Call {
       ? 'An SNP guest request that also asks for the certificates that go with an attestation report: the request and response page GPAs in the exit words, the certificate buffer’s GPA in RAX and its size in pages in RBX.'
       : 'An SNP guest message to the AMD Secure Processor (an attestation report, a key, the TSC information): the GHCB carries only the GPAs of the shared request and response pages, in sw_exit_info_1 and sw_exit_info_2.',
     handles: ext
-      ? 'The hypervisor hands the request to the firmware, fills the response page and the certificate buffer, and answers in sw_exit_info_2; when the buffer is too small it says SNP_GUEST_VMM_ERR_INVALID_LEN and puts the pages needed in RBX.'
-      : 'The hypervisor hands the encrypted request to the firmware, which writes the encrypted response into the response page; the outcome comes back in sw_exit_info_2.',
+      ? 'For a report request KVM checks that RAX and RBX are valid and the certificate buffer page-aligned, writes an empty certificate table there (24 zero bytes), then handles it as a plain guest request.'
+      : 'KVM copies the request page into its own buffer, has the AMD Secure Processor process it (SEV_CMD_SNP_GUEST_REQUEST), copies the response into the response page and answers the firmware’s error code (0 when none) in sw_exit_info_2.',
     issuedBy: 'hv-call',
     info1: { value: REQ_GPA, meaning: 'req_gpa: GPA of the shared request page (an example)' },
     info2: {
@@ -163,7 +184,7 @@ function guestRequest(ext: boolean): Call {
         result: 0n,
         resultMeaning: 'done',
         meaning: 'exitinfo2: 0, or SNP_GUEST_VMM_ERR(BUSY / INVALID_LEN), or a firmware error',
-        sources: [requestErrors],
+        sources: [requestErrors, kvmRequest],
       },
     },
     fields: ext
@@ -172,18 +193,18 @@ function guestRequest(ext: boolean): Call {
             direction: 'in',
             example: 0x7f400000n,
             meaning: 'data_gpa: GPA of the certificate buffer (an example)',
-            sources: [issueRequest, reqData, setter('rax')],
+            sources: [issueRequest, reqData, kvmExtRequest, setter('rax')],
           }),
           field('rbx', {
             direction: 'in',
             example: 4n,
             meaning:
               'data_npages: the certificate buffer’s size in pages (an example); on SNP_GUEST_VMM_ERR_INVALID_LEN the hypervisor writes the pages needed here',
-            sources: [issueRequest, reqData, requestErrors, setter('rbx')],
+            sources: [issueRequest, reqData, requestErrors, kvmExtRequest, setter('rbx')],
           }),
         ]
       : [],
-    sources: [issueRequest, sendRequest, reqData],
+    sources: [issueRequest, sendRequest, reqData, ext ? kvmExtRequest : kvmRequest],
     notes: [
       pagesNote,
       ...(ext
@@ -197,9 +218,14 @@ function guestRequest(ext: boolean): Call {
                 ),
               ],
             },
+            {
+              kind: 'info' as const,
+              text: 'KVM at the commit read never sends certificates: it answers every report request with an empty certificate table, so it never asks for a bigger buffer either.',
+              sources: [kvmExtRequest],
+            },
           ]
         : []),
-      hostUnread,
+      specUnread,
     ],
   });
 }
@@ -216,6 +242,9 @@ export function apCreationInfo1(apicId: bigint, vmpl: bigint, event: bigint): bi
   return (apicId << 32n) | (vmpl << 16n) | event;
 }
 
+const kvmAp = kvmSev(
+  'sev_snp_ap_creation: request = lower_32_bits(exit_info_1); apic_id = upper_32_bits(exit_info_1); kvm_get_vcpu_by_id(kvm, apic_id); CREATE_ON_INIT, CREATE: RAX must equal sev->vmsa_features, exit_info_2 a valid page address not IS_ALIGNED(PMD_SIZE), target snp_vmsa_gpa = exit_info_2; DESTROY: snp_vmsa_gpa = INVALID_PAGE; default: -EINVAL; unless CREATE_ON_INIT kvm_make_request_and_kick(KVM_REQ_UPDATE_PROTECTED_GUEST_STATE, target_vcpu)',
+);
 const AP = { apicId: 1n, vmsa: 0x7f501000n };
 
 function apCreation(destroy: boolean): Call {
@@ -229,8 +258,8 @@ function apCreation(destroy: boolean): Call {
       ? 'An SEV-SNP guest stops a vCPU (kexec shuts the other APs down this way) so that it can take the VMSA tag off that vCPU’s save-area page.'
       : 'An SEV-SNP guest starts a vCPU: it builds the AP’s initial register state in a VMSA page of its own, marks the page as a VMSA, and tells the hypervisor the APIC ID and the page’s GPA.',
     handles: destroy
-      ? 'The hypervisor takes the vCPU with that APIC ID out of guest mode and stops running it from that VMSA.'
-      : 'The hypervisor makes the VMSA at exit_info_2 the vCPU’s state for the APIC ID in exit_info_1 and runs it; sw_exit_info_1 bits 31:0 = 0 says it did.',
+      ? 'KVM forgets the target vCPU’s VMSA (snp_vmsa_gpa = INVALID_PAGE) and kicks the vCPU, which stays offline until it is given a new VMSA.'
+      : 'KVM finds the vCPU with the APIC ID in bits 63:32, checks that RAX equals the VM’s VMSA features and that the VMSA address is a valid page not aligned to 2 MiB, records it and kicks the vCPU to run from it; a failed check answers GHCB_ERR_INVALID_INPUT.',
     issuedBy: 'direct',
     info1: {
       value: apCreationInfo1(AP.apicId, 0n, event),
@@ -254,6 +283,7 @@ function apCreation(destroy: boolean): Call {
     sources: [
       apControl,
       apEvents,
+      kvmAp,
       destroy
         ? core('shutdown_all_aps: vmgexit_ap_control(SVM_VMGEXIT_AP_DESTROY, vmsa, apic_id); snp_cleanup_vmsa(vmsa, apic_id)')
         : core(
@@ -263,15 +293,20 @@ function apCreation(destroy: boolean): Call {
     notes: [
       {
         kind: 'info',
-        text: 'Three sub-events share the code, in the low bits of sw_exit_info_1: SVM_VMGEXIT_AP_CREATE_ON_INIT (0), SVM_VMGEXIT_AP_CREATE (1) and SVM_VMGEXIT_AP_DESTROY (2). Linux’s guest issues CREATE (bringing up a CPU) and DESTROY (kexec); CREATE_ON_INIT, which would have the hypervisor use the VMSA only at the next INIT, is defined but issued nowhere in the guest code read.',
-        sources: [apEvents, apControl],
+        text: 'Three sub-events share the code, in the low bits of sw_exit_info_1: SVM_VMGEXIT_AP_CREATE_ON_INIT (0), SVM_VMGEXIT_AP_CREATE (1) and SVM_VMGEXIT_AP_DESTROY (2). Linux’s guest issues CREATE (bringing up a CPU) and DESTROY (kexec); CREATE_ON_INIT is defined but issued nowhere in the guest code read; KVM takes it like CREATE without kicking the vCPU, so the VMSA is used at the vCPU’s next INIT.',
+        sources: [
+          apEvents,
+          apControl,
+          kvmAp,
+          kvmSev('sev_snp_init_protected_guest_state: "Invoked as part of svm_vcpu_reset() processing of an init event": vmsa_pa = the page at snp_vmsa_gpa'),
+        ],
       },
       {
         kind: 'unconfirmed',
-        text: 'The widths of the fields in sw_exit_info_1 are the GHCB specification’s and were not read: the drawing follows what Linux writes (a u32 APIC ID shifted by 32, the u8 VMPL shifted by 16, the event in the low bits). Under an SVSM Linux runs at VMPL 1 or more and the VMPL field is not 0.',
-        sources: [apControl, core('u8 snp_vmpl: "When running under an SVSM, the VMPL that Linux is executing at must be non-zero"')],
+        text: 'The widths of the fields in sw_exit_info_1 are the GHCB specification’s and were not read: the drawing follows what Linux writes (a u32 APIC ID shifted by 32, the u8 VMPL shifted by 16, the event in the low bits). Under an SVSM Linux runs at VMPL 1 or more and the VMPL field is not 0; KVM at the commit read takes all of bits 31:0 as the request, so it refuses such a request as an invalid one.',
+        sources: [apControl, kvmAp, core('u8 snp_vmpl: "When running under an SVSM, the VMPL that Linux is executing at must be non-zero"')],
       },
-      hostUnread,
+      specUnread,
     ],
   });
 }
@@ -280,6 +315,9 @@ function apCreation(destroy: boolean): Call {
 
 const jumpTable = core(
   'get_jump_table_addr: under SNP return get_snp_jump_table_addr() (the secrets page); else ghcb_set_sw_exit_code(ghcb, SVM_VMGEXIT_AP_JUMP_TABLE); ghcb_set_sw_exit_info_1(ghcb, SVM_VMGEXIT_GET_AP_JUMP_TABLE); ghcb_set_sw_exit_info_2(ghcb, 0); sev_es_wr_ghcb_msr(__pa(ghcb)); VMGEXIT(); if both exit words are valid ret = ghcb->save.sw_exit_info_2',
+);
+const kvmJump = kvmSev(
+  'case SVM_VMGEXIT_AP_JUMP_TABLE: switch (control->exit_info_1) { case 0: /* Set AP jump table address */ sev->ap_jump_table = control->exit_info_2; case 1: /* Get AP jump table address */ svm_vmgexit_success(svm, sev->ap_jump_table); default: svm_vmgexit_bad_input(svm, GHCB_ERR_INVALID_INPUT) }',
 );
 const jumpCodes = uapiTools('#define SVM_VMGEXIT_AP_JUMP_TABLE 0x80000005, #define SVM_VMGEXIT_SET_AP_JUMP_TABLE 0, #define SVM_VMGEXIT_GET_AP_JUMP_TABLE 1');
 
@@ -290,7 +328,7 @@ const apJumpTable = pageCall({
   codeSource: jumpCodes,
   summary:
     'An SEV-ES guest asks where the AP jump table is: the page where it writes the real-mode start address (IP and CS) from which the hypervisor restarts its APs. The answer comes back in sw_exit_info_2.',
-  handles: 'The hypervisor answers the jump table’s GPA in sw_exit_info_2 (0 when there is none, as on a uniprocessor guest).',
+  handles: 'KVM answers, in sw_exit_info_2, the address the VM’s jump table was last set to (svm_vmgexit_success(svm, sev->ap_jump_table)).',
   issuedBy: 'direct',
   info1: { value: 1n, meaning: 'SVM_VMGEXIT_GET_AP_JUMP_TABLE (1)' },
   info2: {
@@ -311,15 +349,16 @@ const apJumpTable = pageCall({
   fields: [],
   sources: [
     jumpTable,
+    kvmJump,
     core('sev_es_setup_ap_jump_table: jump_table_addr = get_jump_table_addr(); "On UP guests there is no jump table so this is not a failure"'),
   ],
   notes: [
     {
       kind: 'info',
-      text: 'Linux’s guest only reads the address (GET, 1). SVM_VMGEXIT_SET_AP_JUMP_TABLE (0), which hands the hypervisor an address in sw_exit_info_2, is defined but issued nowhere in the guest code read. An SEV-SNP guest does not ask: it reads the address from the secrets page (os_area.ap_jump_table_pa).',
-      sources: [jumpCodes, jumpTable, sevH('struct secrets_os_area { … u64 ap_jump_table_pa; … }')],
+      text: 'Linux’s guest only reads the address (GET, 1). SVM_VMGEXIT_SET_AP_JUMP_TABLE (0), which hands the hypervisor an address in sw_exit_info_2 (KVM stores it for later GETs), is issued nowhere in Linux’s guest code read. An SEV-SNP guest does not ask: it reads the address from the secrets page (os_area.ap_jump_table_pa).',
+      sources: [jumpCodes, jumpTable, kvmJump, sevH('struct secrets_os_area { … u64 ap_jump_table_pa; … }')],
     },
-    hostUnread,
+    specUnread,
   ],
 });
 
@@ -333,25 +372,29 @@ const apHltLoop = pageCall({
   codeSource: code('SVM_VMGEXIT_AP_HLT_LOOP', 0x80000004),
   summary:
     'An offlined CPU of an SEV-ES guest parks itself: the hypervisor cannot deliver a SIPI to restart it, so the CPU exits with this event in a loop until the hypervisor says, in sw_exit_info_2, that it should wake up.',
-  handles: 'The hypervisor holds the vCPU until a SIPI is sent to it, then sets sw_exit_info_2 to a non-zero value.',
+  handles: 'KVM holds the vCPU in AP reset hold (kvm_emulate_ap_reset_hold) until another vCPU sends it a SIPI, then sets sw_exit_info_2 to 1.',
   issuedBy: 'direct',
   info1: { value: 0n, meaning: '0' },
   info2: {
     value: 0n,
     meaning: '0',
-    out: { result: 1n, resultMeaning: 'wake up (an example: any non-zero value)', meaning: 'non-zero to wake up, 0 to loop again', sources: [hltLoop] },
+    out: { result: 1n, resultMeaning: 'wake up: KVM writes 1 on a SIPI', meaning: 'non-zero to wake up, 0 to loop again', sources: [hltLoop] },
   },
   fields: [],
   sources: [
     hltLoop,
+    kvmSev(
+      'case SVM_VMGEXIT_AP_HLT_LOOP: ap_reset_hold_type = AP_RESET_HOLD_NAE_EVENT; kvm_emulate_ap_reset_hold(vcpu); sev_vcpu_deliver_sipi_vector: "Set SW_EXIT_INFO_2 to a non-zero value": svm_vmgexit_success(svm, 1)',
+    ),
     core('sev_es_play_dead: play_dead_common(); sev_es_ap_hlt_loop(); soft_restart_cpu() — "the hypervisor can\'t deliver an SIPI request to restart the AP"'),
   ],
-  notes: [hostUnread],
+  notes: [specUnread],
 });
 
 const nmiComplete = sevNmi(
   '__sev_es_nmi_complete: vc_ghcb_invalidate(ghcb); ghcb_set_sw_exit_code(ghcb, SVM_VMGEXIT_NMI_COMPLETE); ghcb_set_sw_exit_info_1(ghcb, 0); ghcb_set_sw_exit_info_2(ghcb, 0); sev_es_wr_ghcb_msr(__pa_nodebug(ghcb)); VMGEXIT()',
 );
+const kvmNmi = kvmSev('case SVM_VMGEXIT_NMI_COMPLETE: ++vcpu->stat.nmi_window_exits; svm->nmi_masked = false; kvm_make_request(KVM_REQ_EVENT, vcpu); ret = 1');
 const nmi = pageCall({
   id: 'nmi-complete',
   name: 'SVM_VMGEXIT_NMI_COMPLETE',
@@ -359,23 +402,26 @@ const nmi = pageCall({
   codeSource: code('SVM_VMGEXIT_NMI_COMPLETE', 0x80000003),
   summary:
     'The end of NMI handling in an SEV-ES guest: sev_es_nmi_complete() tells the hypervisor, with the exit code alone, that the guest’s NMI has been handled.',
-  handles: 'KVM runs its IRET exit handler, as if the guest had executed the IRET that ends an NMI; nothing comes back.',
+  handles:
+    'KVM unmasks NMIs for the vCPU (nmi_masked = false) and re-evaluates pending events (KVM_REQ_EVENT), so a waiting NMI can be injected; nothing comes back.',
   issuedBy: 'direct',
   info1: { value: 0n, meaning: '0' },
   info2: { value: 0n, meaning: '0' },
   fields: [],
-  sources: [nmiComplete, sevH('sev_es_nmi_complete(): __sev_es_nmi_complete() when CC_ATTR_GUEST_STATE_ENCRYPT')],
+  sources: [nmiComplete, kvmNmi, sevH('sev_es_nmi_complete(): __sev_es_nmi_complete() when CC_ATTR_GUEST_STATE_ENCRYPT')],
   notes: [
     {
-      kind: 'unconfirmed',
-      text: 'That KVM answers it with its IRET exit handler (svm_invoke_exit_handler(vcpu, SVM_EXIT_IRET)) was read in excerpts of sev.c, not in the pinned copy; why the hypervisor needs the event (it cannot see the IRET that ends NMI blocking) is the GHCB specification’s, not read.',
+      kind: 'info',
+      text: 'Older KVM answered this event with its IRET exit handler (svm_invoke_exit_handler(vcpu, SVM_EXIT_IRET), read in excerpts of older copies); the pinned sev.c clears nmi_masked itself.',
       sources: [
         linux(
           'arch/x86/kvm/svm/sev.c',
-          'sev_handle_vmgexit: case SVM_VMGEXIT_NMI_COMPLETE: ret = svm_invoke_exit_handler(vcpu, SVM_EXIT_IRET) (read in excerpts of several copies, not in a pinned tree)',
+          'sev_handle_vmgexit: case SVM_VMGEXIT_NMI_COMPLETE: ret = svm_invoke_exit_handler(vcpu, SVM_EXIT_IRET) (read in excerpts of older copies, not in a pinned tree)',
         ),
+        kvmNmi,
       ],
     },
+    specUnread,
   ],
 });
 
