@@ -203,6 +203,17 @@ describe('copies of built-in conventions', () => {
     }
   });
 
+  it('a copy draws the entry its instruction has whoever takes it, a VM exit under an unnamed VMM, and none for a host’s own instruction', () => {
+    const copy = (id: string) => ok(JSON.parse(JSON.stringify(copyOfBuiltIn(requireConvention(catalog, id), [])))).family.conventions[0]!;
+    for (const id of ['smccc-1.1-hvc64', 'smccc-1.1-smc32-aarch32', 'riscv-sbi', 'tdx-tdcall', 'sev-es-ghcb-msr'])
+      expect(copy(id).exception, id).toBe(requireConvention(catalog, id).exception);
+    const exit = copy('kvm-x86-vmcall').exception!;
+    expect(exit.destination.kind === 'register' && exit.destination.why).toMatch(/the exit handler the VMM wrote there/);
+    expect(JSON.stringify(exit)).not.toMatch(/KVM points|KVM adds/);
+    expect(copy('xen-x86-64-hypercall-page').exception).toBeUndefined();
+    expect(copy('kvm-x86-vmcall').handlerPath).toBeUndefined();
+  });
+
   it('a copy whose roles change says that its prose was written for the original', () => {
     const copy = copyOfBuiltIn(requireConvention(catalog, 'gunyah-2022-hvc-imm'), catalog.calls);
     expect(copy.convention.copiedFrom).toMatchObject({ id: 'gunyah-2022-hvc-imm', name: requireConvention(catalog, 'gunyah-2022-hvc-imm').name });
