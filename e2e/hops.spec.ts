@@ -67,3 +67,17 @@ test('the FF-A guide’s panes show the route and where each pane is on it', asy
   await expect(page.getByTestId('pane-stage-1').locator('[aria-current="step"]')).toHaveText(/EL3/);
   await expect(page.getByTestId('pane-stage-3').getByTestId('hop-route')).toHaveCount(0);
 });
+
+test('a pKVM host hypercall draws the host kernel at NS-EL1 and pKVM at NS-EL2, one Non-secure band', async ({ page }) => {
+  await page.goto('./#/pkvm-host-hvc64/pkvm-host-pkvm-host-share-hyp?step=0');
+  const stage = page.getByRole('region', { name: 'Exception levels and trap' });
+  await expect(stage.locator('[data-level]')).toHaveText([/NS-EL1.*the host kernel/, /NS-EL2.*pKVM/]);
+  await expect(stage.getByTestId('world-bands').locator('li')).toHaveText([/non-secure/i]);
+});
+
+test('FF-A under pKVM: a direct request crosses five levels, pKVM’s proxy at NS-EL2 before EL3', async ({ page }) => {
+  await page.goto('./#/ffa-pkvm-smc64/ffa-msg-send-direct-req-64?step=0');
+  const stage = page.getByRole('region', { name: 'Exception levels and trap' });
+  await expect(stage.locator('[data-level]').locator('strong')).toHaveText(['NS-EL1', 'NS-EL2', 'EL3', 'S-EL2', 'S-EL1']);
+  await expect(stage.locator('[data-level="NS-EL2"]')).toContainText('pKVM’s FF-A proxy');
+});

@@ -85,8 +85,37 @@ export interface Call {
   path?: Path;
   /** Arguments and results that travel in memory (the GHCB page, FF-A's descriptors), beside the registers. */
   memory?: readonly MemoryArg[];
+  /** What the call becomes under a convention variant (Convention.variant), by the variant's name. */
+  variants?: Readonly<Record<string, CallVariant>>;
   sources: readonly Source[];
   notes: readonly Note[];
+}
+
+/**
+ * A call under a variant of its conventions: FF-A under pKVM, where the
+ * host's smc stops at EL2 first and pKVM's proxy forwards, answers or refuses
+ * it. What is set replaces the call's own; notes are added to its own.
+ */
+export interface CallVariant {
+  path?: Path;
+  handles?: string;
+  results?: readonly ResultDef[];
+  rules?: Call['rules'];
+  notes?: readonly Note[];
+}
+
+/** The call as its convention's variant makes it; the call itself under a convention without one. */
+export function callUnder(conv: Pick<Convention, 'variant'>, call: Call): Call {
+  const v = conv.variant === undefined ? undefined : call.variants?.[conv.variant];
+  if (!v) return call;
+  return {
+    ...call,
+    ...(v.path ? { path: v.path } : {}),
+    ...(v.handles ? { handles: v.handles } : {}),
+    ...(v.results ? { results: v.results } : {}),
+    ...(v.rules ? { rules: v.rules } : {}),
+    notes: [...call.notes, ...(v.notes ?? [])],
+  };
 }
 
 /** The registers a call lets the callee change, and those it keeps: its own rules where it has them, else its convention's. */

@@ -97,6 +97,8 @@ export interface Convention {
   eraLinks?: readonly { id: string; relation: 'earlier' | 'later' | 'related'; why: string }[];
   /** The levels every call under this convention crosses, when more than one (a call's own `path` wins); unset, the call is a single hop to `instruction.target`. */
   path?: Path;
+  /** A variant of another convention's setting that changes how some calls go (FF-A under pKVM): each call reads its `variants[variant]` here. */
+  variant?: string;
   sources: readonly Source[];
   notes: readonly Note[];
 }

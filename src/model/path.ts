@@ -281,8 +281,16 @@ function enterOf(arch: Architecture, hop: Hop, imm: number | undefined): Planned
   return { how: 'trap', instruction: encodeInstruction(ins, value), syndrome };
 }
 
-/** The path a call takes under a convention: the call's own when it starts with the convention's instruction, else the convention's, else none (a single hop). */
-export function pathFor(conv: { instruction: { id: string }; path?: Path }, call: { path?: Path }): Path | undefined {
-  if (call.path?.instruction === conv.instruction.id) return call.path;
+/**
+ * The path a call takes under a convention: the call's own (under the
+ * convention's variant, the variant's) when it starts with the convention's
+ * instruction, else the convention's, else none (a single hop).
+ */
+export function pathFor(
+  conv: { instruction: { id: string }; path?: Path; variant?: string },
+  call: { path?: Path; variants?: Readonly<Record<string, { path?: Path }>> },
+): Path | undefined {
+  const own = (conv.variant === undefined ? undefined : call.variants?.[conv.variant]?.path) ?? call.path;
+  if (own?.instruction === conv.instruction.id) return own;
   return conv.path?.instruction === conv.instruction.id ? conv.path : undefined;
 }

@@ -1,5 +1,5 @@
 import { cellOf, type Architecture, type Level } from './arch';
-import { argRegisters, callFits, registerRules, type ArgDef, type Call } from './call';
+import { argRegisters, callFits, callUnder, registerRules, type ArgDef, type Call } from './call';
 import type { Convention, FixedInput } from './convention';
 import { computeSyndrome, encodeInstruction, type EncodedInstruction, type Syndrome } from './encoding';
 import { uniqueSources, type Note, type Source } from './source';
@@ -147,8 +147,9 @@ export function planLevels(plan: Plan): readonly Level[] {
  * return, and what the caller finds afterwards. The UI animates these steps,
  * the exports print them and the tests assert on them; same input, same plan.
  */
-export function marshal(conv: Convention, call: Call, values: ArgValues = {}, memoryValues: MemoryValues = {}): Plan {
-  if (!callFits(conv, call)) throw new PlanError(say.cannotBeMade(call, conv));
+export function marshal(conv: Convention, given: Call, values: ArgValues = {}, memoryValues: MemoryValues = {}): Plan {
+  if (!callFits(conv, given)) throw new PlanError(say.cannotBeMade(given, conv));
+  const call = callUnder(conv, given);
   const selection = selectCall(conv, call, values);
   const inputs = inputSlots(conv, call, values, selection);
   const unknown = selection.callNumberIsCatalog ? undefined : conv.unknownCall;

@@ -107,10 +107,14 @@ describe('catalog.json', () => {
     expect(path.hops[0]!.enter).toEqual({ how: 'trap', instruction: 'smc #0', encoding: '0xd4000003', syndrome: { register: 'ESR_EL3', value: '0x5e000000' } });
     expect(path.hops[0]!.passes).toEqual({ registers: Array.from({ length: 18 }, (_, i) => `x${i}`), to: 'S-EL2' });
     const withPath = json.calls.filter((c) => c.layouts.some((l) => 'path' in l)).map((c) => c.id);
-    expect(withPath.filter((id) => id.startsWith('ffa-'))).toEqual(['ffa-msg-send-direct-req-32', 'ffa-msg-send-direct-req-64', 'ffa-msg-send-direct-req2']);
-    // And TDX's TDG.VP.VMCALL sub-functions (TD -> TDX module -> VMM and back), every Arm CCA call (RSI and RMI) and SEV's VMGEXIT; no other call.
+    // Under the plain smc conventions only the direct requests go past EL3; under pKVM every FF-A call goes through EL2 first.
+    const ffaWithPath = (convention: string) => json.calls.filter((c) => c.layouts.some((l) => l.convention === convention && 'path' in l)).map((c) => c.id);
+    expect(ffaWithPath('ffa-smc64')).toEqual(['ffa-msg-send-direct-req-64', 'ffa-msg-send-direct-req2']);
+    expect(ffaWithPath('ffa-smc32')).toEqual(['ffa-msg-send-direct-req-32']);
+    expect(ffaWithPath('ffa-pkvm-smc32')).toEqual(json.calls.filter((c) => c.layouts.some((l) => l.convention === 'ffa-pkvm-smc32')).map((c) => c.id));
+    // And TDX's TDG.VP.VMCALL sub-functions (TD -> TDX module -> VMM and back), every Arm CCA call (RSI and RMI), every pKVM host hypercall (host -> pKVM at EL2) and SEV's VMGEXIT; no other call.
     const others = (id: string) => !id.startsWith('ffa-') && !id.startsWith('sev-');
-    expect(withPath.filter(others)).toEqual(json.calls.filter((c) => c.id.startsWith('tdx-vmcall-') || /^(rsi|rmi)-/.test(c.id)).map((c) => c.id));
+    expect(withPath.filter(others)).toEqual(json.calls.filter((c) => c.id.startsWith('pkvm-host-') || c.id.startsWith('tdx-vmcall-') || /^(rsi|rmi)-/.test(c.id)).map((c) => c.id));
     // VMGEXIT: the host receives the GHCB MSR and nothing else.
     const sev = json.calls.filter((c) => c.id.startsWith('sev-'));
     expect(sev.every((c) => withPath.includes(c.id))).toBe(true);

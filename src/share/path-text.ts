@@ -18,6 +18,14 @@ export function handedText(plan: Plan, hop: PlannedHop): string | undefined {
   return cells.length === plan.convention.arch.registers.length ? 'every register' : describeRegisters(plan.convention.arch, cells);
 }
 
+/** The route on one line; one that comes back the way it went ends "and back" (nine levels do not fit a line). */
+function shortRoute(from: string, hops: readonly PlannedHop[]): string {
+  const out = [from, ...hops.filter((h) => h.direction === 'out').map((h) => h.level)];
+  const back = hops.filter((h) => h.direction === 'back').map((h) => h.level);
+  const mirrored = back.join() === out.slice(0, -1).reverse().join();
+  return mirrored ? `${out.join(' -> ')} and back` : [from, ...hops.map((h) => h.level)].join(' -> ');
+}
+
 /**
  * The levels a call crosses, for the text exports: in full, one line per
  * level (the caller first, then each hop with how it is entered and what it
@@ -26,7 +34,7 @@ export function handedText(plan: Plan, hop: PlannedHop): string | undefined {
 export function pathLines(plan: Plan, form: TextForm): string[] {
   const path = plan.path;
   if (!path) return [];
-  if (form === 'short') return [`Path: ${[path.from.level, ...path.hops.map((h) => h.level)].join(' -> ')}`];
+  if (form === 'short') return [`Path: ${shortRoute(path.from.level, path.hops)}`];
   const from = path.from;
   return [
     'Path (each level, how it is entered, what it hands on):',

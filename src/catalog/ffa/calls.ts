@@ -2,12 +2,11 @@ import type { ArgDef, Call, CallNumber, ResultDef } from '../../model/call';
 import type { RunDef } from '../../model/pair';
 import type { Note, Source } from '../../model/source';
 import type { MemoryArg } from '../../model/memory';
-import type { Path } from '../../model/path';
 import { callVal } from '../smccc/function-id';
 import { FAMILY } from './conventions';
 import { driver, hafnium, header, src, tfaSvc } from './sources';
-import { pathSrc, spmdPath } from './path';
-import { pkvmNote } from './pkvm';
+import { pathSrc, spmdPath, type DirectRequest } from './path';
+import { PKVM, pkvmNote, pkvmVariant } from './pkvm';
 import { EXAMPLE_DESCRIPTOR_LENGTH, memTransactionDescriptor, partitionDescriptors, RX_BUFFER, rxtxBuffers, sizes, TX_BUFFER } from './memory';
 
 /**
@@ -51,8 +50,8 @@ function fid(n: number, w: Width, linuxMacro: string, tfaMacro: string, hafniumL
 const firstHopOnly: Note = {
   kind: 'info',
   text:
-    'The real path goes on past the first hop: a call for a secure partition travels NS-EL1 → EL3 (the SPMD) → S-EL2 (the SPMC, for example Hafnium) → the partition, and its reply comes back the same way. ' +
-    'Trapscope draws only the first hop, the kernel’s smc or hvc and the reply it gets, until the model can draw calls that cross several levels.',
+    'A call for a secure partition goes on past EL3: NS-EL1 → EL3 (the SPMD) → S-EL2 (the SPMC, for example Hafnium) → the partition, and its reply comes back the same way. ' +
+    'This call is drawn as far as the firmware that answers the kernel, the SPMD at EL3 (under pKVM through pKVM at EL2, or only to pKVM where its proxy answers); over hvc, to the hypervisor. Where the SPMD passes it on to the SPMC is not drawn.',
   sources: [src.spmd, src.spmcLevel],
 };
 
@@ -100,7 +99,8 @@ interface CallSpec {
   runs?: readonly RunDef[];
   sources: readonly Source[];
   notes?: readonly Note[];
-  path?: Path;
+  /** Set on the direct requests, which are drawn on to the partition (path.ts). */
+  request?: DirectRequest;
   memory?: readonly MemoryArg[];
 }
 
@@ -140,7 +140,16 @@ const pathDrawn: Note = {
   sources: [src.spmd, src.spmcLevel, pathSrc.directReq, src.hypervisor],
 };
 
-const ffaCall = (c: CallSpec): Call => ({ ...c, family: FAMILY, returnsOnSuccess: true, notes: [...(c.notes ?? []), pkvmNote(c.number.value, c.name), c.path ? pathDrawn : firstHopOnly] });
+function ffaCall({ request, ...c }: CallSpec): Call {
+  return {
+    ...c,
+    family: FAMILY,
+    returnsOnSuccess: true,
+    ...(request ? { path: spmdPath(request) } : {}),
+    variants: { [PKVM]: pkvmVariant(c.number.value, c.results, request) },
+    notes: [...(c.notes ?? []), pkvmNote(c.number.value, c.name), request ? pathDrawn : firstHopOnly],
+  };
+}
 
 // ---------------------------------------------------------------- setup and discovery
 
@@ -324,7 +333,7 @@ function directReq(w: Width): Call {
       ...[0, 1, 2, 3, 4].map((i) => word(w, i + 3, `data${i}`, `answer word ${i}`, BigInt(0xaaaa * (i + 1)), 'an example', [driver(back)])),
     ],
     sources: [header(`${macro} FFA_SMC_${w}(0x6F)`), driver('ffa_msg_send_direct_req')],
-    path: spmdPath(w === 32 ? 'req32' : 'req64'),
+    request: w === 32 ? 'req32' : 'req64',
     notes: [
       {
         kind: 'info',
@@ -368,7 +377,7 @@ const directReq2 = ffaCall({
   ],
   runs: [uuidRun(['x2', 'x3'], 64, driver('ffa_msg_send_direct_req2: union { uuid_t uuid; __le64 regs[2]; } uuid_regs = { .uuid = *uuid }; .a2 = le64_to_cpu(uuid_regs.regs[0]), .a3 = le64_to_cpu(uuid_regs.regs[1])'))],
   sources: [header('FFA_MSG_SEND_DIRECT_REQ2 FFA_SMC_64(0x8D)'), driver('ffa_msg_send_direct_req2'), tfaSvc('FFA_FNUM_MSG_SEND_DIRECT_REQ2 U(0x8D) (under "FF-A v1.2")')],
-  path: spmdPath('req2'),
+  request: 'req2',
   notes: [
     {
       kind: 'info',

@@ -3,6 +3,8 @@ import type { Note } from '../../model/source';
 import { aarch64 } from '../arch/aarch64';
 import { range, convention as smcccConvention, src as smcccSrc } from '../smccc/conventions';
 import { pathSrc } from './path';
+import { PKVM } from './pkvm';
+import { src as hostSrc } from '../pkvm-host/sources';
 import { src } from './sources';
 import { ffaOverHvc, ffaOverSmc } from './handlers';
 
@@ -121,4 +123,36 @@ function ffaConvention(conduit: 'smc' | 'hvc', width: 32 | 64): Convention {
   };
 }
 
-export const ffaConventions: readonly Convention[] = [ffaConvention('smc', 64), ffaConvention('smc', 32), ffaConvention('hvc', 64), ffaConvention('hvc', 32)];
+const underPkvm: Note = {
+  kind: 'info',
+  text:
+    'Under pKVM the host kernel runs at EL1 and protected mode sets HCR_EL2.TSC for it, so its smc traps to pKVM at EL2 before anything reaches EL3. ' +
+    'pKVM’s FF-A proxy (kvm_host_ffa_handler) answers some calls itself, refuses those ffa_call_supported() lists, and passes the rest through with its own smc, copying x0–x17 there and back; each call is drawn along the way its ID takes. ' +
+    'Everything but FFA_VERSION is refused with INVALID_PARAMETERS until FFA_VERSION has been negotiated; the calls are drawn as after that.',
+  sources: [hostSrc.trapsSmc, src.pkvmProxy, src.pkvmHandler, src.pkvmUnsupported, src.pkvmForward],
+};
+
+/** The same smc calls made by a host under pKVM: each call's `variants.pkvm` says how pKVM's proxy treats it. */
+function pkvmConvention(width: 32 | 64): Convention {
+  const base = ffaConvention('smc', width);
+  return {
+    ...base,
+    id: `ffa-pkvm-smc${width}`,
+    name: `Arm FF-A · SMC${width} under pKVM (AArch64)`,
+    variant: PKVM,
+    summary: `${base.summary} Made by a host kernel under pKVM: its smc traps to pKVM at EL2 first, whose FF-A proxy answers, refuses or passes on each call.`,
+    caller: 'the host kernel',
+    handler: 'pKVM’s FF-A proxy at EL2, or the firmware it passes the call to',
+    eraLinks: [{ id: `ffa-smc${width}`, relation: 'related', why: 'The same calls from a kernel without pKVM below it: its smc goes straight to EL3.' }],
+    notes: [underPkvm, ...base.notes.filter((n) => n !== smcFirstHop)],
+  };
+}
+
+export const ffaConventions: readonly Convention[] = [
+  ffaConvention('smc', 64),
+  ffaConvention('smc', 32),
+  ffaConvention('hvc', 64),
+  ffaConvention('hvc', 32),
+  pkvmConvention(64),
+  pkvmConvention(32),
+];

@@ -3,6 +3,7 @@ import { marshal } from '../../model/plan';
 import { callsFor, requireCall, requireConvention } from '../index';
 import { ffaCalls } from './calls';
 import { pkvmTreatment } from './pkvm';
+import { src } from './sources';
 import { EXAMPLE_DESCRIPTOR_LENGTH, MEM_REGION, PARTITION_INFO, RX_BUFFER, sizes, TX_BUFFER } from './memory';
 import { memoryKey, structOffsets } from '../../model/memory';
 import { catalog } from '../all';
@@ -209,5 +210,64 @@ describe('what FF-A calls pass in memory', () => {
       ['TX buffer', 'x1', TX_BUFFER],
       ['RX buffer', 'x2', RX_BUFFER],
     ]);
+  });
+});
+
+describe('FF-A under pKVM: the host’s smc stops at EL2 first', () => {
+  const levels = (convId: string, callId: string) => {
+    const p = marshal(conv(convId), call(callId)).path!;
+    return [p.from.level, ...p.hops.map((h) => h.level)];
+  };
+  const x = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => `x${a + i}`);
+
+  it('passes a direct request through: NS-EL1 -> NS-EL2 (pKVM) -> EL3 -> S-EL2 -> S-EL1 and back the same way', () => {
+    const plan = marshal(conv('ffa-pkvm-smc64'), call('ffa-msg-send-direct-req-64'));
+    const path = plan.path!;
+    expect(levels('ffa-pkvm-smc64', 'ffa-msg-send-direct-req-64')).toEqual(['NS-EL1', 'NS-EL2', 'EL3', 'S-EL2', 'S-EL1', 'S-EL2', 'EL3', 'NS-EL2', 'NS-EL1']);
+    expect(path.lanes.map((l) => `${l.world}:${l.level}`)).toEqual(['non-secure:NS-EL1', 'non-secure:NS-EL2', 'secure:EL3', 'secure:S-EL2', 'secure:S-EL1']);
+    // The host's smc trapped to EL2 (HCR_EL2.TSC): ESR_EL2 EC 0x17; pKVM's own smc to EL3: ESR_EL3.
+    expect(path.hops[0]!.enter).toMatchObject({ how: 'trap', syndrome: { register: 'ESR_EL2', value: 0x5e000000n } });
+    expect(path.hops[1]!.enter).toMatchObject({ how: 'trap', syndrome: { register: 'ESR_EL3', value: 0x5e000000n } });
+    // __kvm_hyp_host_forward_smc: "ldp x0 … x17 from the host context; smc #0".
+    expect(path.hops[0]!.passes!.cells).toEqual(x(0, 17));
+    expect(src.pkvmForward.where).toMatch(/ldp x0 … x17 from the host context; smc #0; stp x0 … x17 back/);
+    // What the host finally holds is what the kernel without pKVM holds: pKVM copies x0–x17 of the answer back.
+    expect(plan.steps.at(-1)!.cells).toEqual(marshal(conv('ffa-smc64'), call('ffa-msg-send-direct-req-64')).steps.at(-1)!.cells);
+  });
+
+  it('ends the path at EL2 for a call the proxy answers (FFA_VERSION: v1.1 at most), keeping x4–x17 as ffa_set_retval leaves them', () => {
+    const plan = marshal(conv('ffa-pkvm-smc32'), call('ffa-version'));
+    expect(levels('ffa-pkvm-smc32', 'ffa-version')).toEqual(['NS-EL1', 'NS-EL2', 'NS-EL1']);
+    expect(plan.path!.hops[plan.path!.handler]!.who).toBe('pKVM’s FF-A proxy');
+    expect(plan.outputs[0]).toMatchObject({ register: 'w0', value: 0x10001n });
+    expect(plan.preserved).toEqual(expect.arrayContaining(x(4, 17)));
+    expect(src.pkvmRetval.where).toMatch(/cpu_reg\(ctxt, 0…3\) = res->a0…a3/);
+  });
+
+  it('ends the path at EL2 for a refused call: FFA_RXTX_MAP (SMC32) gets FFA_ERROR with NOT_SUPPORTED in w2, and nothing reaches EL3', () => {
+    const plan = marshal(conv('ffa-pkvm-smc32'), call('ffa-rxtx-map-32'));
+    expect(levels('ffa-pkvm-smc32', 'ffa-rxtx-map-32')).toEqual(['NS-EL1', 'NS-EL2', 'NS-EL1']);
+    expect(plan.outputs.map((o) => [o.register, o.value])).toEqual([
+      ['w0', 0x84000060n],
+      ['w2', 0xffffffffn],
+    ]);
+    expect(src.pkvmUnsupported.where).toMatch(/FFA_RXTX_MAP/);
+    // Without pKVM the same call reaches the SPMD and succeeds.
+    expect(marshal(conv('ffa-smc32'), call('ffa-rxtx-map-32')).outputs[0]!.value).toBe(0x84000061n);
+  });
+
+  it('draws each call along the way its ID takes in kvm_host_ffa_handler (FFA_FEATURES passes for the example’s ID)', () => {
+    for (const c of callsFor(catalog, conv('ffa-pkvm-smc32'))) {
+      const t = pkvmTreatment(c.number.value);
+      const route = levels('ffa-pkvm-smc32', c.id);
+      if (c.id === 'ffa-features') expect(route).toEqual(['NS-EL1', 'NS-EL2', 'EL3', 'NS-EL2', 'NS-EL1']);
+      else if (t === 'forwarded') expect(route.slice(0, 3), c.id).toEqual(['NS-EL1', 'NS-EL2', 'EL3']);
+      else expect(route, c.id).toEqual(['NS-EL1', 'NS-EL2', 'NS-EL1']);
+    }
+  });
+
+  it('leaves the calls as they were under the plain conventions', () => {
+    expect(marshal(conv('ffa-smc32'), call('ffa-version')).path).toBeUndefined();
+    expect(levels('ffa-smc64', 'ffa-msg-send-direct-req-64')[1]).toBe('EL3');
   });
 });

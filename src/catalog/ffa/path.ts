@@ -130,7 +130,7 @@ export const pkvmSrc = {
 const pkvmNote: Note = {
   kind: 'info',
   text:
-    'Under pKVM the kernel’s smc stops at EL2 first, a level not drawn here: pKVM traps it (handle_trap → handle_host_smc), its FF-A proxy kvm_host_ffa_handler lets a direct request pass unchanged, ' +
+    'Under pKVM the kernel’s smc stops at EL2 first (drawn under the conventions “Arm FF-A · SMC64/SMC32 under pKVM”): pKVM traps it (handle_trap → handle_host_smc), its FF-A proxy kvm_host_ffa_handler lets a direct request pass unchanged, ' +
     'and __kvm_hyp_host_forward_smc makes the smc to EL3 with x0–x17 from the kernel’s saved registers and copies x0–x17 of the answer back. ' +
     'pKVM asks the firmware for FF-A v1.1 at most (hyp_ffa_init). If the SPMD records that version for the normal world, FFA_MSG_SEND_DIRECT_REQ over SMC64 reaches the SPMC in x0–x7 (x8–x17 zero), ' +
     'and REQ2, a v1.2 call, meets the SPMD’s check of the common version (below v1.2 it answers NOT_SUPPORTED).',
@@ -173,7 +173,7 @@ export type DirectRequest = 'req32' | 'req64' | 'req2';
  * x0–x7 of REQ and RESP (cut to 32 bits for the SMC32 forms) and x0–x17 of
  * REQ2 and RESP2 (api_ffa_dir_msg_value, arch_regs_set_retval).
  */
-export function spmdPath(request: DirectRequest): Path {
+export function spmdPath(request: DirectRequest, caller: Place = kernel): Path {
   const width = request === 'req32' ? 32 : 64;
   const view = width === 64 ? listed(17) : listed(7);
   const toPartition = request === 'req2' ? listed(17) : listed(7);
@@ -192,7 +192,7 @@ export function spmdPath(request: DirectRequest): Path {
     who: 'TF-A’s SPMD',
     enter: { how: 'trap', instruction: 'a64-smc', imm: 0 },
     syndromeAt: smcAtEl3,
-    sees: 'TF-A saves the kernel’s registers, sees an SMC in ESR_EL3’s EC and hands the FF-A function ID in x0 to the SPMD (spmd_smc_handler), which checks the sender and receiver IDs in w1 and forwards the request to the secure world.',
+    sees: 'TF-A saves the normal world’s registers, sees an SMC in ESR_EL3’s EC and hands the FF-A function ID in x0 to the SPMD (spmd_smc_handler), which checks the sender and receiver IDs in w1 and forwards the request to the secure world.',
     passes: view,
     passesHow: copied,
     sources: [pathSrc.save, pathSrc.esrEl3, pathSrc.stdSvc, pathSrc.handler, pathSrc.forward, copy, src.spmd],
@@ -246,14 +246,14 @@ export function spmdPath(request: DirectRequest): Path {
     sources: [pathSrc.esrEl3, pathSrc.resp, pathSrc.forward, copy],
   };
   const home: Hop = {
-    ...kernel,
+    ...caller,
     enter: { how: 'forward', what: 'eret into the normal world’s saved context' },
-    sees: `Registers the SPMD did not write${width === 64 ? ' (x18 on)' : ' (x8 on)'} keep what they held when the kernel called: they were saved on entry to EL3 and are restored with its context.`,
+    sees: `Registers the SPMD did not write${width === 64 ? ' (x18 on)' : ' (x8 on)'} keep what they held when ${caller.who} made the smc: they were saved on entry to EL3 and are restored with the normal world’s context.`,
     sources: [pathSrc.eret, pathSrc.save, copy],
   };
   return {
     instruction: 'a64-smc',
-    from: kernel,
+    from: caller,
     out: [el3Out, spmcOut, partition],
     back: [spmcBack, el3Back, home],
     sources: [src.spmd, src.spmcLevel],

@@ -81,6 +81,10 @@ export const src = {
   pkvmUnsupported: pkvmFfa(
     'ffa_call_supported: false for FFA_FN64_MEM_RETRIEVE_REQ, FFA_MEM_RETRIEVE_RESP, FFA_MEM_RELINQUISH, FFA_MEM_OP_PAUSE, FFA_MEM_OP_RESUME, FFA_MEM_FRAG_RX, FFA_FN64_MEM_DONATE, FFA_MSG_SEND, FFA_MSG_POLL, FFA_MSG_WAIT, and "32-bit variants of 64-bit calls": FFA_MSG_SEND_DIRECT_RESP, FFA_RXTX_MAP, FFA_MEM_DONATE, FFA_MEM_RETRIEVE_REQ',
   ),
+  pkvmError: pkvmFfa('ffa_to_smccc_error: *res = (struct arm_smccc_res) { .a0 = FFA_ERROR, .a2 = ffa_errno }; kvm_host_ffa_handler: ffa_to_smccc_error(&res, FFA_RET_NOT_SUPPORTED); out_handled: ffa_set_retval(host_ctxt, &res)'),
+  pkvmFeatures: pkvmFfa(
+    'do_ffa_features: if (!ffa_call_supported(id)) ret = FFA_RET_NOT_SUPPORTED; switch (id) { case FFA_MEM_SHARE, FFA_FN64_MEM_SHARE, FFA_MEM_LEND, FFA_FN64_MEM_LEND: FFA_RET_SUCCESS, prop = 0; default: return false; }; kvm_host_ffa_handler: case FFA_FEATURES: if (!do_ffa_features(&res, host_ctxt)) return false',
+  ),
   pkvmRetval: pkvmFfa('ffa_set_retval: cpu_reg(ctxt, 0…3) = res->a0…a3 (struct arm_smccc_res); ffa_to_smccc_res: { .a0 = FFA_SUCCESS or FFA_ERROR, .a2 = prop or error }'),
   pkvmForward: githubFile(
     MIRROR,

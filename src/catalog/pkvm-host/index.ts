@@ -7,6 +7,7 @@ import type { Family } from '../family';
 import { convention as smcccConvention } from '../smccc/conventions';
 import { callVal } from '../smccc/function-id';
 import { HOST_SMCCC_FUNCS, type HostFunc, numberIn, OLDER_HOST_SMCCC_FUNCS, onlyIn } from './numbering';
+import { hostHcallPath } from './path';
 import { hypMain, kvmAsm, MIRROR2_AT, MIRROR_AT, OLDER_AT, olderAsm, src } from './sources';
 import { pkvmHostHcall } from './handlers';
 
@@ -162,6 +163,7 @@ export const pkvmHostConvention: Convention = {
   handler: 'the pKVM hypervisor at EL2',
   handlerPath: pkvmHostHcall,
   eraLinks: [{ id: 'smccc-1.1-hvc64', relation: 'related', why: 'The guest-side convention: a protected guest calls pKVM with SMCCC vendor-hypervisor calls under SMCCC 1.1.' }],
+  path: hostHcallPath,
   sources: [src.hostId, src.caller, src.trap, src.dispatch, src.table],
   notes: [hostNotGuest, internalNumbering, laterNumbering, finalisation, sveHint, hostSmc, returnPath, readOnlyHandlers, readAt],
 };

@@ -176,3 +176,29 @@ describe('a host hypercall as handle_host_hcall sees it', () => {
     expect(text).toMatch(/0291023e/);
   });
 });
+
+describe('pKVM drawn as its own level', () => {
+  const plan = marshal(conv('pkvm-host-hvc64'), call('pkvm-host-pkvm-host-share-hyp'));
+  const path = plan.path!;
+
+  it('goes from the host kernel at NS-EL1 to pKVM at NS-EL2 and back, one Non-secure world', () => {
+    expect([path.from, ...path.hops].map((h) => `${h.level}/${h.world}/${h.who}`)).toEqual([
+      'NS-EL1/non-secure/the host kernel',
+      'NS-EL2/non-secure/pKVM',
+      'NS-EL1/non-secure/the host kernel',
+    ]);
+    expect(plan.steps.filter((s) => s.phase === 'handle').every((s) => s.level === 'NS-EL2')).toBe(true);
+  });
+
+  it('reads ESR_EL2 = 0x5A000000 at pKVM: an HVC64 (EC 0x16) with imm 0, which handle_trap sends to handle_host_hcall', () => {
+    const at = path.hops[0]!;
+    expect(at.enter).toMatchObject({ how: 'trap', instruction: { text: 'hvc #0' }, syndrome: { register: 'ESR_EL2', value: 0x5a000000n, fields: { EC: 0x16n } } });
+    expect(at.sources.map((s) => s.where).join(' ')).toMatch(/case ESR_ELx_EC_HVC64: handle_host_hcall/);
+  });
+
+  it('hands the host back every register (the whole host context), as the single-hop rules say', () => {
+    expect(path.hops[0]!.passes!.cells).toEqual(plan.convention.arch.registers.map((r) => r.name));
+    const single = marshal({ ...conv('pkvm-host-hvc64'), path: undefined }, call('pkvm-host-pkvm-host-share-hyp'));
+    expect(plan.steps.at(-1)!.cells).toEqual(single.steps.at(-1)!.cells);
+  });
+});

@@ -68,6 +68,13 @@ export const src = {
   hostExit: hostS(
     '__host_exit (host_el1_sync_vect; with ARM64_KVM_PROTECTED_MODE every host hvc goes here): "Store the host regs x0-x1 and x4-x17" (x2, x3 first) and save_callee_saved_regs (x18-x29, lr) into the host context, then bl handle_trap',
   ),
+  hostVector: hostS(
+    'SYM_CODE_START(__kvm_hyp_host_vector): "host_el1_sync_vect // Synchronous 64-bit EL1/EL0"; host_el1_sync_vect: "cmp x0, #ESR_ELx_EC_HVC64; b.eq __host_hvc; b __host_exit"; __host_hvc: with ARM64_KVM_PROTECTED_MODE "b __host_exit"',
+  ),
+  trapsSmc: githubFile(MIRROR, 'arch/arm64/include/asm/kvm_arm.h', MIRROR_AT, '"TSC: Trap SMC"; HCR_HOST_NVHE_PROTECTED_FLAGS (HCR_HOST_NVHE_FLAGS | HCR_TSC)'),
+  skipSmc: hypMain(
+    'handle_host_smc: func_id &= ~ARM_SMCCC_CALL_HINTS; kvm_host_psci_handler, then kvm_host_ffa_handler, then default_host_smc_handler (__kvm_hyp_host_forward_smc); "SMC was trapped, move ELR past the current PC." kvm_skip_host_instr()',
+  ),
   hostEnter: hostS(
     '__host_enter_restore_full: "Restore host regs x0-x17" (ldp x0, x1 … x16, x17 from the host context), restore_callee_saved_regs (x18-x29, lr), eret',
   ),

@@ -1,5 +1,5 @@
 import type { BitLayout } from '../../model/bits';
-import { callFits, type Call } from '../../model/call';
+import { callFits, callUnder, type Call } from '../../model/call';
 import { cellOf, msrCells } from '../../model/arch';
 import type { Convention, FixedInput } from '../../model/convention';
 import type { MemoryArg } from '../../model/memory';
@@ -103,7 +103,9 @@ function isSmcccLayout(layout: BitLayout | undefined): boolean {
   return layout.bits === 32 && at(30, 30) && at(23, 17) && at(29, 24);
 }
 
-function copyCall(conv: Convention, call: Call): CustomCall {
+function copyCall(conv: Convention, given: Call): CustomCall {
+  // What the call is under this convention (FF-A under pKVM: the proxy's answer and what it keeps).
+  const call = callUnder(conv, given);
   const out: CustomCall = {
     id: kebab(call.id, 'call'),
     name: call.name.slice(0, LIMITS.name),
