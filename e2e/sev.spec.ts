@@ -49,6 +49,7 @@ test('a copy of the GHCB MSR protocol opens in the editor and, saved, draws its 
   await page.getByRole('button', { name: 'Start from a copy of AMD SEV-ES · VMGEXIT, GHCB MSR protocol (x86-64)' }).click();
   const editor = page.getByRole('dialog', { name: 'Design a convention' });
   await expect(editor.getByTestId('editor-ok')).toBeVisible();
+  await expect(editor.getByLabel('MSR cells (x86): register | index | name')).toHaveValue('ghcb_msr | 0xC0010130 | MSR_AMD64_SEV_ES_GHCB');
   await editor.getByRole('button', { name: 'Save and show' }).click();
 
   await expect(page.getByTestId('custom-banner')).toContainText('Custom, unverified convention');
@@ -59,4 +60,21 @@ test('a copy of the GHCB MSR protocol opens in the editor and, saved, draws its 
   await expect(page.getByTestId('msr-value')).toHaveText('0x8000001F40000004');
   await expect(page.getByTestId('msr-layout')).toContainText('CPUID request');
   await expect(page.getByTestId('msr-cell')).toContainText('GHCB_MSR_CPUID_REQ');
+});
+
+test('a copy of the GHCB page protocol, one field changed in the editor’s form, draws the page with the new value', async ({ page }) => {
+  await page.goto('./#/sev-es-ghcb-page/sev-ghcb-cpuid');
+  await page.getByRole('button', { name: 'Start from a copy of AMD SEV-ES · VMGEXIT, GHCB page (x86-64)' }).click();
+  const editor = page.getByRole('dialog', { name: 'Design a convention' });
+  const area = editor.getByTestId('editor-memory-0-0');
+  await expect(area.getByLabel('Address in')).toHaveValue('ghcb_msr');
+  const fields = area.getByLabel('Fields: name | offset | bytes | direction | example | result | meaning');
+  await expect(fields).toHaveValue(/^rax \| 504 \| 8 \| inout \| 0x8000001F \| 0x0 \| /);
+  await fields.fill((await fields.inputValue()).replace('0x8000001F', '0x80000008'));
+  await expect(editor.getByTestId('editor-ok')).toBeVisible();
+  await editor.getByRole('button', { name: 'Save and show' }).click();
+
+  await expect(page.getByLabel('Convention', { exact: true })).toHaveValue('custom-sev-es-ghcb-page-copy');
+  await page.getByRole('button', { name: 'Step forward (Right arrow)' }).click();
+  await expect(page.getByTestId('mem-value-rax')).toHaveText('0x80000008');
 });

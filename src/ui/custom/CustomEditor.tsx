@@ -1,5 +1,4 @@
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
-import type { FieldError } from '../../share/custom/decode';
+import { useEffect, useMemo, useRef } from 'react';
 import { ARCHITECTURES, instructionsFor } from '../../share/custom/architectures';
 import { changedSinceCopy } from '../../share/custom/copy';
 import { ARCH_IDS, type CustomDefinition } from '../../share/custom/schema';
@@ -8,8 +7,8 @@ import { useApp } from '../../store/store';
 import { edited, errorsAt as errorsIn, isObject, readDraft, type Json } from './draft';
 import { fromLines, listText, textList, toLines } from './lines';
 import { TypedText } from './TypedText';
-
-const input = 'mt-1 h-9 w-full rounded-md border border-[var(--line)] bg-[var(--panel)] px-2 font-mono text-sm';
+import { Field, FieldErrors, input } from './Field';
+import { BesideHelp, CallBeside, ConventionBeside } from './BesideRegisters';
 
 /**
  * The convention editor: a form and the JSON it stands for, both editing the
@@ -126,6 +125,7 @@ export default function CustomEditor({ text }: { text: string }) {
               <p id="list-help" className="text-xs muted">
                 Registers separated by commas or spaces; a range such as x2-x17 stands for every register from x2 to x17.
               </p>
+              <ConventionBeside conv={conv} setConv={setConv} errorsAt={errorsAt} />
               <label className="flex items-center gap-2 text-sm">
                 <input type="checkbox" checked={conv.usesSmcccFunctionId === true} onChange={(e) => setConv('usesSmcccFunctionId', e.target.checked)} /> The
                 selector holds an SMCCC function ID
@@ -158,6 +158,7 @@ export default function CustomEditor({ text }: { text: string }) {
                 decimal. The register may be left out: an argument then goes in the convention&apos;s next argument register, a result in the result
                 register at its position.
               </p>
+              <BesideHelp />
               {calls.map((c, i) => (
                 <fieldset key={i} className="space-y-2 rounded-lg border border-[var(--line)] p-2">
                   <legend className="px-1 text-sm font-semibold">Call {i + 1}</legend>
@@ -196,6 +197,7 @@ export default function CustomEditor({ text }: { text: string }) {
                       )}
                     </Field>
                   ))}
+                  <CallBeside call={c} i={i} setCall={(k, v) => setCall(i, k, v)} errorsAt={errorsAt} />
                 </fieldset>
               ))}
               <button
@@ -256,28 +258,3 @@ export default function CustomEditor({ text }: { text: string }) {
     </dialog>
   );
 }
-
-function Field({ label, errors, children }: { label: string; errors: FieldError[]; children: (id: string) => ReactNode }) {
-  const id = `f-${label.replace(/\W+/g, '-').toLowerCase()}`;
-  return (
-    <div>
-      <label htmlFor={id} className="text-sm">
-        {label}
-      </label>
-      {children(id)}
-      <FieldErrors errors={errors} />
-    </div>
-  );
-}
-
-function FieldErrors({ errors }: { errors: FieldError[] }) {
-  if (!errors.length) return null;
-  return (
-    <ul className="mt-1 text-xs text-red-700 dark:text-red-300" role="alert">
-      {errors.map((e, i) => (
-        <li key={i}>{e.message}</li>
-      ))}
-    </ul>
-  );
-}
-

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { listText, textList } from './lines';
+import { fromLines, fromRows, listText, textList, toLines, toRows, type Column } from './lines';
 
 describe('register lists in the form', () => {
   it('take ranges as the app prints them, with a hyphen or an en dash', () => {
@@ -28,4 +28,25 @@ describe('register lists in the form', () => {
         expect(textList(listText(list))).toEqual(list);
       }),
     ));
+});
+
+describe('entries as lines of columns', () => {
+  const columns: Column[] = [{ key: 'name' }, { key: 'offset', count: true }, { key: 'example', optional: true }, { key: 'result', optional: true }, { key: 'meaning' }];
+
+  it('print each entry on a line and read it back, keeping the keys that are no column by position', () => {
+    const old = [{ name: 'rax', offset: 504, example: '0x8000001f', result: '0x0', meaning: 'in: function', resultMeaning: 'EAX' }];
+    const text = toRows(old, columns);
+    expect(text).toBe('rax | 504 | 0x8000001f | 0x0 | in: function');
+    expect(fromRows(text, old, columns)).toEqual(old);
+  });
+
+  it('drop an empty optional column from the entry, and store a decimal count as a number but anything else as typed', () => {
+    expect(fromRows('rbx | 0x318 |  | 0x33 | out: EBX', [], columns)).toEqual([{ name: 'rbx', offset: '0x318', result: '0x33', meaning: 'out: EBX' }]);
+    expect(fromRows('rbx | 792 | | | out', [], columns)).toEqual([{ name: 'rbx', offset: 792, meaning: 'out' }]);
+  });
+
+  it('leave trailing empty optional columns off a printed line, as arguments without a register print', () => {
+    expect(toLines([{ name: 'a', meaning: 'b', example: '0x1' }])).toBe('a | b | 0x1');
+    expect(fromLines('a | b | 0x1 | x3', [])).toEqual([{ name: 'a', meaning: 'b', example: '0x1', register: 'x3' }]);
+  });
 });

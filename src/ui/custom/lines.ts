@@ -1,33 +1,50 @@
 /**
- * Arguments and results edited as one line each, "name | meaning | example
- * | register": quicker to type in a form than nested fields. Other keys of an
- * entry (exampleMeaning, …) are kept by position.
+ * Entries edited as one line each, their columns separated by "|": quicker
+ * to type in a form than nested fields. A call's arguments and results are
+ * "name | meaning | example | register"; MSR cells, bit-fields and memory
+ * fields have columns of their own. Keys that are no column (exampleMeaning,
+ * a bit-field's names, …) are kept by position.
  */
 type Entry = Record<string, unknown>;
 
-export function toLines(entries: readonly Entry[]): string {
+export interface Column {
+  key: string;
+  /** Left out of the entry when empty, and off the end of a printed line. */
+  optional?: boolean;
+  /** A whole number typed in decimal is stored as a JSON number; anything else stays text for the checks to read or name. */
+  count?: boolean;
+}
+
+export const CALL_COLUMNS: readonly Column[] = [{ key: 'name' }, { key: 'meaning' }, { key: 'example' }, { key: 'register', optional: true }];
+
+export function toRows(entries: readonly Entry[], columns: readonly Column[]): string {
   return entries
-    .map((e) =>
-      [e.name, e.meaning, e.example, e.register ?? '']
-        .map((x) => String(x ?? ''))
-        .join(' | ')
-        .replace(/ \| $/, ''),
-    )
+    .map((e) => {
+      const cells = columns.map((c) => String(e[c.key] ?? ''));
+      while (cells.length > 1 && cells.at(-1) === '' && columns[cells.length - 1]!.optional) cells.pop();
+      return cells.join(' | ');
+    })
     .join('\n');
 }
 
-export function fromLines(text: string, old: readonly Entry[]): Entry[] {
+export function fromRows(text: string, old: readonly Entry[], columns: readonly Column[]): Entry[] {
   return text
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((line, i) => {
-      const [name = '', meaning = '', example = '', register = ''] = line.split('|').map((s) => s.trim());
-      const e: Entry = { ...(old[i] ?? {}), name, meaning, example };
-      if (register) e.register = register;
-      else delete e.register;
+      const cells = line.split('|').map((s) => s.trim());
+      const e: Entry = { ...(old[i] ?? {}) };
+      columns.forEach((c, j) => {
+        const t = cells[j] ?? '';
+        if (c.optional && t === '') delete e[c.key];
+        else e[c.key] = c.count && /^\d{1,9}$/.test(t) ? Number(t) : t;
+      });
       return e;
     });
 }
+
+export const toLines = (entries: readonly Entry[]) => toRows(entries, CALL_COLUMNS);
+export const fromLines = (text: string, old: readonly Entry[]) => fromRows(text, old, CALL_COLUMNS);
 
 /** A register list as the app prints it: runs of three or more ("x4–x17") as ranges, in the list's own order. */
 export function listText(list: unknown): string {
