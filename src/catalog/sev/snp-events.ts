@@ -199,7 +199,7 @@ function guestRequest(ext: boolean): Call {
             direction: 'in',
             example: 4n,
             meaning:
-              'data_npages: the certificate buffer’s size in pages (an example); on SNP_GUEST_VMM_ERR_INVALID_LEN the hypervisor writes the pages needed here',
+              'data_npages: the certificate buffer’s size in pages (an example); Linux reads the pages needed back from here when the answer is SNP_GUEST_VMM_ERR_INVALID_LEN, which KVM never gives',
             sources: [issueRequest, reqData, requestErrors, kvmExtRequest, setter('rbx')],
           }),
         ]
