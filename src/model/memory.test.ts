@@ -11,11 +11,12 @@ const kick = () => marshal(findConvention(catalog, 'kvm-x86-vmmcall')!, findCall
 const at = (plan: ReturnType<typeof marshal>, phase: string) => plan.steps.find((s) => s.phase === phase)!.memory!.values;
 
 describe('memory fields the caller writes, set by a reader', () => {
-  it('are the fields with an example that the callee does not only write: rax and rcx of the GHCB CPUID exit, not rbx', () => {
+  it('are the fields with an example that the callee does not only write, but the one that selects the call: rax and rcx of the GHCB CPUID exit, not rbx or sw_exit_code', () => {
     const names = editableFields(cpuid.memory!).map((f) => f.field.name);
     expect(names).toContain('rax');
     expect(names).toContain('sw_exit_info_1');
     expect(names).not.toContain('rbx');
+    expect(names).not.toContain('sw_exit_code');
     expect(editableFields(cpuid.memory!).find((f) => f.field.name === 'rax')!.key).toBe(memoryKey(0, 'rax'));
   });
 
@@ -29,6 +30,7 @@ describe('memory fields the caller writes, set by a reader', () => {
 
   it('refuses a field the caller does not write, and a value wider than the field', () => {
     expect(() => marshal(conv, cpuid, {}, { [memoryKey(0, 'rbx')]: 1n })).toThrow(PlanError);
+    expect(() => marshal(conv, cpuid, {}, { [memoryKey(0, 'sw_exit_code')]: 0x7bn })).toThrow(PlanError);
     expect(() => marshal(conv, cpuid, {}, { [memoryKey(0, 'protocol_version')]: 0x10000n })).toThrow(PlanError);
     expect(marshal(conv, cpuid, {}, { [memoryKey(0, 'protocol_version')]: 0xffffn }).memory).toHaveLength(1);
   });

@@ -22,6 +22,8 @@ export interface MemoryField {
   /** What the callee writes back ('out', 'inout'), an example like a result's. */
   result?: bigint;
   resultMeaning?: string;
+  /** The field holds the call's number (the GHCB's sw_exit_code): the call decides its value, so a reader does not set it. */
+  selects?: true;
   sources: readonly Source[];
 }
 
@@ -112,9 +114,13 @@ export interface EditableField {
   field: MemoryField;
 }
 
-/** Every field the caller writes in a call's memory arguments, in area then offset order: the inputs a reader may edit. */
+/** Every field the caller writes in a call's memory arguments but the one that selects the call, in area then offset order: the inputs a reader may edit. */
 export function editableFields(args: readonly MemoryArg[]): EditableField[] {
-  return args.flatMap((arg, index) => fieldsWritten(arg, 'caller').map((field) => ({ key: memoryKey(index, field.name), index, arg, field })));
+  return args.flatMap((arg, index) =>
+    fieldsWritten(arg, 'caller')
+      .filter((field) => !field.selects)
+      .map((field) => ({ key: memoryKey(index, field.name), index, arg, field })),
+  );
 }
 
 /** Bytes the caller writes into memory and bytes the callee writes back, over every memory argument. */

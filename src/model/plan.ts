@@ -488,15 +488,23 @@ function plannedMemory(call: Call, inputs: readonly Slot[]): PlannedMemory[] {
   });
 }
 
-/** What the caller writes into each field it fills: the reader's value where set, else the field's example. */
+/** What the caller writes into each field it fills: the reader's value where set (only fields a reader may set), else the field's example. */
 function memoryInputs(call: Call, set: MemoryValues): Record<string, bigint> {
-  const fields = editableFields(call.memory ?? []);
+  const args = call.memory ?? [];
+  const editable = editableFields(args);
   for (const [key, value] of Object.entries(set)) {
-    const f = fields.find((x) => x.key === key);
-    if (!f) throw new PlanError(`${call.name}: ${key} is no memory field the caller writes`);
+    const f = editable.find((x) => x.key === key);
+    if (!f) throw new PlanError(`${call.name}: ${key} is no memory field a reader may set`);
     if (value < 0n || value > maxFor(f.field.bytes * 8)) throw new PlanError(`${call.name}: ${formatHex(value)} does not fit ${f.field.name} (${f.field.bytes} bytes)`);
   }
-  return Object.fromEntries(fields.map((f) => [f.key, set[f.key] ?? f.field.example!]));
+  return Object.fromEntries(
+    args.flatMap((arg, i) =>
+      fieldsWritten(arg, 'caller').map((f) => {
+        const key = memoryKey(i, f.name);
+        return [key, set[key] ?? f.example!];
+      }),
+    ),
+  );
 }
 
 /**

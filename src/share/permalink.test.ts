@@ -101,13 +101,14 @@ describe('decoding what a mail client or a person did to a link', () => {
   });
 
   it('ignores, with a message, a memory field the caller does not write or the call does not have, and a value too wide for its field', () => {
-    const d = decoded('#/sev-es-ghcb-page/sev-ghcb-cpuid?m0.rbx=0x1&m1.rax=0x1&m0.nothing=0x2&m0.protocol_version=0x10000&m0.rcx=0x3');
+    const d = decoded('#/sev-es-ghcb-page/sev-ghcb-cpuid?m0.rbx=0x1&m1.rax=0x1&m0.nothing=0x2&m0.protocol_version=0x10000&m0.rcx=0x3&m0.sw_exit_code=0x7b');
     expect(d.state).toMatchObject({ memory: { '0:rcx': 3n } });
     expect(d.messages).toEqual([
       'Ignored "m0.rbx": not a memory field the caller of SVM_EXIT_CPUID (through the GHCB) writes.',
       'Ignored "m1.rax": not a memory field the caller of SVM_EXIT_CPUID (through the GHCB) writes.',
       'Ignored "m0.nothing": not a memory field the caller of SVM_EXIT_CPUID (through the GHCB) writes.',
       'Ignored GHCB page protocol_version: 0x10000 needs more than 16 bits; GHCB page protocol_version holds 16 bits',
+      'Ignored "m0.sw_exit_code": sw_exit_code holds the call\'s number, which the call sets.',
     ]);
     // A call without memory arguments has no memory fields to set.
     expect(decoded('#/smccc-1.1-hvc64/psci-cpu-on-64?m0.rax=0x1').messages).toHaveLength(1);

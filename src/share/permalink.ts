@@ -203,7 +203,7 @@ function decodePane(
   for (const [key, value] of raw ?? []) {
     const field = /^m(\d)\.(.+)$/.exec(key);
     if (field) {
-      decodeField(call, memoryKey(Number(field[1]), field[2]!), key, value, memory, messages);
+      decodeField(call, Number(field[1]), field[2]!, value, memory, messages);
       continue;
     }
     const bits = slots.get(key);
@@ -219,10 +219,13 @@ function decodePane(
 }
 
 /** One memory field's value from a link, into `memory` when the caller writes that field and the value fits it. */
-function decodeField(call: Call, key: string, param: string, value: string, memory: Record<string, bigint>, messages: string[]): void {
+function decodeField(call: Call, area: number, name: string, value: string, memory: Record<string, bigint>, messages: string[]): void {
+  const key = memoryKey(area, name);
   const f = editableFields(call.memory ?? []).find((x) => x.key === key);
   if (!f) {
-    messages.push(`Ignored "${clip(param)}": not a memory field the caller of ${call.name} writes.`);
+    const selects = call.memory?.[area]?.fields.find((x) => x.name === name)?.selects;
+    const why = selects ? `${name} holds the call's number, which the call sets` : `not a memory field the caller of ${call.name} writes`;
+    messages.push(`Ignored "${clip(`m${area}.${name}`)}": ${why}.`);
     return;
   }
   const parsed = parseValue(value, f.field.bytes * 8, `${f.arg.name} ${f.field.name}`, 'memory field');

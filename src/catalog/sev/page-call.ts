@@ -105,6 +105,7 @@ function exitFields(c: PageCall, issuer: Source): MemoryField[] {
     field('sw_exit_code', {
       direction: 'in',
       example: BigInt(c.exitCode),
+      selects: true,
       meaning: 'which exit the guest asks the hypervisor to handle',
       sources: [issuer, setter('sw_exit_code')],
     }),
