@@ -189,7 +189,7 @@ test.describe('presenter mode', () => {
   });
 
   test('at 1280x720 a four-level path keeps the register column above the caption', async ({ page }) => {
-    await page.goto('./#/cca-rsi-smc64/rsi-host-call?at=10&present=1');
+    await page.goto('./#/cca-rsi-smc64/rsi-host-call?at=11&present=1');
     await expect(page.getByTestId('caption')).toContainText('passes the call to the RMM');
     // Where the register column's content is drawn (clipped by the column if it scrolls) ends above the caption.
     const drawnBottom = await page.getByTestId('presenter-registers').evaluate((column) => {

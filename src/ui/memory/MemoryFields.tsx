@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { answeredBy, fieldRole, memoryKey } from '../../model/memory';
 import type { Plan, Step } from '../../model/plan';
 import { formatHex } from '../../model/value';
@@ -28,13 +29,13 @@ function fieldsAt(plan: Plan, step: Step, index: number) {
 /**
  * The fields as cells, for a projector: as many to a row as fit, so a page
  * of fields takes a strip of the screen rather than a column. Large (one
- * call on the screen): name and offset over the value in large type; small
+ * call on the screen): the name over the value in large type and its offset; small
  * (a comparison pane, where room is short): name and value on one line.
  */
 export function MemoryCells({ plan, step, index, large }: { plan: Plan; step: Step; index: number; large: boolean }) {
   return (
     <ul
-      className={`grid ${large ? 'grid-cols-[repeat(auto-fill,minmax(9.5rem,1fr))] gap-1.5' : 'grid-cols-[repeat(auto-fill,minmax(12rem,1fr))] gap-1'}`}
+      className={`grid ${large ? 'grid-cols-[repeat(auto-fill,minmax(8.5rem,1fr))] gap-1.5' : 'grid-cols-[repeat(auto-fill,minmax(12rem,1fr))] gap-1'}`}
       data-testid={`memory-cells-${index}`}
     >
       {fieldsAt(plan, step, index).map(({ f, value, lit }) => {
@@ -43,12 +44,12 @@ export function MemoryCells({ plan, step, index, large }: { plan: Plan; step: St
         const wide = f.bytes > 8 ? 'col-span-2' : '';
         return large ? (
           <li key={f.name} className={`cell min-w-0 rounded-lg px-2 py-0.5 ${wide}`} {...lit}>
-            <div className="flex flex-wrap items-baseline gap-x-1.5 text-base">
-              <span className="font-mono font-semibold break-all">{f.name}</span>
+            <div className="font-mono text-base font-semibold">{breakable(f.name)}</div>
+            <div className="flex flex-wrap items-baseline justify-between gap-x-1.5">
+              <span className={`font-mono font-semibold break-all tabular-nums ${f.bytes > 8 ? 'text-base' : 'text-xl'}`} data-testid={`mem-value-${f.name}`}>
+                {shown}
+              </span>
               <span className="font-mono text-sm opacity-90">+{formatHex(BigInt(f.offset))}</span>
-            </div>
-            <div className={`font-mono font-semibold break-all tabular-nums ${f.bytes > 8 ? 'text-base' : 'text-xl'}`} data-testid={`mem-value-${f.name}`}>
-              {shown}
             </div>
           </li>
         ) : (
@@ -62,6 +63,16 @@ export function MemoryCells({ plan, step, index, large }: { plan: Plan; step: St
       })}
     </ul>
   );
+}
+
+/** A field's name with a line break allowed after each _ and . (sw_exit_ info_1, ep[0]. composite_off), never inside a word. */
+function breakable(name: string) {
+  return name.split(/(?<=[_.])/).map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 && <wbr />}
+      {part}
+    </Fragment>
+  ));
 }
 
 /**

@@ -98,7 +98,8 @@ function Memory({ plan, step, large }: { plan: Plan; step: number; large: boolea
   const areas = plan.memory.flatMap((m, i) => (m.arg.fields.length ? [{ m, i }] : []));
   if (areas.length === 0) return null;
   return (
-    <section className="space-y-1" aria-label="Arguments in memory" data-testid="presenter-memory">
+    // At most a third of the screen or so, so the stage keeps its row on a small screen; a longer list scrolls within.
+    <section className={`space-y-1 ${large ? 'max-h-[38dvh] overflow-y-auto' : ''}`} aria-label="Arguments in memory" data-testid="presenter-memory">
       {areas.map(({ m, i }) => (
         <div key={m.arg.name}>
           <h3 className={`${large ? 'text-lg' : 'text-sm'} font-semibold`}>
