@@ -116,6 +116,7 @@ function ffaConvention(conduit: 'smc' | 'hvc', width: 32 | 64): Convention {
     handlerPath: conduit === 'smc' ? ffaOverSmc : ffaOverHvc,
     eraLinks: [
       { id: `smccc-1.2-${conduit}${width}`, relation: 'related', why: 'The SMCCC 1.2 convention whose registers FF-A uses.' },
+      ...(conduit === 'smc' ? [{ id: `ffa-pkvm-smc${width}`, relation: 'related' as const, why: 'The same calls made by a host under pKVM, whose FF-A proxy at EL2 sees them first.' }] : []),
     ],
     sources: [src.fid, src.tfaFid, src.conduit],
     // SMCCC's own notes speak of KVM guests and generic callers; FF-A states its own.

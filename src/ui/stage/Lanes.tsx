@@ -8,6 +8,8 @@ import { motionMs, motionReduced } from '../player/motion';
 const ROWS: Readonly<Record<number, string>> = { 2: 'grid-rows-2', 3: 'grid-rows-3', 4: 'grid-rows-4', 5: 'grid-rows-5', 6: 'grid-rows-6' };
 const SPAN: Readonly<Record<number, string>> = { 1: 'row-span-1', 2: 'row-span-2', 3: 'row-span-3', 4: 'row-span-4', 5: 'row-span-5', 6: 'row-span-6' };
 const LANE = { compact: 'min-h-10 text-sm', normal: 'min-h-14 py-1', large: 'min-h-20 py-1 text-2xl' } as const;
+/** A projector with four or more lanes (a path to S-EL1, through pKVM): a size down, who runs there on a line of its own instead of broken mid-phrase. */
+const LANE_LARGE_MANY = 'min-h-16 py-1 text-xl leading-tight';
 
 /** The lanes of a plan at a step: where the CPU is, which lanes the trap joins, and whether the route is taken now. */
 export function lanesAt(plan: Plan, step: number) {
@@ -58,6 +60,7 @@ export function Lanes({
   const route = useRef<SVGPathElement>(null);
   const before = useRef(at);
   const n = levels.length;
+  const stacked = size === 'large' && n >= 4;
   const y = (i: number) => (i + 0.5) * 100;
   const [a, b] = active === 'returning' ? [to, from] : [from, to];
   const d = `M 0 ${y(a)} C 95 ${y(a)}, 95 ${y(b)}, 0 ${y(b)}`;
@@ -98,11 +101,17 @@ export function Lanes({
         {levels.map((l, i) => (
           <li key={l.id} className="py-1" data-level={l.id} data-active={i === at}>
             <div
-              className={`flex h-full items-center justify-between gap-2 rounded-lg border px-3 ${LANE[size]} ${i === at ? 'border-[var(--focus)] bg-[var(--role-arg-bg)] text-[var(--role-arg-ink)]' : 'border-[var(--line)]'}`}
+              className={`flex h-full items-center justify-between gap-2 rounded-lg border px-3 ${stacked ? LANE_LARGE_MANY : LANE[size]} ${i === at ? 'border-[var(--focus)] bg-[var(--role-arg-bg)] text-[var(--role-arg-ink)]' : 'border-[var(--line)]'}`}
             >
-              <span>
-                <strong className="font-mono">{l.name}</strong> <span className={i === at ? '' : 'muted'}>· {l.who}</span>
-              </span>
+              {stacked ? (
+                <span>
+                  <strong className="block font-mono">{l.name}</strong> <span className={`block ${i === at ? '' : 'muted'}`}>{l.who}</span>
+                </span>
+              ) : (
+                <span>
+                  <strong className="font-mono">{l.name}</strong> <span className={i === at ? '' : 'muted'}>· {l.who}</span>
+                </span>
+              )}
               {i === at && (
                 <span
                   ref={token}
