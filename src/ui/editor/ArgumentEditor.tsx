@@ -112,7 +112,7 @@ function FieldInput({ e }: { e: EditableField }) {
           <span className="font-mono font-semibold">{e.field.name}</span> <span className="font-mono text-xs muted">+{formatHex(BigInt(e.field.offset))}</span>
           <Cite sources={e.field.sources} />
         </span>
-        <span className="font-mono text-xs muted">{e.field.bytes} bytes</span>
+        <span className="shrink-0 font-mono text-xs whitespace-nowrap muted">{e.field.bytes} bytes</span>
       </label>
       <input
         id={id}
