@@ -1,4 +1,4 @@
-import { cellOf, type Architecture } from './arch';
+import { cellOf, type Architecture, type InstructionDef } from './arch';
 import { exposedCells, type MaskReading } from './mask';
 import { computeSyndrome, encodeInstruction, type EncodedInstruction, type Syndrome } from './encoding';
 import { uniqueSources, type Note, type Source } from './source';
@@ -191,8 +191,11 @@ export function pathLanes(from: Place, hops: readonly Place[]): PathLane[] {
  * Resolve a path under an architecture. `imm` is the immediate of the call's
  * own trap (the first hop out), which the convention decides; `inputs` the
  * call's loaded registers, for a hop that hands on what a mask selects.
+ * `own` is the convention's trap instruction, which the first hop uses even
+ * when the architecture does not list it (a custom convention's borrowed
+ * VMGEXIT on plain x86-64).
  */
-export function planPath(arch: Architecture, path: Path, imm: number, inputs: MaskInputs = []): PlannedPath {
+export function planPath(arch: Architecture, path: Path, imm: number, inputs: MaskInputs = [], own?: InstructionDef): PlannedPath {
   const first = path.out[0];
   if (!first || first.enter.how !== 'trap' || first.enter.instruction !== path.instruction) {
     throw new PathError(`a path must start with a trap by ${path.instruction}`);
@@ -211,7 +214,7 @@ export function planPath(arch: Architecture, path: Path, imm: number, inputs: Ma
       who: hop.who,
       index,
       direction,
-      enter: enterOf(arch, hop, index === 0 ? imm : undefined),
+      enter: enterOf(arch, hop, index === 0 ? imm : undefined, index === 0 ? own : undefined),
       sees: hop.sees,
       receives: prev?.passes ? viewCells(arch, prev.passes, inputs) : index === 0 && path.fromPasses ? viewCells(arch, path.fromPasses, inputs) : allCells,
       passes:
@@ -268,10 +271,10 @@ export function pathNotes(path: PlannedPath): Note[] {
   return [...new Set([...path.notes, ...path.hops.flatMap((h) => h.notes)])];
 }
 
-function enterOf(arch: Architecture, hop: Hop, imm: number | undefined): PlannedHop['enter'] {
+function enterOf(arch: Architecture, hop: Hop, imm: number | undefined, own: InstructionDef | undefined): PlannedHop['enter'] {
   const e = hop.enter;
   if (e.how === 'forward') return e;
-  const ins = Object.values(arch.instructions).find((i) => i.id === e.instruction);
+  const ins = own?.id === e.instruction ? own : Object.values(arch.instructions).find((i) => i.id === e.instruction);
   if (!ins) throw new PathError(`${arch.name} has no instruction ${e.instruction}`);
   const value = imm ?? e.imm;
   const computed = ins.syndrome ? computeSyndrome(ins.syndrome, value) : undefined;

@@ -8,6 +8,7 @@ import type { Architecture, InstructionDef } from '../../model/arch';
 import type { CustomArchId } from './schema';
 import { x8664Td } from '../../catalog/tdx/arch';
 import { vmgexit } from '../../catalog/sev/arch';
+import { hostAarch64, realmAarch64 } from '../../catalog/cca/arch';
 
 /** The built-in architectures a definition may name; a user cannot invent a register file. */
 export const ARCHITECTURES: Readonly<Record<CustomArchId, Architecture>> = {
@@ -17,6 +18,8 @@ export const ARCHITECTURES: Readonly<Record<CustomArchId, Architecture>> = {
   x86,
   riscv64,
   'x86-64-td': x8664Td,
+  'aarch64-realm': realmAarch64,
+  'aarch64-host': hostAarch64,
 };
 
 /** The format's name for a built-in architecture: the entry holding that very value (x86-64 as a trust domain sees it), else its id. */

@@ -9,6 +9,7 @@ import type { MemoryArg } from '../../model/memory';
 import type { Note, Source } from '../../model/source';
 import { ARCHITECTURES, findInstruction } from './architectures';
 import { changedSinceCopy } from './copy';
+import { buildPath } from './path';
 import { valueOf, type CustomCall, type CustomConvention, type CustomDefinition, type CustomFixed, type CustomLayout, type CustomMemory } from './schema';
 
 /** Every fact of a custom definition cites this one source: the app must never present it as checked. */
@@ -139,6 +140,7 @@ export function buildFamily(d: CustomDefinition): Family {
     ...(c.unknownCall ? { unknownCall: { value: valueOf(c.unknownCall.value), name: c.unknownCall.name, sources: SOURCES } } : {}),
     handler: c.handler ?? 'the hypervisor',
     exception: anyHostException(instruction.id),
+    ...(c.path ? { path: buildPath(c.path, arch, instruction, SOURCES) } : {}),
     sources: SOURCES,
     notes: [UNVERIFIED_NOTE, ...copyNotes(c)],
   };
@@ -179,6 +181,7 @@ export function buildFamily(d: CustomDefinition): Family {
       })),
       handles: call.handles ?? 'what it does is not described in the user-written definition.',
       returnsOnSuccess: call.returnsOnSuccess ?? true,
+      ...(call.path ? { path: buildPath(call.path, arch, instruction, SOURCES) } : {}),
       ...(call.clobbered || call.preserved
         ? { rules: { ...(call.clobbered ? { clobbered: lower(call.clobbered) } : {}), ...(call.preserved ? { preserved: lower(call.preserved) } : {}), sources: SOURCES } }
         : {}),

@@ -5,6 +5,7 @@ import { ARCHITECTURES, findInstruction, instructionsFor } from './architectures
 import { customArch } from './build';
 import { checkLayout, checkMemory, checkMsrs } from './checks-memory';
 import { fieldError, type FieldError, type PathItem } from './errors';
+import { checkPath } from './path';
 import { valueOf, type CustomCall, type CustomConvention, type CustomDefinition, type CustomFixed } from './schema';
 
 /**
@@ -118,6 +119,7 @@ function checkConvention(c: CustomConvention, arch: Architecture, err: Report): 
     if (!first) err(at('unknownCall'), 'needs a result register to answer in; the convention lists none');
     else if (bits !== undefined) checkWidth(valueOf(c.unknownCall.value), bits, first, at('unknownCall', 'value'), err);
   }
+  if (c.path) checkPath(c.path, arch, ins, at('path'), err);
   return ins;
 }
 
@@ -168,6 +170,7 @@ function checkCalls(d: CustomDefinition, arch: Architecture, ins: InstructionDef
       else memoryNames.set(m.name, j);
       checkMemory(m, arch, loaded, at('memory', j), err);
     });
+    if (call.path) checkPath(call.path, arch, ins, at('path'), err);
     for (const key of ['clobbered', 'preserved'] as const) {
       (call[key] ?? []).forEach((r, j) => {
         if (!cellOf(arch, r)) err(at(key, j), `"${r}" is not a register of ${arch.name}`);

@@ -5,6 +5,7 @@ import type { Convention, FixedInput } from '../../model/convention';
 import type { MemoryArg } from '../../model/memory';
 import { formatHex, maxFor } from '../../model/value';
 import { ARCHITECTURES, customArchId, instructionsFor } from './architectures';
+import { copyPath } from './path';
 import {
   FORMAT_TAG,
   FORMAT_VERSION,
@@ -140,7 +141,9 @@ function copyCall(conv: Convention, given: Call): CustomCall {
     ...(call.rules?.clobbered ? { clobbered: [...call.rules.clobbered] } : {}),
     ...(call.rules?.preserved ? { preserved: [...call.rules.preserved] } : {}),
   };
-  return { ...out, ...(fixed ? { fixed } : {}), ...rules, ...(call.memory ? { memory: call.memory.map(memoryOf) } : {}) };
+  // A call's own path only counts under the convention whose trap it starts with (model/path.ts pathFor).
+  const path = call.path?.instruction === conv.instruction.id ? copyPath(call.path, conv.arch) : undefined;
+  return { ...out, ...(fixed ? { fixed } : {}), ...rules, ...(call.memory ? { memory: call.memory.map(memoryOf) } : {}), ...(path ? { path } : {}) };
 }
 
 /**
@@ -158,6 +161,7 @@ export function copyOfBuiltIn(conv: Convention, calls: readonly Call[]): CustomD
   const fixed = fixedOf(conv.fixed);
   const usesSmccc = isSmcccLayout(conv.functionId?.layout);
   const msrs = msrCells(arch).map((r) => ({ register: r.name, index: hex(BigInt(r.msr!.index)), name: cut(r.msr!.name) }));
+  const path = conv.path?.instruction === conv.instruction.id ? copyPath(conv.path, arch) : undefined;
   const convention: CustomConvention = {
     id: kebab(`${conv.id}-copy`),
     name: `Copy of ${conv.name}`.slice(0, LIMITS.name),
@@ -180,6 +184,7 @@ export function copyOfBuiltIn(conv: Convention, calls: readonly Call[]): CustomD
     summary: clip(conv.summary),
     ...(fixed ? { fixed } : {}),
     ...(conv.unknownCall ? { unknownCall: { value: hex(conv.unknownCall.value), name: conv.unknownCall.name.slice(0, LIMITS.name) } } : {}),
+    ...(path ? { path } : {}),
   };
   return {
     trapscope: FORMAT_TAG,
@@ -246,6 +251,8 @@ const STARTS: Record<CustomArchId, { selector: string; args: string[]; results: 
   x86: { selector: 'eax', args: ['ebx', 'ecx', 'edx', 'esi'], results: ['eax'], slotBits: 32 },
   riscv64: { selector: 'a7', args: ['a0', 'a1', 'a2', 'a3', 'a4', 'a5'], results: ['a0', 'a1'], slotBits: 64 },
   'x86-64-td': { selector: 'rax', args: ['rcx', 'rdx', 'r8', 'r9', 'r10', 'r11'], results: ['rax'], slotBits: 64 },
+  'aarch64-realm': { selector: 'x0', args: ['x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7'], results: ['x0', 'x1', 'x2', 'x3'], slotBits: 64 },
+  'aarch64-host': { selector: 'x0', args: ['x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7'], results: ['x0', 'x1', 'x2', 'x3'], slotBits: 64 },
 };
 
 /** A valid definition with no calls, for the editor to start from. */

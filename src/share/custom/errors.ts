@@ -68,6 +68,20 @@ const WORDS: Record<string, string> = {
   address: 'address',
   result: 'result',
   resultMeaning: 'result meaning',
+  path: 'path',
+  from: 'from',
+  fromPasses: 'what the caller hands on (fromPasses)',
+  out: 'hop out',
+  back: 'hop back',
+  level: 'level',
+  world: 'world',
+  who: 'who',
+  trap: 'trap instruction',
+  forward: 'forward',
+  syndrome: 'syndrome',
+  sees: 'sees',
+  passes: 'passes',
+  passesHow: 'passesHow',
 };
 
 /**

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { pathSchema } from './path';
 
 /**
  * The JSON format of a user-written convention and its calls. It is plain
@@ -13,8 +14,11 @@ import * as v from 'valibot';
 export const FORMAT_TAG = 'custom-convention';
 export const FORMAT_VERSION = 1;
 
-/** x86-64-td: x86-64 as a TDX trust domain sees it, with the TDX module and the VMM as the levels a call reaches. */
-export const ARCH_IDS = ['aarch64', 'aarch32', 'x86-64', 'x86', 'riscv64', 'x86-64-td'] as const;
+/**
+ * x86-64-td: x86-64 as a TDX trust domain sees it, with the TDX module and the VMM as the levels a call reaches.
+ * aarch64-realm, aarch64-host: AArch64 as Arm CCA's realm (smc traps to the RMM at R-EL2) and host (smc to EL3) see it.
+ */
+export const ARCH_IDS = ['aarch64', 'aarch32', 'x86-64', 'x86', 'riscv64', 'x86-64-td', 'aarch64-realm', 'aarch64-host'] as const;
 
 /** Caps keep a hostile link or file from costing much memory or time; real definitions are far smaller. */
 export const LIMITS = { name: 120, text: 2000, value: 48, list: 64, calls: 400 } as const;
@@ -213,6 +217,8 @@ const call = v.strictObject(
     preserved: v.optional(registers),
     /** Arguments and results in memory (the GHCB page), beside the registers. */
     memory: v.optional(v.pipe(v.array(memorySchema, 'must be a list of memory arguments'), v.maxLength(8, 'must have at most 8 entries'))),
+    /** The levels this call crosses, when not the convention's (RSI_HOST_CALL leaves the realm for the host). */
+    path: v.optional(pathSchema),
   },
   'must be an object with id, name, number, args and results',
 );
@@ -260,6 +266,8 @@ const convention = v.strictObject(
      * the app says so once the roles are changed.
      */
     copiedFrom: v.optional(v.strictObject({ id, name, roles: text }, 'must be an object with id, name and roles')),
+    /** The levels every call crosses, when more than the trap's one (path.ts): R-EL1 -> R-EL2 -> R-EL1 for a realm's RSI call. */
+    path: v.optional(pathSchema),
   },
   'must be an object describing the convention',
 );

@@ -46,13 +46,13 @@ function standInConvention(c: Json, key: string): boolean {
     c.imm = 0;
   } else if (key === 'id' || key === 'name' || key === 'selectorName' || key === 'selectedBy') c[key] = 'x';
   else if (key === 'usesSmcccFunctionId') c[key] = false;
-  else if (['handler', 'era', 'summary', 'target', 'fixed', 'unknownCall'].includes(key) || !KNOWN.has(key)) delete c[key];
+  else if (['handler', 'era', 'summary', 'target', 'fixed', 'unknownCall', 'path'].includes(key) || !KNOWN.has(key)) delete c[key];
   else return false;
   return true;
 }
 
 // The MSR cells are registers: like the register lists, they are not stood in for.
-const KNOWN = new Set(['id', 'name', 'arch', 'instruction', 'imm', 'selector', 'selectorName', 'selectedBy', 'msrs', 'slotBits', 'args', 'results', 'clobbered', 'preserved', 'resultsKeptWhenUnused', 'usesSmcccFunctionId', 'target', 'handler', 'era', 'summary', 'fixed', 'unknownCall']);
+const KNOWN = new Set(['id', 'name', 'arch', 'instruction', 'imm', 'selector', 'selectorName', 'selectedBy', 'msrs', 'slotBits', 'args', 'results', 'clobbered', 'preserved', 'resultsKeptWhenUnused', 'usesSmcccFunctionId', 'target', 'handler', 'era', 'summary', 'fixed', 'unknownCall', 'path']);
 
 /**
  * A call's refused field, or the whole call: ids, names and numbers that no
