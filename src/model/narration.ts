@@ -82,15 +82,26 @@ export function trapSentence(trap: Trap): string {
   return reads ? `${head}, which reads ${reads}.` : `${head}.`;
 }
 
-export function dispatch(conv: Convention, call: Call, selectorValue: bigint, imm: number, callNumberIsCatalog: boolean, who = conv.handler): string {
+/** `readsInstead`: what a handler further down a path reads to know the call, when not the caller's selector (Hop.reads). */
+export function dispatch(
+  conv: Convention,
+  call: Call,
+  selectorValue: bigint,
+  imm: number,
+  callNumberIsCatalog: boolean,
+  who = conv.handler,
+  readsInstead?: string,
+): string {
   const handler = capital(who);
   const selector = `${conv.selector} = ${formatHex(selectorValue)}`;
   if (!callNumberIsCatalog) return `${handler} reads ${selector}, which names no function it implements.`;
-  const reads = conv.selector
-    ? selector
-    : conv.selectedBy
-      ? `${conv.selectedBy} = ${formatHex(call.number.value)}`
-      : `the immediate ${formatHex(BigInt(imm))} from the syndrome`;
+  const reads =
+    readsInstead ??
+    (conv.selector
+      ? selector
+      : conv.selectedBy
+        ? `${conv.selectedBy} = ${formatHex(call.number.value)}`
+        : `the immediate ${formatHex(BigInt(imm))} from the syndrome`);
   return `${handler} reads ${reads} and runs ${call.name}: ${call.handles}`;
 }
 

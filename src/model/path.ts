@@ -72,6 +72,13 @@ export interface Hop extends Place {
   /** What this level sees on arrival, in words (its syndrome, or that it resumes from its own call). */
   sees: string;
   /**
+   * On the handler (the last hop out): what it reads to know which call it
+   * serves, when that is not the caller's selector register. The host
+   * answering a realm's RSI_HOST_CALL reads the REC exit record; its x0 then
+   * holds RMI_REC_ENTER's status, not the realm's function ID.
+   */
+  reads?: string;
+  /**
    * Where the trap's syndrome lands at this level and how its class reads
    * there, when not as the instruction's definition says (that definition
    * describes an SMC trapped to EL2; one that reaches EL3 is read in ESR_EL3).
@@ -131,6 +138,8 @@ export interface PlannedPath {
   hops: readonly PlannedHop[];
   /** Index in `hops` of the level that handles the call (the last hop out). */
   handler: number;
+  /** What the handler reads to know the call, when not the caller's selector (Hop.reads). */
+  handlerReads?: string;
   /** Distinct levels, grouped by world in the order worlds are first met, each world's levels in the order first met. */
   lanes: readonly PathLane[];
   sources: readonly Source[];
@@ -229,6 +238,7 @@ export function planPath(arch: Architecture, path: Path, imm: number, inputs: Ma
     from: path.from,
     hops,
     handler: path.out.length - 1,
+    ...(path.out.at(-1)?.reads ? { handlerReads: path.out.at(-1)?.reads } : {}),
     lanes: pathLanes(
       path.from,
       all.map(([, h]) => h),

@@ -165,6 +165,12 @@ describe('the levels and worlds CCA’s calls cross', () => {
     expect(p.hops[p.handler]!.level).toBe('NS-EL2');
   });
 
+  it('the host answering RSI_HOST_CALL is said to read the REC exit, not the realm’s x0 (which then holds RMI_REC_ENTER’s status)', () => {
+    const handle = marshal(conv('cca-rsi-smc64'), call('rsi-host-call')).steps.find((s) => s.phase === 'handle')!;
+    expect(handle.text).toMatch(/^The host hypervisor \(KVM\) reads rec_run\.exit \(exit_reason RMI_EXIT_HOST_CALL/);
+    expect(handle.text).not.toMatch(/reads x0 = /);
+  });
+
   it('an RMI call goes NS-EL2 -> EL3 -> R-EL2 -> EL3 -> NS-EL2, x0-x7 onward and x0-x4 back, with ESR_EL3 = 0x5E000000 at EL3', () => {
     expect(hops('cca-rmi-smc64', 'rmi-rec-enter')).toEqual(['EL3/root', 'R-EL2/realm', 'EL3/root', 'NS-EL2/non-secure']);
     const p = marshal(conv('cca-rmi-smc64'), call('rmi-rec-enter')).path!;

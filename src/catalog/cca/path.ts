@@ -94,6 +94,7 @@ export const hostCallPath: Path = {
       ...host,
       enter: { how: 'forward', what: 'an eret into the host, returning from its RMI_REC_ENTER' },
       sees: 'RMI_REC_ENTER returns RMI_SUCCESS in x0; rec_run.exit says why: exit_reason RMI_EXIT_HOST_CALL (5), the immediate in imm and the realm’s arguments in gprs[]. The host handles the call and writes its answer into rec_run.enter.gprs[].',
+      reads: 'rec_run.exit (exit_reason RMI_EXIT_HOST_CALL, imm, gprs[0..30]), not x0 (which holds RMI_REC_ENTER’s status),',
       passes: all,
       passesHow: 'the host calls RMI_REC_ENTER again with the same REC and rec_run',
       sources: [src.hostCallExit, src.forwardRegs],

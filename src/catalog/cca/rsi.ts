@@ -388,7 +388,7 @@ const hostCall = rsiCall({
   summary:
     'Call the host hypervisor from inside a realm: the one RSI call that leaves the Realm world. The arguments travel in a structure in the realm’s memory, not in registers.',
   handles:
-    'it copies the immediate and 31 registers from the structure at x1 into the REC exit, leaves the realm for the host with RMI_EXIT_HOST_CALL, and, when the host enters the REC again, copies the host’s 31 registers back into the structure and answers RSI_SUCCESS.',
+    'the RMM has copied the immediate and 31 registers from the structure at x1 into the REC exit; the host does what it and the realm agree that immediate means, writes its 31 answer registers into rec_run.enter.gprs[] and enters the REC again, and the RMM copies them back into the structure and answers RSI_SUCCESS.',
   args: [
     arg(1, 'host call address', 'IPA of a struct rsi_host_call: a 32-bit immediate at offset 0, then gprs[31] from offset 8', 0x80300000n, [
       rsiSmc('SMC_RSI_HOST_CALL: "arg1 == IPA of host call structure"'),
