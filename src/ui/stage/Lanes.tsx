@@ -8,6 +8,11 @@ import { motionMs, motionReduced } from '../player/motion';
 const ROWS: Readonly<Record<number, string>> = { 2: 'grid-rows-2', 3: 'grid-rows-3', 4: 'grid-rows-4', 5: 'grid-rows-5', 6: 'grid-rows-6' };
 const SPAN: Readonly<Record<number, string>> = { 1: 'row-span-1', 2: 'row-span-2', 3: 'row-span-3', 4: 'row-span-4', 5: 'row-span-5', 6: 'row-span-6' };
 const LANE = { compact: 'min-h-10 text-sm', normal: 'min-h-14 py-1', large: 'min-h-20 py-1 text-2xl' } as const;
+/**
+ * A band's label sets the least height of its lanes ("NON-SECURE" on one lane), so a compact pane, whose
+ * registers share its height with the lanes, gets the smallest type and no letter spacing.
+ */
+const BAND_TEXT = { compact: 'text-[0.55rem] leading-none', normal: 'text-[0.65rem] tracking-wide', large: 'text-sm tracking-wide' } as const;
 /** A projector with four or more lanes (a path to S-EL1, through pKVM): a size down, who runs there on a line of its own instead of broken mid-phrase. */
 const LANE_LARGE_MANY = 'min-h-16 py-1 text-xl leading-tight';
 
@@ -92,7 +97,7 @@ export function Lanes({
         <ul className={`grid ${ROWS[n] ?? ''} mr-1`} aria-label="Worlds" data-testid="world-bands">
           {worlds.map((w, i) => (
             <li key={i} className={`world-band ${SPAN[w.lanes] ?? ''} my-1 flex items-center justify-center rounded-l-md px-0.5`} data-world={w.world}>
-              <span className={`font-semibold uppercase tracking-wide [writing-mode:vertical-rl] rotate-180 ${size === 'large' ? 'text-sm' : 'text-[0.65rem]'}`}>{w.name}</span>
+              <span className={`font-semibold uppercase [writing-mode:vertical-rl] rotate-180 ${BAND_TEXT[size]}`}>{w.name}</span>
             </li>
           ))}
         </ul>
