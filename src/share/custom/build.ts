@@ -80,6 +80,7 @@ function memoryOf(m: CustomMemory): MemoryArg {
       ...(f.example !== undefined ? { example: valueOf(f.example) } : {}),
       ...(f.result !== undefined ? { result: valueOf(f.result) } : {}),
       ...(f.resultMeaning !== undefined ? { resultMeaning: f.resultMeaning } : {}),
+      ...(f.selects ? { selects: true as const } : {}),
       sources: SOURCES,
     })),
     sources: SOURCES,

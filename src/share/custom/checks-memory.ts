@@ -64,7 +64,7 @@ export function checkLayout(layout: CustomLayout, bits: number, register: string
  * cells of its selector, fixed inputs and arguments), its fields inside the
  * area and apart, each with a value only from whoever its direction says writes it.
  */
-export function checkMemory(m: CustomMemory, arch: Architecture, loaded: ReadonlySet<string>, path: PathItem[], err: Report): void {
+export function checkMemory(m: CustomMemory, arch: Architecture, loaded: ReadonlySet<string>, number: bigint, path: PathItem[], err: Report): void {
   if (m.register !== undefined) {
     const cell = cellOf(arch, m.register);
     if (!cell) err([...path, 'register'], `"${m.register}" is not a register of ${arch.name}`);
@@ -96,6 +96,10 @@ export function checkMemory(m: CustomMemory, arch: Architecture, loaded: Readonl
     if (f.direction === 'in' && f.result !== undefined)
       err(at('result'), 'is given, but the callee does not write this field ("in"); make it "inout" or drop the result');
     if (f.direction === 'in' && f.resultMeaning !== undefined) err(at('resultMeaning'), 'is given, but the callee does not write this field ("in")');
+    // The plan writes the field's example: for the field that selects the call, that must be the call's number.
+    if (f.selects && (f.direction === 'out' || f.example === undefined || valueOf(f.example) !== number)) {
+      err(at('selects'), `says the field holds the call's number, so the caller must write it ("in" or "inout") with the example ${formatHex(number)}`);
+    }
     for (const key of ['example', 'result'] as const) {
       const x = f[key];
       // A shift, not a mask: a field may be a whole page wide.

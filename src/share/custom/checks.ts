@@ -168,7 +168,7 @@ function checkCalls(d: CustomDefinition, arch: Architecture, ins: InstructionDef
       const first = memoryNames.get(m.name);
       if (first !== undefined) err(at('memory', j, 'name'), `"${m.name}" is already the name of memory argument ${first + 1} of this call`);
       else memoryNames.set(m.name, j);
-      checkMemory(m, arch, loaded, at('memory', j), err);
+      checkMemory(m, arch, loaded, number, at('memory', j), err);
     });
     if (call.path) checkPath(call.path, arch, ins, at('path'), err);
     for (const key of ['clobbered', 'preserved'] as const) {

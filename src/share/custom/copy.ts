@@ -93,6 +93,7 @@ function memoryOf(m: MemoryArg): CustomMemory {
       ...(f.example !== undefined ? { example: hex(f.example) } : {}),
       ...(f.result !== undefined ? { result: hex(f.result) } : {}),
       ...(f.resultMeaning !== undefined ? { resultMeaning: clip(f.resultMeaning) } : {}),
+      ...(f.selects ? { selects: true as const } : {}),
     })),
   };
 }

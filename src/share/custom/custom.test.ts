@@ -49,7 +49,7 @@ function registerView(p: Plan) {
       address: m.address,
       carrier: m.carrier,
       area: [m.arg.name, m.arg.where ?? null, m.arg.buffer ?? null, m.arg.size, m.arg.direction],
-      fields: m.arg.fields.map((f) => [f.name, f.offset, f.bytes, f.direction, f.meaning, f.example, f.result, f.resultMeaning]),
+      fields: m.arg.fields.map((f) => [f.name, f.offset, f.bytes, f.direction, f.meaning, f.example, f.result, f.resultMeaning, f.selects]),
     })),
     memoryAfter: p.steps.at(-1)!.memory ?? null,
     lost: p.lost,
@@ -483,6 +483,13 @@ describe('invalid definitions name the field', () => {
       (d) => (d.calls[1].memory[0].register = 'rdi'),
       'calls[1].memory[0].register',
       /rdi carries the address, but the call does not load it/,
+    ],
+    [
+      'a field that selects the call, with another number',
+      ghcbLike,
+      (d) => (d.calls[1].memory[0].fields[2].example = '0x7b'),
+      'calls[1].memory[0].fields[2].selects',
+      /says the field holds the call's number, so the caller must write it \("in" or "inout"\) with the example 0x72/,
     ],
     [
       'an "in" field with a result',

@@ -82,6 +82,7 @@ const WORDS: Record<string, string> = {
   sees: 'sees',
   passes: 'passes',
   passesHow: 'passesHow',
+  selects: 'selects flag (selects)',
 };
 
 /**

@@ -175,7 +175,7 @@ export const ghcbLike = () => ({
           fields: [
             { name: 'rax', offset: '0x1f8', bytes: 8, direction: 'inout', meaning: 'in: function; out: EAX', example: '0x8000001f', result: '0x0' },
             { name: 'rbx', offset: 792, bytes: 8, direction: 'out', meaning: 'out: EBX', result: '0x33', resultMeaning: 'C-bit 51' },
-            { name: 'sw_exit_code', offset: 912, bytes: 8, direction: 'in', meaning: 'the exit', example: '0x72' },
+            { name: 'sw_exit_code', offset: 912, bytes: 8, direction: 'in', meaning: 'the exit', example: '0x72', selects: true },
             { name: 'valid_bitmap', offset: 1008, bytes: 16, direction: 'in', meaning: 'fields set', example: '0x1c0000000000000000000000000000' },
           ],
         },

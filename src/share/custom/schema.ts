@@ -170,8 +170,10 @@ const memoryField = v.strictObject(
     /** What the callee writes back ("out", "inout"). */
     result: v.optional(valueSchema),
     resultMeaning: v.optional(text),
+    /** The field holds the call's number (the GHCB's sw_exit_code), so a reader does not set it. */
+    selects: v.optional(v.literal(true, 'must be true, or left out')),
   },
-  'must be an object with name, offset, bytes, direction and meaning, and optionally example, result and resultMeaning',
+  'must be an object with name, offset, bytes, direction and meaning, and optionally example, result, resultMeaning and selects',
 );
 
 /** An argument in memory: where its address travels (a register or MSR cell the call loads), or its address, and its fields. */
