@@ -67,7 +67,7 @@ const internalNumbering: Note = {
   kind: 'history',
   text:
     'The numbers are internal to the kernel: they are positions in enum __kvm_host_smccc_func, which gains, loses and reorders entries between releases, and host and hypervisor are always built together. ' +
-    `Shown as read in a mirror of mainline at ${MIRROR_AT.slice(0, 8)}. Which release that is was not established: the mirror's Makefile is stored only at another commit, where it reads 6.17-rc3. ` +
+    `Shown as read in a mirror of mainline at ${MIRROR_AT.slice(0, 8)}, a tree around Linux 6.17: the mirror's Makefile, stored only at another commit, reads 6.17-rc3, and a patch posted against the kvmarm tree in November 2025 shows two entries this copy lacks (see the next note). The exact release tag was not established. ` +
     `The torvalds/linux copy at ${OLDER_AT.slice(0, 8)} (release not established either) numbers them differently: ${numberingShifts()}. ` +
     `Only in that copy: ${onlyIn(OLDER_HOST_SMCCC_FUNCS, HOST_SMCCC_FUNCS).join(', ')}. Only in the mirror's: ${onlyIn(HOST_SMCCC_FUNCS, OLDER_HOST_SMCCC_FUNCS).join(', ')}.`,
   sources: [
@@ -78,11 +78,13 @@ const internalNumbering: Note = {
 };
 
 const laterNumbering: Note = {
-  kind: 'unconfirmed',
+  kind: 'history',
   text:
-    'Work after the mirror\'s copy inserts more entries: a pKVM development branch adds __pkvm_reserve_vm and __pkvm_unreserve_vm and changes __pkvm_init_vm to take a reserved handle. ' +
-    'Where they land in the enum, and in which release, was not read in a tree; a kernel with them numbers every later call differently.',
+    'Later trees insert more entries: __pkvm_reserve_vm and __pkvm_unreserve_vm (and __pkvm_init_vm takes a reserved handle). A patch posted on 3 November 2025 shows them in the kvmarm tree right after __vgic_v3_restore_vmcr_aprs, ' +
+    `so there __pkvm_init_vm, ${numberIn(HOST_SMCCC_FUNCS, '__pkvm_init_vm')} here, would be ${numberIn(HOST_SMCCC_FUNCS, '__pkvm_init_vm')! + 2} if nothing else moved (the patch shows only that part of the enum). ` +
+    'In which release they first appear was not read in a tree.',
   sources: [
+    src.laterEnum,
     {
       title: 'android-kvm linux commit "KVM: arm64: Introduce separate hypercalls for pKVM VM reservation and initialization" (branch tabba/hyp-handle)',
       where: 'commit message: __pkvm_reserve_vm, __pkvm_unreserve_vm, __pkvm_init_vm "now expects a pre-reserved handle"',

@@ -1,5 +1,5 @@
 import type { Source } from '../../model/source';
-import { githubFile, linux } from '../docs';
+import { githubFile, linux, mail } from '../docs';
 
 /**
  * Every document the pKVM host-hypercall family cites, pinned to what was
@@ -59,6 +59,11 @@ export const src = {
   hostSmc: hypMain('handle_trap: case ESR_ELx_EC_SMC64: handle_host_smc(host_ctxt) (PSCI, then FF-A, then forwarded to EL3)'),
   notSupported: linux('include/linux/arm-smccc.h', 'SMCCC_RET_NOT_SUPPORTED (-1), SMCCC_RET_SUCCESS 0'),
   makefile: githubFile(MIRROR, 'Makefile', MAKEFILE_AT, 'VERSION = 6, PATCHLEVEL = 17, SUBLEVEL = 0, EXTRAVERSION = -rc3'),
+  /** A patch whose context shows the enum of the kvmarm tree in November 2025, two entries longer than the mirror's. */
+  laterEnum: mail(
+    '[PATCH 19/33] KVM: arm64: Eagerly save VMCR on exit (Marc Zyngier, 3 Nov 2025)',
+    '20251103165517.2960148-20-maz@kernel.org',
+  ),
   declareReg: githubFile(
     'torvalds/linux',
     'arch/arm64/kvm/hyp/include/nvhe/trap_handler.h',

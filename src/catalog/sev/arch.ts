@@ -1,15 +1,18 @@
 import type { Architecture, InstructionDef, Level } from '../../model/arch';
-import { linux } from '../docs';
+import { githubFile, linux } from '../docs';
 import { svmExit, x8664 } from '../arch/x86-64';
 import { src, uapiSvm } from './sources';
 
 /** MSR_AMD64_SEV_ES_GHCB, as msr-index.h defines it. */
 export const MSR_AMD64_SEV_ES_GHCB = 0xc0010130;
 
-/** Read in patch excerpts only: the stored torvalds/linux copy of msr-index.h (e84b7119) predates SEV-ES. */
-export const msrIndex = linux(
+/** msr-index.h in a torvalds/linux tree that has SEV-SNP (MSR_AMD64_SEV_SNP_ENABLED_BIT 2 follows the line). */
+export const MSR_INDEX_AT = '002bba562dd371d9ead03f8a309bfdedd6b51230';
+export const msrIndex = githubFile(
+  'torvalds/linux',
   'arch/x86/include/asm/msr-index.h',
-  '#define MSR_AMD64_SEV_ES_GHCB 0xc0010130 (read in patches that add the line, and as MSR_SEV_ES_GHCB 0xc0010130 in KVM selftests; not in a pinned tree)',
+  MSR_INDEX_AT,
+  '#define MSR_AMD64_SEV_ES_GHCB 0xc0010130 (then MSR_AMD64_SEV 0xc0010131)',
 );
 
 /** The legacy prefix byte rep (repe) adds in front of an instruction. */

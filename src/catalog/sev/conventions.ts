@@ -28,7 +28,7 @@ const unread: Note = {
   kind: 'unconfirmed',
   text:
     'The GHCB specification (AMD 56421) and the AMD manuals were not read. Codes, fields and offsets are Linux’s (sev-common.h, asm/svm.h) as its guest and KVM use them; ' +
-    'MSR_AMD64_SEV_ES_GHCB = 0xC0010130 was read in patch excerpts, not in a pinned copy of msr-index.h. What the hardware saves into the VMSA on VMGEXIT is not described here.',
+    'MSR_AMD64_SEV_ES_GHCB = 0xC0010130 is Linux’s msr-index.h. What the hardware saves into the VMSA on VMGEXIT is not described here.',
   sources: [msrIndex, src.ghcbStruct],
 };
 

@@ -6,7 +6,7 @@ import { marshal } from '../../model/plan';
 import { asmSnippet } from '../../share/c-snippet';
 import { catalog } from '../all';
 import { callsFor, requireCall, requireConvention } from '../index';
-import { vmgexit } from './arch';
+import { sevArch, vmgexit } from './arch';
 import { GHCB, GHCB_SAVE_AREA, GHCB_SAVE_AREA_SIZE, GHCB_SIZE, bitmapIndex, ghcbOffset } from './ghcb';
 import { sevLinux } from './linux';
 import { GHCB_GPA } from './page-call';
@@ -113,6 +113,10 @@ describe('struct ghcb as asm/svm.h lays it out', () => {
 describe('VMGEXIT', () => {
   it('is rep (F3) in front of VMMCALL: F3 0F 01 D9', () => {
     expect(encodeInstruction(vmgexit, 0).hex).toBe('F3 0F 01 D9');
+  });
+
+  it('reaches the host through MSR_AMD64_SEV_ES_GHCB, 0xC0010130 in msr-index.h (torvalds/linux @002bba56)', () => {
+    expect(sevArch.registers.find((r) => r.name === 'ghcb_msr')?.msr?.index).toBe(0xc0010130);
   });
 
   it('exits with SVM_EXIT_VMGEXIT 0x403', () => {
