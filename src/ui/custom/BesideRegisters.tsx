@@ -39,7 +39,7 @@ export function ConventionBeside({ conv, setConv, errorsAt }: { conv: Json; setC
           <TypedText
             id={id}
             rows={Math.max(1, msrs.length)}
-            className={`${input} h-auto`}
+            className={input}
             shown={toRows(msrs, MSR_COLUMNS)}
             onText={(t) => setConv('msrs', t.trim() ? fromRows(t, msrs, MSR_COLUMNS) : undefined)}
             describedBy="msr-help"
@@ -76,7 +76,7 @@ export function CallBeside({ call, i, setCall, errorsAt }: { call: Json; i: numb
               label={`Call ${i + 1} ${side === 'args' ? 'argument' : 'result'} ${String(entry.name ?? j + 1)} bit-fields: key | name | hi | lo`}
               errors={errorsAt(`calls[${i}].${side}[${j}].layout`)}
             >
-              {(id) => <TypedText id={id} rows={fields.length} className={`${input} h-auto`} shown={toRows(fields, BIT_COLUMNS)} onText={setFields} />}
+              {(id) => <TypedText id={id} rows={fields.length} className={input} shown={toRows(fields, BIT_COLUMNS)} onText={setFields} />}
             </Field>
           );
         }),
@@ -122,7 +122,7 @@ export function CallBeside({ call, i, setCall, errorsAt }: { call: Json; i: numb
                 <TypedText
                   id={id}
                   rows={Math.min(8, Math.max(2, fields.length))}
-                  className={`${input} h-auto`}
+                  className={input}
                   shown={toRows(fields, MEMORY_COLUMNS)}
                   onText={(t) => setArea(k, 'fields', fromRows(t, fields, MEMORY_COLUMNS))}
                   describedBy="memory-help"

@@ -136,7 +136,7 @@ export default function CustomEditor({ text }: { text: string }) {
                   <textarea
                     id={id}
                     rows={3}
-                    className={`${input} h-auto`}
+                    className={input}
                     value={String(conv.summary ?? '')}
                     onChange={(e) => setConv('summary', e.target.value || undefined)}
                   />
@@ -189,7 +189,7 @@ export default function CustomEditor({ text }: { text: string }) {
                         <TypedText
                           id={id}
                           rows={3}
-                          className={`${input} h-auto`}
+                          className={input}
                           shown={toLines(Array.isArray(c[k]) ? (c[k] as Json[]) : [])}
                           onText={(t) => setCall(i, k, fromLines(t, Array.isArray(c[k]) ? (c[k] as Json[]) : []))}
                           describedBy="call-lines-help"
