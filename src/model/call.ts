@@ -5,6 +5,7 @@ import type { MemoryArg } from './memory';
 import type { Note, Source } from './source';
 import type { RegisterMask } from './mask';
 import type { RunDef } from './pair';
+import type { HandlerPath } from './exception';
 import { decodeFields } from './bits';
 import { cellOf } from './arch';
 
@@ -83,6 +84,8 @@ export interface Call {
    * conventions whose trap instruction is `path.instruction`.
    */
   path?: Path;
+  /** Whose code handles this call, when not its convention's: a call pKVM's FF-A proxy answers at EL2 never reaches the firmware its convention's handler path describes. */
+  handlerPath?: HandlerPath;
   /** Arguments and results that travel in memory (the GHCB page, FF-A's descriptors), beside the registers. */
   memory?: readonly MemoryArg[];
   /** What the call becomes under a convention variant (Convention.variant), by the variant's name. */
@@ -98,6 +101,7 @@ export interface Call {
  */
 export interface CallVariant {
   path?: Path;
+  handlerPath?: HandlerPath;
   handles?: string;
   results?: readonly ResultDef[];
   rules?: Call['rules'];
@@ -111,6 +115,7 @@ export function callUnder(conv: Pick<Convention, 'variant'>, call: Call): Call {
   return {
     ...call,
     ...(v.path ? { path: v.path } : {}),
+    ...(v.handlerPath ? { handlerPath: v.handlerPath } : {}),
     ...(v.handles ? { handles: v.handles } : {}),
     ...(v.results ? { results: v.results } : {}),
     ...(v.rules ? { rules: v.rules } : {}),

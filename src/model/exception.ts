@@ -207,6 +207,11 @@ export interface HandlerStep {
   notFor?: readonly string[];
 }
 
+/** The handler path a plan's call takes: its own (a call variant's), else its convention's. */
+export function handlerPathFor(plan: Pick<Plan, 'call' | 'convention'>): HandlerPath | undefined {
+  return plan.call.handlerPath ?? plan.convention.handlerPath;
+}
+
 /** The steps a given call goes through. */
 export function handlerSteps(path: HandlerPath, callId: string): readonly HandlerStep[] {
   const matches = (prefixes: readonly string[]) => prefixes.some((p) => callId.startsWith(p));

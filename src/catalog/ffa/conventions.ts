@@ -6,7 +6,7 @@ import { pathSrc } from './path';
 import { PKVM } from './pkvm';
 import { src as hostSrc } from '../pkvm-host/sources';
 import { src } from './sources';
-import { ffaOverHvc, ffaOverSmc } from './handlers';
+import { ffaOverHvc, ffaOverSmc, ffaThroughPkvm } from './handlers';
 
 export const FAMILY = 'ffa';
 
@@ -144,6 +144,7 @@ function pkvmConvention(width: 32 | 64): Convention {
     summary: `${base.summary} Made by a host kernel under pKVM: its smc traps to pKVM at EL2 first, whose FF-A proxy answers, refuses or passes on each call.`,
     caller: 'the host kernel',
     handler: 'pKVM’s FF-A proxy at EL2, or the firmware it passes the call to',
+    handlerPath: ffaThroughPkvm,
     eraLinks: [{ id: `ffa-smc${width}`, relation: 'related', why: 'The same calls from a kernel without pKVM below it: its smc goes straight to EL3.' }],
     notes: [underPkvm, ...base.notes.filter((n) => n !== smcFirstHop)],
   };

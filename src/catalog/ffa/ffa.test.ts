@@ -6,6 +6,7 @@ import { pkvmTreatment } from './pkvm';
 import { src } from './sources';
 import { EXAMPLE_DESCRIPTOR_LENGTH, MEM_REGION, PARTITION_INFO, RX_BUFFER, sizes, TX_BUFFER } from './memory';
 import { memoryKey, structOffsets } from '../../model/memory';
+import { handlerPathFor, handlerSteps } from '../../model/exception';
 import { catalog } from '../all';
 
 const call = (id: string) => requireCall(catalog, id);
@@ -269,5 +270,32 @@ describe('FF-A under pKVM: the host’s smc stops at EL2 first', () => {
   it('leaves the calls as they were under the plain conventions', () => {
     expect(marshal(conv('ffa-smc32'), call('ffa-version')).path).toBeUndefined();
     expect(levels('ffa-smc64', 'ffa-msg-send-direct-req-64')[1]).toBe('EL3');
+  });
+});
+
+describe('whose code handles an FF-A call, as the handler panel lists it', () => {
+  const fns = (convId: string, callId: string) => {
+    const plan = marshal(conv(convId), call(callId));
+    return handlerSteps(handlerPathFor(plan)!, plan.call.id).map((s) => s.fn);
+  };
+  const partition = 'api_ffa_msg_send_direct_req → vcpu_switch, then api_ffa_msg_send_direct_resp';
+  const proxy = 'pKVM: handle_trap → handle_host_smc → kvm_host_ffa_handler';
+
+  it('a direct request over smc goes on to the partition after Hafnium’s ffa_handler; FFA_ID_GET ends at the SPMD', () => {
+    expect(fns('ffa-smc64', 'ffa-msg-send-direct-req2').slice(-3)).toEqual(['hvc_smc_handler → ffa_handler', partition, 'back through the SPMD']);
+    expect(fns('ffa-smc32', 'ffa-id-get')).not.toContain(partition);
+  });
+
+  it('under pKVM, a call the proxy passes on starts at pKVM’s proxy and then takes the firmware’s path', () => {
+    const steps = fns('ffa-pkvm-smc64', 'ffa-msg-send-direct-req2');
+    expect(steps[0]).toBe(proxy);
+    expect(steps.slice(1)).toEqual(fns('ffa-smc64', 'ffa-msg-send-direct-req2'));
+  });
+
+  it('under pKVM, a call the proxy refuses or answers ends there, with no TF-A or Hafnium step', () => {
+    expect(pkvmTreatment(call('ffa-rxtx-map-32').number.value)).toBe('refused');
+    expect(fns('ffa-pkvm-smc32', 'ffa-rxtx-map-32')).toEqual([proxy]);
+    expect(pkvmTreatment(call('ffa-partition-info-get').number.value)).toBe('handled');
+    expect(fns('ffa-pkvm-smc32', 'ffa-partition-info-get')).toEqual([proxy]);
   });
 });

@@ -5,6 +5,7 @@ import { backToHost, hostKernel, pkvmLevel } from '../pkvm-host/path';
 import { src as hostSrc } from '../pkvm-host/sources';
 import { pathSrc, spmdPath, type DirectRequest } from './path';
 import { src } from './sources';
+import { ffaAnsweredByPkvm } from './handlers';
 
 /**
  * What pKVM's FF-A proxy at EL2 does with each call the host makes over smc,
@@ -220,6 +221,7 @@ export function pkvmVariant(fid: bigint, results: readonly ResultDef[], request?
   if (t === 'refused') {
     return {
       path: endsAtEl2('kvm_host_ffa_handler finds it in ffa_call_supported()’s list and answers FFA_ERROR with NOT_SUPPORTED itself.'),
+      handlerPath: ffaAnsweredByPkvm(true),
       handles: 'pKVM’s FF-A proxy refuses it: FFA_ERROR with NOT_SUPPORTED in w2, and nothing reaches EL3.',
       results: refusal(width),
       rules: keptByProxy,
@@ -229,6 +231,7 @@ export function pkvmVariant(fid: bigint, results: readonly ResultDef[], request?
   const version = fid === 0x84000063n;
   return {
     path: endsAtEl2('kvm_host_ffa_handler handles this call itself and answers it.'),
+    handlerPath: ffaAnsweredByPkvm(false),
     handles: 'pKVM’s FF-A proxy answers it itself at EL2 (kvm_host_ffa_handler), in x0–x3.',
     ...(version ? { results: results.map((r) => ({ ...r, example: 0x10001n, exampleMeaning: 'FF-A v1.1: the most pKVM offers (hyp_ffa_init)', sources: [...r.sources, src.pkvmVersion] })) } : {}),
     rules: keptByProxy,

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { exceptionFor } from '../../model/exception';
+import { exceptionFor, handlerPathFor } from '../../model/exception';
 import type { Plan } from '../../model/plan';
 import { useApp } from '../../store/store';
 import { Cite } from '../sources/cite';
@@ -21,7 +21,7 @@ export function Stage() {
 /** The lanes and the trap panel for one plan at one step: the single view's stage, and each presenter pane. */
 export function StageParts({ plan, step, large = false }: { plan: Plan; step: number; large?: boolean }) {
   const flow = useMemo(() => exceptionFor(plan), [plan]);
-  const handler = plan.convention.handlerPath;
+  const handler = handlerPathFor(plan);
   const current = plan.steps[step]!;
   const { trap } = plan;
   return (
