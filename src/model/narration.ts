@@ -30,7 +30,9 @@ function samePrefix(a: string, b: string): boolean {
   return a.replace(/\d+$/, '') === b.replace(/\d+$/, '');
 }
 
+/** The sentence's first letter in capitals, unless its first word is a name written with its own capitals (pKVM, iPXE). */
 export function capital(s: string): string {
+  if (/^[a-z]+[A-Z]/.test(s)) return s;
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 

@@ -137,6 +137,17 @@ function cell(arch: Architecture, name: string): { cell: string; bits: number } 
   return c;
 }
 
+/**
+ * An instruction that goes one way unless a control traps it (an SMC to EL3,
+ * or to EL2 under HCR_EL2.TSC) takes the trapped way when the call's path
+ * says its first level is another: a host under pKVM always traps its SMC.
+ */
+function takenRoute(trap: Trap, path: PlannedPath | undefined): Trap {
+  const first = path?.hops[0];
+  if (!trap.trappedBy || !first || first.level === trap.to) return trap;
+  return { ...trap, to: first.level, trappedBy: undefined };
+}
+
 /** The levels a plan's CPU moves between: its path's lanes where it crosses several, else its architecture's levels. */
 export function planLevels(plan: Plan): readonly Level[] {
   return plan.path ? plan.path.lanes.map((l) => ({ id: l.level, name: l.level, who: l.who, where: `at ${l.level}` })) : plan.convention.arch.levels;
@@ -155,9 +166,9 @@ export function marshal(conv: Convention, given: Call, values: ArgValues = {}, m
   const unknown = selection.callNumberIsCatalog ? undefined : conv.unknownCall;
   const outputs = unknown ? unknownCallOutcome(conv, unknown) : callOutcomes(conv, call);
   const fates = registerFates(conv, call, inputs, outputs);
-  const trap = trapOf(conv, selection.imm);
   const declared = pathFor(conv, call);
   const path = declared && planPath(conv.arch, declared, selection.imm, inputs, conv.instruction);
+  const trap = takenRoute(trapOf(conv, selection.imm), path);
   const memory = plannedMemory(call, inputs);
   const steps = withMemory(story(conv, call, selection, inputs, outputs, fates, trap, path), memory, memoryInputs(call, memoryValues));
   const runs = call.runs && runsOf(call.runs, inputs, outputs);

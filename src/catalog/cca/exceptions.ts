@@ -1,6 +1,5 @@
 import type { ExceptionDef, VectorTable } from '../../model/exception';
-import { linux, qemu } from '../docs';
-import { eret, QEMU_A64, smcReturnAddress, spsr, vectors } from '../exception/arm';
+import { eret, smcReturnAddress, smcTrapped, spsr, vectors } from '../exception/arm';
 import { src } from './sources';
 
 /**
@@ -15,29 +14,13 @@ const kvmTable = vectors('VBAR_EL2', 2);
 const rmmTable: VectorTable = { ...kvmTable, sources: [kvmTable.sources[0]!, src.vectors] };
 
 export const realmSmcTrap: ExceptionDef = {
-  instruction: 'a64-smc-realm',
-  level: 'R-EL2',
-  pc: 'PC',
-  returnAddress: {
-    register: 'ELR_EL2',
-    bytesPast: 'none',
-    why: 'trapped by HCR_EL2.TSC the SMC is a Trap exception, not a Secure Monitor Call exception: it has not executed, so the return address is the SMC itself',
-    sources: [
-      linux(
-        'arch/arm64/kvm/handle_exit.c',
-        'handle_smc(): "If an SMC instruction executed at Non-secure EL1 is trapped to EL2 because HCR_EL2.TSC is 1, the exception is a Trap exception, not a Secure Monitor Call exception"',
-      ),
-      qemu(QEMU_A64, 'trans_SMC(): "gen_a64_update_pc(s, 0)" before gen_helper_pre_smc, which raises the trap to EL2'),
-    ],
-  },
-  saved: [spsr('EL2')],
-  destination: { kind: 'vector', table: rmmTable },
-  advance: {
+  ...smcTrapped('a64-smc-realm', 2, {
     register: 'ELR_EL2',
     why: 'the RMM moves the realm past the SMC once it has handled the call',
     sources: [src.advance],
-  },
-  resume: eret('EL2'),
+  }),
+  level: 'R-EL2',
+  destination: { kind: 'vector', table: rmmTable },
   notes: [
     {
       text: 'Linux’s comment on the Trap exception speaks of Non-secure EL1; a Realm EL1 SMC trapped by the same control is the same kind of exception, and TF-RMM advances ELR_EL2 by 4 itself, as a handler of a Trap exception must.',

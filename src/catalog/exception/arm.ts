@@ -85,8 +85,18 @@ function hvcTo(instruction: string, group: 2 | 3): ExceptionDef {
   };
 }
 
-/** An SMC trapped to EL2: a Trap exception, so the return address is the SMC itself, and KVM moves it on. */
-function smcTrapped(instruction: string, group: 2 | 3): ExceptionDef {
+const kvmStepsPastSmc: NonNullable<ExceptionDef['advance']> = {
+  register: 'ELR_EL2',
+  why: 'the hypervisor that trapped the SMC must move the guest past it, or the guest would run it again; KVM does so, "as it would otherwise return to the same address"',
+  sources: [linux('arch/arm64/kvm/handle_exit.c', 'handle_smc(): kvm_incr_pc(vcpu)')],
+};
+
+/**
+ * An SMC trapped to EL2: a Trap exception, so the return address is the SMC
+ * itself, and whoever trapped it moves the caller on (KVM for a guest; pKVM
+ * for its host; the RMM for a realm).
+ */
+export function smcTrapped(instruction: string, group: 2 | 3, advance = kvmStepsPastSmc): ExceptionDef {
   return {
     instruction,
     level: 'EL2',
@@ -102,11 +112,7 @@ function smcTrapped(instruction: string, group: 2 | 3): ExceptionDef {
     },
     saved: [spsr('EL2')],
     destination: { kind: 'vector', table: vectors('VBAR_EL2', group) },
-    advance: {
-      register: 'ELR_EL2',
-      why: 'the hypervisor that trapped the SMC must move the guest past it, or the guest would run it again; KVM does so, "as it would otherwise return to the same address"',
-      sources: [linux('arch/arm64/kvm/handle_exit.c', 'handle_smc(): kvm_incr_pc(vcpu)')],
-    },
+    advance,
     resume: eret('EL2'),
   };
 }

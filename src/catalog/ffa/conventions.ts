@@ -7,6 +7,7 @@ import { PKVM } from './pkvm';
 import { src as hostSrc } from '../pkvm-host/sources';
 import { src } from './sources';
 import { ffaOverHvc, ffaOverSmc, ffaThroughPkvm } from './handlers';
+import { pkvmHostSmc } from './exceptions';
 
 export const FAMILY = 'ffa';
 
@@ -145,6 +146,7 @@ function pkvmConvention(width: 32 | 64): Convention {
     caller: 'the host kernel',
     handler: 'pKVM’s FF-A proxy at EL2, or the firmware it passes the call to',
     handlerPath: ffaThroughPkvm,
+    exception: pkvmHostSmc,
     eraLinks: [{ id: `ffa-smc${width}`, relation: 'related', why: 'The same calls from a kernel without pKVM below it: its smc goes straight to EL3.' }],
     notes: [underPkvm, ...base.notes.filter((n) => n !== smcFirstHop)],
   };

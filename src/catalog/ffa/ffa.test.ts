@@ -6,7 +6,7 @@ import { pkvmTreatment } from './pkvm';
 import { src } from './sources';
 import { EXAMPLE_DESCRIPTOR_LENGTH, MEM_REGION, PARTITION_INFO, RX_BUFFER, sizes, TX_BUFFER } from './memory';
 import { memoryKey, structOffsets } from '../../model/memory';
-import { handlerPathFor, handlerSteps } from '../../model/exception';
+import { exceptionFor, handlerPathFor, handlerSteps } from '../../model/exception';
 import { catalog } from '../all';
 
 const call = (id: string) => requireCall(catalog, id);
@@ -298,4 +298,27 @@ describe('whose code handles an FF-A call, as the handler panel lists it', () =>
     expect(pkvmTreatment(call('ffa-partition-info-get').number.value)).toBe('handled');
     expect(fns('ffa-pkvm-smc32', 'ffa-partition-info-get')).toEqual([proxy]);
   });
+});
+
+describe('the CPU’s entry for an FF-A smc', () => {
+  it('from a kernel without a hypervisor below it: taken to EL3, with the trap to EL2 only under HCR_EL2.TSC', () => {
+    const flow = exceptionFor(marshal(conv('ffa-smc64'), call('ffa-msg-send-direct-req2')))!;
+    expect(flow.def.level).toBe('EL3');
+    expect(flow.alternative?.flow.def.level).toBe('EL2');
+  });
+
+  it('from a host under pKVM: always trapped to EL2, ELR_EL2 at the smc itself, ESR_EL2 0x5E000000, and pKVM steps past it', () => {
+    const flow = exceptionFor(marshal(conv('ffa-pkvm-smc64'), call('ffa-msg-send-direct-req2')))!;
+    expect(flow.def.level).toBe('EL2');
+    expect(flow.alternative).toBeUndefined();
+    expect(flow.entry.map((e) => [e.register, e.value])).toContainEqual(['ELR_EL2', 'address of smc itself']);
+    expect(flow.entry.map((e) => [e.register, e.value])).toContainEqual(['ESR_EL2', '0x5E000000']);
+    expect(flow.advance?.value).toBe('ELR_EL2 + 4');
+  });
+});
+
+it('a sentence that starts with pKVM keeps its spelling', () => {
+  const texts = marshal(conv('ffa-pkvm-smc64'), call('ffa-msg-send-direct-req2')).steps.map((s) => s.text);
+  expect(texts.some((t) => t.startsWith('pKVM’s FF-A proxy at NS-EL2 executes smc #0'))).toBe(true);
+  expect(texts.join(' ')).not.toContain('PKVM');
 });
