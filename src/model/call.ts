@@ -102,6 +102,8 @@ export interface Call {
 export interface CallVariant {
   path?: Path;
   handlerPath?: HandlerPath;
+  /** The call's memory under the variant: none where it is refused before anything is read or mapped. */
+  memory?: readonly MemoryArg[];
   handles?: string;
   results?: readonly ResultDef[];
   rules?: Call['rules'];
@@ -116,6 +118,7 @@ export function callUnder(conv: Pick<Convention, 'variant'>, call: Call): Call {
     ...call,
     ...(v.path ? { path: v.path } : {}),
     ...(v.handlerPath ? { handlerPath: v.handlerPath } : {}),
+    ...(v.memory ? { memory: v.memory } : {}),
     ...(v.handles ? { handles: v.handles } : {}),
     ...(v.results ? { results: v.results } : {}),
     ...(v.rules ? { rules: v.rules } : {}),

@@ -322,3 +322,8 @@ it('a sentence that starts with pKVM keeps its spelling', () => {
   expect(texts.some((t) => t.startsWith('pKVM’s FF-A proxy at NS-EL2 executes smc #0'))).toBe(true);
   expect(texts.join(' ')).not.toContain('PKVM');
 });
+
+it('a call pKVM refuses draws no memory: FFA_RXTX_MAP (SMC32) maps no buffers under pKVM', () => {
+  expect(marshal(conv('ffa-smc32'), call('ffa-rxtx-map-32')).memory.length).toBeGreaterThan(0);
+  expect(marshal(conv('ffa-pkvm-smc32'), call('ffa-rxtx-map-32')).memory).toEqual([]);
+});

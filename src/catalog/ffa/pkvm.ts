@@ -222,6 +222,7 @@ export function pkvmVariant(fid: bigint, results: readonly ResultDef[], request?
     return {
       path: endsAtEl2('kvm_host_ffa_handler finds it in ffa_call_supported()’s list and answers FFA_ERROR with NOT_SUPPORTED itself.'),
       handlerPath: ffaAnsweredByPkvm(true),
+      memory: [],
       handles: 'pKVM’s FF-A proxy refuses it: FFA_ERROR with NOT_SUPPORTED in w2, and nothing reaches EL3.',
       results: refusal(width),
       rules: keptByProxy,
