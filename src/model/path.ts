@@ -122,6 +122,8 @@ export interface PlannedHop extends Place {
   direction: 'out' | 'back';
   enter: { how: 'trap'; instruction: EncodedInstruction; syndrome?: Syndrome } | { how: 'forward'; what: string };
   sees: string;
+  /** What it reads to know the call, when not the caller's selector (Hop.reads). */
+  reads?: string;
   /** Cells this level receives from the one before. */
   receives: readonly string[];
   /** Cells it hands to the next level, and who that is; absent at the end of the path. */
@@ -138,8 +140,6 @@ export interface PlannedPath {
   hops: readonly PlannedHop[];
   /** Index in `hops` of the level that handles the call (the last hop out). */
   handler: number;
-  /** What the handler reads to know the call, when not the caller's selector (Hop.reads). */
-  handlerReads?: string;
   /** Distinct levels, grouped by world in the order worlds are first met, each world's levels in the order first met. */
   lanes: readonly PathLane[];
   sources: readonly Source[];
@@ -225,6 +225,7 @@ export function planPath(arch: Architecture, path: Path, imm: number, inputs: Ma
       direction,
       enter: enterOf(arch, hop, index === 0 ? imm : undefined, index === 0 ? own : undefined),
       sees: hop.sees,
+      ...(hop.reads ? { reads: hop.reads } : {}),
       receives: prev?.passes ? viewCells(arch, prev.passes, inputs) : index === 0 && path.fromPasses ? viewCells(arch, path.fromPasses, inputs) : allCells,
       passes:
         next && hop.passes
@@ -238,7 +239,6 @@ export function planPath(arch: Architecture, path: Path, imm: number, inputs: Ma
     from: path.from,
     hops,
     handler: path.out.length - 1,
-    ...(path.out.at(-1)?.reads ? { handlerReads: path.out.at(-1)?.reads } : {}),
     lanes: pathLanes(
       path.from,
       all.map(([, h]) => h),

@@ -415,7 +415,7 @@ function story(
     s.push('trap', target, say.trapSentence(trap), [], selectorCells, { trap });
   }
   const handler = handlerHop?.who ?? conv.handler;
-  s.push('handle', target, say.dispatch(conv, call, sel.selectorValue, sel.imm, sel.callNumberIsCatalog, handler, path?.handlerReads), [], [...f.inCells], atHandler);
+  s.push('handle', target, say.dispatch(conv, call, sel.selectorValue, sel.imm, sel.callNumberIsCatalog, handler, handlerHop?.reads), [], [...f.inCells], atHandler);
 
   const unknown = sel.callNumberIsCatalog ? undefined : conv.unknownCall;
   const resultWrites: Write[] = outputs.map((o) => ({

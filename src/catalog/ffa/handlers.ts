@@ -145,22 +145,20 @@ export const ffaOverHvc: HandlerPath = {
 };
 
 /** pKVM at EL2, where a host's smc traps first under protected mode, and its FF-A proxy's three answers. */
-const pkvmProxy = (what: string): HandlerStep => ({
+const pkvmProxy = (what: string, sources: HandlerStep['sources']): HandlerStep => ({
   fn: 'pKVM: handle_trap → handle_host_smc → kvm_host_ffa_handler',
   what: `the host’s smc traps to EL2 (protected mode sets HCR_EL2.TSC); handle_host_smc offers it to the FF-A proxy, which ${what}`,
-  sources: [hostSrc.trapsSmc, hostSrc.skipSmc, src.pkvmProxy, src.pkvmHandler],
+  sources,
 });
 
 /** A call pKVM's proxy passes on: its own smc to EL3 with the host's x0–x17, then the firmware's path. */
 export const ffaThroughPkvm: HandlerPath = {
   who: 'pKVM’s FF-A proxy at EL2, then Trusted Firmware-A’s SPMD at EL3 and the SPMC (Hafnium at S-EL2)',
   steps: [
-    {
-      ...pkvmProxy(
-        'lets this call through: __kvm_hyp_host_forward_smc loads x0–x17 from the host’s saved registers, makes its own smc #0 to EL3 and stores x0–x17 of the answer back',
-      ),
-      sources: [hostSrc.trapsSmc, hostSrc.skipSmc, src.pkvmProxy, src.pkvmHandler, src.pkvmForward],
-    },
+    pkvmProxy(
+      'lets this call through: __kvm_hyp_host_forward_smc loads x0–x17 from the host’s saved registers, makes its own smc #0 to EL3 and stores x0–x17 of the answer back',
+      [hostSrc.trapsSmc, hostSrc.skipSmc, src.pkvmProxy, src.pkvmHandler, src.pkvmForward],
+    ),
     ...ffaOverSmc.steps,
   ],
   notes: ffaOverSmc.notes,
@@ -171,13 +169,16 @@ export const ffaAnsweredByPkvm = (refused: boolean): HandlerPath => ({
   who: 'pKVM’s FF-A proxy at EL2',
   steps: [
     refused
-      ? {
-          ...pkvmProxy('finds it in ffa_call_supported()’s list and answers FFA_ERROR with NOT_SUPPORTED in w2 itself (ffa_set_retval)'),
-          sources: [hostSrc.trapsSmc, src.pkvmHandler, src.pkvmUnsupported, src.pkvmError],
-        }
-      : {
-          ...pkvmProxy('handles it itself, making its own call to EL3 where it needs one, and answers in x0–x3 (ffa_set_retval)'),
-          sources: [hostSrc.trapsSmc, src.pkvmHandler, src.pkvmRetval],
-        },
+      ? pkvmProxy('finds it in ffa_call_supported()’s list and answers FFA_ERROR with NOT_SUPPORTED in w2 itself (ffa_set_retval)', [
+          hostSrc.trapsSmc,
+          src.pkvmHandler,
+          src.pkvmUnsupported,
+          src.pkvmError,
+        ])
+      : pkvmProxy('handles it itself, making its own call to EL3 where it needs one, and answers in x0–x3 (ffa_set_retval)', [
+          hostSrc.trapsSmc,
+          src.pkvmHandler,
+          src.pkvmRetval,
+        ]),
   ],
 });
