@@ -1,7 +1,6 @@
 import { memorySentence } from '../../model/compare';
-import { formatHex } from '../../model/value';
 import { useApp } from '../../store/store';
-import { MemoryFields } from '../memory/MemoryFields';
+import { AreaPlace, MemoryFields } from '../memory/MemoryFields';
 import { Cite } from '../sources/cite';
 import { paneColumns } from './columns';
 
@@ -37,14 +36,7 @@ export function CompareMemory() {
                 <div key={m.arg.name} className="mt-2">
                   <p className="text-sm">
                     <span className="font-semibold">{m.arg.name}</span>
-                    <Cite sources={m.arg.sources} />, {m.arg.size.toLocaleString('en')} bytes
-                    {m.arg.buffer ? ` in the ${m.arg.buffer}` : ''}
-                    {m.address !== undefined && (
-                      <>
-                        {' '}
-                        at <span className="font-mono">{formatHex(m.address)}</span>
-                      </>
-                    )}
+                    <Cite sources={m.arg.sources} />, <AreaPlace m={m} />
                     {m.carrier && (
                       <>
                         , its address in <span className="font-mono">{m.carrier}</span>

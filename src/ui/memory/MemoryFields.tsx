@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { answeredBy, fieldRole, memoryKey } from '../../model/memory';
+import { answeredBy, fieldRole, memoryKey, type PlannedMemory } from '../../model/memory';
 import type { Plan, Step } from '../../model/plan';
 import { formatHex } from '../../model/value';
 import { Cite } from '../sources/cite';
@@ -126,5 +126,20 @@ export function MemoryFields({ plan, step, index, size }: { plan: Plan; step: St
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** Where an area lies, as both the single view and a comparison say it: "4,096 bytes in the TX buffer at 0x8A000000". */
+export function AreaPlace({ m }: { m: PlannedMemory }) {
+  return (
+    <>
+      {m.arg.size.toLocaleString('en')} bytes{m.arg.buffer ? ` in the ${m.arg.buffer}` : ''}
+      {m.address !== undefined && (
+        <>
+          {' '}
+          at <span className="font-mono">{formatHex(m.address)}</span>
+        </>
+      )}
+    </>
   );
 }

@@ -6,7 +6,7 @@ import { useApp } from '../../store/store';
 import { Cite } from '../sources/cite';
 import { FieldList } from '../stage/FieldList';
 import { showCell } from './link';
-import { MemoryFields, type FieldsSize } from './MemoryFields';
+import { AreaPlace, MemoryFields, type FieldsSize } from './MemoryFields';
 
 /**
  * What travels outside the general-purpose registers, at the current step:
@@ -81,13 +81,7 @@ function MemoryArea({ plan, index, step, size }: { plan: Plan; index: number; st
         <Cite sources={m.arg.sources} />
       </h3>
       <p className="text-sm">
-        {m.arg.size.toLocaleString('en')} bytes{m.arg.buffer ? ` in the ${m.arg.buffer}` : ''}
-        {m.address !== undefined && (
-          <>
-            {' '}
-            at <span className="font-mono">{formatHex(m.address)}</span>
-          </>
-        )}
+        <AreaPlace m={m} />
         {m.carrier && (
           <>
             {', its address in '}
