@@ -14,12 +14,11 @@ if (showsPrerendered) {
   await import('react-dom/client');
   await nextTask();
 } else {
-  // A link has nothing on screen to keep responsive, only a view to draw soon: the families its ids name, the
-  // runs on emulated CPUs that come with them and the link codec (chunks of their own) are fetched at once, beside
-  // the app, not one after another behind it.
+  // A link has nothing on screen to keep responsive, only a view to draw soon: the families its ids name and the
+  // runs on emulated CPUs that come with them (chunks of their own) are fetched at once, beside the app, not one
+  // after another behind it.
   prefetchFamilies(window.location.hash);
-  const chunks = [import('react-dom/client'), import('../store/url-sync'), import('../share/permalink'), import('virtual:trapscope-observed-more')];
-  void Promise.all(chunks).catch(() => {}); // boot() reports a chunk that fails
+  void import('virtual:trapscope-observed-more').catch(() => {}); // boot() reports a chunk that fails
 }
 const { start } = await import('./start');
 // The app's modules are evaluated in one task; hydration starts in the next.

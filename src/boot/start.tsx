@@ -2,6 +2,7 @@ import { StrictMode, startTransition, useEffect, type ReactNode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { hasStoredDefinitions, loadDraft } from '../store/custom-links';
 import { useApp } from '../store/store';
+import { startUrlSync } from '../store/url-sync';
 import { App } from '../ui/App';
 import { loadTheme } from '../ui/shell/theme';
 import { boot } from './boot';
@@ -40,6 +41,6 @@ export function start(root: HTMLElement, win: Window, showsPrerendered: boolean)
     // React empties the root (the hidden pre-rendered view) as it commits its first render.
     render: () => createRoot(root).render(app),
     loadKept,
-    syncAddress: async () => void (await (await import('../store/url-sync')).startUrlSync(win)),
+    syncAddress: async () => void (await startUrlSync(win)),
   });
 }

@@ -210,7 +210,7 @@ describe('the first load', () => {
       expect(first, f).toContain(f);
   });
 
-  it('leaves the less-used SMCCC calls, every other family, the x86 architectures, the link codec, the Linux helpers, the call search and the runs on emulated CPUs to their chunks', () => {
+  it('leaves the less-used SMCCC calls, every other family, the x86 architectures, the Linux helpers, the call search and the runs on emulated CPUs to their chunks', () => {
     for (const f of [
       'catalog/smccc/more-calls.ts',
       'catalog/all.ts',
@@ -218,7 +218,6 @@ describe('the first load', () => {
       'catalog/xen/index.ts',
       'catalog/arch/x86-64.ts',
       'catalog/arch/aarch32.ts',
-      'share/permalink.ts',
       'catalog/linux-helpers.ts',
       'catalog/smccc/linux.ts',
       'ui/editor/CallHits.tsx',
@@ -235,6 +234,10 @@ describe('the first load', () => {
     for (const f of [...theirs, 'catalog/exception/x86.ts', 'catalog/exception/io.ts', 'catalog/exception/any-host.ts']) expect(first, f).not.toContain(f);
     // SMCCC's own (KVM's hvc path, TF-A's smc path) come with its conventions.
     expect(first).toContain('catalog/smccc/handlers.ts');
+  });
+
+  it('holds the link codec and the address sync: a link is read as soon as the app runs, not after another round trip', () => {
+    for (const f of ['share/permalink.ts', 'store/url-sync.ts', 'catalog/lessons.ts']) expect(first, f).toContain(f);
   });
 
   it('lists the guides by title without their text, or the families’ sources and paths that text cites', () => {

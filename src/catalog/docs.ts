@@ -63,3 +63,10 @@ export function doc(title: string, where: string): Source {
 export function githubFile(repo: string, path: string, commit: string, where: string): Source {
   return { title: `${repo} ${path} @${commit.slice(0, 8)}`, where, url: `https://github.com/${repo}/blob/${commit}/${path}` };
 }
+
+/** GCC's limit on an asm statement's operands: why Linux makes SMCCC 1.2 calls in assembly (a guide and a lesson cite it). */
+export const gccAsm: Source = {
+  title: 'GCC manual, Using the GNU Compiler Collection',
+  where: '§ Extended Asm: "The total number of input + output + goto operands is limited to 30."',
+  url: 'https://gcc.gnu.org/onlinedocs/gcc/Extended-Asm.html',
+};

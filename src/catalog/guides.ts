@@ -1,6 +1,6 @@
 import type { Source } from '../model/source';
 import { src as ccaSrc } from './cca/sources';
-import { githubFile, linux } from './docs';
+import { gccAsm, githubFile, linux } from './docs';
 import { guidePanes, guideTitles, type GuideId, type GuidePane } from './guide-panes';
 import { src as tdxSrc } from './tdx/sources';
 import { pathSrc } from './ffa/path';
@@ -17,12 +17,6 @@ export interface Guide {
   sources: readonly Source[];
   panes: readonly GuidePane[];
 }
-
-export const gccAsm: Source = {
-  title: 'GCC manual, Using the GNU Compiler Collection',
-  where: '§ Extended Asm: "The total number of input + output + goto operands is limited to 30."',
-  url: 'https://gcc.gnu.org/onlinedocs/gcc/Extended-Asm.html',
-};
 
 const texts: readonly Omit<Guide, 'title' | 'panes'>[] = [
   {

@@ -1,8 +1,7 @@
 import type { Phase } from '../model/plan';
 import type { Source } from '../model/source';
-import { linux, qemu } from './docs';
+import { gccAsm, linux, qemu } from './docs';
 import { type GuideId } from './guide-panes';
-import { gccAsm } from './guides';
 import { nak, v1Abi, v2Abi } from './gunyah/sources';
 import { src as stub } from './hypstub/sources';
 import { src as smccc } from './smccc/conventions';

@@ -12,6 +12,7 @@ import { editableFields } from '../model/memory';
 import type { Moment } from '../model/timeline';
 import { callAfterSwitch, carryArgs, switched, withFunctionIdField } from './derive';
 import { derive, type Derived } from '../share/plans';
+import { decodeLink, encodePermalink, linkNeeds, readLink } from '../share/permalink';
 import { saveDraft } from './custom-links';
 import { familyKeys } from './family-keys';
 import type { CustomDefinition } from '../share/custom/schema';
@@ -176,8 +177,6 @@ export const useApp = create<AppState>()((set, get) => ({
   async openLink(hash) {
     const mine = ++linksOpened;
     const asked = get().view;
-    // The codec is not in the first load: the pre-rendered default view needs no link read before it is hydrated.
-    const { decodeLink, encodePermalink, linkNeeds, readLink } = await import('../share/permalink');
     const link = readLink(hash);
     const { defs } = linkNeeds(link);
     const customMessages = defs.length ? await (await import('./custom')).registerFromLink(defs) : [];
