@@ -6,7 +6,7 @@ import type { CustomDefinition } from '../share/custom/schema';
 import type { Phase } from '../store/store';
 import { customConventions } from '../store/custom-links';
 import { useApp } from '../store/store';
-import { boot, type BootSteps } from './boot';
+import { boot, OPENING_STATUS_AFTER, type BootSteps } from './boot';
 import { prerender } from './prerender';
 import { app, loadKept, readStorage } from './start';
 
@@ -36,16 +36,35 @@ describe('boot', () => {
     expect(done).toEqual(['readStorage', 'hydrating', 'hydrate', 'loadKept', 'syncAddress', 'live']);
   });
 
-  it('under a link, draws the opening status afresh, then the linked view once it is loaded', async () => {
+  it('under a link, draws nothing until the linked view is loaded, then draws it live, once', async () => {
     const { steps, done } = recorded(true);
     await boot(steps);
-    expect(done).toEqual(['readStorage', 'opening', 'render', 'loadKept', 'syncAddress', 'live']);
+    expect(done).toEqual(['readStorage', 'opening', 'loadKept', 'syncAddress', 'live', 'render']);
   });
 
-  it('a part that does not arrive ends in the failed phase (a message with Reload), and the error is reported', async () => {
+  it('under a link slow to open, draws the opening status after a moment, and not again with the view', async () => {
+    vi.useFakeTimers();
+    try {
+      const { steps, done } = recorded(true);
+      let opened = () => {};
+      steps.syncAddress = () => new Promise<void>((resolve) => (opened = resolve));
+      const booted = boot(steps);
+      await vi.advanceTimersByTimeAsync(OPENING_STATUS_AFTER - 1);
+      expect(done).toEqual(['readStorage', 'opening', 'loadKept']);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(done).toEqual(['readStorage', 'opening', 'loadKept', 'render']);
+      opened();
+      await booted;
+      expect(done).toEqual(['readStorage', 'opening', 'loadKept', 'render', 'live']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a part that does not arrive ends in the failed phase (a message with Reload), drawn, and the error is reported', async () => {
     const { steps, done } = recorded(true, 'syncAddress');
     await expect(boot(steps)).rejects.toThrow('syncAddress did not load');
-    expect(done.at(-1)).toBe('failed');
+    expect(done.slice(-2)).toEqual(['failed', 'render']);
     expect(done).not.toContain('live');
   });
 });
