@@ -92,8 +92,9 @@ test('with a theme, an editor draft and a kept convention stored, the bare addre
 });
 
 test('until the page is live its controls take no input; once live they do', async ({ page }) => {
-  // The address sync (the link codec) held back: the page is hydrated but not live.
-  const release = await holdChunk(page, 'src/store/url-sync.ts');
+  // The runs on emulated CPUs outside the first load held back (the address sync waits for them): the page is
+  // hydrated but not live.
+  const release = await holdChunk(page, 'virtual:trapscope-observed-more');
   await page.goto('./');
   await expect(page.locator('[data-boot="hydrating"]')).toBeAttached();
   await expect(page.getByLabel('x1 · target_cpu')).toBeDisabled();
@@ -116,6 +117,17 @@ test('under a permalink the pre-rendered default view is never shown', async ({ 
   expect(await page.evaluate(() => (window as unknown as { preDisplay: string }).preDisplay)).toBe('none');
   await expect(page.getByTestId('narration')).toHaveCount(1);
   await expect(page.locator(LIVE)).toBeAttached();
+});
+
+test("under a permalink the app's chunks are asked for from the head, before the entry has run", async ({ page }) => {
+  const app = builtFiles()['src/boot/start.tsx']!.file;
+  const asked: string[] = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  await page.goto('./#/smccc-1.1-smc32/psci-version');
+  await expect(page.locator(LIVE)).toBeAttached();
+  const entry = builtFiles()['index.html']!.file;
+  expect(asked.findIndex((p) => p.endsWith(`/${app}`))).toBeGreaterThanOrEqual(0);
+  expect(asked.findIndex((p) => p.endsWith(`/${app}`))).toBeLessThan(asked.findIndex((p) => p.endsWith(`/${entry}`)));
 });
 
 test('a link whose calls are slow to arrive says it is opening, then shows the linked view alone', async ({ page }) => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CSP, withCsp } from './csp';
-import { APP, closure, COMPILE_HINT, ENTRY, firstPaintProblems, withCompileHint } from './first-load';
+import { APP, closure, COMPILE_HINT, ENTRY, firstPaintProblems, linkChunks, withCompileHint, withLinkChunks } from './first-load';
 import { manifestPlugin, VIRTUAL_MODULES } from './manifest';
 import { withPrerendered } from './prerender';
 
@@ -51,12 +51,13 @@ describe('the first load', () => {
     expect([...closure('a', (id) => (id === 'a' ? ['b'] : ['a']))]).toEqual(['a', 'b']);
   });
 
-  const chunk = (fileName: string, moduleIds: string[], imports: string[] = [], isEntry = false) => ({
+  const chunk = (fileName: string, moduleIds: string[], imports: string[] = [], isEntry = false, facadeModuleId: string | null = null) => ({
     type: 'chunk' as const,
     name: fileName.replace(/\.js$/, ''),
     code: 'export{};',
     fileName,
     isEntry,
+    facadeModuleId,
     imports,
     moduleIds,
   });
@@ -75,6 +76,29 @@ describe('the first load', () => {
   it("fails an entry that imports the app's chunk statically: the first paint would wait for it", () => {
     const bundle = { 'index.js': chunk('index.js', ['entry'], ['start.js'], true), 'start.js': chunk('start.js', ['app', 'ui', 'store', 'helper']) };
     expect(firstPaintProblems(bundle, app, entry)).toEqual(["the entry index.js imports start.js, the app's chunk, before the first paint"]);
+  });
+
+  it("lists what a link's view needs that index.html does not load: each module's chunk and all it imports, once", () => {
+    const bundle = {
+      'index.js': chunk('index.js', ['entry'], ['helper.js'], true, 'entry'),
+      'helper.js': chunk('helper.js', ['helper']),
+      'app.js': chunk('app.js', [], ['start.js'], false, 'app'),
+      'start.js': chunk('start.js', ['app', 'ui', 'store'], ['react.js', 'helper.js']),
+      'react.js': chunk('react.js', ['react-dom']),
+      'runs.js': chunk('runs.js', ['runs'], [], false, 'runs'),
+      'family.js': chunk('family.js', ['family'], ['start.js'], false, 'family'),
+    };
+    expect(linkChunks(bundle, ['app', 'runs'])).toEqual(['app.js', 'start.js', 'react.js', 'runs.js']);
+    expect(() => linkChunks(bundle, ['ui'])).toThrow('ui has no chunk of its own in the bundle');
+  });
+
+  it('lists them in index.html just before first-paint.js, which reads them, and fails the build without it', () => {
+    const html = '<head>\n    <meta charset="UTF-8" />\n    <script src="./first-paint.js"></script>\n  </head>';
+    expect(withLinkChunks(html, ['assets/app.js', 'assets/react.js'])).toContain(
+      '<meta name="trapscope-link-chunks" content="./assets/app.js ./assets/react.js" />\n    <script src="./first-paint.js"></script>',
+    );
+    expect(readFileSync('public/first-paint.js', 'utf8')).toContain('meta[name="trapscope-link-chunks"]');
+    expect(() => withLinkChunks(INDEX, [])).toThrow('index.html has no <script src="./first-paint.js"></script>');
   });
 
   it("puts V8's compile hint on a chunk's first line and moves its source map down a line", () => {
