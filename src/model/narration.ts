@@ -15,7 +15,9 @@ import { formatHex } from './value';
 export function describeRegisters(arch: Architecture, names: readonly string[]): string {
   if (names.length === 0) return 'none';
   const order = arch.registers.map((r) => r.name);
-  const pos = (n: string) => order.indexOf(cellOf(arch, n)?.cell ?? n);
+  // Each name's place is looked up once, not at every comparison of the sort (plans describe lists on every step).
+  const places = new Map(names.map((n) => [n, order.indexOf(cellOf(arch, n)?.cell ?? n)]));
+  const pos = (n: string) => places.get(n)!;
   const sorted = [...names].sort((a, b) => pos(a) - pos(b));
   const runs: string[][] = [];
   for (const n of sorted) {

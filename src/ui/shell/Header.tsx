@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useState } from 'react';
 import { useApp, type Theme } from '../../store/store';
 import { lazyPart } from './LoadFailed';
 
@@ -15,6 +15,9 @@ const THEMES: { id: Theme; label: string }[] = [
 export function Header() {
   const theme = useApp((s) => s.theme);
   const live = useApp((s) => s.phase === 'live');
+  // The prompt (and the service worker it registers, which then fetches every file to cache) waits for a render of
+  // its own after the page's: a link's view is drawn without waiting for its chunk or competing with the worker.
+  const prompt = useDeferredValue(live, false);
   const { setTheme } = useApp.getState();
   const [sharing, setSharing] = useState(false);
   return (
@@ -25,7 +28,7 @@ export function Header() {
           {/* The update prompt takes the tagline's place, over it: nothing moves, and nothing else is covered. */}
           <div className="grid *:[grid-area:1/1]">
             <p className="text-sm muted">How a guest calls its hypervisor or firmware, register by register.</p>
-            {live && (
+            {prompt && (
               <Suspense fallback={null}>
                 <UpdatePrompt />
               </Suspense>
