@@ -12,6 +12,9 @@ export const VIRTUAL_MODULES: ReadonlyMap<string, (data: BuildData) => unknown> 
   ['virtual:trapscope-observed-more', (data) => data.observedMore],
 ]);
 
+/** The id Rollup knows a virtual module by (the \0 keeps other plugins off it). */
+export const resolvedId = (source: string): string => `\0${source}`;
+
 /**
  * The manifest of every convention (ids and names for the pickers), the routes
  * (which family chunk holds each convention and call), the call index the
@@ -24,7 +27,7 @@ export const VIRTUAL_MODULES: ReadonlyMap<string, (data: BuildData) => unknown> 
 export function manifestPlugin(load: () => Promise<BuildData> = loadBuildData): Plugin {
   return {
     name: 'trapscope-manifest',
-    resolveId: (source) => (VIRTUAL_MODULES.has(source) ? `\0${source}` : undefined),
+    resolveId: (source) => (VIRTUAL_MODULES.has(source) ? resolvedId(source) : undefined),
     async load(resolved) {
       const make = resolved.startsWith('\0') ? VIRTUAL_MODULES.get(resolved.slice(1)) : undefined;
       if (!make) return undefined;
