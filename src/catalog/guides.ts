@@ -4,6 +4,7 @@ import { gccAsm, githubFile, linux } from './docs';
 import { guidePanes, guideTitles, type GuideId, type GuidePane } from './guide-panes';
 import { src as tdxSrc } from './tdx/sources';
 import { pathSrc } from './ffa/path';
+import { header as ffaHeader } from './ffa/sources';
 
 /**
  * Curated comparisons: a short introduction and a ready layout (guide-panes.ts, with the titles). Ids are
@@ -62,7 +63,7 @@ const texts: readonly Omit<Guide, 'title' | 'panes'>[] = [
       'Hyper-V’s fast call beside them gets a 128-bit register value back in x6 and x7. All three need SMCCC 1.2, the only version that lets x4–x17 hold results. ' +
       'The FF-A requests go further than the first hop: TF-A’s SPMD at EL3 copies x0–x17 into the secure world’s context and erets into the SPMC at S-EL2 (Hafnium), which hands the request to the receiving partition at S-EL1; the partition’s answer comes back the same way; each FF-A pane shows those levels. The Hyper-V call stops at the hypervisor at EL2.',
     sources: [
-      githubFile('Kingxukai/linux', 'include/linux/arm_ffa.h', '0291023e7330da28f2f7453c87c2ab7082d8360f', 'struct ffa_send_direct_data (data0 w3/x3 … data4 w7/x7); struct ffa_send_direct_data2 { unsigned long data[14]; /* x4-x17 */ }'),
+      ffaHeader('struct ffa_send_direct_data (data0 w3/x3 … data4 w7/x7); struct ffa_send_direct_data2 { unsigned long data[14]; /* x4-x17 */ }'),
       githubFile('ARM-software/arm-trusted-firmware', 'include/services/ffa_svc.h', '0651b7beb7e08a01c6e28be61026b053d53308fa', 'FFA_FNUM_MSG_SEND_DIRECT_REQ U(0x6F) listed before "/* FF-A v1.1 */"; FFA_FNUM_MSG_SEND_DIRECT_REQ2 U(0x8D) under "/* FF-A v1.2 */"'),
       pathSrc.copy64,
       pathSrc.loop,

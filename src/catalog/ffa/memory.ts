@@ -1,6 +1,6 @@
 import { structOffsets, type MemoryArg, type MemoryField, type StructMember } from '../../model/memory';
 import type { Source } from '../../model/source';
-import { driver, header } from './sources';
+import { driver, header, headerBefore618 } from './sources';
 
 /**
  * What FF-A calls pass in memory rather than registers, laid out from the
@@ -65,6 +65,8 @@ const transmit = driver(
   'ffa_setup_and_transmit: mem_region = buffer; ep_mem_access = buffer + ffa_mem_desc_offset(…); composite = buffer + composite_offset; constituents',
 );
 const struct = (name: string): Source => header(`struct ${name}`);
+/** Before 6.18 (impdef_val) the endpoint memory access descriptor is the 16 bytes the layout shows. */
+const emad = headerBefore618('struct ffa_mem_region_attributes');
 const inField = (meaning: string, example: bigint, sources: readonly Source[]) => ({ direction: 'in' as const, meaning, example, sources });
 
 /** FFA_MEM_NORMAL | FFA_MEM_WRITE_BACK | FFA_MEM_INNER_SHAREABLE, from the macros in struct ffa_mem_region. */
@@ -112,7 +114,7 @@ export const memTransactionDescriptor: MemoryArg = {
       'ep_mem_offset',
       '',
       inField('offset of the first endpoint descriptor: right after struct ffa_mem_region in the v1.1 layout', BigInt(AT.attributes), [
-        header('ffa_mem_desc_offset(): v1.1 and later: count * sizeof(struct ffa_mem_region_attributes) + sizeof(struct ffa_mem_region)'),
+        headerBefore618('ffa_mem_desc_offset(): v1.1 and later: count * sizeof(struct ffa_mem_region_attributes) + sizeof(struct ffa_mem_region)'),
       ]),
     ),
     member(
@@ -120,7 +122,7 @@ export const memTransactionDescriptor: MemoryArg = {
       AT.attributes,
       'receiver',
       'ep[0].',
-      inField('the receiver’s endpoint ID (bit 15 set: a secure partition; an example)', 0x8001n, [struct('ffa_mem_region_attributes')]),
+      inField('the receiver’s endpoint ID (bit 15 set: a secure partition; an example)', 0x8001n, [emad]),
     ),
     member(MEM_REGION_ATTRIBUTES, AT.attributes, 'attrs', 'ep[0].', inField('its access permissions: FFA_MEM_RW', 0x2n, [header('FFA_MEM_RW BIT(1)')])),
     member(
@@ -143,13 +145,13 @@ export const memTransactionDescriptor: MemoryArg = {
     ),
     member(MEM_REGION_ADDR_RANGE, AT.range, 'pg_cnt', 'range[0].', inField('its length in 4 KiB pages', 1n, [struct('ffa_mem_region_addr_range')])),
   ],
-  sources: [transmit, struct('ffa_mem_region'), struct('ffa_mem_region_attributes'), struct('ffa_composite_mem_region'), struct('ffa_mem_region_addr_range')],
+  sources: [transmit, struct('ffa_mem_region'), emad, struct('ffa_composite_mem_region'), struct('ffa_mem_region_addr_range')],
 };
 
 const infoSources = [
   struct('ffa_partition_info'),
   driver(
-    '__ffa_partition_info_get: for (idx = 0; idx < count; idx++) memcpy(buffer + idx, drv_info->rx_buffer + idx * sz, buf_sz); ffa_rx_release() (the loop as read in the v1.1 patch)',
+    '__ffa_partition_info_get: for (idx = 0; idx < count; idx++) { rx_buf = drv_info->rx_buffer + idx * sz; buf->id = le16_to_cpu(rx_buf->id); … if (buf_sz > 8) import_uuid(&buf->uuid, …) }; ffa_rx_release()',
   ),
 ];
 const outField = (meaning: string, result: bigint, resultMeaning: string) => ({

@@ -1,7 +1,8 @@
 import type { Note, Source } from '../../model/source';
 import type { Hop, Path, Place, RegisterView } from '../../model/path';
 import { githubFile } from '../docs';
-import { src } from './sources';
+import { hostS, hypMain } from '../pkvm-host/sources';
+import { pkvmFfa, src } from './sources';
 
 /**
  * How an FF-A direct request crosses the levels when it goes over smc to a
@@ -99,32 +100,15 @@ export const pathSrc = {
   svcCall: hafnium('vmlib/aarch64/BUILD.gn', 'source_set("svc_call") { sources = [ "svc_call.c" ] }, beside "call" (hvc_call.c) and "smc_call"'),
 };
 
-const LINUX = 'Kingxukai/linux';
-const pkvm = (path: string, commit: string, where: string): Source => githubFile(LINUX, path, commit, where);
-const M = '0291023e7330da28f2f7453c87c2ab7082d8360f';
-const M2 = '9b44fff655e2c6f4cc53cb499dd2c038e99cb013';
-
 export const pkvmSrc = {
-  trap: pkvm(
-    'arch/arm64/kvm/hyp/nvhe/hyp-main.c',
-    M,
+  trap: hypMain(
     'handle_trap: case ESR_ELx_EC_SMC64: handle_host_smc(host_ctxt); handle_host_smc: kvm_host_psci_handler, then kvm_host_ffa_handler, then default_host_smc_handler',
   ),
-  proxy: pkvm(
-    'arch/arm64/kvm/hyp/nvhe/ffa.c',
-    M,
+  proxy: pkvmFfa(
     'kvm_host_ffa_handler: calls it does not handle itself and ffa_call_supported() allows "return false; /* Pass through */"; ffa_call_supported does not list FFA_MSG_SEND_DIRECT_REQ',
   ),
-  version: pkvm(
-    'arch/arm64/kvm/hyp/nvhe/ffa.c',
-    M,
-    'hyp_ffa_init: arm_smccc_1_1_smc(FFA_VERSION, FFA_VERSION_1_1, …); hyp_ffa_version at most FFA_VERSION_1_1',
-  ),
-  forward: pkvm(
-    'arch/arm64/kvm/hyp/nvhe/host.S',
-    M2,
-    '__kvm_hyp_host_forward_smc: ldp x0 … x17 from the host context; smc #0; stp x0 … x17 back ("Assumes SMCCC 1.2 or older")',
-  ),
+  version: pkvmFfa('hyp_ffa_init: arm_smccc_1_1_smc(FFA_VERSION, FFA_VERSION_1_1, …); hyp_ffa_version at most FFA_VERSION_1_1'),
+  forward: hostS('__kvm_hyp_host_forward_smc: ldp x0 … x17 from the host context; smc #0; stp x0 … x17 back ("Assumes SMCCC 1.2 or older")'),
 };
 
 const pkvmNote: Note = {

@@ -6,9 +6,9 @@ import { aarch64 } from '../arch/aarch64';
 import type { Family } from '../family';
 import { convention as smcccConvention } from '../smccc/conventions';
 import { callVal } from '../smccc/function-id';
-import { HOST_SMCCC_FUNCS, type HostFunc, numberIn, OLDER_HOST_SMCCC_FUNCS, onlyIn } from './numbering';
+import { HOST_SMCCC_FUNCS, type HostFunc, LINUX_6_18_HOST_SMCCC_FUNCS, numberIn, OLDER_HOST_SMCCC_FUNCS, onlyIn } from './numbering';
 import { hostHcallPath } from './path';
-import { hypMain, kvmAsm, MIRROR2_AT, MIRROR_AT, OLDER_AT, olderAsm, src } from './sources';
+import { asm618, HYP_MAIN_AT, hypMain, kvmAsm, LINUX_6_18_AT, MIRROR_AT, NVHE_AT, OLDER_AT, olderAsm, src } from './sources';
 import { pkvmHostHcall } from './handlers';
 
 /**
@@ -20,7 +20,7 @@ import { pkvmHostHcall } from './handlers';
 
 export const FAMILY = 'pkvm-host';
 
-export { HOST_SMCCC_FUNCS, OLDER_HOST_SMCCC_FUNCS } from './numbering';
+export { HOST_SMCCC_FUNCS, LINUX_6_18_HOST_SMCCC_FUNCS, OLDER_HOST_SMCCC_FUNCS } from './numbering';
 
 /** The first call the host may still make once pKVM is initialised: the earlier ones are refused then. */
 const FIRST_AFTER_INIT = HOST_SMCCC_FUNCS.indexOf('__pkvm_prot_finalize');
@@ -36,12 +36,12 @@ const hostNotGuest: Note = {
   sources: [src.trap, src.hostId, src.caller],
 };
 
-/** How the older copy's numbers differ, run by run, worked out from the two transcriptions. */
-export function numberingShifts(): string {
+/** How another copy's numbers differ from the mirror's, run by run, worked out from the two transcriptions. */
+export function numberingShifts(other: readonly string[] = OLDER_HOST_SMCCC_FUNCS): string {
   const runs: { from: HostFunc; to: HostFunc; shift: number }[] = [];
   let open = false;
   for (const f of HOST_SMCCC_FUNCS) {
-    const there = numberIn(OLDER_HOST_SMCCC_FUNCS, f);
+    const there = numberIn(other, f);
     if (there === undefined) {
       open = false;
       continue;
@@ -80,10 +80,15 @@ const internalNumbering: Note = {
 const laterNumbering: Note = {
   kind: 'history',
   text:
-    'Later trees insert more entries: __pkvm_reserve_vm and __pkvm_unreserve_vm (and __pkvm_init_vm takes a reserved handle). A patch posted on 3 November 2025 shows them in the kvmarm tree right after __vgic_v3_restore_vmcr_aprs, ' +
-    `so there __pkvm_init_vm, ${numberIn(HOST_SMCCC_FUNCS, '__pkvm_init_vm')} here, would be ${numberIn(HOST_SMCCC_FUNCS, '__pkvm_init_vm')! + 2} if nothing else moved (the patch shows only that part of the enum). ` +
-    'In which release they first appear was not read in a tree.',
+    'Later trees insert more entries: __pkvm_reserve_vm and __pkvm_unreserve_vm (and __pkvm_init_vm takes a reserved handle). ' +
+    `torvalds/linux at ${LINUX_6_18_AT.slice(0, 8)}, whose Makefile reads 6.18.0 (Linux 6.18), has them right after __vgic_v3_restore_vmcr_aprs, where a patch posted against the kvmarm tree on 3 November 2025 shows them too: ` +
+    `${numberingShifts(LINUX_6_18_HOST_SMCCC_FUNCS)}; the calls before them keep their numbers. ` +
+    'Whether 6.17 already has them was not read in a torvalds/linux tree; the mirror, around 6.17-rc3, does not.',
   sources: [
+    asm618(
+      'enum __kvm_host_smccc_func: … __KVM_HOST_SMCCC_FUNC___vgic_v3_restore_vmcr_aprs, __KVM_HOST_SMCCC_FUNC___pkvm_reserve_vm, __KVM_HOST_SMCCC_FUNC___pkvm_unreserve_vm, __KVM_HOST_SMCCC_FUNC___pkvm_init_vm, … __KVM_HOST_SMCCC_FUNC___pkvm_tlb_flush_vmid',
+    ),
+    src.makefile618,
     src.laterEnum,
     {
       title: 'android-kvm linux commit "KVM: arm64: Introduce separate hypercalls for pKVM VM reservation and initialization" (branch tabba/hyp-handle)',
@@ -132,8 +137,10 @@ const returnPath: Note = {
 
 const readAt: Note = {
   kind: 'info',
-  text: `The hypervisor's entry and exit code (host.S), its setup (setup.c) and the host's arm.c were read at the mirror's other stored commit, ${MIRROR2_AT.slice(0, 8)}; kvm_asm.h and hyp-main.c at ${MIRROR_AT.slice(0, 8)}.`,
-  sources: [src.hostExit, src.initFinalise, src.enumStart],
+  text:
+    `Read in torvalds/linux: the hypervisor's entry and exit code (host.S) at ${NVHE_AT.slice(0, 8)}, hyp-main.c at ${HYP_MAIN_AT.slice(0, 8)} (its host_hcall[] lists the same calls in the same order as the enum shown), ` +
+    `setup.c and the host's arm.c at ${LINUX_6_18_AT.slice(0, 8)} (Linux 6.18). kvm_asm.h, whose enum gives the numbers, in the mirror at ${MIRROR_AT.slice(0, 8)}: no torvalds/linux copy with that enum is stored.`,
+  sources: [src.hostExit, src.table, src.initFinalise, src.enumStart],
 };
 
 // ---------------------------------------------------------------- convention

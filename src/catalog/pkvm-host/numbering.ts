@@ -75,6 +75,45 @@ export const OLDER_HOST_SMCCC_FUNCS = [
   '__pkvm_teardown_vm',
 ] as const;
 
+/** The torvalds/linux copy at sources.ts LINUX_6_18_AT (Linux 6.18): the later numbering, shown only in a note. */
+export const LINUX_6_18_HOST_SMCCC_FUNCS = [
+  '__kvm_hyp_init',
+  '__pkvm_init',
+  '__pkvm_create_private_mapping',
+  '__pkvm_cpu_set_vector',
+  '__kvm_enable_ssbs',
+  '__vgic_v3_init_lrs',
+  '__vgic_v3_get_gic_config',
+  '__pkvm_prot_finalize',
+  '__pkvm_host_share_hyp',
+  '__pkvm_host_unshare_hyp',
+  '__pkvm_host_share_guest',
+  '__pkvm_host_unshare_guest',
+  '__pkvm_host_relax_perms_guest',
+  '__pkvm_host_wrprotect_guest',
+  '__pkvm_host_test_clear_young_guest',
+  '__pkvm_host_mkyoung_guest',
+  '__kvm_adjust_pc',
+  '__kvm_vcpu_run',
+  '__kvm_flush_vm_context',
+  '__kvm_tlb_flush_vmid_ipa',
+  '__kvm_tlb_flush_vmid_ipa_nsh',
+  '__kvm_tlb_flush_vmid',
+  '__kvm_tlb_flush_vmid_range',
+  '__kvm_flush_cpu_context',
+  '__kvm_timer_set_cntvoff',
+  '__vgic_v3_save_vmcr_aprs',
+  '__vgic_v3_restore_vmcr_aprs',
+  '__pkvm_reserve_vm',
+  '__pkvm_unreserve_vm',
+  '__pkvm_init_vm',
+  '__pkvm_init_vcpu',
+  '__pkvm_teardown_vm',
+  '__pkvm_vcpu_load',
+  '__pkvm_vcpu_put',
+  '__pkvm_tlb_flush_vmid',
+] as const;
+
 export type HostFunc = (typeof HOST_SMCCC_FUNCS)[number];
 
 /** A call's number in one copy of the enum, or undefined when that copy has no such entry. */

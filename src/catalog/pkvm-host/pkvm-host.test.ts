@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { marshal } from '../../model/plan';
 import { callsFor, requireCall, requireConvention } from '../index';
-import { HOST_SMCCC_FUNCS, numberingShifts, OLDER_HOST_SMCCC_FUNCS, pkvmHostCalls } from './index';
+import { HOST_SMCCC_FUNCS, LINUX_6_18_HOST_SMCCC_FUNCS, numberingShifts, OLDER_HOST_SMCCC_FUNCS, pkvmHostCalls } from './index';
 import { catalog } from '../all';
 
 const call = (id: string) => requireCall(catalog, id);
@@ -100,6 +100,31 @@ describe('the older numbering the note compares with', () => {
     expect(text).toContain(numberingShifts());
     expect(text).toMatch(/01b94b0f/);
     expect(text).toMatch(/Only in that copy: __kvm_get_mdcr_el2, __vgic_v3_read_vmcr, __vgic_v3_write_vmcr, __vgic_v3_save_aprs, __vgic_v3_restore_aprs, __pkvm_vcpu_init_traps\./);
+  });
+});
+
+/*
+ * kvm_asm.h in torvalds/linux @a4a508df (Makefile 6.18.0), read by hand:
+ * ... __vgic_v3_restore_vmcr_aprs 26, __pkvm_reserve_vm 27, __pkvm_unreserve_vm 28,
+ * __pkvm_init_vm 29, __pkvm_init_vcpu 30, __pkvm_teardown_vm 31, __pkvm_vcpu_load 32,
+ * __pkvm_vcpu_put 33, __pkvm_tlb_flush_vmid 34.
+ */
+describe('the Linux 6.18 numbering the later note compares with', () => {
+  it.each([
+    ['__vgic_v3_restore_vmcr_aprs', 26],
+    ['__pkvm_reserve_vm', 27],
+    ['__pkvm_unreserve_vm', 28],
+    ['__pkvm_init_vm', 29],
+    ['__pkvm_tlb_flush_vmid', 34],
+  ] as const)('%s = %d', (name, n) => {
+    expect(LINUX_6_18_HOST_SMCCC_FUNCS.indexOf(name)).toBe(n);
+  });
+
+  it('says on screen that from __pkvm_init_vm on 6.18 numbers the calls two higher', () => {
+    const text = conv('pkvm-host-hvc64').notes.map((n) => n.text).join(' ');
+    expect(numberingShifts(LINUX_6_18_HOST_SMCCC_FUNCS)).toBe('__pkvm_init_vm … __pkvm_tlb_flush_vmid (27–32 here) are 2 higher there');
+    expect(text).toContain(numberingShifts(LINUX_6_18_HOST_SMCCC_FUNCS));
+    expect(text).toMatch(/a4a508df, whose Makefile reads 6\.18\.0/);
   });
 });
 

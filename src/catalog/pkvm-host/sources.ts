@@ -1,5 +1,5 @@
 import type { Source } from '../../model/source';
-import { githubFile, linux, mail } from '../docs';
+import { githubFile, linux, linuxAt, mail } from '../docs';
 
 /**
  * Every document the pKVM host-hypercall family cites, pinned to what was
@@ -8,31 +8,37 @@ import { githubFile, linux, mail } from '../docs';
  */
 
 /**
- * A mirror of mainline Linux whose stored copies are recent. Its files are
- * stored at two commits; its top-level Makefile only at a third
- * (MAKEFILE_AT, "6.17-rc3"), so which release MIRROR_AT is was not
- * established: the Makefile may come from another point of the same mirror.
+ * A mirror of mainline Linux around 6.17 that rewrites comments ("the" ->
+ * "the woke"). Only its kvm_asm.h is still cited: its enum is the numbering
+ * the catalog shows, and no torvalds/linux copy with that enum is stored
+ * (LINUX_6_18_AT's has two more entries). Its top-level Makefile is stored
+ * only at a third commit (MAKEFILE_AT, "6.17-rc3"), so which release
+ * MIRROR_AT is was not established.
  */
 const MIRROR = 'Kingxukai/linux';
 export const MIRROR_AT = '0291023e7330da28f2f7453c87c2ab7082d8360f';
-/** The mirror's other stored commit: host.S, setup.c and arm.c were read here. */
-export const MIRROR2_AT = '9b44fff655e2c6f4cc53cb499dd2c038e99cb013';
 const MAKEFILE_AT = '211bbf8a5d499f44cf6e5c4147329f26ae19fb4a';
+/** torvalds/linux at the commit whose Makefile reads VERSION 6, PATCHLEVEL 18, SUBLEVEL 0, EXTRAVERSION empty: Linux 6.18. */
+export const LINUX_6_18_AT = 'a4a508df2aa34f8650afde54ea804321c618f45f';
 /** An older torvalds/linux copy of kvm_asm.h, kept to show that the numbering moved. */
 export const OLDER_AT = '01b94b0f3922039f7d3e0d1eeb33b8891746b65f';
-/** The torvalds/linux copy of nvhe/trap_handler.h (the mirror's was not stored). */
-const TRAP_HANDLER_AT = '01f492e1817e858d1712f2489d0afbaa552f417b';
+/** The stored torvalds/linux copy of hyp-main.c whose host_hcall[] lists the mirror's enum, entry for entry. */
+export const HYP_MAIN_AT = 'cd6b97bc897101652a203839912e17bb3d1a2db8';
+/** The stored torvalds/linux copy of host.S and nvhe/trap_handler.h. */
+export const NVHE_AT = '01f492e1817e858d1712f2489d0afbaa552f417b';
+/** The stored torvalds/linux copy of kvm_arm.h (HCR_HOST_NVHE_PROTECTED_FLAGS reads the same in later copies' users). */
+const KVM_ARM_H_AT = '022d3f0800682f84e1437ad2a2f6fb85fc94abf6';
 
 const ASM = 'arch/arm64/include/asm/kvm_asm.h';
-const MAIN = 'arch/arm64/kvm/hyp/nvhe/hyp-main.c';
 const HOST = 'arch/arm64/include/asm/kvm_host.h';
 
 export const kvmAsm = (where: string): Source => githubFile(MIRROR, ASM, MIRROR_AT, where);
-export const hypMain = (where: string): Source => githubFile(MIRROR, MAIN, MIRROR_AT, where);
-export const olderAsm = (where: string): Source => githubFile('torvalds/linux', ASM, OLDER_AT, where);
-export const hostS = (where: string): Source => githubFile(MIRROR, 'arch/arm64/kvm/hyp/nvhe/host.S', MIRROR2_AT, where);
-export const setupC = (where: string): Source => githubFile(MIRROR, 'arch/arm64/kvm/hyp/nvhe/setup.c', MIRROR2_AT, where);
-export const armC = (where: string): Source => githubFile(MIRROR, 'arch/arm64/kvm/arm.c', MIRROR2_AT, where);
+export const hypMain = (where: string): Source => linuxAt(HYP_MAIN_AT, 'arch/arm64/kvm/hyp/nvhe/hyp-main.c', where);
+export const olderAsm = (where: string): Source => linuxAt(OLDER_AT, ASM, where);
+export const asm618 = (where: string): Source => linuxAt(LINUX_6_18_AT, ASM, where);
+export const hostS = (where: string): Source => linuxAt(NVHE_AT, 'arch/arm64/kvm/hyp/nvhe/host.S', where);
+export const setupC = (where: string): Source => linuxAt(LINUX_6_18_AT, 'arch/arm64/kvm/hyp/nvhe/setup.c', where);
+export const armC = (where: string): Source => linuxAt(LINUX_6_18_AT, 'arch/arm64/kvm/arm.c', where);
 /** kvm_call_hyp_nvhe reads the same in every copy we saw; cited to the file, not to a commit. */
 export const kvmHost = (where: string): Source => linux(HOST, where);
 
@@ -59,15 +65,15 @@ export const src = {
   hostSmc: hypMain('handle_trap: case ESR_ELx_EC_SMC64: handle_host_smc(host_ctxt) (PSCI, then FF-A, then forwarded to EL3)'),
   notSupported: linux('include/linux/arm-smccc.h', 'SMCCC_RET_NOT_SUPPORTED (-1), SMCCC_RET_SUCCESS 0'),
   makefile: githubFile(MIRROR, 'Makefile', MAKEFILE_AT, 'VERSION = 6, PATCHLEVEL = 17, SUBLEVEL = 0, EXTRAVERSION = -rc3'),
+  makefile618: linuxAt(LINUX_6_18_AT, 'Makefile', 'VERSION = 6, PATCHLEVEL = 18, SUBLEVEL = 0, EXTRAVERSION = (empty); NAME = Baby Opossum Posse'),
   /** A patch whose context shows the enum of the kvmarm tree in November 2025, two entries longer than the mirror's. */
   laterEnum: mail(
     '[PATCH 19/33] KVM: arm64: Eagerly save VMCR on exit (Marc Zyngier, 3 Nov 2025)',
     '20251103165517.2960148-20-maz@kernel.org',
   ),
-  declareReg: githubFile(
-    'torvalds/linux',
+  declareReg: linuxAt(
+    NVHE_AT,
     'arch/arm64/kvm/hyp/include/nvhe/trap_handler.h',
-    TRAP_HANDLER_AT,
     'cpu_reg(ctxt, r) = (ctxt)->regs.regs[r]; DECLARE_REG(type, name, ctxt, reg): type name = (type)cpu_reg(ctxt, (reg))',
   ),
   hostExit: hostS(
@@ -76,7 +82,7 @@ export const src = {
   hostVector: hostS(
     'SYM_CODE_START(__kvm_hyp_host_vector): "host_el1_sync_vect // Synchronous 64-bit EL1/EL0"; host_el1_sync_vect: "cmp x0, #ESR_ELx_EC_HVC64; b.eq __host_hvc; b __host_exit"; __host_hvc: with ARM64_KVM_PROTECTED_MODE "b __host_exit"',
   ),
-  trapsSmc: githubFile(MIRROR, 'arch/arm64/include/asm/kvm_arm.h', MIRROR_AT, '"TSC: Trap SMC"; HCR_HOST_NVHE_PROTECTED_FLAGS (HCR_HOST_NVHE_FLAGS | HCR_TSC)'),
+  trapsSmc: linuxAt(KVM_ARM_H_AT, 'arch/arm64/include/asm/kvm_arm.h', '"TSC: Trap SMC"; HCR_HOST_NVHE_PROTECTED_FLAGS (HCR_HOST_NVHE_FLAGS | HCR_TSC)'),
   skipSmc: hypMain(
     'handle_host_smc: func_id &= ~ARM_SMCCC_CALL_HINTS; kvm_host_psci_handler, then kvm_host_ffa_handler, then default_host_smc_handler (__kvm_hyp_host_forward_smc); "SMC was trapped, move ELR past the current PC." kvm_skip_host_instr()',
   ),
