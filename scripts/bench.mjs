@@ -567,6 +567,19 @@ async function animation(appUrl, call, chromium, executablePath) {
       const drawn = p.waitForEvent('console', { predicate: (m) => m.text() === 'trapscope-bench:drawn', timeout: 120_000 });
       await p.goto(permalink, { waitUntil: 'load', timeout: 120_000 });
       await drawn;
+      // Under a link the pre-rendered view is hidden, so the first contentful paint is the linked view's (or the
+      // opening status's): when its pixels appear, after style, layout and paint, which the DOM times above leave out.
+      const fcp = await p.evaluate(
+        () =>
+          new Promise((resolve) =>
+            new PerformanceObserver((list, observer) => {
+              const entry = list.getEntriesByName('first-contentful-paint')[0];
+              if (!entry) return;
+              observer.disconnect();
+              resolve(entry.startTime);
+            }).observe({ type: 'paint', buffered: true }),
+          ),
+      );
       const r = await p.evaluate(() => ({
         dcl: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventStart,
         at: window.__benchRegAt,
@@ -579,7 +592,7 @@ async function animation(appUrl, call, chromium, executablePath) {
       if (r.counter !== `${total}/${total}`) throw new Error(`permalink ${permalink} opened at ${r.counter}`);
       if (r.messages) log(`permalink messages: ${r.messages}`);
       if (r.decoded === undefined) throw new Error('the app set no trapscope:decode mark (src/store/store.ts openLink)');
-      opens.push(r);
+      opens.push({ ...r, fcp });
       await ctx.close();
     }
     out.permalinkUrl = permalink;
@@ -589,8 +602,9 @@ async function animation(appUrl, call, chromium, executablePath) {
     out.permalinkOpenFrame = median(opens.map((o) => o.frame));
     out.permalinkDecodeRender = median(opens.map((o) => o.at - o.decoded));
     out.permalinkDecodeAll = median(opens.map((o) => o.all - o.decoded));
+    out.permalinkFcp = median(opens.map((o) => o.fcp));
     log(
-      `permalink opens (ms, DOMContentLoaded / decode / register file / next frame / whole view): ${opens.map((o) => `${o.dcl.toFixed(0)}/${o.decoded.toFixed(0)}/${o.at.toFixed(0)}/${o.frame.toFixed(0)}/${o.all.toFixed(0)}`).join('  ')}`,
+      `permalink opens (ms, DOMContentLoaded / decode / register file / next frame / whole view / first contentful paint): ${opens.map((o) => `${o.dcl.toFixed(0)}/${o.decoded.toFixed(0)}/${o.at.toFixed(0)}/${o.frame.toFixed(0)}/${o.all.toFixed(0)}/${o.fcp.toFixed(0)}`).join('  ')}`,
     );
     return out;
   } finally {
@@ -686,6 +700,7 @@ function table(m) {
   row('Permalink: link decoded → the whole view drawn (same runs)', fmt.ms1(a.permalinkDecodeAll), '–', '–', 'info', '–');
   row(`Permalink open: navigation → register file (same runs)`, fmt.ms1(a.permalinkOpen), '–', '–', 'info', '–');
   row('Permalink: DOMContentLoaded → register file (same runs)', fmt.ms1(a.permalinkAfterDcl), '–', '–', 'info', '–');
+  row('Permalink open: navigation → first contentful paint, the view on screen (same runs)', fmt.ms1(a.permalinkFcp), '–', '–', 'info', '–');
   return ['| metric | Trapscope | reference | ratio | budget | result |', '|---|---|---|---|---|---|', ...rows].join('\n');
 }
 
