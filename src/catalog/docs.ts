@@ -9,6 +9,9 @@ export function linux(path: string, where: string): Source {
   return { title: `Linux ${path}`, where, url: `https://github.com/torvalds/linux/blob/master/${path}` };
 }
 
+/** torvalds/linux at the commit whose Makefile reads VERSION 6, PATCHLEVEL 18, SUBLEVEL 0, EXTRAVERSION empty: Linux 6.18. */
+export const LINUX_6_18 = 'a4a508df2aa34f8650afde54ea804321c618f45f';
+
 /** A Linux file as it was at one commit, for facts that later versions no longer show. */
 export function linuxAt(commit: string, path: string, where: string): Source {
   return { title: `Linux ${path} @${commit.slice(0, 8)}`, where, url: `https://github.com/torvalds/linux/blob/${commit}/${path}` };

@@ -2,7 +2,7 @@ import type { Source } from '../model/source';
 import { src as ccaSrc } from './cca/sources';
 import { gccAsm, githubFile, linux } from './docs';
 import { guidePanes, guideTitles, type GuideId, type GuidePane } from './guide-panes';
-import { src as tdxSrc } from './tdx/sources';
+import { guestTdx, src as tdxSrc } from './tdx/sources';
 import { pathSrc } from './ffa/path';
 import { header as ffaHeader } from './ffa/sources';
 
@@ -82,7 +82,7 @@ const texts: readonly Omit<Guide, 'title' | 'panes'>[] = [
       tdxSrc.hypercall,
       tdxSrc.exposeMask,
       tdxSrc.standard,
-      githubFile('Kingxukai/linux', 'arch/x86/coco/tdx/tdx.c', '9b44fff655e2c6f4cc53cb499dd2c038e99cb013', 'tdx_kvm_hypercall(): .r10 = nr, .r11 = p1, .r12 = p2, .r13 = p3, .r14 = p4'),
+      guestTdx('tdx_kvm_hypercall(): .r10 = nr, .r11 = p1, .r12 = p2, .r13 = p3, .r14 = p4'),
       tdxSrc.emulateVmcall,
     ],
   },

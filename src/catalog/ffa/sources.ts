@@ -1,6 +1,6 @@
 import type { Source } from '../../model/source';
-import { githubFile, linux, linuxAt } from '../docs';
-import { hostS, hypMain, LINUX_6_18_AT } from '../pkvm-host/sources';
+import { githubFile, linux, LINUX_6_18, linuxAt } from '../docs';
+import { hostS, hypMain } from '../pkvm-host/sources';
 
 /**
  * Every document the FF-A family cites, pinned to what was read. Arm DEN0077
@@ -10,8 +10,6 @@ import { hostS, hypMain, LINUX_6_18_AT } from '../pkvm-host/sources';
  * TF-A's SPMD's code.
  */
 
-/** arm_ffa.h in torvalds/linux at the commit whose Makefile reads 6.18.0 (pkvm-host LINUX_6_18_AT). */
-const HEADER_AT = LINUX_6_18_AT;
 /** The stored torvalds/linux copy of the FF-A driver: FFA_DRIVER_VERSION FFA_VERSION_1_2, ffa_init still a module_init. */
 const DRIVER_AT = 'd51b9d81f7883f526b26e3ab903e646274aebeb1';
 /** The stored torvalds/linux copy of the PSCI driver (old, but the conduit code reads the same in later copies). */
@@ -36,7 +34,7 @@ const SMCCC_C_AT = '91908587bc0e1a2c4df56ea9a3d71931ca0eb9de';
 /** The stored torvalds/linux copy of the SMCCC conduit helpers (old, but the functions read the same in later copies' callers). */
 const SMCCC_LIB_AT = '05909cd9a0c8811731b38697af13075e8954314f';
 
-export const header = (where: string): Source => linuxAt(HEADER_AT, 'include/linux/arm_ffa.h', where);
+export const header = (where: string): Source => linuxAt(LINUX_6_18, 'include/linux/arm_ffa.h', where);
 /** arm_ffa.h as the mirror has it: the v1.1 memory access descriptor, before 6.18's impdef_val. */
 export const headerBefore618 = (where: string): Source => githubFile(MIRROR, 'include/linux/arm_ffa.h', MIRROR_AT, where);
 export const driver = (where: string): Source => linuxAt(DRIVER_AT, 'drivers/firmware/arm_ffa/driver.c', where);

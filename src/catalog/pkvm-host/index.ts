@@ -8,7 +8,8 @@ import { convention as smcccConvention } from '../smccc/conventions';
 import { callVal } from '../smccc/function-id';
 import { HOST_SMCCC_FUNCS, type HostFunc, LINUX_6_18_HOST_SMCCC_FUNCS, numberIn, OLDER_HOST_SMCCC_FUNCS, onlyIn } from './numbering';
 import { hostHcallPath } from './path';
-import { asm618, HYP_MAIN_AT, hypMain, kvmAsm, LINUX_6_18_AT, MIRROR_AT, NVHE_AT, OLDER_AT, olderAsm, src } from './sources';
+import { LINUX_6_18 } from '../docs';
+import { asm618, HYP_MAIN_AT, hypMain, kvmAsm, MIRROR_AT, NVHE_AT, OLDER_AT, olderAsm, src } from './sources';
 import { pkvmHostHcall } from './handlers';
 
 /**
@@ -81,7 +82,7 @@ const laterNumbering: Note = {
   kind: 'history',
   text:
     'Later trees insert more entries: __pkvm_reserve_vm and __pkvm_unreserve_vm (and __pkvm_init_vm takes a reserved handle). ' +
-    `torvalds/linux at ${LINUX_6_18_AT.slice(0, 8)}, whose Makefile reads 6.18.0 (Linux 6.18), has them right after __vgic_v3_restore_vmcr_aprs, where a patch posted against the kvmarm tree on 3 November 2025 shows them too: ` +
+    `torvalds/linux at ${LINUX_6_18.slice(0, 8)}, whose Makefile reads 6.18.0 (Linux 6.18), has them right after __vgic_v3_restore_vmcr_aprs, where a patch posted against the kvmarm tree on 3 November 2025 shows them too: ` +
     `${numberingShifts(LINUX_6_18_HOST_SMCCC_FUNCS)}; the calls before them keep their numbers. ` +
     'Whether 6.17 already has them was not read in a torvalds/linux tree; the mirror, around 6.17-rc3, does not.',
   sources: [
@@ -139,7 +140,7 @@ const readAt: Note = {
   kind: 'info',
   text:
     `Read in torvalds/linux: the hypervisor's entry and exit code (host.S) at ${NVHE_AT.slice(0, 8)}, hyp-main.c at ${HYP_MAIN_AT.slice(0, 8)} (its host_hcall[] lists the same calls in the same order as the enum shown), ` +
-    `setup.c and the host's arm.c at ${LINUX_6_18_AT.slice(0, 8)} (Linux 6.18). kvm_asm.h, whose enum gives the numbers, in the mirror at ${MIRROR_AT.slice(0, 8)}: no torvalds/linux copy with that enum is stored.`,
+    `setup.c and the host's arm.c at ${LINUX_6_18.slice(0, 8)} (Linux 6.18). kvm_asm.h, whose enum gives the numbers, in the mirror at ${MIRROR_AT.slice(0, 8)}: no torvalds/linux copy with that enum is stored.`,
   sources: [src.hostExit, src.table, src.initFinalise, src.enumStart],
 };
 

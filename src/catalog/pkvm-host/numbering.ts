@@ -75,7 +75,7 @@ export const OLDER_HOST_SMCCC_FUNCS = [
   '__pkvm_teardown_vm',
 ] as const;
 
-/** The torvalds/linux copy at sources.ts LINUX_6_18_AT (Linux 6.18): the later numbering, shown only in a note. */
+/** The torvalds/linux copy at docs.ts LINUX_6_18 (Linux 6.18): the later numbering, shown only in a note. */
 export const LINUX_6_18_HOST_SMCCC_FUNCS = [
   '__kvm_hyp_init',
   '__pkvm_init',

@@ -1,5 +1,5 @@
 import type { Source } from '../../model/source';
-import { githubFile, linux, linuxAt, mail } from '../docs';
+import { githubFile, linux, LINUX_6_18, linuxAt, mail } from '../docs';
 
 /**
  * Every document the pKVM host-hypercall family cites, pinned to what was
@@ -11,15 +11,13 @@ import { githubFile, linux, linuxAt, mail } from '../docs';
  * A mirror of mainline Linux around 6.17 that rewrites comments ("the" ->
  * "the woke"). Only its kvm_asm.h is still cited: its enum is the numbering
  * the catalog shows, and no torvalds/linux copy with that enum is stored
- * (LINUX_6_18_AT's has two more entries). Its top-level Makefile is stored
+ * (LINUX_6_18's has two more entries). Its top-level Makefile is stored
  * only at a third commit (MAKEFILE_AT, "6.17-rc3"), so which release
  * MIRROR_AT is was not established.
  */
 const MIRROR = 'Kingxukai/linux';
 export const MIRROR_AT = '0291023e7330da28f2f7453c87c2ab7082d8360f';
 const MAKEFILE_AT = '211bbf8a5d499f44cf6e5c4147329f26ae19fb4a';
-/** torvalds/linux at the commit whose Makefile reads VERSION 6, PATCHLEVEL 18, SUBLEVEL 0, EXTRAVERSION empty: Linux 6.18. */
-export const LINUX_6_18_AT = 'a4a508df2aa34f8650afde54ea804321c618f45f';
 /** An older torvalds/linux copy of kvm_asm.h, kept to show that the numbering moved. */
 export const OLDER_AT = '01b94b0f3922039f7d3e0d1eeb33b8891746b65f';
 /** The stored torvalds/linux copy of hyp-main.c whose host_hcall[] lists the mirror's enum, entry for entry. */
@@ -35,10 +33,10 @@ const HOST = 'arch/arm64/include/asm/kvm_host.h';
 export const kvmAsm = (where: string): Source => githubFile(MIRROR, ASM, MIRROR_AT, where);
 export const hypMain = (where: string): Source => linuxAt(HYP_MAIN_AT, 'arch/arm64/kvm/hyp/nvhe/hyp-main.c', where);
 export const olderAsm = (where: string): Source => linuxAt(OLDER_AT, ASM, where);
-export const asm618 = (where: string): Source => linuxAt(LINUX_6_18_AT, ASM, where);
+export const asm618 = (where: string): Source => linuxAt(LINUX_6_18, ASM, where);
 export const hostS = (where: string): Source => linuxAt(NVHE_AT, 'arch/arm64/kvm/hyp/nvhe/host.S', where);
-export const setupC = (where: string): Source => linuxAt(LINUX_6_18_AT, 'arch/arm64/kvm/hyp/nvhe/setup.c', where);
-export const armC = (where: string): Source => linuxAt(LINUX_6_18_AT, 'arch/arm64/kvm/arm.c', where);
+export const setupC = (where: string): Source => linuxAt(LINUX_6_18, 'arch/arm64/kvm/hyp/nvhe/setup.c', where);
+export const armC = (where: string): Source => linuxAt(LINUX_6_18, 'arch/arm64/kvm/arm.c', where);
 /** kvm_call_hyp_nvhe reads the same in every copy we saw; cited to the file, not to a commit. */
 export const kvmHost = (where: string): Source => linux(HOST, where);
 
@@ -65,7 +63,7 @@ export const src = {
   hostSmc: hypMain('handle_trap: case ESR_ELx_EC_SMC64: handle_host_smc(host_ctxt) (PSCI, then FF-A, then forwarded to EL3)'),
   notSupported: linux('include/linux/arm-smccc.h', 'SMCCC_RET_NOT_SUPPORTED (-1), SMCCC_RET_SUCCESS 0'),
   makefile: githubFile(MIRROR, 'Makefile', MAKEFILE_AT, 'VERSION = 6, PATCHLEVEL = 17, SUBLEVEL = 0, EXTRAVERSION = -rc3'),
-  makefile618: linuxAt(LINUX_6_18_AT, 'Makefile', 'VERSION = 6, PATCHLEVEL = 18, SUBLEVEL = 0, EXTRAVERSION = (empty); NAME = Baby Opossum Posse'),
+  makefile618: linuxAt(LINUX_6_18, 'Makefile', 'VERSION = 6, PATCHLEVEL = 18, SUBLEVEL = 0, EXTRAVERSION = (empty); NAME = Baby Opossum Posse'),
   /** A patch whose context shows the enum of the kvmarm tree in November 2025, two entries longer than the mirror's. */
   laterEnum: mail(
     '[PATCH 19/33] KVM: arm64: Eagerly save VMCR on exit (Marc Zyngier, 3 Nov 2025)',
