@@ -2,13 +2,14 @@ import type { Convention } from '../../model/convention';
 import type { Note } from '../../model/source';
 import { SAVED_RET_REGS, tdcall, x8664Td } from './arch';
 import { vmcallPath } from './path';
-import { AT_M, AT_M2, ghci, guestTdx, kvmTdx, src } from './sources';
+import { LINUX_6_18 } from '../docs';
+import { AT_M2, ghci, guestTdx, kvmTdx, src } from './sources';
 import { tdcallExit, tdxModuleLeaf, tdxVmcallKvm } from './exceptions';
 
 export const FAMILY_TDCALL = 'tdx-tdcall';
 export const FAMILY_VMCALL = 'tdx-tdvmcall';
 const FAMILY_NAME = 'Intel TDX (x86-64)';
-const ERA = `Linux mainline (mirror @${AT_M.slice(0, 8)}, @${AT_M2.slice(0, 8)})`;
+const ERA = `Linux mainline (KVM @${LINUX_6_18.slice(0, 8)}, Linux 6.18; the guest's tdx.c in a mirror @${AT_M2.slice(0, 8)})`;
 
 
 const specsNotRead: Note = {

@@ -3,35 +3,33 @@ import { doc, githubFile, LINUX_6_18, linuxAt } from '../docs';
 
 /**
  * Every document the Intel TDX family cites, pinned to the stored copy that
- * was read: torvalds/linux where a stored copy says what the quote says
- * (tdcall.S, tdxcall.S, KVM's vmx/tdx.c), a mirror of mainline for the
- * rest, and Intel's TDX module source at its 1.5.01 tag. Intel's GHCI and
- * TDX module specifications were not read; where Linux points to them, the
- * notes say so.
+ * was read: torvalds/linux where a stored copy says what the quote says,
+ * a mirror of mainline for the rest, and Intel's TDX module source at its
+ * 1.5.01 tag. Intel's GHCI and TDX module specifications were not read;
+ * where Linux points to them, the notes say so.
  */
 
 /**
  * A mirror of mainline around Linux 6.17 that rewrites comments ("the" ->
- * "the woke"). Still cited for shared/tdx.h, tdx-shared.c, the guest's
- * coco/tdx/tdx.c and uapi vmx.h: the torvalds/linux copies of those files
- * in the store are older and lack what the quotes quote (the TDVMCALL
- * status codes, TDG_MR_RTMR_EXTEND, EXIT_REASON_TDCALL). Which release
- * each mirror commit matches was not determined.
+ * "the woke"). Still cited for the guest's coco/tdx/tdx.c and uapi vmx.h:
+ * the torvalds/linux copies of those in the store are older and lack what
+ * the quotes quote (TDG_MR_RTMR_EXTEND, tdg_vm_rd, EXIT_REASON_TDCALL).
+ * Which release the mirror commit matches was not determined.
  */
 const MIRROR = 'Kingxukai/linux';
-/** Where shared/tdx.h and tdx-shared.c were read. */
-export const AT_M = '0291023e7330da28f2f7453c87c2ab7082d8360f';
-/** Where coco/tdx/tdx.c and uapi vmx.h were read. */
+/** Where the guest's tdx.c and uapi vmx.h were read. */
 export const AT_M2 = '9b44fff655e2c6f4cc53cb499dd2c038e99cb013';
-/** The stored torvalds/linux copies of tdcall.S and tdxcall.S. */
+/** The stored torvalds/linux copies, each holding every quoted line: */
+const SHARED_TDX_H_AT = '702fdf3513b045f596f836d9a4b8672c76f11834';
+const TDX_SHARED_C_AT = '41c177cf354126a22443b5c80cec9fdd313e67e1';
 const TDCALL_S_AT = '765c7fd245ed1584a8cc57da5810a197356b5615';
 const TDXCALL_S_AT = '3bf3e21c15d4386a5f15118ec39bbc1b67ea5759';
 
 const at = (path: string, commit: string) => (where: string): Source => githubFile(MIRROR, path, commit, where);
 const inLinux = (path: string, commit: string) => (where: string): Source => linuxAt(commit, path, where);
 
-export const sharedTdx = at('arch/x86/include/asm/shared/tdx.h', AT_M);
-export const tdxShared = at('arch/x86/coco/tdx/tdx-shared.c', AT_M);
+export const sharedTdx = inLinux('arch/x86/include/asm/shared/tdx.h', SHARED_TDX_H_AT);
+export const tdxShared = inLinux('arch/x86/coco/tdx/tdx-shared.c', TDX_SHARED_C_AT);
 export const tdcallS = inLinux('arch/x86/coco/tdx/tdcall.S', TDCALL_S_AT);
 export const tdxcallS = inLinux('arch/x86/virt/vmx/tdx/tdxcall.S', TDXCALL_S_AT);
 export const guestTdx = at('arch/x86/coco/tdx/tdx.c', AT_M2);

@@ -12,7 +12,7 @@ const conv = (id: string) => requireConvention(catalog, id);
 
 /**
  * Typed in by hand from the sources, so a wrong number fails:
- *   arch/x86/include/asm/shared/tdx.h (mirror @0291023e):
+ *   arch/x86/include/asm/shared/tdx.h (torvalds/linux @702fdf35):
  *     TDG_VP_VMCALL 0, TDG_VP_INFO 1, TDG_MR_RTMR_EXTEND 2, TDG_VP_VEINFO_GET 3,
  *     TDG_MR_REPORT 4, TDG_MEM_PAGE_ACCEPT 6, TDG_VM_RD 7, TDG_VM_WR 8;
  *     TDVMCALL_GET_TD_VM_CALL_INFO 0x10000, TDVMCALL_MAP_GPA 0x10001, TDVMCALL_GET_QUOTE 0x10002,
