@@ -49,9 +49,6 @@ export const vpEnterC = inModule('src/td_transitions/tdh_vp_enter.c');
 export const apiDefs = inModule('include/tdx_api_defs.h');
 export const errorCodes = inModule('include/auto_gen/tdx_error_codes_defs.h');
 export const vmcsDefs = inModule('src/common/x86_defs/vmcs_defs.h');
-/** KVM as torvalds/linux has it, where the exit-qualification copy was read. */
-export const KVM_AT = '3829d81b6958632602bee7a8272005d1a4ce298f';
-export const kvmTdxMainline = (where: string): Source => githubFile('torvalds/linux', 'arch/x86/kvm/vmx/tdx.c', KVM_AT, where);
 
 /** Intel's specifications, named where Linux names them; not read here. */
 export const ghci = (section: string): Source => doc('Intel TDX Guest-Hypervisor Communication Interface (GHCI), not read here', `named by Linux: ${section}`);
@@ -129,10 +126,10 @@ export const src = {
   backToTd: vpEnterC(
     'save_regs_after_tdvmcall(): control.raw = guest RCX; "Save VMM GPRs selected by guest RCX to TDVPS. RAX and RCX are not copied, start from RDX": gprs[i] = vmm_regs.gprs[i] for each set gpr_select bit; gprs[0] = TDX_SUCCESS (RAX); gprs[1] = control.raw (RCX); save_xmms_by_mask(control.xmm_select)',
   ),
-  kvmExitQual: kvmTdxMainline(
+  kvmExitQual: kvmTdx(
     'tdx_vcpu_enter_exit(): tdx->vp_enter_ret = tdh_vp_enter(&tdx->vp, &tdx->vp_enter_args); vt->exit_reason.full = tdx_to_vmx_exit_reason(vcpu); vt->exit_qualification = tdx->vp_enter_args.rcx',
   ),
-  kvmExitReason: kvmTdxMainline('tdx_to_vmx_exit_reason(): exit_reason = tdx->vp_enter_ret (u32); case EXIT_REASON_TDCALL: if (tdvmcall_exit_type(vcpu)) return EXIT_REASON_VMCALL'),
+  kvmExitReason: kvmTdx('tdx_to_vmx_exit_reason(): exit_reason = tdx->vp_enter_ret (u32); case EXIT_REASON_TDCALL: if (tdvmcall_exit_type(vcpu)) return EXIT_REASON_VMCALL'),
   vpEnterOutputs: tdxcallS(
     '"In case of VP.ENTER returns due to TDVMCALL, all registers are valid thus no register can be used as spare" (see "TDH.VP.ENTER Output Operands Definition on TDCALL(TDG.VP.VMCALL) Following a TD Entry")',
   ),
