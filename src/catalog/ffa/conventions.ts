@@ -5,6 +5,7 @@ import { range, convention as smcccConvention, src as smcccSrc } from '../smccc/
 import { pathSrc } from './path';
 import { PKVM } from './pkvm';
 import { src as hostSrc } from '../pkvm-host/sources';
+import { LINUX_6_18 } from '../docs';
 import { src } from './sources';
 import { ffaOverHvc, ffaOverSmc, ffaThroughPkvm } from './handlers';
 import { pkvmHostSmc } from './exceptions';
@@ -134,6 +135,14 @@ const underPkvm: Note = {
   sources: [hostSrc.trapsSmc, src.pkvmProxy, src.pkvmHandler, src.pkvmUnsupported, src.pkvmForward],
 };
 
+const proxyIn618: Note = {
+  kind: 'history',
+  text:
+    `pKVM’s FF-A proxy is drawn as read in a mirror of mainline around Linux 6.17. In Linux 6.18 (torvalds/linux ${LINUX_6_18.slice(0, 8)}) it asks EL3 for FF-A v1.2 rather than v1.1, ` +
+    'hands a call it answers itself back in x0–x17 rather than x0–x3, and also refuses the notification calls, FFA_MSG_SEND_DIRECT_REQ2/RESP2, FFA_CONSOLE_LOG and FFA_PARTITION_INFO_GET_REGS.',
+  sources: [src.pkvm618Version, src.pkvm618Retval, src.pkvm618Unsupported],
+};
+
 /** The same smc calls made by a host under pKVM: each call's `variants.pkvm` says how pKVM's proxy treats it. */
 function pkvmConvention(width: 32 | 64): Convention {
   const base = ffaConvention('smc', width);
@@ -148,7 +157,7 @@ function pkvmConvention(width: 32 | 64): Convention {
     handlerPath: ffaThroughPkvm,
     exception: pkvmHostSmc,
     eraLinks: [{ id: `ffa-smc${width}`, relation: 'related', why: 'The same calls from a kernel without pKVM below it: its smc goes straight to EL3.' }],
-    notes: [underPkvm, ...base.notes.filter((n) => n !== smcFirstHop)],
+    notes: [underPkvm, proxyIn618, ...base.notes.filter((n) => n !== smcFirstHop)],
   };
 }
 

@@ -327,3 +327,12 @@ it('a call pKVM refuses draws no memory: FFA_RXTX_MAP (SMC32) maps no buffers un
   expect(marshal(conv('ffa-smc32'), call('ffa-rxtx-map-32')).memory.length).toBeGreaterThan(0);
   expect(marshal(conv('ffa-pkvm-smc32'), call('ffa-rxtx-map-32')).memory).toEqual([]);
 });
+
+describe('pKVM’s FF-A proxy as Linux 6.18 has it', () => {
+  it('says under pKVM, with the 6.18 commit, what changed from the copy drawn', () => {
+    const note = conv('ffa-pkvm-smc64').notes.find((n) => n.kind === 'history' && /Linux 6\.18/.test(n.text));
+    expect(note?.text).toMatch(/v1\.2 rather than v1\.1/);
+    expect(note?.text).toMatch(/x0–x17 rather than x0–x3/);
+    expect(note?.sources.every((s) => s.url?.startsWith('https://github.com/torvalds/linux/blob/a4a508df2aa34f8650afde54ea804321c618f45f/'))).toBe(true);
+  });
+});

@@ -44,6 +44,8 @@ export const hafnium = (where: string): Source => githubFile('TF-Hafnium/hafnium
 export const spmdMain = (where: string): Source => githubFile(TFA, 'services/std_svc/spmd/spmd_main.c', TFA_AT, where);
 /** pKVM's FF-A proxy at EL2, read in the mirror (see MIRROR). */
 export const pkvmFfa = (where: string): Source => githubFile(MIRROR, 'arch/arm64/kvm/hyp/nvhe/ffa.c', MIRROR_AT, where);
+/** The same proxy in Linux 6.18, for the note that says how it changed. */
+const pkvmFfa618 = (where: string): Source => linuxAt(LINUX_6_18, 'arch/arm64/kvm/hyp/nvhe/ffa.c', where);
 
 export const src = {
   fid: header('FFA_SMC(cc, func_num) = ARM_SMCCC_CALL_VAL(ARM_SMCCC_FAST_CALL, (cc), ARM_SMCCC_OWNER_STANDARD, (func_num)); FFA_SMC_32(n), FFA_SMC_64(n)'),
@@ -100,6 +102,11 @@ export const src = {
     '__kvm_hyp_host_forward_smc: ldp x0 … x17 from the host context; smc #0; stp x0 … x17 back ("Assumes SMCCC 1.2 or older")',
   ),
   pkvmVersion: pkvmFfa('hyp_ffa_init: FFA_VERSION FFA_VERSION_1_1 to EL3, hyp_ffa_version = the lower of the two; do_ffa_version: major ≠ 1 → NOT_SUPPORTED; a lower minor is asked of EL3 first; answers hyp_ffa_version in res->a0'),
+  pkvm618Version: pkvmFfa618('hyp_ffa_init: arm_smccc_1_2_smc(… .a0 = FFA_VERSION, .a1 = FFA_VERSION_1_2 …); hyp_ffa_version = res.a0 if FFA_MINOR_VERSION(res.a0) < FFA_MINOR_VERSION(FFA_VERSION_1_2), else FFA_VERSION_1_2'),
+  pkvm618Retval: pkvmFfa618('ffa_set_retval(): cpu_reg(ctxt, 0) = res->a0 … cpu_reg(ctxt, 17) = res->a17 (struct arm_smccc_1_2_regs); "Given the above, assume SMC64 and send back x0-x17 unconditionally"'),
+  pkvm618Unsupported: pkvmFfa618(
+    'ffa_call_supported: also false for FFA_NOTIFICATION_BITMAP_CREATE, _DESTROY, _BIND, _UNBIND, _SET, _GET, _INFO_GET ("Optional notification interfaces added in FF-A 1.1") and FFA_MSG_SEND_DIRECT_REQ2, FFA_MSG_SEND_DIRECT_RESP2, FFA_CONSOLE_LOG, FFA_PARTITION_INFO_GET_REGS ("Optional interfaces added in FF-A 1.2")',
+  ),
   pkvmMemXfer: pkvmFfa(
     '__do_ffa_mem_xfer: addr_mbz (x3) and npages_mbz (x4) must be 0, ep_count 1, sender_id HOST_FFA_ID 0; ffa_host_share_ranges() on the host stage 2, then ffa_mem_xfer(FFA_FN64_MEM_SHARE or FFA_FN64_MEM_LEND, len, fraglen) to EL3',
   ),
