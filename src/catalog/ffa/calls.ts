@@ -4,7 +4,7 @@ import type { Note, Source } from '../../model/source';
 import type { MemoryArg } from '../../model/memory';
 import { callVal } from '../smccc/function-id';
 import { FAMILY } from './conventions';
-import { driver, hafnium, header, src, tfaSvc } from './sources';
+import { driver, hafnium, header, headerBefore618, src, tfaSvc } from './sources';
 import { pathSrc, spmdPath, type DirectRequest } from './path';
 import { PKVM, pkvmNote, pkvmVariant } from './pkvm';
 import { EXAMPLE_DESCRIPTOR_LENGTH, memTransactionDescriptor, partitionDescriptors, RX_BUFFER, rxtxBuffers, sizes, TX_BUFFER } from './memory';
@@ -402,7 +402,19 @@ const descriptorNote: Note = {
     `The example is one receiver and one range in the FF-A v1.1 layout: ${sizes.memRegion} + ${sizes.attributes} + ${sizes.composite} + ${sizes.range} = ${EXAMPLE_DESCRIPTOR_LENGTH} bytes, offsets computed from the structs.`,
   sources: [
     driver('ffa_setup_and_transmit: mem_region = buffer; ep_mem_access = buffer + ffa_mem_desc_offset(…); composite = buffer + composite_offset; constituents'),
-    header('struct ffa_mem_region, struct ffa_mem_region_attributes, struct ffa_composite_mem_region, struct ffa_mem_region_addr_range'),
+    headerBefore618('struct ffa_mem_region, struct ffa_mem_region_attributes, struct ffa_composite_mem_region, struct ffa_mem_region_addr_range'),
+  ],
+};
+
+const descriptorIn618: Note = {
+  kind: 'history',
+  text:
+    'The layout drawn is arm_ffa.h’s before Linux 6.18. In 6.18 struct ffa_mem_region_attributes gains impdef_val[16] after composite_off: with FF-A v1.2 or later negotiated each endpoint memory access descriptor is 32 bytes rather than 16, ' +
+    'which moves the composite region and everything after it; ffa_mem_desc_offset() sizes the descriptors with ffa_emad_size_get().',
+  sources: [
+    header(
+      'struct ffa_mem_region_attributes { u16 receiver; u8 attrs; u8 flag; u32 composite_off; u8 impdef_val[16]; u64 reserved; }; FFA_EMAD_HAS_IMPDEF_FIELD(version) ((version) >= FFA_VERSION_1_2); ffa_emad_size_get(): sizeof(*ep_mem_access), less sizeof(ep_mem_access->impdef_val) before v1.2',
+    ),
   ],
 };
 
@@ -445,6 +457,7 @@ function memTransaction(op: 'SHARE' | 'LEND', n: number, w: Width): Call {
     sources: [header(`${macro} FFA_SMC_${w}(${hex(BigInt(n))})`), driver(`ffa_memory_${lower}: ffa_memory_ops(FFA_FN_NATIVE(MEM_${op}) when mem_ops_native, else FFA_MEM_${op})`)],
     notes: [
       descriptorNote,
+      descriptorIn618,
       {
         kind: 'info',
         text:

@@ -336,3 +336,12 @@ describe('pKVM’s FF-A proxy as Linux 6.18 has it', () => {
     expect(note?.sources.every((s) => s.url?.startsWith('https://github.com/torvalds/linux/blob/a4a508df2aa34f8650afde54ea804321c618f45f/'))).toBe(true);
   });
 });
+
+describe('the memory descriptor as Linux 6.18 has it', () => {
+  it('says beside FFA_MEM_SHARE that 6.18 makes each endpoint descriptor 32 bytes from v1.2, while the layout drawn keeps 16', () => {
+    const note = call('ffa-mem-share-64').notes?.find((n) => n.kind === 'history' && /Linux 6\.18/.test(n.text));
+    expect(note?.text).toMatch(/32 bytes rather than 16/);
+    expect(sizes.attributes).toBe(16);
+    expect(note?.sources[0]?.where).toMatch(/u8 impdef_val\[16\]/);
+  });
+});
