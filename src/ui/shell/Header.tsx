@@ -15,8 +15,8 @@ const THEMES: { id: Theme; label: string }[] = [
 export function Header() {
   const theme = useApp((s) => s.theme);
   const live = useApp((s) => s.phase === 'live');
-  // The prompt (and the service worker it registers, which then fetches every file to cache) waits for a render of
-  // its own after the page's: a link's view is drawn without waiting for its chunk or competing with the worker.
+  // The prompt waits for a render of its own after the page's: a link's view is no longer held by the prompt's chunk
+  // suspending inside its first render. (The service worker it registers may still start before the view is painted.)
   const prompt = useDeferredValue(live, false);
   const { setTheme } = useApp.getState();
   const [sharing, setSharing] = useState(false);
