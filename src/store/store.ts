@@ -4,7 +4,7 @@ import { callsFor, findCall, findConvention, firstCatalog, loadFamilies, withFam
 import { firstObserved, loadObserved } from '../catalog/observed';
 import type { ObservedData } from '../model/observed';
 import type { Plan } from '../model/plan';
-import { parseValue } from '../model/value';
+import { parseValue, type Parsed } from '../model/value';
 import { runBits, splitRun } from '../model/pair';
 import { defaultView, MAX_PANES, type PaneState, type SingleView, type ViewState } from '../share/view';
 import { argRegisters, editableSlots, type Call } from '../model/call';
@@ -143,6 +143,19 @@ function ensurePanes(panes: readonly { convention: string; call?: string }[]): P
   );
 }
 
+/**
+ * What a box of the argument editor holds once the reader types `text` into it (kept under `key` as typed, with its
+ * error if it is not a value), and the view the value makes: drawn as the reader types, replacing the history entry.
+ */
+function typed(s: AppState, key: string, text: string, parsed: Parsed<bigint>, next: (value: bigint) => SingleView): Partial<AppState> {
+  const argText = { ...s.argText, [key]: text };
+  const argErrors = { ...s.argErrors };
+  delete argErrors[key];
+  if (!parsed.ok) return { argText, argErrors: { ...argErrors, [key]: parsed.message } };
+  const view = next(parsed.value);
+  return { view, ...derive(s.catalog, view), argText, argErrors, history: 'replace' };
+}
+
 /** The single view being edited; actions that edit one call do nothing in a comparison. */
 function single(view: ViewState): SingleView | undefined {
   return view.kind === 'single' ? view : undefined;
@@ -248,20 +261,14 @@ export const useApp = create<AppState>()((set, get) => ({
     const { convention: conv, call } = get().plan;
     const slot = editableSlots(conv, call).find((s) => s.register === register);
     if (!slot) return;
-    const argText = { ...get().argText, [register]: text };
-    const argErrors = { ...get().argErrors };
-    delete argErrors[register];
-    const parsed = parseValue(text, slot.bits, register);
-    if (!parsed.ok) {
-      argErrors[register] = parsed.message;
-      set({ argText, argErrors });
-      return;
-    }
-    const args = { ...view.args, [register]: parsed.value };
     const fallback = register === conv.selector ? call.number.value : call.args[argRegisters(conv, call).indexOf(register)]?.example;
-    if (parsed.value === fallback) delete args[register];
-    const next = { ...view, args };
-    set({ view: next, ...derive(get().catalog, next), argText, argErrors, history: 'replace' });
+    set(
+      typed(get(), register, text, parseValue(text, slot.bits, register), (value) => {
+        const args = { ...view.args, [register]: value };
+        if (value === fallback) delete args[register];
+        return { ...view, args };
+      }),
+    );
   },
 
   setRunText(runId, text) {
@@ -270,25 +277,18 @@ export const useApp = create<AppState>()((set, get) => ({
     const { convention: conv, call } = get().plan;
     const def = call.runs?.find((r) => r.id === runId && r.direction === 'in');
     if (!def) return;
-    const key = runTextKey(runId);
-    const argText = { ...get().argText, [key]: text };
-    const argErrors = { ...get().argErrors };
-    delete argErrors[key];
-    const parsed = parseValue(text, runBits(def), def.name);
-    if (!parsed.ok) {
-      argErrors[key] = parsed.message;
-      set({ argText, argErrors });
-      return;
-    }
     const regs = argRegisters(conv, call);
-    const args = { ...view.args };
-    splitRun(def, parsed.value).forEach((value, i) => {
-      const register = def.registers[i]!;
-      if (value === call.args[regs.indexOf(register)]?.example) delete args[register];
-      else args[register] = value;
-    });
-    const next = { ...view, args };
-    set({ view: next, ...derive(get().catalog, next), argText, argErrors, history: 'replace' });
+    set(
+      typed(get(), runTextKey(runId), text, parseValue(text, runBits(def), def.name), (whole) => {
+        const args = { ...view.args };
+        splitRun(def, whole).forEach((value, i) => {
+          const register = def.registers[i]!;
+          if (value === call.args[regs.indexOf(register)]?.example) delete args[register];
+          else args[register] = value;
+        });
+        return { ...view, args };
+      }),
+    );
   },
 
   setMemoryText(key, text) {
@@ -296,21 +296,15 @@ export const useApp = create<AppState>()((set, get) => ({
     if (!view) return;
     const f = editableFields(get().plan.call.memory ?? []).find((x) => x.key === key);
     if (!f) return;
-    const textKey = memoryTextKey(key);
-    const argText = { ...get().argText, [textKey]: text };
-    const argErrors = { ...get().argErrors };
-    delete argErrors[textKey];
     const parsed = parseValue(text, f.field.bytes * 8, `${f.arg.name} ${f.field.name}`, 'memory field');
-    if (!parsed.ok) {
-      argErrors[textKey] = parsed.message;
-      set({ argText, argErrors });
-      return;
-    }
-    const { memory: old, ...rest } = view;
-    const memory = { ...old, [key]: parsed.value };
-    if (parsed.value === f.field.example) delete memory[key];
-    const next: SingleView = { ...rest, ...(Object.keys(memory).length ? { memory } : {}) };
-    set({ view: next, ...derive(get().catalog, next), argText, argErrors, history: 'replace' });
+    set(
+      typed(get(), memoryTextKey(key), text, parsed, (value) => {
+        const { memory: old, ...rest } = view;
+        const memory = { ...old, [key]: value };
+        if (value === f.field.example) delete memory[key];
+        return { ...rest, ...(Object.keys(memory).length ? { memory } : {}) };
+      }),
+    );
   },
 
   setFunctionIdField(key, value) {
