@@ -148,6 +148,11 @@ function takenRoute(trap: Trap, path: PlannedPath | undefined): Trap {
   return { ...trap, to: first.level, trappedBy: undefined };
 }
 
+/** Every memory field's value as the caller has written it when it traps, and as it finds it once the call is over. */
+export function memoryBeforeAfter(plan: Plan): { written: MemoryStep['values']; answered: MemoryStep['values'] } {
+  return { written: plan.steps.find((s) => s.phase === 'trap')?.memory?.values ?? {}, answered: plan.steps.at(-1)?.memory?.values ?? {} };
+}
+
 /** The levels a plan's CPU moves between: its path's lanes where it crosses several, else its architecture's levels. */
 export function planLevels(plan: Plan): readonly Level[] {
   return plan.path ? plan.path.lanes.map((l) => ({ id: l.level, name: l.level, who: l.who, where: `at ${l.level}` })) : plan.convention.arch.levels;

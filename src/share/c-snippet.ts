@@ -2,7 +2,7 @@ import type { Architecture, RegisterDef } from '../model/arch';
 import { cellOf, msrCells } from '../model/arch';
 import { memoryKey } from '../model/memory';
 import { describeRegisters } from '../model/narration';
-import type { Outcome, Plan, Slot } from '../model/plan';
+import { memoryBeforeAfter, type Outcome, type Plan, type Slot } from '../model/plan';
 import { familyKeyOf, type Catalog } from '../catalog';
 import { hex, slotNote, type CArg, type LinuxCall } from '../catalog/linux';
 import { linuxHelpers } from '../catalog/linux-helpers';
@@ -378,8 +378,7 @@ function msrSnippet(plan: Plan, msr: RegisterDef): string {
   for (const [i] of memory.entries()) lines.push(`static unsigned char trapscope_mem${i}[${memory[i]!.arg.size}] __attribute__((aligned(4096)));`);
   if (memory.length) lines.push('');
   lines.push(`void ${functionName(plan)}(unsigned long *out)`, '{');
-  const filled = plan.steps.find((st) => st.phase === 'trap')?.memory?.values ?? {};
-  const answered = plan.steps.at(-1)?.memory?.values ?? {};
+  const { written: filled, answered } = memoryBeforeAfter(plan);
   const stores: { code: string; note: string }[] = [];
   memory.forEach((m, i) => {
     const n = plan.memory.indexOf(m);

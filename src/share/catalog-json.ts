@@ -2,7 +2,7 @@ import { callsFor, type Catalog } from '../catalog';
 import type { Convention } from '../model/convention';
 import type { Call } from '../model/call';
 import type { Source } from '../model/source';
-import { marshal, type Plan, type Slot } from '../model/plan';
+import { marshal, memoryBeforeAfter, type Plan, type Slot } from '../model/plan';
 import type { Syndrome } from '../model/encoding';
 import { memoryKey } from '../model/memory';
 import { formatHex } from '../model/value';
@@ -162,8 +162,7 @@ export function callLayoutJson(plan: Plan, src: Cite = inline) {
 /** Arguments in memory, when the call has any: each field at its offset with what the caller writes and what comes back. */
 function memoryJson(plan: Plan) {
   if (plan.memory.length === 0) return {};
-  const filled = plan.steps.find((st) => st.phase === 'trap')?.memory?.values ?? {};
-  const answered = plan.steps.at(-1)?.memory?.values ?? {};
+  const { written: filled, answered } = memoryBeforeAfter(plan);
   return {
     memory: plan.memory.map((m, i) => ({
       name: m.arg.name,

@@ -3,7 +3,7 @@ import { cellValue } from '../model/cell-value';
 import { describeRegisters } from '../model/narration';
 import type { MaskReading } from '../model/mask';
 import { formatRun, orderSentence } from '../model/pair';
-import { planNotes, type Plan } from '../model/plan';
+import { memoryBeforeAfter, planNotes, type Plan } from '../model/plan';
 import { uniqueSources, type Source } from '../model/source';
 import { memoryKey } from '../model/memory';
 import { formatHex } from '../model/value';
@@ -211,8 +211,7 @@ export interface FieldText {
 /** A memory argument as the text exports write it: a heading (where it is, its size) and its fields. */
 export function memoryArea(plan: Plan, i: number): { head: string; fields: FieldText[] } {
   const m = plan.memory[i]!;
-  const last = plan.steps.at(-1)?.memory?.values ?? {};
-  const written = plan.steps.find((s) => s.phase === 'trap')?.memory?.values ?? {};
+  const { written, answered: last } = memoryBeforeAfter(plan);
   const head = `Memory: ${m.arg.name}${m.arg.buffer ? ` in the ${m.arg.buffer}` : ''}${m.address !== undefined ? ` at ${formatHex(m.address)}` : ''}${m.carrier ? ` (address in ${m.carrier})` : ''}, ${m.arg.size} bytes`;
   const fields = m.arg.fields.map((f) => {
     const before = written[memoryKey(i, f.name)];

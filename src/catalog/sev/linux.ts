@@ -1,4 +1,4 @@
-import type { Plan } from '../../model/plan';
+import { memoryBeforeAfter, type Plan } from '../../model/plan';
 import { memoryKey } from '../../model/memory';
 import { hex, type LinuxCall } from '../linux';
 import { ghcbOffset, inSaveArea } from './ghcb';
@@ -29,7 +29,7 @@ export function sevLinux(plan: Plan): LinuxCall {
       note: `${where}. sev_es_negotiate_protocol() and snp_register_ghcb_early() in coco/sev/vc-shared.c make MSR-protocol calls this way.`,
     };
   }
-  const filled = plan.steps.find((s) => s.phase === 'trap')?.memory?.values ?? {};
+  const filled = memoryBeforeAfter(plan).written;
   const value = (name: string) => filled[memoryKey(0, name)] ?? 0n;
   const written = page.arg.fields.filter((f) => filled[memoryKey(0, f.name)] !== undefined);
   // Linux sets protocol_version only in sev_es_ghcb_hv_call(); an event filled without it is one Linux issues with VMGEXIT() itself.

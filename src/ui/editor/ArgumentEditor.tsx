@@ -1,7 +1,7 @@
 import { editableFields, type EditableField } from '../../model/memory';
 import type { PlannedRun } from '../../model/pair';
 import { formatRun, orderSentence, runBits } from '../../model/pair';
-import type { Slot } from '../../model/plan';
+import { memoryBeforeAfter, type Slot } from '../../model/plan';
 import { formatHex } from '../../model/value';
 import { memoryTextKey, runTextKey, useApp } from '../../store/store';
 import { Cite } from '../sources/cite';
@@ -103,7 +103,7 @@ function FieldInput({ e }: { e: EditableField }) {
   const key = memoryTextKey(e.key);
   const err = useApp((st) => st.argErrors[key]);
   const text = useApp((st) => st.argText[key]);
-  const value = useApp((st) => st.plan.steps.find((s) => s.phase === 'trap')?.memory?.values[e.key]);
+  const value = useApp((st) => memoryBeforeAfter(st.plan).written[e.key]);
   const id = `mem-${e.index}-${e.field.name.replace(/[^a-z0-9_]/gi, '_')}`;
   return (
     <li>
