@@ -155,10 +155,11 @@ export interface TableFold {
 type MemoryForm = 'rows' | 'values' | 'named' | 'sentence' | 'none';
 const MEMORY_FOLDS: readonly MemoryForm[] = ['rows', 'values', 'named', 'sentence', 'none'];
 const FULL_TABLE: TableFold = { short: false, join: Infinity, listed: true, memory: 'rows' };
-const SHORT_FOLDS: readonly TableFold[] = [
-  { short: true, join: Infinity, listed: true, memory: 'rows' },
-  ...[8, 4, 2].map((join) => ({ short: true, join, listed: true, memory: 'rows' as const })),
-  { short: true, join: 2, listed: false, memory: 'rows' },
+/** The short form's table folds, tried with each memory form in turn (compareText). */
+const SHORT_FOLDS: readonly Omit<TableFold, 'memory'>[] = [
+  { short: true, join: Infinity, listed: true },
+  ...[8, 4, 2].map((join) => ({ short: true, join, listed: true })),
+  { short: true, join: 2, listed: false },
 ];
 
 /**
